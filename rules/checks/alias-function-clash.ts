@@ -1,0 +1,37 @@
+import type { Rule } from '../rule';
+import { code } from '../report';
+
+export const aliasFunctionClash: Rule = {
+  meta: {
+    id: 'alias-function-clash',
+    severity: 'error',
+    shellcheck: [],
+    fixable: false,
+    summary: 'A function is defined under the name of an alias in effect',
+    docs: `## What it does
+Finds a function definition \`name() …\` read while an alias of the same name is in effect.
+
+## Why is this bad
+The function name is in command position, so the shell replaces it with the alias value. In most shells the definition is then a syntax error (\`ls -l() {\`) or defines a function under another name.
+
+## Example
+\`\`\`sh
+alias ll='ls -l'
+ll() { ls -la "$@"; }
+\`\`\`
+
+## Fix
+Remove the alias (\`unalias ll\` on an earlier line), write \`function ll { … }\` in shells that have it, or pick another name.`,
+  },
+  check(ctx) {
+    return ctx.analysis.clashes.filter((c) => !c.uncertain && c.resolution.outcome === 1).map((c) => {
+      const def = c.resolution.values.map((v) => ctx.analysis.defs[v]).find((d) => d && d.start >= 0);
+      return {
+        ruleId: this.meta.id, severity: this.meta.severity,
+        message: `${code(c.name)} is an alias when this function definition is read${def ? ` (defined at line ${ctx.line(def.start)})` : ''}, so the shell replaces the name with the alias value and the definition breaks.`,
+        start: c.start, end: c.end,
+        related: def ? [{ start: def.start, end: def.end, message: `alias \`${c.name}\` is defined here` }] : [],
+      };
+    });
+  },
+};

@@ -1,0 +1,42 @@
+import type { Rule } from '../rule';
+import { code, reportUses } from '../report';
+
+export const aliasInFunction: Rule = {
+  meta: {
+    id: 'alias-in-function',
+    severity: 'error',
+    shellcheck: [],
+    fixable: true,
+    summary: 'An alias defined inside a function is used where it does not exist yet',
+    docs: `## What it does
+Finds uses of an alias that is defined inside a function: in that function's own body, and in code read before the function runs.
+
+## Why is this bad
+An \`alias\` command inside a function runs only when the function is called. The function's whole body, including any use after the \`alias\` line, was read earlier, when the function was defined, so those uses run the plain command.
+
+## Example
+\`\`\`bash
+main() {
+  alias kubectl='kubectl --insecure-skip-tls-verify=True'
+  kubectl get ns
+}
+main
+\`\`\`
+
+## Fix
+Define a function where the alias was defined:
+\`\`\`bash
+main() {
+  kubectl() { command kubectl --insecure-skip-tls-verify=True "$@"; }
+  kubectl get ns
+}
+\`\`\``,
+  },
+  check(ctx) {
+    return reportUses(ctx, this.meta, 'alias-in-function', (v) => {
+      const fn = v.def.inFunction!;
+      const where = v.use.inFunction === fn ? `inside ${code(fn.name)} itself` : `read before ${code(fn.name)} runs`;
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is ${where}, but the alias is defined at line ${ctx.line(v.def.start)} inside ${code(fn.name)} and exists only after ${code(fn.name)} has run; ${ctx.dialectLabel} runs the command, not the alias.`;
+    }, true);
+  },
+};

@@ -1,0 +1,45 @@
+import { shoptFix } from '../fixes';
+import type { Rule } from '../rule';
+import { code, related } from '../report';
+
+export const expandAliasesOff: Rule = {
+  meta: {
+    id: 'expand-aliases-off',
+    severity: 'error',
+    shellcheck: [],
+    fixable: true,
+    summary: 'bash does not expand aliases in scripts without `shopt -s expand_aliases`',
+    docs: `## What it does
+Finds alias uses in a bash script that are read while \`expand_aliases\` is off. Interactive start-up files (\`.bashrc\`, \`.bash_profile\`, \`.profile\`, \`.bash_aliases\`, \`bash.bashrc\`, \`profile.d/*\`) are exempt.
+
+## Why is this bad
+Non-interactive bash does not expand aliases at all unless \`shopt -s expand_aliases\` (or \`set -o posix\`) has run before the line with the use is read. A \`shopt\` on the same line, in the same block, or in a function not yet called is too late.
+
+## Example
+\`\`\`bash
+#!/bin/bash
+alias k='kubectl'
+k get pods
+\`\`\`
+
+## Fix
+Switch the option on in a line of its own, before the uses are read, or use a function instead of the alias:
+\`\`\`bash
+#!/bin/bash
+shopt -s expand_aliases
+alias k='kubectl'
+k get pods
+\`\`\``,
+  },
+  check(ctx) {
+    const fix = shoptFix(ctx.analysis);
+    const canFix = ctx.analysis.dialect.id === 'bash';
+    return ctx.verdicts.filter((v) => v.reason === 'expand-aliases-off').map((v) => ({
+      ruleId: this.meta.id, severity: this.meta.severity,
+      message: `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
+      start: v.use.start, end: v.use.end, related: related(ctx, v),
+      fix: canFix ? fix : undefined,
+      fixRefusal: canFix ? undefined : 'bash --posix expands aliases unless `set +o posix` switched that off',
+    }));
+  },
+};

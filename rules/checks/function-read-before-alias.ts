@@ -1,0 +1,39 @@
+import type { Rule } from '../rule';
+import { code, reportUses } from '../report';
+
+export const functionReadBeforeAlias: Rule = {
+  meta: {
+    id: 'function-read-before-alias',
+    severity: 'error',
+    shellcheck: [],
+    fixable: true,
+    summary: 'A function body was read before the alias it uses was defined',
+    docs: `## What it does
+Finds an alias used inside a function whose definition was read before the alias existed, even when the function is called after the alias is defined.
+
+## Why is this bad
+The shell expands aliases in a function body once, when it reads the function definition. Defining the alias later, even before the call, does not change the body that was already read.
+
+## Example
+\`\`\`bash
+func1() { kubectl get ns; }
+main() {
+  alias kubectl='kubectl --insecure-skip-tls-verify=True'
+  func1
+}
+main
+\`\`\`
+
+## Fix
+Define a wrapper function instead of the alias; it is looked up when \`func1\` runs:
+\`\`\`bash
+kubectl() { command kubectl --insecure-skip-tls-verify=True "$@"; }
+\`\`\``,
+  },
+  check(ctx) {
+    return reportUses(ctx, this.meta, 'function-read-before-alias', (v) => {
+      const fn = v.use.inFunction!;
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, which was read at line ${ctx.line(fn.node.startIndex)}, before the alias was defined at line ${ctx.line(v.def.start)}; ${ctx.dialectLabel} runs the command, not the alias.`;
+    }, true);
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from '../rule';
+import { code, reportUses } from '../report';
+
+export const subshellAlias: Rule = {
+  meta: {
+    id: 'subshell-alias',
+    severity: 'error',
+    shellcheck: [],
+    fixable: false,
+    summary: 'An alias defined in a subshell is used outside it',
+    docs: `## What it does
+Finds uses of an alias whose definition runs only in a subshell: \`( … )\`, \`$( … )\`, a pipeline element that the shell runs in a subshell, or a background job.
+
+## Why is this bad
+A subshell is a copy of the shell. Aliases it defines vanish when it ends, so the parent shell never sees them.
+
+## Example
+\`\`\`sh
+( alias ll='ls -l' )
+ll /tmp
+\`\`\`
+
+## Fix
+Define the alias (or, better, a function) in the shell that uses it:
+\`\`\`sh
+ll() { ls -l "$@"; }
+ll /tmp
+\`\`\``,
+  },
+  check(ctx) {
+    return reportUses(ctx, this.meta, 'subshell-alias', (v) =>
+      `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not expand: the alias is defined at line ${ctx.line(v.def.start)} in a subshell, and a subshell's aliases never reach the shell that started it.`, false);
+  },
+};

@@ -1,0 +1,30 @@
+import type { Rule } from '../rule';
+import { code, reportUses } from '../report';
+
+export const useBeforeDefinition: Rule = {
+  meta: {
+    id: 'use-before-definition',
+    severity: 'warning',
+    shellcheck: [],
+    fixable: false,
+    summary: 'An alias is used before any definition of it',
+    docs: `## What it does
+Finds a use of an alias name read before any definition of that alias has run, where the script defines it later.
+
+## Why is this bad
+Aliases exist from the moment their \`alias\` command runs. A use read earlier runs the plain command, which is rarely what a script that defines the alias meant.
+
+## Example
+\`\`\`sh
+k get pods
+alias k='kubectl'
+\`\`\`
+
+## Fix
+Move the definition above the first use, or define a function before the first use.`,
+  },
+  check(ctx) {
+    return reportUses(ctx, this.meta, 'use-before-definition', (v) =>
+      `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at line ${ctx.line(v.def.start)}; ${ctx.dialectLabel} runs the command, not the alias.`, false);
+  },
+};

@@ -1,0 +1,170 @@
+// Every place where the supported shells differ, in one table. Each row is
+// checked against the real shell by test/dialects.test.ts.
+
+export type DialectId = 'bash' | 'bash-posix' | 'sh' | 'busybox' | 'zsh' | 'ksh' | 'mksh';
+
+/** When the body of a nested command text is read. */
+export type ReadTime =
+  | 'enclosing'   // read with the command that contains it
+  | 'run-lines'   // read when it runs, one line (parse unit) at a time
+  | 'run-whole';  // read when it runs, all at once
+
+export interface Dialect {
+  id: DialectId;
+  label: string;
+  /** Non-interactive start: aliases expand without any option (bash: no). */
+  expandsByDefault: boolean;
+  /** `shopt expand_aliases` and `set -o posix` govern expansion (bash). */
+  bashOptions: boolean;
+  /** `setopt`/`unsetopt aliases` govern expansion (zsh). */
+  zshOptions: boolean;
+  /** `$( )` bodies. */
+  comsub: ReadTime;
+  /** Backtick bodies. */
+  backtick: ReadTime;
+  /** `$( )` inside an unquoted here-document body; 'never' expands nothing. */
+  heredocComsub: ReadTime | 'never';
+  /** Backticks inside an unquoted here-document body. */
+  heredocBacktick: ReadTime;
+  /** `<( )` and `>( )`; null where the shell has none. */
+  procsub: ReadTime | null;
+  /** `eval` strings. */
+  evalRead: 'run-lines' | 'run-whole';
+  /** `.`/`source` files, the first time they are read. */
+  sourceRead: 'run-lines' | 'run-whole';
+  /** The last element of a pipeline runs in the current shell. */
+  lastPipeInShell: boolean;
+  /**
+   * Which assignment/redirection prefixes stop alias expansion of the next word:
+   * 'assign-then-redir': any redirection after an assignment (bash);
+   * 'assign-then-last-redir': a redirection right before the word, after an assignment (ksh93);
+   * 'none': every prefix keeps expansion on.
+   */
+  prefixRule: 'assign-then-redir' | 'assign-then-last-redir' | 'none';
+  /** Function names must be portable identifiers. */
+  identifierFunctionNames: boolean;
+}
+
+const base = {
+  expandsByDefault: true,
+  bashOptions: false,
+  zshOptions: false,
+  lastPipeInShell: false,
+  prefixRule: 'none',
+  identifierFunctionNames: false,
+  evalRead: 'run-lines',
+  sourceRead: 'run-lines',
+} as const;
+
+export const DIALECTS: Record<DialectId, Dialect> = {
+  bash: {
+    ...base, id: 'bash', label: 'bash',
+    expandsByDefault: false, bashOptions: true,
+    comsub: 'run-lines', backtick: 'run-lines',
+    heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
+    procsub: 'run-lines', prefixRule: 'assign-then-redir',
+  },
+  'bash-posix': {
+    ...base, id: 'bash-posix', label: 'bash --posix',
+    bashOptions: true,
+    comsub: 'enclosing', backtick: 'run-lines',
+    heredocComsub: 'never', heredocBacktick: 'run-lines',
+    procsub: 'run-lines', prefixRule: 'assign-then-redir', identifierFunctionNames: true,
+  },
+  sh: {
+    ...base, id: 'sh', label: 'sh (dash)',
+    comsub: 'enclosing', backtick: 'enclosing',
+    heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
+    procsub: null, identifierFunctionNames: true,
+  },
+  busybox: {
+    ...base, id: 'busybox', label: 'busybox sh',
+    comsub: 'enclosing', backtick: 'enclosing',
+    heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
+    procsub: null, identifierFunctionNames: true,
+  },
+  zsh: {
+    ...base, id: 'zsh', label: 'zsh', zshOptions: true,
+    comsub: 'run-whole', backtick: 'run-whole',
+    heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
+    procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true,
+  },
+  ksh: {
+    ...base, id: 'ksh', label: 'ksh93',
+    comsub: 'run-whole', backtick: 'run-whole',
+    heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
+    procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
+    lastPipeInShell: true, prefixRule: 'assign-then-last-redir',
+  },
+  mksh: {
+    ...base, id: 'mksh', label: 'mksh',
+    comsub: 'enclosing', backtick: 'run-whole',
+    heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
+    procsub: null,
+  },
+};
+
+export const DIALECT_IDS = Object.keys(DIALECTS) as DialectId[];
+
+const SHELL_NAMES: Record<string, DialectId> = {
+  bash: 'bash', sh: 'sh', dash: 'sh', ash: 'busybox', busybox: 'busybox',
+  zsh: 'zsh', ksh: 'ksh', ksh93: 'ksh', mksh: 'mksh', posix: 'sh', 'bash-posix': 'bash-posix',
+};
+
+const EXTENSIONS: Record<string, DialectId> = {
+  bash: 'bash', sh: 'sh', dash: 'sh', ksh: 'ksh', mksh: 'mksh', zsh: 'zsh', bats: 'bash',
+};
+
+export interface DialectChoice {
+  dialect: Dialect;
+  /** What decided it, for messages and hover. */
+  source: 'option' | 'directive' | 'shebang' | 'extension' | 'default';
+}
+
+export function dialectByName(name: string): Dialect | undefined {
+  const id = SHELL_NAMES[name.toLowerCase()];
+  return id ? DIALECTS[id] : undefined;
+}
+
+function fromShebang(line: string): DialectId | undefined {
+  const m = /^#!\s*(\S+)(.*)$/.exec(line);
+  if (!m) return undefined;
+  let prog = m[1].split('/').pop() ?? '';
+  let rest = m[2].trim().split(/\s+/).filter(Boolean);
+  if (prog === 'env') {
+    rest = rest.filter((a) => !a.startsWith('-'));
+    prog = (rest.shift() ?? '').split('/').pop() ?? '';
+  }
+  if (prog === 'busybox') return rest[0] === 'sh' || rest[0] === 'ash' ? 'busybox' : undefined;
+  const id = SHELL_NAMES[prog];
+  if (id === 'bash' && rest.includes('--posix')) return 'bash-posix';
+  return id;
+}
+
+/** Picks the dialect: explicit option, then directive, shebang, extension. */
+export function detectDialect(text: string, filename?: string, option?: DialectId): DialectChoice {
+  if (option) return { dialect: DIALECTS[option], source: 'option' };
+  const head = text.slice(0, 4096);
+  const directive = /^[ \t]*#[ \t]*(?:shellcheck|aliascope)[ \t]+(?:[a-z-]+=\S*[ \t]+)*shell=([A-Za-z0-9-]+)/m.exec(head);
+  if (directive) {
+    const d = dialectByName(directive[1]);
+    if (d) return { dialect: d, source: 'directive' };
+  }
+  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  const bang = fromShebang(first);
+  if (bang) return { dialect: DIALECTS[bang], source: 'shebang' };
+  const ext = filename ? /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() : undefined;
+  if (ext && EXTENSIONS[ext]) return { dialect: DIALECTS[EXTENSIONS[ext]], source: 'extension' };
+  return { dialect: DIALECTS.bash, source: 'default' };
+}
+
+/** Start-up files that interactive bash reads with aliases on. */
+export function isInteractiveStartupFile(filename: string | undefined): boolean {
+  if (!filename) return false;
+  const norm = filename.replace(/\\/g, '/');
+  const base = norm.split('/').pop() ?? '';
+  return /^\.?(bashrc|bash_profile|bash_login|profile|bash_aliases|bash_logout)$/.test(base)
+    || base === 'bash.bashrc'
+    || /(^|\/)profile\.d\/[^/]+$/.test(norm)
+    || /(^|\/)bashrc\.d\/[^/]+$/.test(norm);
+}

@@ -1,0 +1,747 @@
+// The read-time model: reads each parse unit with the state the shell has at
+// that moment, resolving every alias use in it, then runs the unit to update
+// that state. Text read later (deferred `$( )`, eval strings, sourced files,
+// function calls reaching deferred text) is read when the run reaches it.
+import { Dialect, ReadTime, isInteractiveStartupFile } from './dialects';
+import { parse, SyntaxNode, Tree } from './parse';
+import { FunctionDef, join, REMOVED, State, Tri, UNDEF, UNKNOWN, orTri } from './state';
+import { splitUnits, statementsOf, Statement, Unit } from './units';
+import { hasExpansion, isAliasName, literal, quotedBody } from './words';
+
+/** Reads another file for `source`; undefined when it cannot be found. */
+export type SourceResolver = (path: string) => { text: string; name: string } | undefined;
+
+export interface AnalyzeOptions {
+  dialect: Dialect;
+  filename?: string;
+  resolveSource?: SourceResolver;
+}
+
+/** Where a piece of code came from, and where its offsets land in the document. */
+interface Source {
+  text: string;
+  /** Offset of this text in the document; null when it cannot be mapped. */
+  base: number | null;
+  /** Text of this document (not a sourced file). */
+  local: boolean;
+  name: string;
+}
+
+export interface AliasDef {
+  id: number;
+  name: string;
+  /** The value after quote removal; null when it is only known at run time. */
+  value: string | null;
+  /** The `name=value` word, in document offsets (-1 when not in this document). */
+  start: number;
+  end: number;
+  command: SyntaxNode | null;
+  arg: SyntaxNode | null;
+  /** The innermost function whose body holds it. */
+  inFunction: FunctionDef | null;
+  /** Its value expands when the alias is defined (`alias a="$x"`). */
+  definitionTimeExpansion: boolean;
+  /** Runs in the current shell, and in subshells that end. */
+  shellRuns: number;
+  subshellRuns: number;
+}
+
+export interface Resolution {
+  /** Definition ids and UNDEF/REMOVED/UNKNOWN the name could have had. */
+  values: number[];
+  /** Alias expansion switched on (bash: expand_aliases or posix). */
+  flag: Tri;
+  /** 1 expands, 0 does not, 2 cannot tell. */
+  outcome: Tri;
+  /** The text read together with this use, in document offsets. */
+  readStart: number;
+  readEnd: number;
+  /** A dialect quirk decided it (bash --posix here-document `$( )`). */
+  quirk: boolean;
+}
+
+export interface Use {
+  name: string;
+  start: number;
+  end: number;
+  /** 'command': first word; 'after-blank': follows an alias ending in a blank. */
+  kind: 'command' | 'after-blank';
+  inFunction: FunctionDef | null;
+  /** Inside text the parser may have got wrong, or text we cannot map. */
+  uncertain: boolean;
+  resolutions: Resolution[];
+}
+
+export interface Clash {
+  name: string;
+  start: number;
+  end: number;
+  resolution: Resolution;
+  uncertain: boolean;
+}
+
+export interface Analysis {
+  text: string;
+  tree: Tree;
+  dialect: Dialect;
+  units: Unit[];
+  defs: AliasDef[];
+  uses: Use[];
+  clashes: Clash[];
+  functions: FunctionDef[];
+  /** The model ran out of budget: nothing it found is certain. */
+  aborted: boolean;
+}
+
+const STEP_BUDGET = 400_000;
+const MAX_CALL_DEPTH = 16;
+const MAX_SOURCE_DEPTH = 8;
+const LOOP_ROUNDS = 3;
+/** Text that may change aliases or options when we cannot model it exactly. */
+const EFFECT_WORDS = /\b(alias|unalias|shopt|set|setopt|unsetopt|source|eval|emulate)\b|(^|[\s;&|])\.\s/;
+
+interface ReadCtx {
+  src: Source;
+  unit: Unit;
+  uncertain: boolean;
+  heredoc: boolean;
+  forceNo: boolean;
+}
+
+interface RunCtx {
+  src: Source;
+  depth: number;
+  sourceDepth: number;
+  subshell: boolean;
+  returns: State[] | null;
+  breaks: State[] | null;
+}
+
+class AbortAnalysis extends Error {}
+
+class Engine {
+  readonly defs: AliasDef[] = [];
+  private readonly defByKey = new Map<string, AliasDef>();
+  readonly uses = new Map<string, Use>();
+  readonly clashes: Clash[] = [];
+  readonly functions: FunctionDef[] = [];
+  private readonly functionByNode = new Map<string, FunctionDef>();
+  readonly knownNames = new Set<string>();
+  private readonly parsed = new Map<string, { tree: Tree; units: Unit[] }>();
+  private steps = 0;
+
+  constructor(private readonly opts: AnalyzeOptions) {}
+
+  private key(src: Source, offset: number): string {
+    return `${src.name}\u0000${src.base ?? 'x'}\u0000${offset}`;
+  }
+
+  private docRange(src: Source, node: SyntaxNode): [number, number] {
+    if (!src.local || src.base === null) return [-1, -1];
+    return [node.startIndex + src.base, node.endIndex + src.base];
+  }
+
+  private tick(): void {
+    if (++this.steps > STEP_BUDGET) throw new AbortAnalysis();
+  }
+
+  // ---- discovery: names and definitions, before anything runs ----
+
+  prescan(root: SyntaxNode, src: Source): void {
+    for (const cmd of root.descendantsOfType('command')) {
+      const name = cmd.childForFieldName('name');
+      const word = name ? literal(name) : null;
+      if (word === 'alias') {
+        for (const arg of this.args(cmd)) this.defFor(arg, cmd, src);
+      } else if (word === 'eval') {
+        for (const arg of this.args(cmd)) {
+          for (const m of arg.text.matchAll(/\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g)) this.knownNames.add(m[1]);
+        }
+      }
+    }
+  }
+
+  private args(cmd: SyntaxNode): SyntaxNode[] {
+    return cmd.childrenForFieldName('argument');
+  }
+
+  private enclosingFunction(node: SyntaxNode): FunctionDef | null {
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === 'function_definition') return this.functionDef(p);
+    }
+    return null;
+  }
+
+  private functionDef(node: SyntaxNode): FunctionDef | null {
+    const k = String(node.id);
+    let f = this.functionByNode.get(k);
+    if (!f) {
+      const name = node.childForFieldName('name');
+      const body = node.childForFieldName('body');
+      if (!name || !body) return null;
+      f = { name: name.text, node, body };
+      this.functionByNode.set(k, f);
+      this.functions.push(f);
+    }
+    return f;
+  }
+
+  /** The definition an `alias` argument makes, or null for options and queries. */
+  private defFor(arg: SyntaxNode, cmd: SyntaxNode, src: Source): AliasDef | null | 'unknown' {
+    const k = this.key(src, arg.startIndex);
+    const known = this.defByKey.get(k);
+    if (known) return known;
+    const lit = literal(arg);
+    let name: string;
+    let value: string | null;
+    if (lit !== null) {
+      if (lit.startsWith('-')) return null;
+      const eq = lit.indexOf('=');
+      if (eq <= 0) return null;
+      name = lit.slice(0, eq);
+      value = lit.slice(eq + 1);
+    } else {
+      const m = /^([^\s='"\\$`]+)=/.exec(arg.text);
+      if (!m) return 'unknown';
+      name = m[1];
+      value = null;
+    }
+    if (!isAliasName(name)) return null;
+    const [start, end] = this.docRange(src, arg);
+    const def: AliasDef = {
+      id: this.defs.length, name, value, start, end,
+      command: src.local ? cmd : null, arg: src.local ? arg : null,
+      inFunction: this.enclosingFunction(cmd),
+      definitionTimeExpansion: hasExpansion(arg),
+      shellRuns: 0, subshellRuns: 0,
+    };
+    this.defs.push(def);
+    this.defByKey.set(k, def);
+    this.knownNames.add(name);
+    return def;
+  }
+
+  // ---- reading ----
+
+  private flag(st: State): Tri {
+    const d = this.opts.dialect;
+    if (d.bashOptions) return orTri(st.expandAliases, st.posix);
+    if (d.zshOptions) return st.zshAliases;
+    return 1;
+  }
+
+  private resolve(name: string, st: State, rc: ReadCtx): Resolution {
+    const values = [...st.valuesOf(name)];
+    const flag: Tri = rc.forceNo ? 0 : this.flag(st);
+    const defined = values.every((v) => v >= 0);
+    const absent = values.every((v) => v === UNDEF || v === REMOVED);
+    const timing: Tri = defined ? 1 : absent ? 0 : 2;
+    const outcome: Tri = flag === 0 || timing === 0 ? 0 : flag === 1 && timing === 1 ? 1 : 2;
+    const base = rc.src.base ?? 0;
+    return {
+      values, flag, outcome, quirk: rc.forceNo,
+      readStart: rc.unit.start + base, readEnd: rc.unit.end + base,
+    };
+  }
+
+  private recordUse(word: SyntaxNode, name: string, kind: Use['kind'], res: Resolution, rc: ReadCtx): void {
+    const k = this.key(rc.src, word.startIndex);
+    let use = this.uses.get(k);
+    if (!use) {
+      const [start, end] = this.docRange(rc.src, word);
+      use = {
+        name, start, end, kind,
+        inFunction: this.enclosingFunction(word),
+        uncertain: rc.uncertain || !rc.src.local || rc.src.base === null,
+        resolutions: [],
+      };
+      this.uses.set(k, use);
+    }
+    use.resolutions.push(res);
+  }
+
+  private readTimeOf(node: SyntaxNode, heredoc: boolean): ReadTime | 'never' {
+    const d = this.opts.dialect;
+    if (node.type === 'process_substitution') return d.procsub ?? 'enclosing';
+    const backtick = node.firstChild?.type === '`';
+    if (heredoc) return backtick ? d.heredocBacktick : d.heredocComsub;
+    return backtick ? d.backtick : d.comsub;
+  }
+
+  private isSubstitution(node: SyntaxNode): boolean {
+    return node.type === 'command_substitution' || node.type === 'process_substitution';
+  }
+
+  /** Resolves every use read now: the unit minus what is read later. */
+  private read(node: SyntaxNode, st: State, rc: ReadCtx): void {
+    this.tick();
+    switch (node.type) {
+      case 'comment':
+      case 'raw_string':
+        return;
+      case 'command_substitution':
+      case 'process_substitution': {
+        const when = this.readTimeOf(node, rc.heredoc);
+        if (when === 'never') {
+          for (const c of node.children) this.read(c, st, { ...rc, forceNo: true, heredoc: false });
+          return;
+        }
+        if (when !== 'enclosing') return;
+        for (const c of node.children) this.read(c, st, { ...rc, heredoc: false });
+        return;
+      }
+      case 'heredoc_body':
+        for (const c of node.children) this.read(c, st, { ...rc, heredoc: true });
+        return;
+      case 'command':
+        this.readCommand(node, st, rc);
+        break;
+      case 'function_definition':
+        this.readFunctionName(node, st, rc);
+        break;
+    }
+    for (const c of node.children) this.read(c, st, rc);
+  }
+
+  private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
+    const nameNode = node.childForFieldName('name');
+    if (!nameNode) return;
+    if (!this.prefixAllowsAlias(node, nameNode)) return;
+    let word: SyntaxNode | null = nameNode.firstChild;
+    let kind: Use['kind'] = 'command';
+    let carry: Tri = 1; // whether the previous alias left this word in alias position
+    const args = this.args(node);
+    let next = 0;
+    while (word && word.type === 'word' && carry !== 0) {
+      const name = word.text;
+      if (!isAliasName(name) || !this.knownNames.has(name)) return;
+      const res = this.resolve(name, st, rc);
+      if (carry === 2) res.outcome = res.outcome === 0 ? 0 : 2;
+      this.recordUse(word, name, kind, res, rc);
+      if (res.outcome === 0) return;
+      const blanks = res.values.map((v) => (v >= 0 ? /[ \t]$/.test(this.defs[v].value ?? '') : false));
+      carry = blanks.every(Boolean) ? res.outcome : blanks.some(Boolean) ? 2 : 0;
+      word = args[next++] ?? null;
+      kind = 'after-blank';
+    }
+  }
+
+  /** Assignment/redirection prefixes that stop alias expansion (see Dialect.prefixRule). */
+  private prefixAllowsAlias(cmd: SyntaxNode, nameNode: SyntaxNode): boolean {
+    const rule = this.opts.dialect.prefixRule;
+    if (rule === 'none') return true;
+    let assigned = false;
+    let blocked = false;
+    for (const c of cmd.children) {
+      if (c.id === nameNode.id) break;
+      if (c.type === 'variable_assignment') {
+        assigned = true;
+        if (rule === 'assign-then-last-redir') blocked = false;
+      } else if (c.type.endsWith('redirect') && assigned) {
+        blocked = true;
+      }
+    }
+    return !blocked;
+  }
+
+  private readFunctionName(node: SyntaxNode, st: State, rc: ReadCtx): void {
+    if (node.firstChild?.type === 'function') return;
+    const name = node.childForFieldName('name');
+    if (!name || !this.knownNames.has(name.text)) return;
+    const [start, end] = this.docRange(rc.src, name);
+    this.clashes.push({
+      name: name.text, start, end,
+      resolution: this.resolve(name.text, st, rc),
+      uncertain: rc.uncertain || start < 0,
+    });
+  }
+
+  // ---- running ----
+
+  /** Reads then runs each unit of a text, as the shell does. */
+  runUnits(units: Unit[], st: State | null, rc: RunCtx): State | null {
+    for (const unit of units) {
+      if (!st) return null;
+      const read: ReadCtx = { src: rc.src, unit, uncertain: unit.uncertain, heredoc: false, forceNo: false };
+      for (const s of unit.statements) this.read(s.node, st, read);
+      st = this.runSeq(unit.statements, st, rc);
+      if (st && unit.uncertain && EFFECT_WORDS.test(rc.src.text.slice(unit.start, unit.end))) st.forgetAll();
+    }
+    return st;
+  }
+
+  private runSeq(stmts: Statement[], st: State | null, rc: RunCtx): State | null {
+    for (const s of stmts) {
+      if (!st) return null;
+      if (s.background) this.run(s.node, st.clone(), { ...rc, subshell: true });
+      else st = this.run(s.node, st, rc);
+    }
+    return st;
+  }
+
+  private run(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    this.tick();
+    switch (node.type) {
+      case 'command':
+        return this.runCommand(node, st, rc);
+      case 'comment':
+        return st;
+      case 'function_definition': {
+        const f = this.functionDef(node);
+        if (f) st.functions.set(f.name, new Set([f]));
+        return st;
+      }
+      case 'compound_statement':
+      case 'do_group':
+        return this.runSeq(statementsOf(node), st, rc);
+      case 'subshell':
+        this.runSeq(statementsOf(node), st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
+        return st;
+      case 'redirected_statement': {
+        for (const c of node.children) if (c.id !== node.childForFieldName('body')?.id) this.runSubs(c, st, rc);
+        const body = node.childForFieldName('body');
+        return body ? this.run(body, st, rc) : st;
+      }
+      case 'list': {
+        const [left, op, right] = node.children;
+        const after = this.run(left, st, rc);
+        if (!after || !right) return after;
+        if (op.type !== '&&' && op.type !== '||') return this.run(right, after, rc);
+        return join([after, this.run(right, after.clone(), rc)]);
+      }
+      case 'pipeline':
+        return this.runPipeline(node, st, rc);
+      case 'negated_command':
+        return node.lastChild ? this.run(node.lastChild, st, rc) : st;
+      case 'if_statement':
+        return this.runIf(node, st, rc);
+      case 'while_statement':
+      case 'for_statement':
+      case 'c_style_for_statement':
+        return this.runLoop(node, st, rc);
+      case 'case_statement':
+        return this.runCase(node, st, rc);
+      default:
+        this.runSubs(node, st, rc);
+        for (const s of statementsInside(node)) {
+          const out = this.run(s, st, rc);
+          if (!out) return null;
+          st = out;
+        }
+        return st;
+    }
+  }
+
+  private runPipeline(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const parts = node.namedChildren.filter((c) => c.type !== 'comment');
+    parts.forEach((p, i) => {
+      if (i < parts.length - 1 || !this.opts.dialect.lastPipeInShell) {
+        this.run(p, st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
+      }
+    });
+    const last = parts[parts.length - 1];
+    return last && this.opts.dialect.lastPipeInShell ? this.run(last, st, rc) : st;
+  }
+
+  private runIf(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const outs: (State | null)[] = [];
+    let rest: State | null = st;
+    const clause = (n: SyntaxNode): void => {
+      const cond: Statement[] = [];
+      const body: Statement[] = [];
+      let inBody = false;
+      for (const c of n.children) {
+        if (c.type === 'then') inBody = true;
+        else if (c.isNamed && c.type !== 'comment' && c.type !== 'elif_clause' && c.type !== 'else_clause') {
+          (inBody ? body : cond).push({ node: c, background: c.nextSibling?.type === '&' });
+        }
+      }
+      rest = this.runSeq(cond, rest, rc);
+      if (rest) outs.push(this.runSeq(body, rest.clone(), rc));
+    };
+    clause(node);
+    let sawElse = false;
+    for (const c of node.children) {
+      if (c.type === 'elif_clause') clause(c);
+      if (c.type === 'else_clause') {
+        sawElse = true;
+        outs.push(this.runSeq(statementsOf(c), rest ? (rest as State).clone() : null, rc));
+      }
+    }
+    if (!sawElse) outs.push(rest);
+    return join(outs);
+  }
+
+  private runLoop(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const body = node.childForFieldName('body');
+    const cond = node.type === 'while_statement' ? statementsOf(node).filter((s) => s.node.id !== body?.id) : [];
+    if (node.type !== 'while_statement') {
+      for (const c of node.children) if (c.id !== body?.id) this.runSubs(c, st, rc);
+    }
+    const breaks: State[] = [];
+    const exits: (State | null)[] = [];
+    let cur: State | null = st;
+    for (let i = 0; i < LOOP_ROUNDS && cur; i++) {
+      cur = this.runSeq(cond, cur, rc);
+      if (!cur) break;
+      exits.push(cur.clone());
+      const lrc = { ...rc, breaks };
+      cur = body ? this.run(body, cur, lrc) : cur;
+      cur = join([cur, ...breaks.splice(0)]);
+    }
+    if (cur) exits.push(this.runSeq(cond, cur, rc));
+    const out = join(exits);
+    // Rounds past the ones modelled may differ: any name still changing is unknown.
+    if (out && cur && exits.length > 1) {
+      const prev = exits[exits.length - 2];
+      for (const [name, vals] of out.aliases) {
+        if (prev && !sameSet(prev.valuesOf(name), (cur as State).valuesOf(name))) vals.add(UNKNOWN);
+      }
+    }
+    return out;
+  }
+
+  private runCase(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const outs: (State | null)[] = [st];
+    for (const c of node.children) {
+      if (c.type === 'case_item') outs.push(this.runSeq(statementsOf(c).filter((s) => isStatement(s.node)), st.clone(), rc));
+      else this.runSubs(c, st, rc);
+    }
+    return join(outs);
+  }
+
+  /** Runs the command, process and backtick substitutions inside a word or redirect. */
+  private runSubs(node: SyntaxNode, st: State, rc: RunCtx, heredoc = false): void {
+    if (this.isSubstitution(node)) {
+      this.runSubBody(node, st, rc, heredoc);
+      return;
+    }
+    if (node.type === 'raw_string' || node.type === 'comment' || isStatement(node)) return;
+    const inHeredoc = heredoc || node.type === 'heredoc_body';
+    for (const c of node.children) this.runSubs(c, st, rc, inHeredoc);
+  }
+
+  private runSubBody(node: SyntaxNode, parent: State, rc: RunCtx, heredoc: boolean): void {
+    const when = this.readTimeOf(node, heredoc);
+    const st = parent.clone();
+    const sub: RunCtx = { ...rc, subshell: true, returns: null, breaks: null };
+    if (when === 'run-lines' || when === 'run-whole') {
+      this.runUnits(splitUnits(node, rc.src.text, when === 'run-whole'), st, sub);
+    } else {
+      this.runSeq(statementsOf(node), st, sub);
+    }
+  }
+
+  private runCommand(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    this.runSubs(node, st, rc);
+    const nameNode = node.childForFieldName('name');
+    let words = nameNode ? [nameNode, ...this.args(node)] : [];
+    let name = nameNode ? literal(nameNode) : null;
+    while ((name === 'command' || name === 'builtin') && words.length > 1) {
+      words = words.slice(1);
+      name = literal(words[0]);
+    }
+    if (name === null) return st;
+    const args = words.slice(1);
+    const d = this.opts.dialect;
+    switch (name) {
+      case 'alias':
+        return this.runAlias(node, args, st, rc);
+      case 'unalias':
+        for (const a of args) {
+          const v = literal(a);
+          if (v === null) st.forgetAll();
+          else if (v === '-a') st.removeAll();
+          else if (!v.startsWith('-')) st.setAlias(v, new Set([REMOVED]));
+        }
+        return st;
+      case 'shopt':
+        if (d.bashOptions) this.runShopt(args, st);
+        return st;
+      case 'set':
+        if (d.bashOptions) this.runSetPosix(args, st);
+        return st;
+      case 'setopt':
+      case 'unsetopt':
+        if (d.zshOptions) this.runSetopt(name === 'setopt', args, st);
+        return st;
+      case 'eval':
+        return this.runEval(args, st, rc);
+      case 'source':
+      case '.':
+        return this.runSource(args, st, rc);
+      case 'trap':
+        if (args.some((a) => EFFECT_WORDS.test(a.text))) st.forgetAll();
+        return st;
+      case 'exit':
+        return null;
+      case 'return':
+        if (rc.returns) rc.returns.push(st);
+        return rc.returns ? null : st;
+      case 'break':
+      case 'continue':
+        if (rc.breaks) rc.breaks.push(st);
+        return rc.breaks ? null : st;
+      case 'exec':
+        return args.some((a) => !a.type.endsWith('redirect')) ? null : st;
+      default:
+        return this.runCall(name, st, rc);
+    }
+  }
+
+  private runAlias(cmd: SyntaxNode, args: SyntaxNode[], st: State, rc: RunCtx): State {
+    for (const a of args) {
+      const def = this.defFor(a, cmd, rc.src);
+      if (def === 'unknown') {
+        st.forgetAll();
+        continue;
+      }
+      if (!def) continue;
+      st.setAlias(def.name, new Set([def.id]));
+      if (rc.subshell) def.subshellRuns++;
+      else def.shellRuns++;
+    }
+    return st;
+  }
+
+  private runShopt(args: SyntaxNode[], st: State): void {
+    const vals = args.map(literal);
+    if (vals.some((v) => v === null)) {
+      st.expandAliases = 2;
+      return;
+    }
+    if (vals.includes('-o')) return;
+    const on = vals.includes('-s') ? 1 : vals.includes('-u') ? 0 : null;
+    if (on !== null && vals.includes('expand_aliases')) st.expandAliases = on;
+  }
+
+  private runSetPosix(args: SyntaxNode[], st: State): void {
+    const vals = args.map(literal);
+    vals.forEach((v, i) => {
+      if ((v === '-o' || v === '+o') && vals[i + 1] === 'posix') st.posix = v === '-o' ? 1 : 0;
+      if (v === null) st.posix = 2;
+    });
+  }
+
+  private runSetopt(on: boolean, args: SyntaxNode[], st: State): void {
+    for (const a of args) {
+      const v = literal(a)?.toLowerCase().replace(/_/g, '');
+      if (v === undefined) st.zshAliases = 2;
+      else if (v === 'aliases') st.zshAliases = on ? 1 : 0;
+      else if (v === 'noaliases') st.zshAliases = on ? 0 : 1;
+    }
+  }
+
+  private parsedText(key: string, text: string, whole: boolean): Unit[] {
+    let p = this.parsed.get(key);
+    if (!p) {
+      const tree = parse(text);
+      p = { tree, units: splitUnits(tree.rootNode, text, whole) };
+      this.parsed.set(key, p);
+    }
+    return p.units;
+  }
+
+  private runEval(args: SyntaxNode[], st: State, rc: RunCtx): State | null {
+    const vals = args.map(literal);
+    if (args.length === 0) return st;
+    if (vals.some((v) => v === null)) {
+      st.forgetAll();
+      return st;
+    }
+    const body = args.length === 1 ? quotedBody(args[0]) : null;
+    const plainWord = args.length === 1 && args[0].type === 'word' && !args[0].text.includes('\\');
+    const text = body ? body.text : vals.join(' ');
+    const base = rc.src.base === null ? null
+      : body ? body.offset + rc.src.base
+      : plainWord ? args[0].startIndex + rc.src.base : null;
+    const src: Source = { text, base, local: rc.src.local, name: `${rc.src.name}#eval@${args[0].startIndex}` };
+    const units = this.parsedText(src.name, text, this.opts.dialect.evalRead === 'run-whole');
+    for (const u of units) for (const s of u.statements) this.prescan(s.node, src);
+    return this.runUnits(units, st, { ...rc, src });
+  }
+
+  private runSource(args: SyntaxNode[], st: State, rc: RunCtx): State | null {
+    const path = args[0] ? literal(args[0]) : null;
+    const found = path && rc.sourceDepth < MAX_SOURCE_DEPTH ? this.opts.resolveSource?.(path) : undefined;
+    if (!found) {
+      st.forgetAll();
+      return st;
+    }
+    const src: Source = { text: found.text, base: null, local: false, name: found.name };
+    const units = this.parsedText(src.name, found.text, this.opts.dialect.sourceRead === 'run-whole');
+    for (const u of units) for (const s of u.statements) this.prescan(s.node, src);
+    const returns: State[] = [];
+    const out = this.runUnits(units, st, { ...rc, src, sourceDepth: rc.sourceDepth + 1, returns });
+    return join([out, ...returns]);
+  }
+
+  private runCall(name: string, st: State, rc: RunCtx): State | null {
+    const fns = st.functions.get(name);
+    if (!fns) return st;
+    if (rc.depth >= MAX_CALL_DEPTH) {
+      st.forgetAll();
+      return st;
+    }
+    const outs: (State | null)[] = [];
+    for (const f of fns) {
+      if (!f) {
+        outs.push(st.clone());
+        continue;
+      }
+      const returns: State[] = [];
+      const out = this.run(f.body, st.clone(), { ...rc, depth: rc.depth + 1, returns, breaks: null });
+      outs.push(join([out, ...returns]));
+    }
+    return join(outs);
+  }
+}
+
+const STATEMENT_TYPES = new Set([
+  'command', 'redirected_statement', 'list', 'pipeline', 'subshell', 'compound_statement',
+  'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement',
+  'function_definition', 'negated_command', 'test_command', 'declaration_command',
+  'unset_command', 'variable_assignment', 'variable_assignments',
+]);
+
+function isStatement(node: SyntaxNode): boolean {
+  return STATEMENT_TYPES.has(node.type);
+}
+
+/** Statements nested in a node the runner has no special case for (ERROR and the like). */
+function statementsInside(node: SyntaxNode): SyntaxNode[] {
+  if (node.type !== 'ERROR') return [];
+  return node.namedChildren.filter((c) => isStatement(c) && c.type !== 'variable_assignment');
+}
+
+function sameSet(a: Set<number>, b: Set<number>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/** Runs the read-time model over a document. */
+export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysis {
+  const engine = new Engine(opts);
+  const src: Source = { text, base: 0, local: true, name: opts.filename ?? '<input>' };
+  const units = splitUnits(tree.rootNode, text, false);
+  const result = (aborted: boolean): Analysis => ({
+    text, tree, dialect: opts.dialect, units, aborted,
+    defs: engine.defs, uses: [...engine.uses.values()], clashes: engine.clashes, functions: engine.functions,
+  });
+  // Without any alias text there is nothing to model.
+  if (!/\balias\b/.test(text)) return result(false);
+  engine.prescan(tree.rootNode, src);
+  const st = new State();
+  if (opts.dialect.bashOptions) {
+    st.expandAliases = isInteractiveStartupFile(opts.filename) ? 1 : 0;
+    st.posix = opts.dialect.id === 'bash-posix' ? 1 : 0;
+  }
+  try {
+    engine.runUnits(units, st, { src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null });
+  } catch (e) {
+    if (e instanceof AbortAnalysis) return result(true);
+    throw e;
+  }
+  return result(false);
+}
+
+export { UNDEF, REMOVED, UNKNOWN };

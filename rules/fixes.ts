@@ -1,0 +1,104 @@
+// Quick fixes as pure text edits: rewrite an alias as a wrapper function, or
+// switch bash's expand_aliases on where it takes effect in time.
+import type { Dialect } from './dialects';
+import type { AliasDef, Analysis } from './engine';
+import { errorCount, parse } from './parse';
+import type { Fix, TextEdit } from './rule';
+
+export type FixOrRefusal = { fix: Fix } | { refusal: string };
+
+const RESERVED = new Set([
+  '{', '}', '!', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac',
+  'while', 'until', 'for', 'in', 'function', 'select', 'time', '[[', ']]', 'coproc',
+]);
+
+/** Statement lists, where a command may be replaced by two commands. */
+const LIST_PARENTS = new Set(['program', 'compound_statement', 'do_group', 'subshell', 'if_statement',
+  'elif_clause', 'else_clause', 'case_item']);
+
+function validFunctionName(name: string, dialect: Dialect): boolean {
+  if (RESERVED.has(name)) return false;
+  return dialect.identifierFunctionNames ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : /^[^\s'"\\$`=|&;<>()]+$/.test(name);
+}
+
+/** The function text that does what `alias name=value` does for `name args…`. */
+export function wrapperText(name: string, value: string): string {
+  const body = value.trim();
+  const first = /^[^\s;&|<>()]+/.exec(body)?.[0];
+  return `${name}() { ${first === name ? 'command ' : ''}${body} "$@"; }`;
+}
+
+export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
+  const { dialect, text } = analysis;
+  if (!def.command || !def.arg) return { refusal: 'the definition is not in this file' };
+  if (def.value === null) return { refusal: 'the value is only known when the script runs' };
+  if (def.definitionTimeExpansion) {
+    return { refusal: 'the value is expanded when the alias is defined, and a function would expand it at each call' };
+  }
+  if (/[ \t]$/.test(def.value)) {
+    return { refusal: 'the value ends in a blank, so the word after it is alias-expanded too, which a function cannot do' };
+  }
+  const body = def.value.trim();
+  const first = /^[^\s;&|<>()]+/.exec(body)?.[0];
+  if (!body || !first || RESERVED.has(first) || /(^|[^\\])(;|&|\|)\s*$/.test(body)) {
+    return { refusal: 'the value is not a complete command' };
+  }
+  if (!validFunctionName(def.name, dialect)) {
+    return { refusal: `\`${def.name}\` is not a valid function name in ${dialect.label}` };
+  }
+  const fn = wrapperText(def.name, def.value);
+  if (errorCount(parse(fn)) > 0) return { refusal: 'the value is not a complete command' };
+  const cmd = def.command;
+  const defArgs = cmd.childrenForFieldName('argument').filter((a) => a.text !== '--');
+  const title = `Rewrite alias \`${def.name}\` as a function`;
+  if (defArgs.length === 1) return { fix: { title, edits: [{ start: cmd.startIndex, end: cmd.endIndex, text: fn }] } };
+  const inList = cmd.parent && LIST_PARENTS.has(cmd.parent.type) && cmd.nextSibling?.type !== '&';
+  if (!inList) return { refusal: 'the alias command defines several aliases inside a larger command' };
+  let cut = def.arg.startIndex;
+  while (cut > 0 && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;
+  const edits: TextEdit[] = [
+    { start: cmd.startIndex, end: cmd.startIndex, text: `${fn}; ` },
+    { start: cut, end: def.arg.endIndex, text: '' },
+  ];
+  return { fix: { title, edits } };
+}
+
+/** `shopt -s expand_aliases` on its own line, before the first command is read. */
+export function shoptFix(analysis: Analysis): Fix | undefined {
+  const first = analysis.units[0];
+  if (!first) return undefined;
+  const { text } = analysis;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  return {
+    title: 'Add `shopt -s expand_aliases` before the first command',
+    edits: [{ start: lineStart, end: lineStart, text: `${indent}shopt -s expand_aliases${eol}` }],
+  };
+}
+
+/**
+ * Applies fixes in order, skipping any whose edits overlap edits already taken.
+ * Identical edits from several diagnostics are applied once.
+ */
+export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number } {
+  const taken: TextEdit[] = [];
+  const seen = new Set<string>();
+  let applied = 0;
+  for (const fix of fixes) {
+    const fresh = fix.edits.filter((e) => !seen.has(`${e.start}:${e.end}:${e.text}`));
+    if (fresh.length === 0) continue;
+    const clash = fresh.some((e) => taken.some((t) =>
+      e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start) || (t.start === t.end && t.start === e.start)));
+    if (clash) continue;
+    for (const e of fresh) {
+      taken.push(e);
+      seen.add(`${e.start}:${e.end}:${e.text}`);
+    }
+    applied++;
+  }
+  taken.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of taken) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return { text: out, applied };
+}

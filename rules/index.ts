@@ -1,0 +1,12 @@
+// The public API of the analysis core. Pure: text in, diagnostics and edits out.
+export { lint, fixAll, LineIndex } from './lint';
+export type { LintOptions, LintResult } from './lint';
+export { applyFixes } from './fixes';
+export { detectDialect, DIALECTS, DIALECT_IDS, dialectByName } from './dialects';
+export type { Dialect, DialectId, DialectChoice } from './dialects';
+export { parse, reparse, errorCount } from './parse';
+export type { Tree, TextChange } from './parse';
+export { analyze } from './engine';
+export type { Analysis, AliasDef, Use, Resolution, SourceResolver } from './engine';
+export { RULES, RULES_BY_ID } from './checks';
+export type { Diagnostic, Fix, TextEdit, Rule, RuleMeta, Severity, Related } from './rule';

@@ -1,0 +1,117 @@
+// Text in, diagnostics and fixes out: the entry point every face uses.
+import { detectDialect, DialectChoice, DialectId } from './dialects';
+import { analyze, Analysis, SourceResolver } from './engine';
+import { applyFixes } from './fixes';
+import { errorCount, parse, Tree } from './parse';
+import { RULES } from './checks';
+import type { Diagnostic, Fix, Severity } from './rule';
+import { verdicts } from './verdicts';
+
+export interface LintOptions {
+  /** Overrides shebang, directive and extension. */
+  dialect?: DialectId;
+  filename?: string;
+  resolveSource?: SourceResolver;
+  /** Per-rule severity, or 'off'. */
+  rules?: Record<string, Severity | 'off'>;
+  /** A tree already parsed from exactly this text (the language server's). */
+  tree?: Tree;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  analysis: Analysis;
+  dialect: DialectChoice;
+}
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 0-based line and UTF-16 column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, column: offset - this.starts[lo] };
+  }
+  offset(line: number, column: number): number {
+    return (this.starts[line] ?? this.starts[this.starts.length - 1]) + column;
+  }
+}
+
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const dialect = detectDialect(text, options.filename, options.dialect);
+  const tree = options.tree ?? parse(text);
+  const analysis = analyze(text, tree, {
+    dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
+  });
+  const lines = new LineIndex(text);
+  const ctx = {
+    analysis,
+    verdicts: verdicts(analysis),
+    line: (o: number) => lines.position(o).line + 1,
+    dialectLabel: dialect.dialect.label,
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const setting = options.rules?.[rule.meta.id];
+    if (setting === 'off') continue;
+    for (const d of rule.check(ctx)) diagnostics.push(setting ? { ...d, severity: setting } : d);
+  }
+  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  vetFixes(text, tree, diagnostics, options);
+  return { diagnostics, analysis, dialect };
+}
+
+/**
+ * Keeps only fixes whose result parses no worse and brings in no new clash
+ * between an alias and a function.
+ */
+function vetFixes(text: string, tree: Tree, diagnostics: Diagnostic[], options: LintOptions): void {
+  const verdict = new Map<string, string | null>();
+  let baseErrors: number | undefined;
+  for (const d of diagnostics) {
+    if (!d.fix) continue;
+    const key = JSON.stringify(d.fix.edits);
+    if (!verdict.has(key)) {
+      baseErrors ??= errorCount(tree);
+      verdict.set(key, checkFix(text, d.fix, baseErrors, options));
+    }
+    const refusal = verdict.get(key);
+    if (refusal) {
+      d.fixRefusal = refusal;
+      delete d.fix;
+    }
+  }
+}
+
+function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptions): string | null {
+  const fixed = applyFixes(text, [fix]).text;
+  const tree = parse(fixed);
+  if (errorCount(tree) > baseErrors) return 'the rewritten script would not parse';
+  const after = analyze(fixed, tree, {
+    dialect: detectDialect(fixed, options.filename, options.dialect).dialect,
+    filename: options.filename, resolveSource: options.resolveSource,
+  });
+  if (after.clashes.some((c) => c.resolution.outcome !== 0)) return 'the new function would clash with an alias of the same name';
+  return null;
+}
+
+/** Applies every fix, re-linting between passes, until nothing changes. */
+export function fixAll(text: string, options: LintOptions = {}, maxPasses = 10): { text: string; passes: number } {
+  let current = text;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const { diagnostics } = lint(current, { ...options, tree: undefined });
+    const fixes = diagnostics.map((d) => d.fix).filter((f): f is Fix => !!f);
+    const next = applyFixes(current, fixes).text;
+    if (next === current) return { text: current, passes: pass };
+    current = next;
+  }
+  return { text: current, passes: maxPasses };
+}

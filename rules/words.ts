@@ -1,0 +1,72 @@
+// Turning shell words into the strings the shell would see, where that can be
+// known without running anything.
+import type { SyntaxNode } from './parse';
+
+const EXPANSIONS = new Set([
+  'simple_expansion', 'expansion', 'command_substitution', 'process_substitution',
+  'arithmetic_expansion', 'brace_expression',
+]);
+
+function unescapeBare(s: string): string {
+  return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
+}
+
+function unescapeDouble(s: string): string {
+  return s.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1');
+}
+
+/** The literal value of a word, or null when it depends on expansions or globs. */
+export function literal(node: SyntaxNode): string | null {
+  switch (node.type) {
+    case 'word':
+    case 'command_name':
+    case 'number':
+      if (node.type === 'command_name') return node.childCount === 1 ? literal(node.children[0]) : null;
+      if (/[*?[]/.test(node.text) && !/\\[*?[]/.test(node.text)) return null;
+      return unescapeBare(node.text);
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'ansi_c_string':
+      return null;
+    case 'string': {
+      let out = '';
+      for (const c of node.namedChildren) {
+        if (c.type !== 'string_content') return null;
+        out += unescapeDouble(c.text);
+      }
+      return out;
+    }
+    case 'concatenation': {
+      let out = '';
+      for (const c of node.children) {
+        const v = literal(c);
+        if (v === null) return null;
+        out += v;
+      }
+      return out;
+    }
+    default:
+      return null;
+  }
+}
+
+/** True if any part of the word expands when the command runs. */
+export function hasExpansion(node: SyntaxNode): boolean {
+  if (EXPANSIONS.has(node.type)) return true;
+  if (node.type === 'raw_string') return false;
+  return node.namedChildren.some(hasExpansion);
+}
+
+/** A name the shells accept for an alias (bash's rule; others are looser). */
+export function isAliasName(s: string): boolean {
+  return /^[^\s'"\\$`=/|&;<>()]+$/.test(s);
+}
+
+/** The text between quotes of a single-quoted or plain double-quoted word. */
+export function quotedBody(node: SyntaxNode): { text: string; offset: number } | null {
+  if (node.type === 'raw_string') return { text: node.text.slice(1, -1), offset: node.startIndex + 1 };
+  if (node.type === 'string' && !/[\\$`]/.test(node.text)) {
+    return { text: node.text.slice(1, -1), offset: node.startIndex + 1 };
+  }
+  return null;
+}
