@@ -4,7 +4,7 @@
 // function calls reaching deferred text) is read when the run reaches it.
 import { Dialect, ReadTime, isInteractiveStartupFile } from './dialects';
 import { parse, SyntaxNode, Tree } from './parse';
-import { FunctionDef, join, REMOVED, State, Tri, UNDEF, UNKNOWN, orTri } from './state';
+import { FunctionDef, join, REMOVED, Source, State, Tri, UNDEF, UNKNOWN } from './state';
 import { splitUnits, statementsOf, Statement, Unit } from './units';
 import { hasExpansion, isAliasName, literal, quotedBody } from './words';
 
@@ -15,16 +15,6 @@ export interface AnalyzeOptions {
   dialect: Dialect;
   filename?: string;
   resolveSource?: SourceResolver;
-}
-
-/** Where a piece of code came from, and where its offsets land in the document. */
-interface Source {
-  text: string;
-  /** Offset of this text in the document; null when it cannot be mapped. */
-  base: number | null;
-  /** Text of this document (not a sourced file). */
-  local: boolean;
-  name: string;
 }
 
 export interface AliasDef {
@@ -49,7 +39,7 @@ export interface AliasDef {
 export interface Resolution {
   /** Definition ids and UNDEF/REMOVED/UNKNOWN the name could have had. */
   values: number[];
-  /** Alias expansion switched on (bash: expand_aliases or posix). */
+  /** Alias expansion switched on (bash: expand_aliases, which posix mode sets). */
   flag: Tri;
   /** 1 expands, 0 does not, 2 cannot tell. */
   outcome: Tri;
@@ -165,21 +155,21 @@ class Engine {
     return cmd.childrenForFieldName('argument');
   }
 
-  private enclosingFunction(node: SyntaxNode): FunctionDef | null {
+  private enclosingFunction(node: SyntaxNode, src: Source): FunctionDef | null {
     for (let p = node.parent; p; p = p.parent) {
-      if (p.type === 'function_definition') return this.functionDef(p);
+      if (p.type === 'function_definition') return this.functionDef(p, src);
     }
     return null;
   }
 
-  private functionDef(node: SyntaxNode): FunctionDef | null {
-    const k = String(node.id);
+  private functionDef(node: SyntaxNode, src: Source): FunctionDef | null {
+    const k = this.key(src, node.startIndex);
     let f = this.functionByNode.get(k);
     if (!f) {
       const name = node.childForFieldName('name');
       const body = node.childForFieldName('body');
       if (!name || !body) return null;
-      f = { name: name.text, node, body };
+      f = { name: name.text, node, body, src };
       this.functionByNode.set(k, f);
       this.functions.push(f);
     }
@@ -211,7 +201,7 @@ class Engine {
     const def: AliasDef = {
       id: this.defs.length, name, value, start, end,
       command: src.local ? cmd : null, arg: src.local ? arg : null,
-      inFunction: this.enclosingFunction(cmd),
+      inFunction: this.enclosingFunction(cmd, src),
       definitionTimeExpansion: hasExpansion(arg),
       shellRuns: 0, subshellRuns: 0,
     };
@@ -225,7 +215,7 @@ class Engine {
 
   private flag(st: State): Tri {
     const d = this.opts.dialect;
-    if (d.bashOptions) return orTri(st.expandAliases, st.posix);
+    if (d.bashOptions) return st.expandAliases;
     if (d.zshOptions) return st.zshAliases;
     return 1;
   }
@@ -251,7 +241,7 @@ class Engine {
       const [start, end] = this.docRange(rc.src, word);
       use = {
         name, start, end, kind,
-        inFunction: this.enclosingFunction(word),
+        inFunction: this.enclosingFunction(word, rc.src),
         uncertain: rc.uncertain || !rc.src.local || rc.src.base === null,
         resolutions: [],
       };
@@ -306,7 +296,7 @@ class Engine {
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
-    if (!this.prefixAllowsAlias(node, nameNode)) return;
+    if (this.readUnexpandable(node, nameNode, st, rc)) return;
     let word: SyntaxNode | null = nameNode.firstChild;
     let kind: Use['kind'] = 'command';
     let carry: Tri = 1; // whether the previous alias left this word in alias position
@@ -324,6 +314,26 @@ class Engine {
       word = args[next++] ?? null;
       kind = 'after-blank';
     }
+  }
+
+  /**
+   * Words that name an alias but are never expanded: quoted or escaped names,
+   * the argument of `command`/`builtin`, and names after prefixes that stop
+   * expansion. Recorded as certain misses that no rule reports.
+   */
+  private readUnexpandable(node: SyntaxNode, nameNode: SyntaxNode, st: State, rc: ReadCtx): boolean {
+    const first = nameNode.firstChild;
+    const plain = first?.type === 'word' && !first.text.includes('\\');
+    let target: SyntaxNode | null = null;
+    if (!plain) target = nameNode;
+    else if (!this.prefixAllowsAlias(node, nameNode)) target = nameNode;
+    else if (first && (first.text === 'command' || first.text === 'builtin')) target = this.args(node)[0] ?? null;
+    if (!target) return false;
+    const name = literal(target);
+    if (name !== null && this.knownNames.has(name)) {
+      this.recordUse(target, name, 'command', { ...this.resolve(name, st, rc), outcome: 0, quirk: true }, rc);
+    }
+    return target === nameNode;
   }
 
   /** Assignment/redirection prefixes that stop alias expansion (see Dialect.prefixRule). */
@@ -387,7 +397,7 @@ class Engine {
       case 'comment':
         return st;
       case 'function_definition': {
-        const f = this.functionDef(node);
+        const f = this.functionDef(node, rc.src);
         if (f) st.functions.set(f.name, new Set([f]));
         return st;
       }
@@ -516,9 +526,10 @@ class Engine {
       this.runSubBody(node, st, rc, heredoc);
       return;
     }
-    if (node.type === 'raw_string' || node.type === 'comment' || isStatement(node)) return;
     const inHeredoc = heredoc || node.type === 'heredoc_body';
-    for (const c of node.children) this.runSubs(c, st, rc, inHeredoc);
+    for (const c of node.children) {
+      if (c.type !== 'raw_string' && c.type !== 'comment' && !isStatement(c)) this.runSubs(c, st, rc, inHeredoc);
+    }
   }
 
   private runSubBody(node: SyntaxNode, parent: State, rc: RunCtx, heredoc: boolean): void {
@@ -618,8 +629,9 @@ class Engine {
   private runSetPosix(args: SyntaxNode[], st: State): void {
     const vals = args.map(literal);
     vals.forEach((v, i) => {
-      if ((v === '-o' || v === '+o') && vals[i + 1] === 'posix') st.posix = v === '-o' ? 1 : 0;
-      if (v === null) st.posix = 2;
+      // bash's posix mode switches expand_aliases on when it starts and off when it ends
+      if ((v === '-o' || v === '+o') && vals[i + 1] === 'posix') st.expandAliases = v === '-o' ? 1 : 0;
+      if (v === null) st.expandAliases = 2;
     });
   }
 
@@ -690,7 +702,7 @@ class Engine {
         continue;
       }
       const returns: State[] = [];
-      const out = this.run(f.body, st.clone(), { ...rc, depth: rc.depth + 1, returns, breaks: null });
+      const out = this.run(f.body, st.clone(), { ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null });
       outs.push(join([out, ...returns]));
     }
     return join(outs);
@@ -727,13 +739,12 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
     text, tree, dialect: opts.dialect, units, aborted,
     defs: engine.defs, uses: [...engine.uses.values()], clashes: engine.clashes, functions: engine.functions,
   });
-  // Without any alias text there is nothing to model.
-  if (!/\balias\b/.test(text)) return result(false);
+  // Without alias text or text read from elsewhere there is nothing to model.
+  if (!/\balias\b/.test(text) && !/\b(source|eval)\b|(^|[\s;&|(])\.\s/.test(text)) return result(false);
   engine.prescan(tree.rootNode, src);
   const st = new State();
   if (opts.dialect.bashOptions) {
-    st.expandAliases = isInteractiveStartupFile(opts.filename) ? 1 : 0;
-    st.posix = opts.dialect.id === 'bash-posix' ? 1 : 0;
+    st.expandAliases = isInteractiveStartupFile(opts.filename) || opts.dialect.id === 'bash-posix' ? 1 : 0;
   }
   try {
     engine.runUnits(units, st, { src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null });

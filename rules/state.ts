@@ -10,12 +10,23 @@ export const UNKNOWN = -3; // something the engine could not follow may have set
 /** A three-valued flag: 0 off, 1 on, 2 either. */
 export type Tri = 0 | 1 | 2;
 export const joinTri = (a: Tri, b: Tri): Tri => (a === b ? a : 2);
-export const orTri = (a: Tri, b: Tri): Tri => (a === 1 || b === 1 ? 1 : a === 0 && b === 0 ? 0 : 2);
+
+/** Where a piece of code came from, and where its offsets land in the document. */
+export interface Source {
+  text: string;
+  /** Offset of this text in the document; null when it cannot be mapped. */
+  base: number | null;
+  /** Text of this document (not a sourced file). */
+  local: boolean;
+  name: string;
+}
 
 export interface FunctionDef {
   name: string;
   node: SyntaxNode;
   body: SyntaxNode;
+  /** The text the definition was read from: its body is read and run there. */
+  src: Source;
 }
 
 export class State {
@@ -23,7 +34,6 @@ export class State {
   /** Values of every name not in `aliases`. */
   fallback: Set<number> = new Set([UNDEF]);
   expandAliases: Tri = 0;
-  posix: Tri = 0;
   zshAliases: Tri = 1;
   functions = new Map<string, Set<FunctionDef | null>>();
 
@@ -32,7 +42,6 @@ export class State {
     for (const [k, v] of this.aliases) s.aliases.set(k, new Set(v));
     s.fallback = new Set(this.fallback);
     s.expandAliases = this.expandAliases;
-    s.posix = this.posix;
     s.zshAliases = this.zshAliases;
     for (const [k, v] of this.functions) s.functions.set(k, new Set(v));
     return s;
@@ -51,7 +60,6 @@ export class State {
     for (const v of this.aliases.values()) v.add(UNKNOWN);
     this.fallback.add(UNKNOWN);
     this.expandAliases = this.expandAliases === 1 ? 1 : 2;
-    this.posix = 2;
     this.zshAliases = 2;
   }
 
@@ -73,7 +81,6 @@ export function join(states: (State | null)[]): State | null {
     out.aliases = merged;
     out.fallback = new Set([...out.fallback, ...s.fallback]);
     out.expandAliases = joinTri(out.expandAliases, s.expandAliases);
-    out.posix = joinTri(out.posix, s.posix);
     out.zshAliases = joinTri(out.zshAliases, s.zshAliases);
     const fnames = new Set([...out.functions.keys(), ...s.functions.keys()]);
     const fmerged = new Map<string, Set<FunctionDef | null>>();

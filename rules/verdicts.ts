@@ -37,8 +37,8 @@ function subshellOf(node: SyntaxNode | null): SyntaxNode | null {
   return null;
 }
 
-function within(node: SyntaxNode, start: number): boolean {
-  return node.startIndex <= start && start < node.endIndex;
+function within(node: SyntaxNode, start: number, base = 0): boolean {
+  return node.startIndex + base <= start && start < node.endIndex + base;
 }
 
 function intendedDef(use: Use, defs: AliasDef[]): AliasDef | undefined {
@@ -55,7 +55,7 @@ function reasonFor(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   const shell = subshellOf(def.command);
   if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start)) return 'subshell-alias';
   const fn = def.inFunction;
-  if (fn && within(fn.body, use.start)) return 'alias-in-function';
+  if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
   if (use.inFunction && use.inFunction !== fn) return 'function-read-before-alias';
   if (fn) return 'alias-in-function';
   const unit = analysis.units.find((u) => u.start <= use.start && use.start < u.end);

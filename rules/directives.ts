@@ -1,0 +1,136 @@
+// Inline suppression comments, shared by the command line and the language
+// server: `# aliascope disable=rule[,rule] [-- reason]` for the next command,
+// `# aliascope disable-file[=rule,…]` for the whole file, and ShellCheck's own
+// `# shellcheck disable=SC…` for the rules that overlap a ShellCheck code.
+import type { SyntaxNode, Tree } from './parse';
+import type { Diagnostic, RuleMeta } from './rule';
+
+export interface Directive {
+  tool: 'aliascope' | 'shellcheck';
+  /** Where the comment itself is. */
+  start: number;
+  end: number;
+  /** The names as written: rule ids, or ShellCheck codes. Empty means all. */
+  names: string[];
+  /** The text range it silences. */
+  scopeStart: number;
+  scopeEnd: number;
+  reason?: string;
+}
+
+export interface DirectiveProblem {
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface DirectiveResult {
+  kept: Diagnostic[];
+  suppressed: Diagnostic[];
+  /** Names that silenced nothing (aliascope directives only: ShellCheck may need its own). */
+  unused: DirectiveProblem[];
+  /** Rule ids that do not exist. */
+  unknown: DirectiveProblem[];
+}
+
+const AC = /^#[ \t]*aliascope[ \t]+(disable-file|disable)(?:=([^\s]*))?(?:[ \t]+--[ \t]*(.*))?[ \t]*$/;
+const SC = /^#[ \t]*shellcheck[ \t]+(.*)$/;
+
+/** Comment nodes that may be directives; a text scan first keeps big files cheap. */
+function comments(text: string, tree: Tree): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const re = /#[ \t]*(?:aliascope|shellcheck)[ \t]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const node = tree.rootNode.descendantForIndex(m.index);
+    // A `#` inside a string or here-document is not a comment.
+    if (node.type === 'comment' && node.startIndex === m.index) out.push(node);
+  }
+  return out;
+}
+
+/** The command after a comment, skipping other comments: what "next command" means. */
+function nextCommand(comment: SyntaxNode): SyntaxNode | null {
+  let n = comment.nextNamedSibling;
+  while (n && n.type === 'comment') n = n.nextNamedSibling;
+  return n;
+}
+
+/** A directive on the line right after the shebang covers the file, as in ShellCheck. */
+function afterShebang(text: string, comment: SyntaxNode): boolean {
+  return text.startsWith('#!') && comment.startPosition.row === 1 && comment.startPosition.column === 0;
+}
+
+export function findDirectives(text: string, tree: Tree): Directive[] {
+  const out: Directive[] = [];
+  for (const c of comments(text, tree)) {
+    const body = c.text.replace(/\r$/, '');
+    const m = AC.exec(body);
+    if (m) {
+      const whole = m[1] === 'disable-file';
+      const next = whole ? null : nextCommand(c);
+      out.push({
+        tool: 'aliascope', start: c.startIndex, end: c.endIndex,
+        names: (m[2] ?? '').split(',').filter(Boolean),
+        scopeStart: whole ? 0 : next?.startIndex ?? c.endIndex,
+        scopeEnd: whole ? text.length : next?.endIndex ?? c.endIndex,
+        reason: m[3]?.trim() || undefined,
+      });
+      continue;
+    }
+    const s = SC.exec(body);
+    if (!s) continue;
+    // `# shellcheck disable=SC2262,SC2263 source=x # reason`
+    const [keys, ...why] = s[1].split('#');
+    const disable = /(?:^|\s)disable=([^\s]+)/.exec(keys);
+    if (!disable) continue;
+    const whole = afterShebang(text, c);
+    const next = whole ? null : nextCommand(c);
+    out.push({
+      tool: 'shellcheck', start: c.startIndex, end: c.endIndex,
+      names: disable[1].split(',').filter(Boolean).map((n) => n.toUpperCase()),
+      scopeStart: whole ? 0 : next?.startIndex ?? c.endIndex,
+      scopeEnd: whole ? text.length : next?.endIndex ?? c.endIndex,
+      reason: why.join('#').trim() || undefined,
+    });
+  }
+  return out;
+}
+
+/** The rule ids one directive name stands for. */
+function ruleIds(d: Directive, name: string, rules: RuleMeta[]): string[] {
+  if (d.tool === 'aliascope') return rules.some((r) => r.id === name) ? [name] : [];
+  if (name === 'ALL') return rules.filter((r) => r.shellcheck.length > 0).map((r) => r.id);
+  const code = /^\d+$/.test(name) ? `SC${name}` : name;
+  return rules.filter((r) => r.shellcheck.includes(code)).map((r) => r.id);
+}
+
+/** Splits diagnostics into those a directive silences and those it does not. */
+export function applyDirectives(text: string, tree: Tree, diagnostics: Diagnostic[], rules: RuleMeta[]): DirectiveResult {
+  const directives = findDirectives(text, tree);
+  const result: DirectiveResult = { kept: [], suppressed: [], unused: [], unknown: [] };
+  const entries = directives.flatMap((d) => {
+    if (d.names.length === 0) return [{ d, name: '', ids: rules.map((r) => r.id), used: false }];
+    return d.names.map((name) => ({ d, name, ids: ruleIds(d, name, rules), used: false }));
+  });
+  for (const e of entries) {
+    if (e.d.tool === 'aliascope' && e.name && e.ids.length === 0) {
+      result.unknown.push({ start: e.d.start, end: e.d.end, message: `Unknown rule \`${e.name}\` in aliascope directive.` });
+    }
+  }
+  for (const diag of diagnostics) {
+    let hit = false;
+    for (const e of entries) {
+      if (diag.start >= e.d.scopeStart && diag.start < Math.max(e.d.scopeEnd, e.d.scopeStart + 1) && e.ids.includes(diag.ruleId)) {
+        e.used = true;
+        hit = true;
+      }
+    }
+    (hit ? result.suppressed : result.kept).push(diag);
+  }
+  for (const e of entries) {
+    if (e.used || e.d.tool !== 'aliascope' || (e.name && e.ids.length === 0)) continue;
+    const what = e.name ? `rule \`${e.name}\`` : 'any rule';
+    result.unused.push({ start: e.d.start, end: e.d.end, message: `Unused aliascope directive: no problem from ${what} was reported here.` });
+  }
+  return result;
+}

@@ -1,0 +1,99 @@
+// What an editor shows about one alias name: the use or definition at an
+// offset, and a plain-words account of whether and why it expands there.
+import type { AliasDef, Analysis, Resolution, Use } from './engine';
+import { REMOVED, UNDEF, UNKNOWN } from './state';
+import { verdicts } from './verdicts';
+
+export type Found = { kind: 'use'; use: Use } | { kind: 'def'; def: AliasDef };
+
+/** The alias use or definition (in this document) that covers `offset`. */
+export function aliasAt(analysis: Analysis, offset: number): Found | undefined {
+  const use = analysis.uses.find((u) => u.start >= 0 && u.start <= offset && offset <= u.end);
+  if (use) return { kind: 'use', use };
+  const def = analysis.defs.find((d) => d.start >= 0 && d.start <= offset && offset <= d.start + d.name.length);
+  return def ? { kind: 'def', def } : undefined;
+}
+
+/** The definitions a use could have got, in document order; all of its name when it got none. */
+export function definitionsOf(analysis: Analysis, use: Use): AliasDef[] {
+  const ids = new Set(use.resolutions.flatMap((r) => r.values.filter((v) => v >= 0)));
+  const reached = analysis.defs.filter((d) => ids.has(d.id) && d.start >= 0);
+  return reached.length ? reached : analysis.defs.filter((d) => d.name === use.name && d.start >= 0);
+}
+
+/** Every use in this document of a definition's name, and whether each expands. */
+export function usesOf(analysis: Analysis, name: string): { use: Use; expands: 0 | 1 | 2 }[] {
+  return analysis.uses
+    .filter((u) => u.name === name && u.start >= 0)
+    .map((use) => ({ use, expands: outcomeOf(use) }));
+}
+
+/** 1 if every reading expands, 0 if none does, 2 otherwise. */
+export function outcomeOf(use: Use): 0 | 1 | 2 {
+  const outs = new Set(use.resolutions.map((r) => r.outcome));
+  return outs.size === 1 ? [...outs][0] : 2;
+}
+
+type LineOf = (offset: number) => number;
+
+function span(line: LineOf, start: number, end: number): string {
+  const a = line(start);
+  const b = line(Math.max(start, end - 1));
+  return a === b ? `line ${a}` : `lines ${a}–${b}`;
+}
+
+const REASONS: Record<string, string> = {
+  'expand-aliases-off': 'alias expansion is switched off when this text is read',
+  'subshell-alias': 'the alias is defined in a subshell, and never reaches this shell',
+  'alias-in-function': 'the alias is defined inside a function, which has not run when this text is read',
+  'function-read-before-alias': 'the function holding this use was read before the alias was defined',
+  'same-unit': 'the alias is defined in the same line (parse unit) that uses it, which was read before it ran',
+  'use-before-definition': 'the use is read before the alias is defined',
+};
+
+function valueText(analysis: Analysis, v: number, line: LineOf): string {
+  if (v === UNDEF) return 'not defined';
+  if (v === REMOVED) return 'removed by `unalias`';
+  if (v === UNKNOWN) return 'unknown (set by code the analysis cannot follow)';
+  const d = analysis.defs[v];
+  const where = d.start >= 0 ? `line ${line(d.start)}` : 'another file';
+  return `\`${d.value ?? '…'}\` (defined at ${where})`;
+}
+
+function reading(analysis: Analysis, r: Resolution, line: LineOf): string {
+  const verdict = r.outcome === 1 ? 'expands' : r.outcome === 0 ? 'does **not** expand' : 'may or may not expand';
+  const values = [...new Set(r.values)].map((v) => valueText(analysis, v, line)).join(' or ');
+  const flag = r.flag === 1 ? 'on' : r.flag === 0 ? 'off' : 'unknown';
+  const quirk = r.quirk ? `; ${analysis.dialect.label} never expands aliases here` : '';
+  return `when ${span(line, r.readStart, r.readEnd)} are read it ${verdict}: the alias is ${values}, expansion is ${flag}${quirk}`;
+}
+
+/** Markdown for a hover on an alias use or definition. */
+export function explain(analysis: Analysis, found: Found, line: LineOf): string {
+  const label = analysis.dialect.label;
+  if (found.kind === 'def') {
+    const d = found.def;
+    const where = d.inFunction ? ` inside \`${d.inFunction.name}\`, so it exists only once \`${d.inFunction.name}\` has run` : '';
+    const uses = usesOf(analysis, d.name);
+    const expanding = uses.filter((u) => u.expands === 1).length;
+    return [
+      `**alias \`${d.name}\`** = \`${d.value ?? '(known only at run time)'}\``,
+      `Defined at line ${line(d.start)}${where}.`,
+      uses.length ? `${expanding} of ${uses.length} use${uses.length === 1 ? '' : 's'} expand in ${label}.` : 'No use of it in this file.',
+    ].join('\n\n');
+  }
+  const u = found.use;
+  const outcome = outcomeOf(u);
+  const head = outcome === 1 ? 'expands here' : outcome === 0 ? 'does **not** expand here' : 'may or may not expand here';
+  const parts = [`**alias \`${u.name}\`** ${head} (${label})`];
+  const seen = new Set<string>();
+  for (const r of u.resolutions) {
+    const text = reading(analysis, r, line);
+    if (!seen.has(text)) parts.push(`- ${text}`);
+    seen.add(text);
+  }
+  const v = verdicts(analysis).find((x) => x.use === u);
+  if (v) parts.push(`Why: ${REASONS[v.reason] ?? v.reason}.`);
+  if (u.uncertain) parts.push('_This text may be misparsed, so nothing is reported for it._');
+  return parts.join('\n\n');
+}

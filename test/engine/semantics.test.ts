@@ -1,0 +1,35 @@
+// Every demo runs in every available real shell; every use the engine is
+// certain about must match what the shell did.
+import { describe, expect, it } from 'vitest';
+import { DIALECT_IDS, DialectId } from '../../rules';
+import { DEMOS } from '../support/demos';
+import { claims } from '../support/engine-view';
+import { hasShell, runBatch } from '../support/shells';
+
+// `set -o posix` aborts the non-bash shells, which makes the demo meaningless there.
+const BASH_ONLY = new Set(['set_posix', 'shopt_same_line', 'shopt_in_function']);
+
+describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  if (!available) console.warn(`skipping ${dialect} demos: its shell is not installed`);
+  it.skipIf(!available)('match the real shell', () => {
+    const demos = DEMOS.filter((x) => !BASH_ONLY.has(x.name) || dialect.startsWith('bash'));
+    const seen = runBatch(dialect, demos.map((x) => ({ files: x.files })));
+    const mismatches: string[] = [];
+    let certain = 0;
+    let observed = 0;
+    demos.forEach((demo, i) => {
+      const claim = claims(demo.files, dialect);
+      for (const [label, obs] of seen[i]) {
+        observed++;
+        const c = claim.get(label) ?? '?';
+        if (c === '?') continue;
+        certain++;
+        if (obs.some((o) => o !== c)) mismatches.push(`${demo.name} ${label}: engine ${c}, shell ${obs.join('')}`);
+      }
+    });
+    console.log(`${dialect}: ${certain}/${observed} observed uses claimed with certainty, ${mismatches.length} wrong`);
+    expect(mismatches).toEqual([]);
+    expect(certain / observed).toBeGreaterThan(0.6);
+  });
+});

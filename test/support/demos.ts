@@ -1,0 +1,136 @@
+// Small scripts, one per behaviour where shells are known to differ or where
+// the naive "defined before use" rule is wrong. Each use is marked (see shells.ts).
+export interface Demo {
+  name: string;
+  files: Record<string, string>;
+}
+
+const d = (name: string, main: string, extra: Record<string, string> = {}): Demo =>
+  ({ name, files: { 'main.sh': main, ...extra } });
+
+export const DEMOS: Demo[] = [
+  d('same_line', `alias qa='echo EXP'; qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`),
+  d('brace_group', `{ alias qa='echo EXP'
+  qa U1 || echo NX:U1
+}
+qa U2 || echo NX:U2
+`),
+  d('function_order', `f() { qa U1 || echo NX:U1; }
+alias qa='echo EXP'
+f
+g() { qa U2 || echo NX:U2; }
+unalias qa
+g
+`),
+  d('shopt_same_line', `alias qa='echo EXP'
+shopt -s expand_aliases; qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`),
+  d('shopt_in_function', `alias qa='echo EXP'
+f() { shopt -s expand_aliases; }
+qa U1 || echo NX:U1
+f
+qa U2 || echo NX:U2
+`),
+  d('comsub_same_line', `alias qa='echo EXP'; echo "C:$(qa U1 || echo NX:U1)"
+`),
+  d('comsub_function_before_alias', `f() { echo "C:$(qa U1 || echo NX:U1)"; }
+alias qa='echo EXP'
+f
+`),
+  d('comsub_unalias_same_line', `alias qa='echo EXP'
+unalias qa; echo "C:$(qa U1 || echo NX:U1)"
+`),
+  d('comsub_multiline', `echo "C:$(alias qa='echo EXP'
+qa U1 || echo NX:U1)"
+`),
+  d('comsub_in_loop', `for i in 1 2; do
+  echo "C:$(qa U1 || echo NX:U1)"
+  alias qa='echo EXP'
+done
+`),
+  d('backtick_same_line', "alias qa='echo EXP'; echo \"B:`qa U1 || echo NX:U1`\"\n"),
+  d('backtick_unalias_same_line', "alias qa='echo EXP'\nunalias qa; echo \"B:`qa U1 || echo NX:U1`\"\n"),
+  d('backtick_multiline', "echo \"B:`alias qa='echo EXP'\nqa U1 || echo NX:U1`\"\n"),
+  d('heredoc_prev_line', "alias qa='echo EXP'\ncat <<E\nH:$(qa U1 || echo NX:U1)\nH:`qa U2 || echo NX:U2`\nE\n"),
+  d('heredoc_andand', `alias qa='echo EXP'; cat <<E &&
+body
+E
+qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`),
+  d('continuation', `alias qa='echo EXP'; \\
+qa U1 || echo NX:U1
+alias qb='echo EXP' # comment \\
+qb U2 || echo NX:U2
+`),
+  d('eval_multiline', `eval 'alias qa="echo EXP"
+qa U1 || echo NX:U1'
+`),
+  d('eval_same_line', `alias qa='echo EXP'; eval 'qa U1 || echo NX:U1'
+`),
+  d('source_def_and_use', `. ./inc.sh
+qs U2 || echo NX:U2
+`, { 'inc.sh': `alias qs='echo EXP'
+qs U1 || echo NX:U1
+` }),
+  d('pipeline_last', `true | alias qa='echo EXP'
+qa U1 || echo NX:U1
+`),
+  d('background', `alias qa='echo EXP' &
+wait
+qa U1 || echo NX:U1
+`),
+  d('subshell', `( alias qa='echo EXP'
+qa U1 || echo NX:U1 )
+qa U2 || echo NX:U2
+`),
+  d('prefix_assign_redir', `alias qa='echo EXP'
+X=1 qa U1 || echo NX:U1
+3>/dev/null qa U2 || echo NX:U2
+X=1 3>/dev/null qa U3 || echo NX:U3
+X=1 3>/dev/null Y=2 qa U4 || echo NX:U4
+3>/dev/null X=1 qa U5 || echo NX:U5
+`),
+  d('quoting', `alias qa='echo EXP'
+\\qa U1 || echo NX:U1
+'qa' U2 || echo NX:U2
+command qa U3 || echo NX:U3
+qa U4 || echo NX:U4
+`),
+  d('loop_second_iteration', `for i in 1 2; do
+  qa U1 || echo NX:U1
+  alias qa='echo EXP'
+done
+`),
+  d('unalias_same_line', `alias qa='echo EXP'
+unalias qa; qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`),
+  d('conditional_definition', `if [ -n "$HOME" ]; then alias qa='echo EXP'; fi
+qa U1 || echo NX:U1
+`),
+  d('alias_in_function_called', `main() {
+  alias qa='echo EXP'
+  qa U1 || echo NX:U1
+}
+main
+qa U2 || echo NX:U2
+`),
+  d('function_defined_after_call', `alias qa='echo EXP'
+f() { qa U1 || echo NX:U1; }
+f
+`),
+  d('exit_stops_reading', `alias qa='echo EXP'
+exit 0
+qa U1 || echo NX:U1
+`),
+  d('set_posix', `alias qa='echo EXP'
+set -o posix
+qa U1 || echo NX:U1
+set +o posix
+qa U2 || echo NX:U2
+`),
+];
