@@ -1,135 +1,144 @@
 // The command line: files in, a report and an exit code out.
-import { readFileSync, readdirSync, statSync } from 'fs';
-import { join, relative } from 'path';
-import { DIALECT_IDS, DialectId, LineIndex, lint, Diagnostic } from '../rules';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { dirname, relative, resolve } from 'path';
+import { RULES, RULES_BY_ID } from '../rules';
+import { parseArgs, Options, USAGE, UsageError } from './args';
+import { LintCache } from './cache';
+import { ConfigError, Configs } from './config';
+import { ruleDoc } from './explain';
+import { describeStatError, findFiles, shard } from './files';
+import { FORMATS } from './formats';
+import type { FileReport, FileTask } from './lint-file';
+import { autoConcurrency, lintAll } from './pool';
 
-interface Message {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix?: { range: [number, number]; text: string };
-}
+const VERSION: string = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')).version;
 
-interface FileResult {
-  filePath: string;
-  messages: Message[];
-  errorCount: number;
-  warningCount: number;
-}
+const say = (line: string) => process.stderr.write(`aliascope: ${line}\n`);
 
-const USAGE = `Usage: aliascope [options] <file|dir>...
-
-Options:
-  --format stylish|json   Output format (default: stylish)
-  --shell DIALECT         ${DIALECT_IDS.join('|')}; overrides shebang and extension
-  -h, --help              Show this help`;
-
-const SHELL_EXT = /\.(sh|bash|ksh|mksh|zsh|dash|bats)$/;
-
-function collect(path: string, out: string[], top: boolean): void {
-  const st = statSync(path);
-  if (st.isDirectory()) {
-    for (const e of readdirSync(path).sort()) {
-      if (e === 'node_modules' || e.startsWith('.')) continue;
-      collect(join(path, e), out, false);
+/** Exit codes as ESLint's: 0 clean, 1 problems, 2 could not do the job. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      say(`${e.message}\nRun "aliascope --help" for the options.`);
+    } else if (e instanceof ConfigError) {
+      say(`configuration error: ${e.message}`);
+    } else {
+      say(`internal error: ${(e as Error).stack ?? e}`);
     }
-  } else if (top || SHELL_EXT.test(path) || /^#!.*\b(sh|bash|dash|ksh|mksh|zsh|ash)\b/.test(readFileSync(path, 'latin1').slice(0, 128))) {
-    out.push(path);
+    process.exitCode = 2;
   }
 }
 
-function toMessage(d: Diagnostic, lines: LineIndex): Message {
-  const s = lines.position(d.start);
-  const e = lines.position(d.end);
-  const m: Message = {
-    ruleId: d.ruleId, severity: d.severity === 'error' ? 2 : 1, message: d.message,
-    line: s.line + 1, column: s.column + 1, endLine: e.line + 1, endColumn: e.column + 1,
-  };
-  if (d.fix && d.fix.edits.length === 1) m.fix = { range: [d.fix.edits[0].start, d.fix.edits[0].end], text: d.fix.edits[0].text };
-  return m;
-}
-
-function stylish(results: FileResult[]): string {
-  let out = '';
-  let total = 0;
-  for (const r of results) {
-    if (r.messages.length === 0) continue;
-    out += `\n${r.filePath}\n`;
-    for (const m of r.messages) {
-      out += `  ${m.line}:${m.column}  ${m.severity === 2 ? 'error  ' : 'warning'}  ${m.message}  ${m.ruleId}\n`;
-      total++;
-    }
+async function run(argv: string[]): Promise<number> {
+  const opts = parseArgs(argv);
+  if (opts.help) return print(`${USAGE}\n`);
+  if (opts.version) return print(`${VERSION}\n`);
+  if (opts.explain !== undefined) {
+    const rule = RULES_BY_ID.get(opts.explain);
+    if (!rule) throw new UsageError(`--explain: unknown rule "${opts.explain}"; known rules: ${[...RULES_BY_ID.keys()].join(', ')}`);
+    return print(ruleDoc(rule.meta));
   }
-  return total ? `${out}\n✖ ${total} problem${total === 1 ? '' : 's'}\n` : '';
-}
-
-/** Writes, then exits once stdout has drained, so piped output arrives whole. */
-function finish(output: string, code: number): void {
-  process.exitCode = code;
-  if (output) process.stdout.write(output);
-}
-
-export function main(argv: string[]): void {
-  let format = 'stylish';
-  let shell: DialectId | undefined;
-  const paths: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') return finish(`${USAGE}\n`, 0);
-    if (a === '--format') format = argv[++i] ?? '';
-    else if (a === '--shell') shell = argv[++i] as DialectId;
-    else if (a.startsWith('-')) {
-      process.stderr.write(`aliascope: unknown option ${a}\n${USAGE}\n`);
-      return finish('', 2);
-    } else paths.push(a);
-  }
-  if (format !== 'stylish' && format !== 'json') {
-    process.stderr.write(`aliascope: unknown format ${format}\n`);
-    return finish('', 2);
-  }
-  if (shell && !DIALECT_IDS.includes(shell)) {
-    process.stderr.write(`aliascope: unknown shell ${shell}; expected one of ${DIALECT_IDS.join(', ')}\n`);
-    return finish('', 2);
-  }
-  if (paths.length === 0) {
-    process.stderr.write(`${USAGE}\n`);
-    return finish('', 2);
-  }
-  const files: string[] = [];
+  const cwd = process.cwd();
+  const configs = new Configs(opts.config ? resolve(cwd, opts.config) : undefined);
   let failed = false;
-  for (const p of paths) {
-    try {
-      collect(p, files, true);
-    } catch (e) {
-      process.stderr.write(`aliascope: ${p}: ${(e as Error).message}\n`);
-      failed = true;
-    }
+
+  let tasks: FileTask[];
+  if (opts.stdin) {
+    const path = resolve(cwd, opts.stdinFilename ?? '<stdin>');
+    tasks = [{ ...taskFor(path, opts, configs), stdin: readFileSync(0) }];
+  } else {
+    const found = findFiles(opts.patterns.length ? opts.patterns : ['.'], {
+      cwd, ignorePatterns: opts.ignorePatterns, useIgnoreFiles: opts.ignore,
+      configIgnores: (p, isDir) => configs.ignores(p, isDir),
+    });
+    for (const e of found.errors) say(e);
+    failed = found.errors.length > 0;
+    const files = opts.shard ? shard(found.files, cwd, opts.shard.index, opts.shard.count) : found.files;
+    tasks = files.map((f) => taskFor(f, opts, configs));
   }
-  const results: FileResult[] = [];
-  for (const f of files) {
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch (e) {
-      process.stderr.write(`aliascope: ${f}: ${(e as Error).message}\n`);
-      failed = true;
+
+  const reports = await lintWithCache(tasks, opts);
+  for (const r of reports) {
+    if (!r.error) {
+      if (r.fixNote) say(`${relative(cwd, r.path) || r.path}: some fixes were not applied: ${r.fixNote}`);
       continue;
     }
-    const { diagnostics } = lint(text, { filename: f, dialect: shell });
-    const lines = new LineIndex(text);
-    const messages = diagnostics.map((d) => toMessage(d, lines));
-    results.push({
-      filePath: format === 'json' ? f : relative(process.cwd(), f) || f,
-      messages,
-      errorCount: messages.filter((m) => m.severity === 2).length,
-      warningCount: messages.filter((m) => m.severity === 1).length,
-    });
+    say(`${relative(cwd, r.path) || r.path}: ${r.error}`);
+    failed = true;
   }
-  const output = format === 'json' ? `${JSON.stringify(results)}\n` : stylish(results);
-  const found = results.some((r) => r.messages.length > 0);
-  finish(output, failed ? 2 : found ? 1 : 0);
+
+  const shown = reports.filter((r) => !r.error).map((r) => (opts.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 'error') } : r));
+  const color = opts.color ?? (!opts.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR);
+  const output = FORMATS[opts.format](opts.format === 'sarif' ? reports : shown, {
+    cwd, color, rules: RULES.map((r) => r.meta), version: VERSION,
+  });
+  if (opts.outputFile) {
+    const out = resolve(cwd, opts.outputFile);
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, output);
+    } catch (e) {
+      say(`--output-file ${opts.outputFile}: ${describeStatError(out, e as NodeJS.ErrnoException)}`);
+      return 2;
+    }
+  } else if (output) {
+    process.stdout.write(output);
+  }
+
+  if (failed) return 2;
+  const count = (sev: string) => shown.reduce((n, r) => n + r.messages.filter((m) => m.severity === sev).length, 0);
+  if (count('error') > 0) return 1;
+  if (opts.maxWarnings >= 0 && count('warning') > opts.maxWarnings) {
+    say(`too many warnings (${count('warning')}); at most ${opts.maxWarnings} are allowed (--max-warnings).`);
+    return 1;
+  }
+  return 0;
+}
+
+function print(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}
+
+function taskFor(path: string, opts: Options, configs: Configs): FileTask {
+  const config = configs.forFile(path);
+  Object.assign(config.rules, opts.rules);
+  config.sourcePaths.unshift(...opts.sourcePaths.map((p) => (p === 'SCRIPTDIR' ? p : resolve(p))));
+  return {
+    path, config, shell: opts.shell,
+    fix: opts.fix,
+    dryRun: opts.fixDryRun || opts.format === 'diff',
+    diff: opts.format === 'diff',
+    output: opts.fixDryRun && opts.format === 'json',
+    reportUnused: opts.reportUnused,
+    maxFileSize: opts.maxFileSize,
+  };
+}
+
+async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileReport[]> {
+  const workers = (n: number) => opts.concurrency ?? autoConcurrency(n);
+  if (!opts.cache || opts.stdin) return lintAll(tasks, workers(tasks.length));
+  const cache = new LintCache(resolve(opts.cacheLocation), VERSION);
+  const reports: FileReport[] = new Array(tasks.length);
+  const misses: { i: number; key?: string }[] = [];
+  tasks.forEach((t, i) => {
+    let key: string | undefined;
+    try {
+      key = cache.key(t, readFileSync(t.path));
+    } catch { /* lintFile reports why it cannot be read */ }
+    const hit = key && cache.get(t.path, key);
+    // A cached report with a fix still to apply is linted again, so --fix can write it.
+    if (hit && !(t.fix && hit.messages.some((m) => m.fix))) reports[i] = hit;
+    else misses.push({ i, key });
+  });
+  const fresh = await lintAll(misses.map((m) => tasks[m.i]), workers(misses.length));
+  misses.forEach((m, j) => {
+    reports[m.i] = fresh[j];
+    // A file --fix just rewrote has new bytes: it is keyed afresh on the next run.
+    if (m.key && !fresh[j].error && !fresh[j].written) cache.set(tasks[m.i].path, m.key, fresh[j]);
+  });
+  cache.save();
+  return reports;
 }

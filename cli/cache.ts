@@ -1,0 +1,58 @@
+// --cache: a report is reused when the file's bytes, the options that shape the
+// report, and aliascope itself are all unchanged (ESLint's content strategy).
+import { createHash } from 'crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
+import type { FileReport, FileTask } from './lint-file';
+
+interface Entry {
+  key: string;
+  report: FileReport;
+}
+
+const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
+
+/** aliascope's own code: a new engine must not reuse old reports. */
+function toolHash(version: string): string {
+  const h = createHash('sha1').update(version);
+  for (const dir of [join(__dirname, '..', 'rules'), join(__dirname, '..', 'rules', 'checks'), __dirname]) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.js')).sort()) h.update(f).update(readFileSync(join(dir, f)));
+  }
+  return h.digest('hex');
+}
+
+export class LintCache {
+  private entries: Record<string, Entry> = {};
+  private readonly tool: string;
+  private dirty = false;
+
+  constructor(private readonly location: string, version: string) {
+    this.tool = toolHash(version);
+    try {
+      const data = JSON.parse(readFileSync(location, 'utf8'));
+      if (data.tool === this.tool && typeof data.entries === 'object') this.entries = data.entries;
+    } catch { /* no cache yet, or an unreadable one: start afresh */ }
+  }
+
+  key(task: FileTask, bytes: Buffer): string {
+    const { path, stdin, ...shape } = task;
+    return sha1(`${sha1(bytes)}\0${JSON.stringify(shape)}`);
+  }
+
+  get(path: string, key: string): FileReport | undefined {
+    const e = this.entries[path];
+    return e && e.key === key ? e.report : undefined;
+  }
+
+  set(path: string, key: string, report: FileReport): void {
+    this.entries[path] = { key, report };
+    this.dirty = true;
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    const tmp = join(dirname(this.location), `.aliascope-cache-${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ tool: this.tool, entries: this.entries }));
+    renameSync(tmp, this.location);
+  }
+}

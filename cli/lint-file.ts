@@ -1,0 +1,198 @@
+// One file, start to finish: read and decode, lint, apply directives, fix,
+// and reduce the result to plain data a formatter (or another thread) can use.
+import { readFileSync, statSync } from 'fs';
+import { dirname, isAbsolute, join } from 'path';
+import { applyDirectives } from '../rules/directives';
+import { detectDialect, DialectId, Diagnostic, LineIndex, lint, RULES, Severity, SourceResolver } from '../rules';
+import type { FileConfig } from './config';
+import { unifiedDiff } from './diff';
+import { describeStatError } from './files';
+import { fixToFixedPoint, writeAtomically } from './fix';
+
+export interface FileTask {
+  /** Absolute path; for standard input, the --stdin-filename (or '<stdin>'). */
+  path: string;
+  /** Standard input's text, already read. */
+  stdin?: Buffer;
+  config: FileConfig;
+  /** --shell: overrides everything else. */
+  shell?: DialectId;
+  fix: boolean;
+  /** Compute fixes but do not write them (--fix-dry-run, or the diff format). */
+  dryRun: boolean;
+  diff: boolean;
+  output: boolean;
+  reportUnused: boolean;
+  maxFileSize: number;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Message extends Position {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** ESLint's shape: one range of the text and what replaces it. */
+  fix?: { range: [number, number]; text: string };
+  fixTitle?: string;
+  fixRefusal?: string;
+  related: (Position & { message: string })[];
+  /** The source line the message starts on, for code frames and fingerprints. */
+  lineText: string;
+}
+
+export interface FileReport {
+  path: string;
+  messages: Message[];
+  suppressedCount: number;
+  /** The whole fixed text, when fixes changed something and it was asked for. */
+  output?: string;
+  diff?: string;
+  /** Fixes were written to disk. */
+  written: boolean;
+  /** Why the fixes were not (all) applied. */
+  fixNote?: string;
+  /** Not linted: one line saying why. */
+  error?: string;
+  /** The error is a bug in aliascope, not a problem with the file. */
+  internal?: boolean;
+  /** How the bytes were decoded: UTF-8, or Latin-1 when they are not valid UTF-8. */
+  encoding: 'utf8' | 'latin1';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function formatSize(bytes: number): string {
+  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function readInput(task: FileTask): Buffer | string {
+  if (task.stdin) return task.stdin.length > task.maxFileSize ? `standard input is ${formatSize(task.stdin.length)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)` : task.stdin;
+  try {
+    const st = statSync(task.path);
+    if (st.isDirectory()) return 'is a directory, not a file';
+    if (st.size > task.maxFileSize) return `file is ${formatSize(st.size)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)`;
+    return readFileSync(task.path);
+  } catch (e) {
+    return describeStatError(task.path, e as NodeJS.ErrnoException);
+  }
+}
+
+/** Bytes to text; invalid UTF-8 is read as Latin-1, one character per byte, so columns stay meaningful and fixes round-trip. */
+export function decode(bytes: Buffer): { text: string; bom: boolean; encoding: 'utf8' | 'latin1' } {
+  let text: string;
+  let encoding: 'utf8' | 'latin1' = 'utf8';
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    text = bytes.toString('latin1');
+    encoding = 'latin1';
+  }
+  const bom = encoding === 'utf8' && text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom, encoding };
+}
+
+function sourceResolver(task: FileTask): SourceResolver | undefined {
+  const paths = task.config.sourcePaths;
+  if (paths.length === 0) return undefined;
+  const seen = new Map<string, { text: string; name: string } | undefined>();
+  return (p) => {
+    const candidates = isAbsolute(p) ? [p] : paths.map((dir) => join(dir === 'SCRIPTDIR' ? dirname(task.path) : dir, p));
+    for (const c of candidates) {
+      if (!seen.has(c)) {
+        let found: { text: string; name: string } | undefined;
+        try {
+          const st = statSync(c);
+          if (st.isFile() && st.size <= task.maxFileSize) {
+            const bytes = readFileSync(c);
+            if (!bytes.includes(0)) found = { text: decode(bytes).text, name: c };
+          }
+        } catch { /* not there: try the next folder */ }
+        seen.set(c, found);
+      }
+      const hit = seen.get(c);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+}
+
+function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'start' | 'end'> & Partial<Diagnostic>, text: string, lines: LineIndex): Message {
+  const pos = (start: number, end: number): Position => {
+    const s = lines.position(start);
+    const e = lines.position(end);
+    return { line: s.line + 1, column: s.column + 1, endLine: e.line + 1, endColumn: e.column + 1 };
+  };
+  const at = pos(d.start, d.end);
+  const lineStart = lines.offset(at.line - 1, 0);
+  const nl = text.indexOf('\n', lineStart);
+  const m: Message = {
+    ruleId: d.ruleId, severity: d.severity, message: d.message, ...at,
+    related: (d.related ?? []).map((r) => ({ ...pos(r.start, r.end), message: r.message })),
+    lineText: text.slice(lineStart, nl === -1 ? text.length : nl).replace(/\r$/, ''),
+  };
+  if (d.fix && d.fix.edits.length > 0) {
+    // ESLint carries one range per fix: join the edits into the span they cover.
+    const start = Math.min(...d.fix.edits.map((e) => e.start));
+    const end = Math.max(...d.fix.edits.map((e) => e.end));
+    const sorted = [...d.fix.edits].sort((a, b) => a.start - b.start);
+    let replaced = '';
+    let at2 = start;
+    for (const e of sorted) {
+      replaced += text.slice(at2, e.start) + e.text;
+      at2 = e.end;
+    }
+    m.fix = { range: [start, end], text: replaced + text.slice(at2, end) };
+    m.fixTitle = d.fix.title;
+  }
+  if (d.fixRefusal) m.fixRefusal = d.fixRefusal;
+  return m;
+}
+
+export function lintFile(task: FileTask): FileReport {
+  const input = readInput(task);
+  const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false, encoding: 'utf8' };
+  if (typeof input === 'string') return { ...report, error: input };
+  if (input.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
+  const { text, bom, encoding } = decode(input);
+  report.encoding = encoding;
+
+  let dialect = task.shell;
+  if (!dialect && task.config.shell && detectDialect(text, task.path).source === 'default') dialect = task.config.shell;
+  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver(task) };
+  const run = (t: string) => {
+    const result = lint(t, options);
+    return { text: t, ...applyDirectives(t, result.analysis.tree, result.diagnostics, RULES.map((r) => r.meta)) };
+  };
+
+  let final = run(text);
+  if (task.fix || task.dryRun) {
+    const outcome = fixToFixedPoint(text, (t) => run(t).kept, final.kept);
+    if (outcome.refused) report.fixNote = outcome.refused;
+    if (outcome.text !== text) {
+      final = run(outcome.text);
+      const bytes = (bom ? '\uFEFF' : '') + outcome.text;
+      if (task.output) report.output = bytes;
+      if (task.diff) report.diff = unifiedDiff((bom ? '\uFEFF' : '') + text, bytes, task.path);
+      if (task.fix && !task.stdin) {
+        writeAtomically(task.path, Buffer.from(bytes, encoding === 'utf8' ? 'utf8' : 'latin1'));
+        report.written = true;
+      }
+    }
+  }
+
+  const lines = new LineIndex(final.text);
+  report.messages = final.kept.map((d) => toMessage(d, final.text, lines));
+  report.suppressedCount = final.suppressed.length;
+  const directive = (p: { start: number; end: number; message: string }) =>
+    toMessage({ ruleId: 'directive', severity: 'error', ...p }, final.text, lines);
+  report.messages.push(...final.unknown.map(directive));
+  if (task.reportUnused) report.messages.push(...final.unused.map(directive));
+  report.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return report;
+}
