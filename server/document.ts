@@ -1,0 +1,67 @@
+// One open document: its text, kept in step with the editor's incremental
+// changes, and a tree-sitter tree brought up to date lazily, once per version
+// that is actually analysed, by reparsing the old tree with the edits since.
+import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { parse, reparse, TextChange, Tree } from '../rules';
+
+/** Past this many pending edits, a fresh parse is cheaper than replaying them. */
+const MAX_REPLAYED_EDITS = 64;
+
+export class ShellDocument {
+  private doc: TextDocument;
+  private parsed: { text: string; tree: Tree } | undefined;
+  private pending: TextChange[] = [];
+
+  constructor(readonly uri: string, readonly languageId: string, version: number, text: string) {
+    this.doc = TextDocument.create(uri, languageId, version, text);
+  }
+
+  get version(): number {
+    return this.doc.version;
+  }
+
+  get text(): string {
+    return this.doc.getText();
+  }
+
+  get lines(): TextDocument {
+    return this.doc;
+  }
+
+  /**
+   * Applies the changes of one didChange. Returns false, changing nothing, for
+   * a version not newer than the current one: its ranges refer to a text we no
+   * longer have.
+   */
+  update(changes: TextDocumentContentChangeEvent[], version: number): boolean {
+    if (version <= this.doc.version) return false;
+    for (const change of changes) {
+      if ('range' in change) {
+        const start = this.doc.offsetAt(change.range.start);
+        const oldEnd = Math.max(start, this.doc.offsetAt(change.range.end));
+        this.pending.push({ start, oldEnd, newText: change.text });
+      } else {
+        this.parsed = undefined;
+        this.pending = [];
+      }
+      this.doc = TextDocument.update(this.doc, [change], version);
+    }
+    if (changes.length === 0) this.doc = TextDocument.update(this.doc, [], version);
+    return true;
+  }
+
+  /** The tree of the current text. */
+  tree(): Tree {
+    const text = this.text;
+    if (this.parsed && this.pending.length === 0 && this.parsed.text === text) return this.parsed.tree;
+    let next: { text: string; tree: Tree } | undefined;
+    if (this.parsed && this.pending.length <= MAX_REPLAYED_EDITS) {
+      next = reparse(this.parsed.text, this.parsed.tree, this.pending);
+      // Clamped or overlapping ranges from a confused client: start afresh.
+      if (next.text !== text) next = undefined;
+    }
+    this.parsed = next ?? { text, tree: parse(text) };
+    this.pending = [];
+    return this.parsed.tree;
+  }
+}

@@ -1,0 +1,65 @@
+// Hover, go to definition, references and highlights, all within the one
+// document: definitions in `source`d files have no place in it to point at.
+import {
+  DocumentHighlight, DocumentHighlightKind, Hover, Location, MarkupKind, Position,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { aliasAt, definitionsOf, explain, Found, usesOf } from '../rules/explain';
+import type { Analysis } from '../rules';
+import { rangeOf } from './convert';
+
+function at(doc: TextDocument, analysis: Analysis, pos: Position): Found | undefined {
+  return aliasAt(analysis, doc.offsetAt(pos));
+}
+
+export function hover(doc: TextDocument, analysis: Analysis, pos: Position): Hover | null {
+  const found = at(doc, analysis, pos);
+  if (!found) return null;
+  const [start, end] = found.kind === 'use' ? [found.use.start, found.use.end] : [found.def.start, found.def.start + found.def.name.length];
+  const line = (o: number) => doc.positionAt(o).line + 1;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: explain(analysis, found, line) },
+    range: rangeOf(doc, start, end),
+  };
+}
+
+function nameOf(found: Found): string {
+  return found.kind === 'use' ? found.use.name : found.def.name;
+}
+
+function defRange(doc: TextDocument, start: number, name: string) {
+  return rangeOf(doc, start, start + name.length);
+}
+
+export function definition(doc: TextDocument, analysis: Analysis, pos: Position): Location[] {
+  const found = at(doc, analysis, pos);
+  if (!found) return [];
+  const defs = found.kind === 'use' ? definitionsOf(analysis, found.use) : [found.def];
+  return defs.map((d) => ({ uri: doc.uri, range: defRange(doc, d.start, d.name) }));
+}
+
+export function references(doc: TextDocument, analysis: Analysis, pos: Position, withDeclaration: boolean): Location[] {
+  const found = at(doc, analysis, pos);
+  if (!found) return [];
+  const name = nameOf(found);
+  const out: Location[] = [];
+  if (withDeclaration) {
+    for (const d of analysis.defs) if (d.name === name && d.start >= 0) out.push({ uri: doc.uri, range: defRange(doc, d.start, name) });
+  }
+  for (const { use } of usesOf(analysis, name)) out.push({ uri: doc.uri, range: rangeOf(doc, use.start, use.end) });
+  return out;
+}
+
+/** Definitions are writes; uses that expand are reads; uses that do not expand are plain text. */
+export function highlights(doc: TextDocument, analysis: Analysis, pos: Position): DocumentHighlight[] {
+  const found = at(doc, analysis, pos);
+  if (!found) return [];
+  const name = nameOf(found);
+  const out: DocumentHighlight[] = analysis.defs
+    .filter((d) => d.name === name && d.start >= 0)
+    .map((d) => ({ range: defRange(doc, d.start, name), kind: DocumentHighlightKind.Write }));
+  for (const { use, expands } of usesOf(analysis, name)) {
+    out.push({ range: rangeOf(doc, use.start, use.end), kind: expands === 0 ? DocumentHighlightKind.Text : DocumentHighlightKind.Read });
+  }
+  return out;
+}

@@ -1,0 +1,229 @@
+// The language server: wires LSP requests and notifications to the core.
+// Everything here reacts to the client; nothing in it runs the scripts it reads.
+import { realpathSync } from 'fs';
+import {
+  CodeAction, CodeActionKind, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  ExecuteCommandParams, InitializeParams, InitializeResult, TextDocumentSyncKind, WorkspaceFolder,
+} from 'vscode-languageserver';
+import { ActionContext, codeActions, FIX_ALL_KIND, fixAllEdit, FixAllData } from './actions';
+import { DiagnosticsDelivery } from './diagnostics';
+import { ShellDocument } from './document';
+import { Analysed, Linter, pathOf } from './linter';
+import { definition, highlights, hover, references } from './navigation';
+import { RC_NAME } from './rcfile';
+import { fromClient, Settings } from './settings';
+
+/** Run by the client's "Fix all alias problems": arguments [uri]. */
+export const FIX_ALL_COMMAND = 'aliascope.server.fixAll';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const VERSION: string = require('../../package.json').version;
+const WATCHED = [`**/${RC_NAME}`, '**/*.{sh,bash,ksh,mksh,zsh,bats}'];
+
+export function startServer(connection: Connection): void {
+  const documents = new Map<string, ShellDocument>();
+  let folders: string[] = [];
+  let pullDiagnostics = false;
+  let refreshSupported = false;
+  let configurationRequests = false;
+  let documentChanges = false;
+  let lazyEdits = false;
+  let watchRegistration = false;
+  let configRegistration = false;
+  let globalSettings: Partial<Settings> = {};
+  const perDocument = new Map<string, Promise<Partial<Settings>>>();
+  const log = (m: string) => connection.console.log(m);
+
+  const linter = new Linter({
+    documents,
+    roots: () => folders,
+    log,
+    clientSettings(uri) {
+      if (!configurationRequests) return Promise.resolve(globalSettings);
+      let p = perDocument.get(uri);
+      if (!p) {
+        p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'aliascope' })
+          .then(fromClient, () => globalSettings);
+        perDocument.set(uri, p);
+      }
+      return p;
+    },
+  });
+  // Replaced once initialize tells whether the client pulls diagnostics.
+  let delivery = new DiagnosticsDelivery(connection, linter, documents, false, false);
+
+  const setFolders = (list: WorkspaceFolder[] | null | undefined, rootUri: string | null | undefined) => {
+    const uris = list?.length ? list.map((f) => f.uri) : rootUri ? [rootUri] : [];
+    folders = uris.map(pathOf).filter((p): p is string => !!p).map((p) => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return p;
+      }
+    });
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    refreshSupported = !!caps.workspace?.diagnostics?.refreshSupport;
+    configurationRequests = !!caps.workspace?.configuration;
+    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    lazyEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+    watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    configRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    globalSettings = fromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    setFolders(params.workspaceFolders, params.rootUri);
+    delivery = new DiagnosticsDelivery(connection, linter, documents, pullDiagnostics, refreshSupported);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'aliascope', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: WATCHED.map((globPattern) => ({ globPattern })),
+      });
+    }
+    if (configRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'aliascope' });
+    if (folders.length) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        setFolders(await connection.workspace.getWorkspaceFolders(), null);
+        linter.invalidateAll();
+        delivery.everything();
+      });
+    }
+  });
+
+  /** Documents that `source` the file at `uri` see its new text. */
+  const dependentsChanged = (uri: string) => {
+    const path = pathOf(uri);
+    const deps = path ? linter.dependents(path).filter((u) => u !== uri) : [];
+    for (const u of deps) linter.touch(u);
+    if (deps.length) delivery.everything(deps);
+  };
+
+  connection.onDidOpenTextDocument(({ textDocument: t }) => {
+    const doc = new ShellDocument(t.uri, t.languageId, t.version, t.text);
+    documents.set(t.uri, doc);
+    delivery.onOpened(doc);
+    dependentsChanged(t.uri);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
+    const doc = documents.get(t.uri);
+    if (!doc) return;
+    if (!doc.update(contentChanges, t.version ?? doc.version + 1)) {
+      log(`ignored a change to ${t.uri} for version ${t.version}, not newer than ${doc.version}`);
+      return;
+    }
+    delivery.onChanged(doc).catch((e) => log(`diagnostics for ${t.uri}: ${e}`));
+    dependentsChanged(t.uri);
+  });
+
+  connection.onDidSaveTextDocument(({ textDocument: t }) => {
+    const doc = documents.get(t.uri);
+    if (doc) delivery.onSaved(doc);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument: t }) => {
+    documents.delete(t.uri);
+    perDocument.delete(t.uri);
+    linter.forget(t.uri);
+    delivery.onClosed(t.uri);
+    dependentsChanged(t.uri);
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const section = (params.settings as { aliascope?: unknown } | null)?.aliascope;
+    if (section !== undefined) globalSettings = fromClient(section);
+    perDocument.clear();
+    linter.invalidateAll();
+    delivery.everything();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((c) => c.uri.endsWith(`/${RC_NAME}`))) {
+      linter.invalidateAll();
+      delivery.everything();
+      return;
+    }
+    for (const c of changes) if (!documents.has(c.uri)) dependentsChanged(c.uri);
+  });
+
+  connection.languages.diagnostics.on((params, token) =>
+    delivery.report(params.textDocument.uri, params.previousResultId, token));
+
+  /** The current analysis of an open, enabled document. */
+  const current = async (uri: string): Promise<{ doc: ShellDocument; analysed: Analysed } | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const outcome = await linter.analyse(doc);
+    return typeof outcome === 'string' ? undefined : { doc, analysed: outcome };
+  };
+
+  const actionContext = (doc: ShellDocument, analysed: Analysed): ActionContext => ({
+    doc: doc.lines, analysed, documentChanges, lazyEdits,
+    options: linter.options(doc, analysed.settings),
+  });
+
+  connection.onCodeAction(async (params) => {
+    const cur = await current(params.textDocument.uri);
+    return cur ? codeActions(actionContext(cur.doc, cur.analysed), params) : [];
+  });
+
+  connection.onCodeActionResolve(async (action: CodeAction) => {
+    const data = action.data as FixAllData | undefined;
+    if (action.kind !== FIX_ALL_KIND || !data) return action;
+    const cur = await current(data.uri);
+    if (!cur || cur.doc.version !== data.version) return action;
+    return { ...action, edit: fixAllEdit(actionContext(cur.doc, cur.analysed)) };
+  });
+
+  connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
+    const uri = params.arguments?.[0];
+    if (params.command !== FIX_ALL_COMMAND || typeof uri !== 'string') return null;
+    const cur = await current(uri);
+    if (!cur) return null;
+    const edit = fixAllEdit(actionContext(cur.doc, cur.analysed));
+    return (await connection.workspace.applyEdit({ label: 'Fix all alias problems', edit })).applied;
+  });
+
+  connection.onHover(async ({ textDocument, position }) => {
+    const cur = await current(textDocument.uri);
+    return cur ? hover(cur.doc.lines, cur.analysed.result.analysis, position) : null;
+  });
+
+  connection.onDefinition(async ({ textDocument, position }) => {
+    const cur = await current(textDocument.uri);
+    return cur ? definition(cur.doc.lines, cur.analysed.result.analysis, position) : null;
+  });
+
+  connection.onReferences(async ({ textDocument, position, context }) => {
+    const cur = await current(textDocument.uri);
+    return cur ? references(cur.doc.lines, cur.analysed.result.analysis, position, context.includeDeclaration) : null;
+  });
+
+  connection.onDocumentHighlight(async ({ textDocument, position }) => {
+    const cur = await current(textDocument.uri);
+    return cur ? highlights(cur.doc.lines, cur.analysed.result.analysis, position) : null;
+  });
+
+  connection.onShutdown(() => {
+    delivery.dispose();
+    documents.clear();
+  });
+
+  connection.listen();
+}
