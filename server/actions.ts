@@ -6,7 +6,7 @@ import {
   CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, Fix, fixAll, LintOptions } from '../rules';
+import type { Diagnostic, Fix } from '../rules';
 import { sameSpot, SOURCE, toLspEdits } from './convert';
 import type { Analysed } from './linter';
 
@@ -16,7 +16,8 @@ export const FIX_ALL_TITLE = 'Fix all alias problems';
 export interface ActionContext {
   doc: TextDocument;
   analysed: Analysed;
-  options: LintOptions;
+  /** The text with every fix applied, to a fixed point. */
+  fixedText(): string;
   /** The client can apply versioned `documentChanges`. */
   documentChanges: boolean;
   /** The client resolves a code action's edit on demand. */
@@ -49,21 +50,22 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const lspOf = (d: Diagnostic): LspDiagnostic =>
-    params.context.diagnostics.find((l) => sameSpot(doc, l, d)) ?? analysed.diagnostics[analysed.result.diagnostics.indexOf(d)];
-  const here = analysed.result.diagnostics.filter((d) => overlaps(doc, d, params));
+    params.context.diagnostics.find((l) => sameSpot(doc, l, d)) ?? analysed.diagnostics[analysed.reported.indexOf(d)];
+  const here = analysed.reported.filter((d) => overlaps(doc, d, params));
   if (wanted(only, CodeActionKind.QuickFix)) {
     for (const d of here) {
       if (d.fix) actions.push(quickFix(ctx, d.fix, lspOf(d)));
     }
     const silenced = new Set<string>();
     for (const d of here) {
+      if (d.ruleId === 'directive') continue;
       const key = `${d.ruleId}@${doc.positionAt(d.start).line}`;
       if (silenced.has(key)) continue;
       silenced.add(key);
       actions.push(disableForLine(ctx, d, lspOf(d)));
     }
   }
-  const fixable = analysed.result.diagnostics.some((d) => d.fix);
+  const fixable = analysed.reported.some((d) => d.fix);
   // Listed in the plain menu too, but only asked for by kind when nothing is fixable.
   if (fixable && wanted(only, FIX_ALL_KIND) && (only || here.length > 0)) {
     const action: CodeAction = { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND };
@@ -104,7 +106,7 @@ function disableForLine(ctx: ActionContext, d: Diagnostic, diagnostic: LspDiagno
 /** One edit covering the span where the fixed text differs from the current one. */
 export function fixAllEdit(ctx: ActionContext): WorkspaceEdit {
   const before = ctx.doc.getText();
-  const after = fixAll(before, ctx.options).text;
+  const after = ctx.fixedText();
   if (after === before) return workspaceEdit(ctx, []);
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;

@@ -3,7 +3,7 @@ import {
   Diagnostic as LspDiagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Severity, TextEdit } from '../rules';
+import { Diagnostic, RULES_BY_ID, Severity, TextEdit } from '../rules';
 
 export const SOURCE = 'aliascope';
 export const DOCS_BASE = 'https://github.com/aliascope/aliascope/blob/main/docs/rules/';
@@ -26,13 +26,13 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic
     range: rangeOf(doc, d.start, d.end),
     severity: SEVERITY[d.severity],
     code: d.ruleId,
-    codeDescription: { href: `${DOCS_BASE}${d.ruleId}.md` },
     source: SOURCE,
     message: d.message,
     relatedInformation: d.related
       .filter((r) => r.start >= 0)
       .map((r) => ({ location: { uri: doc.uri, range: rangeOf(doc, r.start, r.end) }, message: r.message })),
   };
+  if (RULES_BY_ID.has(d.ruleId)) out.codeDescription = { href: `${DOCS_BASE}${d.ruleId}.md` };
   if (UNNECESSARY.has(d.ruleId)) out.tags = [DiagnosticTag.Unnecessary];
   return out;
 }

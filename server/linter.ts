@@ -1,8 +1,11 @@
 // Runs the core on open documents: at most one analysis per document version
-// and settings generation, with the settings and `source`d files that apply.
+// and settings generation, with the settings, directives and `source`d files
+// that apply.
 import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { lint, LintOptions, LintResult } from '../rules';
+import { fixToFixedPoint } from '../cli/fix';
+import { detectDialect, Diagnostic, lint, LintOptions, LintResult, RULES, Tree } from '../rules';
+import { applyDirectives } from '../rules/directives';
 import { toLspDiagnostic } from './convert';
 import type { ShellDocument } from './document';
 import { RcFiles } from './rcfile';
@@ -15,6 +18,8 @@ export interface Analysed {
   version: number;
   settings: Settings;
   result: LintResult;
+  /** What is reported: the core's diagnostics less those a directive silences, plus bad directives. */
+  reported: Diagnostic[];
   diagnostics: LspDiagnostic[];
 }
 
@@ -32,6 +37,14 @@ export interface LinterHost {
   clientSettings(uri: string): Promise<Partial<Settings>>;
   roots(): string[];
   log(message: string): void;
+}
+
+const RULE_METAS = RULES.map((r) => r.meta);
+
+function unsilenced(text: string, tree: Tree, diagnostics: Diagnostic[]): Diagnostic[] {
+  const { kept, unknown } = applyDirectives(text, tree, diagnostics, RULE_METAS);
+  const bad = unknown.map((u): Diagnostic => ({ ruleId: 'directive', severity: 'warning', related: [], ...u }));
+  return [...kept, ...bad].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export class Linter {
@@ -62,7 +75,7 @@ export class Linter {
     return [...this.sourced].filter(([, paths]) => paths.has(path)).map(([uri]) => uri);
   }
 
-  /** Marks a document's cached result stale without a new version (a sourced file changed). */
+  /** Drops a document's cached result without a new version (a file it sources changed). */
   touch(uri: string): void {
     this.cache.delete(uri);
   }
@@ -70,8 +83,7 @@ export class Linter {
   async settings(doc: ShellDocument): Promise<Settings> {
     const client = await this.host.clientSettings(doc.uri);
     const path = pathOf(doc.uri);
-    const root = path ? this.host.roots().find((r) => isInside(r, path)) : undefined;
-    return combine(client, path ? this.rc.find(path, root) : undefined);
+    return combine(client, path ? this.rc.find(path) : undefined);
   }
 
   /** The analysis of the document's current version, unless it changed meanwhile or is switched off. */
@@ -87,32 +99,42 @@ export class Linter {
     const resultId = `${doc.version}:${this.generation}:${JSON.stringify(settings)}`;
     const cached = this.cache.get(doc.uri);
     if (cached && cached.resultId === resultId) return cached;
+    const seen = new Set<string>();
+    const text = doc.text;
+    const tree = doc.tree();
+    const result = lint(text, { ...this.options(doc, settings, seen), tree });
+    this.sourced.set(doc.uri, seen);
+    const reported = unsilenced(text, tree, result.diagnostics);
     const analysed: Analysed = {
-      resultId, version: doc.version, settings, result: this.run(doc, settings),
-      diagnostics: [],
+      resultId, version: doc.version, settings, result, reported,
+      diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
     };
-    analysed.diagnostics = analysed.result.diagnostics.map((d) => toLspDiagnostic(doc.lines, d));
     this.cache.set(doc.uri, analysed);
     return analysed;
   }
 
-  /** What `lint` and `fixAll` need for this document; `seen` collects the paths it sources. */
+  /** What `lint` needs for this document; `seen` collects the paths it sources. */
   options(doc: ShellDocument, settings: Settings, seen = new Set<string>()): LintOptions {
     const path = pathOf(doc.uri);
-    const docRoots = path ? this.host.roots().filter((r) => isInside(r, path)) : [];
+    const roots = path ? this.host.roots().filter((r) => isInside(r, path)) : [];
     const byPath = (p: string) => [...this.host.documents.values()].find((d) => pathOf(d.uri) === p)?.text;
+    let dialect = settings.shell === 'auto' ? undefined : settings.shell;
+    if (!dialect && settings.fallbackShell && detectDialect(doc.text, path).source === 'default') dialect = settings.fallbackShell;
     return {
       filename: path ?? doc.uri,
-      dialect: settings.shell === 'auto' ? undefined : settings.shell,
+      dialect,
       rules: settings.rules,
-      resolveSource: path && docRoots.length ? sourceResolver(path, docRoots, byPath, seen) : undefined,
+      resolveSource: path && roots.length ? sourceResolver(path, roots, settings.sourcePaths, byPath, seen) : undefined,
     };
   }
 
-  private run(doc: ShellDocument, settings: Settings): LintResult {
-    const seen = new Set<string>();
-    const result = lint(doc.text, { ...this.options(doc, settings, seen), tree: doc.tree() });
-    this.sourced.set(doc.uri, seen);
-    return result;
+  /** The text with every fix applied that the reported diagnostics offer, repeated until none is left. */
+  fixedText(doc: ShellDocument, analysed: Analysed): string {
+    const options = this.options(doc, analysed.settings);
+    const once = (text: string) => {
+      const { diagnostics, analysis } = lint(text, options);
+      return unsilenced(text, analysis.tree, diagnostics);
+    };
+    return fixToFixedPoint(doc.text, once, analysed.reported).text;
   }
 }

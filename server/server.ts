@@ -16,7 +16,7 @@ import { fromClient, Settings } from './settings';
 /** Run by the client's "Fix all alias problems": arguments [uri]. */
 export const FIX_ALL_COMMAND = 'aliascope.server.fixAll';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const VERSION: string = require('../../package.json').version;
+export const VERSION: string = require('../../package.json').version;
 const WATCHED = [`**/${RC_NAME}`, '**/*.{sh,bash,ksh,mksh,zsh,bats}'];
 
 export function startServer(connection: Connection): void {
@@ -29,6 +29,7 @@ export function startServer(connection: Connection): void {
   let lazyEdits = false;
   let watchRegistration = false;
   let configRegistration = false;
+  let folderEvents = false;
   let globalSettings: Partial<Settings> = {};
   const perDocument = new Map<string, Promise<Partial<Settings>>>();
   const log = (m: string) => connection.console.log(m);
@@ -71,6 +72,7 @@ export function startServer(connection: Connection): void {
     lazyEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     configRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    folderEvents = !!caps.workspace?.workspaceFolders;
     globalSettings = fromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     setFolders(params.workspaceFolders, params.rootUri);
     delivery = new DiagnosticsDelivery(connection, linter, documents, pullDiagnostics, refreshSupported);
@@ -97,7 +99,7 @@ export function startServer(connection: Connection): void {
       });
     }
     if (configRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'aliascope' });
-    if (folders.length) {
+    if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         setFolders(await connection.workspace.getWorkspaceFolders(), null);
         linter.invalidateAll();
@@ -175,7 +177,7 @@ export function startServer(connection: Connection): void {
 
   const actionContext = (doc: ShellDocument, analysed: Analysed): ActionContext => ({
     doc: doc.lines, analysed, documentChanges, lazyEdits,
-    options: linter.options(doc, analysed.settings),
+    fixedText: () => linter.fixedText(doc, analysed),
   });
 
   connection.onCodeAction(async (params) => {

@@ -1,24 +1,31 @@
 // What the editor may configure, and how the editor's settings and a
 // `.aliascoperc.json` combine: the editor's choices win, key by key.
+import type { FileConfig } from '../cli/config';
 import { DIALECT_IDS, DialectId, RULES_BY_ID, Severity } from '../rules';
-import type { RcConfig } from './rcfile';
 
 export type RuleSetting = Severity | 'off';
 
-export interface Settings {
+interface ClientSettings {
   enable: boolean;
-  /** 'auto': from the shebang, a directive or the extension. */
+  /** 'auto': from a directive, the shebang, the extension, then the config file. */
   shell: DialectId | 'auto';
   rules: Record<string, RuleSetting>;
   run: 'onType' | 'onSave';
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, shell: 'auto', rules: {}, run: 'onType' };
+export interface Settings extends ClientSettings {
+  /** The config file's dialect: used when the script itself says nothing. */
+  fallbackShell?: DialectId;
+  /** Folders searched for `source` targets ('SCRIPTDIR': the script's own). */
+  sourcePaths: string[];
+}
+
+const DEFAULTS: ClientSettings = { enable: true, shell: 'auto', rules: {}, run: 'onType' };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 
 /** Keeps the known rule ids with a valid severity; drops the rest. */
-export function ruleSettings(value: unknown): Record<string, RuleSetting> {
+function ruleSettings(value: unknown): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
   for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
@@ -27,15 +34,15 @@ export function ruleSettings(value: unknown): Record<string, RuleSetting> {
   return out;
 }
 
-export function isDialect(value: unknown): value is DialectId {
+function isDialect(value: unknown): value is DialectId {
   return typeof value === 'string' && (DIALECT_IDS as string[]).includes(value);
 }
 
 /** Reads the `aliascope` section a client sent, whatever its shape. */
-export function fromClient(raw: unknown): Partial<Settings> {
+export function fromClient(raw: unknown): Partial<ClientSettings> {
   if (!raw || typeof raw !== 'object') return {};
   const r = raw as Record<string, unknown>;
-  const out: Partial<Settings> = {};
+  const out: Partial<ClientSettings> = {};
   if (typeof r.enable === 'boolean') out.enable = r.enable;
   if (r.shell === 'auto' || isDialect(r.shell)) out.shell = r.shell;
   if (r.rules !== undefined) out.rules = ruleSettings(r.rules);
@@ -43,12 +50,13 @@ export function fromClient(raw: unknown): Partial<Settings> {
   return out;
 }
 
-export function combine(client: Partial<Settings>, rc: RcConfig | undefined): Settings {
-  const shell = client.shell && client.shell !== 'auto' ? client.shell : rc?.shell ?? 'auto';
+export function combine(client: Partial<ClientSettings>, rc: FileConfig | undefined): Settings {
   return {
-    enable: client.enable ?? DEFAULT_SETTINGS.enable,
-    shell,
+    enable: client.enable ?? DEFAULTS.enable,
+    shell: client.shell ?? DEFAULTS.shell,
     rules: { ...(rc?.rules ?? {}), ...(client.rules ?? {}) },
-    run: client.run ?? DEFAULT_SETTINGS.run,
+    run: client.run ?? DEFAULTS.run,
+    fallbackShell: rc?.shell,
+    sourcePaths: rc?.sourcePaths ?? [],
   };
 }

@@ -14,17 +14,21 @@ export function isInside(root: string, path: string): boolean {
 }
 
 /**
- * A resolver for one document. `openText` gives the editor's text of an open
- * file; `seen` collects every path the analysis asked for, found or not, so a
- * later change to one of them re-analyses this document.
+ * A resolver for one document. Relative names are looked up beside the
+ * document, in the config's `sourcePaths`, then at the workspace roots.
+ * `openText` gives the editor's text of an open file; `seen` collects every
+ * path the analysis asked for, found or not, so a later change to one of
+ * them re-analyses this document.
  */
 export function sourceResolver(
   docPath: string,
   roots: string[],
+  sourcePaths: string[],
   openText: (path: string) => string | undefined,
   seen: Set<string>,
 ): SourceResolver {
-  const bases = [dirname(docPath), ...roots];
+  const here = dirname(docPath);
+  const bases = [here, ...sourcePaths.map((p) => (p === 'SCRIPTDIR' ? here : p)), ...roots];
   return (name: string) => {
     for (const base of isAbsolute(name) ? [''] : bases) {
       const path = resolve(base, name);

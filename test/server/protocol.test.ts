@@ -1,0 +1,241 @@
+// The server through a real LSP client: the seed's two kubectl bugs, their
+// fixes, hover and navigation, settings, config files, `source`, shutdown.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CodeAction, Diagnostic, DocumentDiagnosticReport, DocumentHighlight, Hover, InitializeResult, Location,
+} from 'vscode-languageserver-protocol/node';
+import { fixAll } from '../../rules';
+import { fileUri, PULL_CAPABILITIES, ROOT, TestClient } from './client';
+
+const SEED = readFileSync(join(ROOT, 'examples', 'kubectl-seed.sh'), 'utf8');
+const WRAPPER = 'kubectl() { command kubectl --insecure-skip-tls-verify=True "$@"; }';
+
+let ws: string;
+let seedUri: string;
+const clients: TestClient[] = [];
+
+async function start(opts: Parameters<typeof TestClient.start>[0] = {}): Promise<{ client: TestClient; init: InitializeResult }> {
+  const started = await TestClient.start({ rootPath: ws, ...opts });
+  clients.push(started.client);
+  return started;
+}
+
+beforeAll(() => {
+  ws = mkdtempSync(join(tmpdir(), 'aliascope-lsp-'));
+  writeFileSync(join(ws, 'seed.sh'), SEED);
+  seedUri = fileUri(join(ws, 'seed.sh'));
+});
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.kill();
+});
+
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+const byCode = (ds: Diagnostic[], code: string) => ds.find((d) => d.code === code);
+/** The reports about uses, leaving out the summary on the definition that other rules may add. */
+const useCodes = (ds: Diagnostic[]) => ds.filter((d) => d.code !== 'alias-never-expands').map((d) => d.code);
+
+describe('language server over stdio', () => {
+  it('reports both kubectl uses of the seed with related information and doc links', async () => {
+    const { client, init } = await start();
+    expect(init.capabilities.textDocumentSync).toMatchObject({ change: 2, openClose: true });
+    expect(init.capabilities.diagnosticProvider).toBeUndefined();
+    await client.open(seedUri, SEED);
+    const { diagnostics } = await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    const early = byCode(diagnostics, 'function-read-before-alias')!;
+    const inside = byCode(diagnostics, 'alias-in-function')!;
+    expect(early.range).toEqual({ start: { line: 4, character: 2 }, end: { line: 4, character: 9 } });
+    expect(inside.range).toEqual({ start: { line: 9, character: 2 }, end: { line: 9, character: 9 } });
+    for (const d of [early, inside]) {
+      expect(d.source).toBe('aliascope');
+      expect(d.severity).toBe(1);
+      expect(d.codeDescription!.href).toBe(`https://github.com/aliascope/aliascope/blob/main/docs/rules/${d.code}.md`);
+      const def = d.relatedInformation!.find((r) => /defined here/.test(r.message))!;
+      expect(def.location).toEqual({ uri: seedUri, range: { start: { line: 8, character: 8 }, end: { line: 8, character: 57 } } });
+    }
+    expect(await client.stop()).toEqual({ code: 0, signal: null });
+  });
+
+  it('offers the wrapper-function fix as the preferred quick fix, and applying it clears the diagnostics', async () => {
+    const { client } = await start();
+    await client.open(seedUri, SEED);
+    const { diagnostics } = await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    const target = byCode(diagnostics, 'function-read-before-alias')!;
+    const actions = await client.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: seedUri }, range: target.range, context: { diagnostics: [target] },
+    });
+    const fix = actions.find((a) => a.isPreferred)!;
+    expect(fix.kind).toBe('quickfix');
+    expect(fix.title).toMatch(/as a function/);
+    expect(fix.diagnostics).toEqual([target]);
+    const disable = actions.find((a) => a.title === 'Disable function-read-before-alias for this line')!;
+    expect(disable.isPreferred).toBeFalsy();
+    await client.apply(fix.edit!);
+    expect(client.text(seedUri)).toContain(WRAPPER);
+    expect(client.text(seedUri)).not.toMatch(/^\s*alias /m);
+    await client.diagnostics(seedUri, client.version(seedUri), (p) => p.diagnostics.length === 0);
+  });
+
+  it('disables a rule for one line with a directive indented like the line', async () => {
+    const { client } = await start();
+    await client.open(seedUri, SEED);
+    const { diagnostics } = await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    const target = byCode(diagnostics, 'function-read-before-alias')!;
+    const actions = await client.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: seedUri }, range: target.range, context: { diagnostics: [target], only: ['quickfix'] },
+    });
+    await client.apply(actions.find((a) => a.title.startsWith('Disable'))!.edit!);
+    expect(client.text(seedUri).split('\n').slice(3, 6)).toEqual([
+      'func1() {', '  # aliascope disable=function-read-before-alias', '  kubectl get ns',
+    ]);
+    const after = await client.diagnostics(seedUri, client.version(seedUri));
+    expect(useCodes(after.diagnostics)).toEqual(['alias-in-function']);
+  });
+
+  it('resolves source.fixAll.aliascope lazily to the same text as the core fixAll', async () => {
+    const { client } = await start();
+    await client.open(seedUri, SEED);
+    await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    const actions = await client.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: seedUri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.aliascope']);
+    expect(actions[0].edit).toBeUndefined();
+    const resolved = await client.conn.sendRequest<CodeAction>('codeAction/resolve', actions[0]);
+    await client.apply(resolved.edit!);
+    expect(client.text(seedUri)).toBe(fixAll(SEED, { filename: join(ws, 'seed.sh') }).text);
+    await client.diagnostics(seedUri, client.version(seedUri), (p) => p.diagnostics.length === 0);
+  });
+
+  it('explains a use on hover, and navigates between uses and the definition', async () => {
+    const { client } = await start();
+    await client.open(seedUri, SEED);
+    await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    const td = { uri: seedUri };
+    const hover = await client.conn.sendRequest<Hover>('textDocument/hover', { textDocument: td, position: { line: 4, character: 4 } });
+    const text = (hover.contents as { value: string }).value;
+    expect(text).toMatch(/does \*\*not\*\* expand here \(bash\)/);
+    expect(text).toMatch(/lines 4–6 are read/);
+    expect(text).toMatch(/read before the alias was defined/);
+    const defHover = await client.conn.sendRequest<Hover>('textDocument/hover', { textDocument: td, position: { line: 8, character: 10 } });
+    expect((defHover.contents as { value: string }).value).toMatch(/= `kubectl --insecure-skip-tls-verify=True`[\s\S]*0 of 2 uses expand/);
+    expect(await client.conn.sendRequest('textDocument/hover', { textDocument: td, position: { line: 0, character: 3 } })).toBeNull();
+
+    const defs = await client.conn.sendRequest<Location[]>('textDocument/definition', { textDocument: td, position: { line: 9, character: 3 } });
+    expect(defs).toEqual([{ uri: seedUri, range: { start: { line: 8, character: 8 }, end: { line: 8, character: 15 } } }]);
+    const refs = await client.conn.sendRequest<Location[]>('textDocument/references', {
+      textDocument: td, position: { line: 8, character: 9 }, context: { includeDeclaration: true },
+    });
+    expect(refs.map((r) => r.range.start.line).sort()).toEqual([4, 8, 9]);
+    const hl = await client.conn.sendRequest<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument: td, position: { line: 4, character: 3 } });
+    expect(hl.map((h) => [h.range.start.line, h.kind])).toEqual([[8, 3], [4, 1], [9, 1]]);
+  });
+
+  it('follows workspace configuration changes: severities, rules off, disable', async () => {
+    const { client } = await start();
+    await client.open(seedUri, SEED);
+    await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    const count = client.published.length;
+    client.settings = { rules: { 'function-read-before-alias': 'off', 'alias-in-function': 'info', 'alias-never-expands': 'off' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const after = await client.diagnostics(seedUri, 1, (p) => client.published.indexOf(p) >= count);
+    expect(after.diagnostics.map((d) => [d.code, d.severity])).toEqual([['alias-in-function', 3]]);
+    client.settings = { enable: false };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length === 0);
+    expect(await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: seedUri }, position: { line: 4, character: 4 } })).toBeNull();
+  });
+
+  it('reads .aliascoperc.json, and re-reads it when the watched file changes', async () => {
+    const dir = join(ws, 'rc');
+    mkdirSync(dir, { recursive: true });
+    const uri = fileUri(join(dir, 'seed.sh'));
+    writeFileSync(join(dir, '.aliascoperc.json'), JSON.stringify({ rules: { 'alias-in-function': 'off' } }));
+    const { client } = await start();
+    await client.open(uri, SEED);
+    const first = await client.diagnostics(uri, 1);
+    expect(useCodes(first.diagnostics)).toEqual(['function-read-before-alias']);
+    const count = client.published.length;
+    writeFileSync(join(dir, '.aliascoperc.json'), JSON.stringify({ rules: { 'function-read-before-alias': 'warning' } }));
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(dir, '.aliascoperc.json')), type: 2 }] });
+    const second = await client.diagnostics(uri, 1, (p) => client.published.indexOf(p) >= count);
+    expect(second.diagnostics.filter((d) => d.code !== 'alias-never-expands').map((d) => [d.code, d.severity]))
+      .toEqual([['function-read-before-alias', 2], ['alias-in-function', 1]]);
+  });
+
+  it('follows `source` inside the workspace only, and re-analyses when the sourced file changes', async () => {
+    const dir = join(ws, 'src');
+    const outside = mkdtempSync(join(tmpdir(), 'aliascope-outside-'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'opts.sh'), 'true\n');
+    writeFileSync(join(outside, 'opts.sh'), 'true\n');
+    const script = (path: string) => `#!/bin/bash\nsource ${path}\nalias k='kubectl'\nk get pods\n`;
+    const { client } = await start();
+    // Inside: the sourced file leaves expand_aliases off, so `k` certainly does not expand.
+    const inUri = fileUri(join(dir, 'main.sh'));
+    await client.open(inUri, script('./opts.sh'));
+    const inside = await client.diagnostics(inUri, 1);
+    expect(useCodes(inside.diagnostics)).toEqual(['expand-aliases-off']);
+    // Outside the workspace it is not read, so nothing is certain and nothing is reported.
+    const outUri = fileUri(join(dir, 'other.sh'));
+    await client.open(outUri, script(join(outside, 'opts.sh')));
+    expect((await client.diagnostics(outUri, 1)).diagnostics).toEqual([]);
+    // The editor's text of the sourced file counts, and changing it re-analyses its dependents.
+    const count = client.published.length;
+    await client.open(fileUri(join(dir, 'opts.sh')), 'shopt -s expand_aliases\n');
+    await client.diagnostics(inUri, 1, (p) => client.published.indexOf(p) >= count && p.diagnostics.length === 0);
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('answers pull diagnostics when the client supports them, with unchanged reports', async () => {
+    const { client, init } = await start({ capabilities: PULL_CAPABILITIES });
+    expect(init.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true });
+    await client.open(seedUri, SEED);
+    const report = await client.conn.sendRequest<DocumentDiagnosticReport & { resultId: string; items: Diagnostic[] }>(
+      'textDocument/diagnostic', { textDocument: { uri: seedUri } });
+    expect(report.kind).toBe('full');
+    expect(useCodes(report.items)).toEqual(['function-read-before-alias', 'alias-in-function']);
+    const again = await client.conn.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri: seedUri }, previousResultId: report.resultId,
+    });
+    expect(again).toEqual({ kind: 'unchanged', resultId: report.resultId });
+    client.settings = { rules: { 'alias-in-function': 'off' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.until(() => (client.refreshes > 0 ? true : undefined), 5000, 'diagnostic refresh');
+    const third = await client.conn.sendRequest<DocumentDiagnosticReport & { items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri: seedUri }, previousResultId: report.resultId,
+    });
+    expect(useCodes(third.items)).toEqual(['function-read-before-alias']);
+    expect(client.published).toEqual([]);
+  });
+
+  it('keeps diagnostics of the last save while typing when run is onSave', async () => {
+    const { client } = await start({ settings: { run: 'onSave' } });
+    await client.open(seedUri, SEED);
+    await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    await client.replace(seedUri, '#!/bin/bash\necho fine\n');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.published.filter((p) => p.uri === seedUri).map((p) => p.version)).toEqual([1]);
+    await client.conn.sendNotification('textDocument/didSave', { textDocument: { uri: seedUri } });
+    await client.diagnostics(seedUri, 2, (p) => p.diagnostics.length === 0);
+  });
+
+  it('exits with 1 on exit without shutdown, and by itself when the editor process dies', async () => {
+    const { client } = await start();
+    await client.conn.sendNotification('exit');
+    expect((await client.exited).code).toBe(1);
+
+    const { spawn } = await import('child_process');
+    const parent = spawn('sleep', ['0.5']);
+    const orphan = (await start({ processId: parent.pid })).client;
+    const t0 = Date.now();
+    const { code } = await orphan.exited;
+    expect(code).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+});
