@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// `npm run bench`: builds (or reuses) the Debian corpus, then measures in one
+// run aliascope with 1 worker and with every core, ShellCheck on the same files
+// with the same core count, the parse-only floor, and Node's own start-up.
+//   node bench/run.js [--no-install] [--shellcheck-sample N] [--repeat N]
+'use strict';
+const { spawnSync } = require('child_process');
+const { mkdtempSync, readdirSync, statSync, writeFileSync, rmSync } = require('fs');
+const { availableParallelism, tmpdir } = require('os');
+const { join } = require('path');
+
+const ROOT = join(__dirname, '..');
+const BIN = join(ROOT, 'bin', 'aliascope.js');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i === -1 ? dflt : Number(args[i + 1]);
+};
+const cores = availableParallelism();
+const repeat = opt('--repeat', 11);
+const sample = opt('--shellcheck-sample', 0);
+
+function sh(cmd, argv, input) {
+  const r = spawnSync(cmd, argv, { input, maxBuffer: 1 << 30, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return r;
+}
+
+/** Wall, CPU and peak RSS of a command, from GNU time. */
+function measure(argv, input) {
+  const r = sh('/usr/bin/time', ['-f', '@@%e %U %S %M', ...argv], input);
+  const line = r.stderr.split('\n').reverse().find((l) => l.startsWith('@@'));
+  if (!line) throw new Error(`no timing for ${argv.join(' ')}: ${r.stderr.slice(-500)}`);
+  const [wall, user, sys, rss] = line.slice(2).split(' ').map(Number);
+  return { wall, cpu: user + sys, rssMB: rss / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+function medianOf(n, argv) {
+  const runs = Array.from({ length: n }, () => measure(argv));
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rssMB: median(runs.map((r) => r.rssMB)) };
+}
+
+// 1. The corpus.
+const corpus = sh('bash', [join(__dirname, 'corpus.sh'), ...(args.includes('--no-install') ? ['--no-install'] : [])]);
+process.stderr.write(corpus.stderr);
+if (corpus.status !== 0) process.exit(corpus.status ?? 2);
+const dir = corpus.stdout.trim().split('\n').pop();
+const files = readdirSync(dir).sort().map((f) => join(dir, f));
+const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+const MB = bytes / 1e6;
+console.log(`corpus: ${files.length} files, ${MB.toFixed(2)} MB in ${dir}; ${cores} cores`);
+
+// 2. Node start-up and one small file as whole processes.
+const small = join(mkdtempSync(join(tmpdir(), 'aliascope-bench-')), 'small.sh');
+writeFileSync(small, "#!/bin/bash\nshopt -s expand_aliases\nalias ll='ls -l'\nll /tmp\n");
+const nodeStart = medianOf(repeat, ['node', '-e', '0']);
+const smallRun = medianOf(repeat, ['node', BIN, small]);
+rmSync(join(small, '..'), { recursive: true });
+
+// 3. The parse-only floor, in-process.
+const floor = JSON.parse(sh('node', [join(__dirname, 'parse-floor.js')], files.join('\0')).stdout);
+
+// 4. aliascope on every file: one worker, then every core.
+const lintRun = (n) => {
+  const r = measure(['node', BIN, '--concurrency', String(n), '--format', 'json', '--no-ignore', dir]);
+  if (r.status === 2) process.stderr.write(`aliascope --concurrency ${n} exited 2:\n${r.stderr.slice(0, 2000)}\n`);
+  return r;
+};
+const one = lintRun(1);
+const all = lintRun(cores);
+const problems = JSON.parse(all.stdout).reduce((n, f) => n + f.messages.length, 0);
+
+// 5. ShellCheck, the same files over the same number of processes at a time.
+let scFiles = files;
+if (sample > 0 && sample < files.length) {
+  const step = files.length / sample;
+  scFiles = Array.from({ length: sample }, (_, i) => files[Math.floor(i * step)]);
+}
+const scBytes = scFiles.reduce((n, f) => n + statSync(f).size, 0);
+const sc = measure(['xargs', '-0', '-P', String(cores), '-n', '16', 'shellcheck', '-f', 'gcc'], scFiles.join('\0'));
+// ShellCheck's time grows with bytes, so a sample scales by bytes.
+const scale = bytes / scBytes;
+const scWall = sc.wall * scale;
+const scCpu = sc.cpu * scale;
+
+// 6. The table.
+const row = (name, wall, cpu, rss, note = '') =>
+  `${name.padEnd(34)} ${wall.toFixed(2).padStart(9)} ${(files.length / wall).toFixed(1).padStart(9)} ${(MB / wall).toFixed(3).padStart(8)} ${cpu.toFixed(2).padStart(8)} ${rss.toFixed(0).padStart(8)}  ${note}`;
+console.log(`\n${'run'.padEnd(34)} ${'wall s'.padStart(9)} ${'files/s'.padStart(9)} ${'MB/s'.padStart(8)} ${'CPU s'.padStart(8)} ${'peak MB'.padStart(8)}`);
+console.log(row('aliascope, 1 worker', one.wall, one.cpu, one.rssMB, `${problems} problems`));
+console.log(row(`aliascope, ${cores} workers`, all.wall, all.cpu, all.rssMB));
+console.log(row(`shellcheck, ${cores} processes`, scWall, scCpu, sc.rssMB,
+  scale > 1.0001 ? `extrapolated ×${scale.toFixed(1)} by bytes from ${scFiles.length} sampled files (${sc.wall.toFixed(1)} s measured)` : 'every file; peak is the largest single process'));
+console.log(`${'parse-only floor (in-process)'.padEnd(34)} ${''.padStart(9)} ${''.padStart(9)} ${(MB / floor.cpuSeconds).toFixed(3).padStart(8)} ${floor.cpuSeconds.toFixed(2).padStart(8)}`);
+console.log(`${'node -e 0 (median)'.padEnd(34)} ${nodeStart.wall.toFixed(3).padStart(9)} ${''.padStart(9)} ${''.padStart(8)} ${nodeStart.cpu.toFixed(2).padStart(8)} ${nodeStart.rssMB.toFixed(0).padStart(8)}`);
+console.log(`${'aliascope, one small file (median)'.padEnd(34)} ${smallRun.wall.toFixed(3).padStart(9)} ${''.padStart(9)} ${''.padStart(8)} ${smallRun.cpu.toFixed(2).padStart(8)} ${smallRun.rssMB.toFixed(0).padStart(8)}`);
+
+const targets = [
+  ['faster than ShellCheck (wall, all cores)', scWall / all.wall, '>=', 50],
+  ['total CPU / (node start-up + parse floor)', all.cpu / (nodeStart.cpu + floor.cpuSeconds), '<=', 1.3],
+  [`${cores} workers vs 1 worker (wall speed-up)`, one.wall / all.wall, '>=', 1.6],
+  ['peak RSS, MB (either aliascope run)', Math.max(one.rssMB, all.rssMB), '<=', 300],
+  ['one small file / node -e 0 (wall)', smallRun.wall / nodeStart.wall, '<=', 1.5],
+];
+console.log(`\n${'ratio'.padEnd(44)} ${'value'.padStart(9)}  target   met`);
+let missed = 0;
+for (const [name, value, op, target] of targets) {
+  const ok = op === '>=' ? value >= target : value <= target;
+  if (!ok) missed++;
+  console.log(`${name.padEnd(44)} ${value.toFixed(2).padStart(9)}  ${op} ${String(target).padEnd(5)} ${ok ? 'yes' : 'NO'}`);
+}
+if (missed) console.log(`\n${missed} target(s) missed.`);
