@@ -1,0 +1,33 @@
+// What the editor tests share: the seed in a scratch workspace, the server
+// command, and a visible note when an editor is missing.
+import { execFileSync } from 'child_process';
+import { copyFileSync, mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+export const ROOT = join(__dirname, '..', '..');
+export const SEED = join(ROOT, 'examples', 'kubectl-seed.sh');
+export const SERVER_CMD = `${process.execPath} ${join(ROOT, 'bin', 'aliascope-lsp.js')} --stdio`;
+export const WRAPPER = 'kubectl() { command kubectl --insecure-skip-tls-verify=True "$@"; }';
+
+export function has(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Says why a test is skipped, where the run's output shows it. */
+export function skipNote(name: string, available: boolean, why: string): void {
+  if (!available) console.warn(`[skip] ${name}: ${why}`);
+}
+
+/** A fresh folder holding a copy of the seed script; returns the script's path. */
+export function seedWorkspace(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const file = join(dir, 'kubectl-seed.sh');
+  copyFileSync(SEED, file);
+  return file;
+}
