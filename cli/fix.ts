@@ -25,6 +25,7 @@ export function keepsOutside(before: string, after: string, edits: TextEdit[]): 
     if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
     else merged.push([...s]);
   }
+  if (merged.length === 0) return before === after;
   const gaps: string[] = [];
   let from = 0;
   for (const [s, e] of merged) {

@@ -48,11 +48,17 @@ function comments(text: string, tree: Tree): SyntaxNode[] {
   return out;
 }
 
-/** The command after a comment, skipping other comments: what "next command" means. */
-function nextCommand(comment: SyntaxNode): SyntaxNode | null {
+/**
+ * What "the next command" covers: the command after the comment (a whole
+ * compound command or function), through the end of the line it ends on, so
+ * `alias k=x; k` on one line is one thing to silence, as it is one parse unit.
+ */
+function nextCommandScope(text: string, comment: SyntaxNode): [number, number] {
   let n = comment.nextNamedSibling;
   while (n && n.type === 'comment') n = n.nextNamedSibling;
-  return n;
+  if (!n) return [comment.endIndex, comment.endIndex];
+  const eol = text.indexOf('\n', n.endIndex);
+  return [n.startIndex, eol === -1 ? text.length : eol];
 }
 
 /** A directive on the line right after the shebang covers the file, as in ShellCheck. */
@@ -66,13 +72,11 @@ export function findDirectives(text: string, tree: Tree): Directive[] {
     const body = c.text.replace(/\r$/, '');
     const m = AC.exec(body);
     if (m) {
-      const whole = m[1] === 'disable-file';
-      const next = whole ? null : nextCommand(c);
+      const [scopeStart, scopeEnd] = m[1] === 'disable-file' ? [0, text.length] : nextCommandScope(text, c);
       out.push({
         tool: 'aliascope', start: c.startIndex, end: c.endIndex,
         names: (m[2] ?? '').split(',').filter(Boolean),
-        scopeStart: whole ? 0 : next?.startIndex ?? c.endIndex,
-        scopeEnd: whole ? text.length : next?.endIndex ?? c.endIndex,
+        scopeStart, scopeEnd,
         reason: m[3]?.trim() || undefined,
       });
       continue;
@@ -83,13 +87,11 @@ export function findDirectives(text: string, tree: Tree): Directive[] {
     const [keys, ...why] = s[1].split('#');
     const disable = /(?:^|\s)disable=([^\s]+)/.exec(keys);
     if (!disable) continue;
-    const whole = afterShebang(text, c);
-    const next = whole ? null : nextCommand(c);
+    const [scopeStart, scopeEnd] = afterShebang(text, c) ? [0, text.length] : nextCommandScope(text, c);
     out.push({
       tool: 'shellcheck', start: c.startIndex, end: c.endIndex,
       names: disable[1].split(',').filter(Boolean).map((n) => n.toUpperCase()),
-      scopeStart: whole ? 0 : next?.startIndex ?? c.endIndex,
-      scopeEnd: whole ? text.length : next?.endIndex ?? c.endIndex,
+      scopeStart, scopeEnd,
       reason: why.join('#').trim() || undefined,
     });
   }

@@ -1,0 +1,128 @@
+// --fix keeps what it does not mean to change: line endings, BOM, final
+// newline, file mode, encoding, symbolic links; it settles in one run and
+// never writes a script that parses worse.
+import { chmodSync, lstatSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { describe, expect, it } from 'vitest';
+import { fixToFixedPoint, keepsOutside } from '../../cli/fix';
+import type { Diagnostic } from '../../rules';
+import { aliascope, project, SAME_UNIT } from './helpers';
+
+const FIXED = 'k() { kubectl "$@"; }; k get pods\n';
+
+function fixOne(name: string, bytes: string | Buffer, args: string[] = []): { dir: string; before: Buffer; after: Buffer; status: number | null; stderr: string } {
+  const dir = project({ [name]: bytes });
+  const before = readFileSync(join(dir, name));
+  const r = aliascope(['--fix', ...args, name], { cwd: dir });
+  return { dir, before, after: readFileSync(join(dir, name)), status: r.status, stderr: r.stderr };
+}
+
+describe('--fix', () => {
+  it('rewrites an alias used in its own parse unit, and a second run changes nothing', () => {
+    const { dir, after, status } = fixOne('a.sh', `#!/bin/sh\n${SAME_UNIT}`);
+    expect(after.toString()).toBe(`#!/bin/sh\n${FIXED}`);
+    expect(status).toBe(0);
+    const again = aliascope(['--fix', 'a.sh'], { cwd: dir });
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(dir, 'a.sh'))).toEqual(after);
+  });
+
+  it('keeps CRLF line endings', () => {
+    const { after } = fixOne('crlf.sh', `#!/bin/sh\r\necho one\r\n${SAME_UNIT.replace('\n', '\r\n')}echo two\r\n`);
+    expect(after.toString()).toBe(`#!/bin/sh\r\necho one\r\n${FIXED.replace('\n', '\r\n')}echo two\r\n`);
+    expect(after.toString().replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('keeps a byte order mark', () => {
+    const { after } = fixOne('bom.sh', `\uFEFF#!/bin/sh\n${SAME_UNIT}`);
+    expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(after.toString()).toBe(`\uFEFF#!/bin/sh\n${FIXED}`);
+  });
+
+  it('keeps a missing final newline', () => {
+    const { after } = fixOne('nofinal.sh', `#!/bin/sh\n${SAME_UNIT.trimEnd()}`);
+    expect(after.toString()).toBe(`#!/bin/sh\n${FIXED.trimEnd()}`);
+  });
+
+  it('keeps the file mode of an executable, and leaves no temporary file behind', () => {
+    const dir = project({ 'run.sh': `#!/bin/sh\n${SAME_UNIT}` });
+    chmodSync(join(dir, 'run.sh'), 0o751);
+    aliascope(['--fix', 'run.sh'], { cwd: dir });
+    expect(readFileSync(join(dir, 'run.sh'), 'utf8')).toBe(`#!/bin/sh\n${FIXED}`);
+    expect(statSync(join(dir, 'run.sh')).mode & 0o7777).toBe(0o751);
+    expect(readdirSync(dir)).toEqual(['run.sh']);
+  });
+
+  it('writes through a symbolic link to its target, and keeps the link', () => {
+    const dir = project({ 'real.sh': `#!/bin/sh\n${SAME_UNIT}` });
+    symlinkSync('real.sh', join(dir, 'link.sh'));
+    aliascope(['--fix', 'link.sh'], { cwd: dir });
+    expect(lstatSync(join(dir, 'link.sh')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.sh'))).toBe('real.sh');
+    expect(readFileSync(join(dir, 'real.sh'), 'utf8')).toBe(`#!/bin/sh\n${FIXED}`);
+  });
+
+  it('keeps bytes that are not UTF-8 exactly as they were', () => {
+    const latin1 = Buffer.concat([Buffer.from('#!/bin/sh\n# caf'), Buffer.from([0xe9]), Buffer.from(`\n${SAME_UNIT}`)]);
+    const { after } = fixOne('latin1.sh', latin1);
+    expect(after).toEqual(Buffer.concat([Buffer.from('#!/bin/sh\n# caf'), Buffer.from([0xe9]), Buffer.from(`\n${FIXED}`)]));
+  });
+
+  it('--fix-dry-run writes nothing and shows the output in json', () => {
+    const dir = project({ 'a.sh': `#!/bin/sh\n${SAME_UNIT}` });
+    const r = aliascope(['--fix-dry-run', '-f', 'json', 'a.sh'], { cwd: dir });
+    expect(readFileSync(join(dir, 'a.sh'), 'utf8')).toBe(`#!/bin/sh\n${SAME_UNIT}`);
+    expect(JSON.parse(r.stdout)[0].output).toBe(`#!/bin/sh\n${FIXED}`);
+  });
+
+  it('--fix-dry-run works on standard input; --fix refuses it', () => {
+    const dir = project({});
+    const r = aliascope(['--fix-dry-run', '-f', 'json', '-', '--stdin-filename', 'x.sh'], { cwd: dir, input: SAME_UNIT });
+    expect(JSON.parse(r.stdout)[0].output).toBe(FIXED);
+    const refused = aliascope(['--fix', '-'], { cwd: dir, input: SAME_UNIT });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--fix cannot write to standard input/);
+  });
+
+  it('fixes nothing that a directive silences', () => {
+    const text = `#!/bin/sh\n# aliascope disable=same-unit -- reviewed\n${SAME_UNIT}`;
+    const { after, status } = fixOne('quiet.sh', text);
+    expect(after.toString()).toBe(text);
+    expect(status).toBe(0);
+  });
+});
+
+describe('fixing stops before it breaks a promise', () => {
+  const diag = (start: number, end: number, text: string): Diagnostic => ({
+    ruleId: 'same-unit', severity: 'error', message: 'm', start, end, related: [], fix: { title: 't', edits: [{ start, end, text }] },
+  });
+
+  it('refuses a fix whose result parses worse, keeping the last good text', () => {
+    const text = 'echo one\necho two\n';
+    const out = fixToFixedPoint(text, () => [], [diag(0, 8, 'if then')]);
+    expect(out.text).toBe(text);
+    expect(out.refused).toMatch(/parse worse/);
+  });
+
+  it('stops after a bounded number of passes when fixes never settle', () => {
+    let n = 0;
+    const out = fixToFixedPoint('echo a\n', (t) => [diag(0, 0, `# ${n++}\n`)].filter(() => t.length > 0), [diag(0, 0, '# start\n')]);
+    expect(out.refused).toMatch(/did not settle/);
+    expect(out.passes).toBe(10);
+  });
+
+  it('the outside check catches a change beyond the edited ranges', () => {
+    const before = 'aaa bbb ccc\n';
+    expect(keepsOutside(before, 'aaa XX ccc\n', [{ start: 4, end: 7, text: 'XX' }])).toBe(true);
+    expect(keepsOutside(before, 'aaa XX ccc\r\n', [{ start: 4, end: 7, text: 'XX' }])).toBe(false);
+    expect(keepsOutside(before, 'AAA XX ccc\n', [{ start: 4, end: 7, text: 'XX' }])).toBe(false);
+    expect(keepsOutside(before, 'aaa bbb ccc\n', [])).toBe(true);
+  });
+
+  it('a file whose fixes would parse worse is left as it was', () => {
+    const text = `#!/bin/sh\n${SAME_UNIT}`;
+    const dir = project({ 'a.sh': text });
+    writeFileSync(join(dir, 'a.sh'), text);
+    expect(fixToFixedPoint(text, () => [], [diag(10, 27, 'k() {')]).text).toBe(text);
+  });
+});
