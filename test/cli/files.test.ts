@@ -1,0 +1,149 @@
+// Which files are linted: folders, globs, extensions, shebangs, ignore files,
+// standard input, shards; and configuration found by walking up.
+import { join } from 'path';
+import { describe, expect, it } from 'vitest';
+import { globToRegExp, IgnoreList } from '../../cli/glob';
+import { aliascope, CLEAN, project, SAME_UNIT } from './helpers';
+
+const listed = (dir: string, args: string[]) => {
+  const r = aliascope(['-f', 'json', ...args], { cwd: dir });
+  if (r.status === 2) throw new Error(r.stderr);
+  return JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath.slice(dir.length + 1));
+};
+
+describe('finding files', () => {
+  const dir = project({
+    'a.sh': CLEAN, 'b.bash': CLEAN, 'c.ksh': CLEAN, 'd.zsh': CLEAN, 'e.bats': CLEAN, 'f.mksh': CLEAN, 'g.dash': CLEAN,
+    'tool': '#!/usr/bin/env bash\necho\n', 'tool2': '#! /bin/sh -e\necho\n', 'busy': '#!/bin/busybox sh\necho\n',
+    'py': '#!/usr/bin/python3\nprint()\n', 'notes.txt': 'echo\n', 'data.json': '{}',
+    'sub/deep/h.sh': CLEAN, 'sub/deep/.bashrc': CLEAN,
+    'node_modules/m.sh': CLEAN, '.git/hooks/pre-commit.sh': CLEAN,
+    'vendor/v.sh': CLEAN, 'build/out.sh': CLEAN, 'build/keep.sh': CLEAN,
+    '.gitignore': 'vendor/\nbuild/*\n!build/keep.sh\n',
+  });
+
+  it('walks folders, by extension, start-up file name and shebang, skipping .git, node_modules and .gitignore\'d paths', () => {
+    expect(listed(dir, ['.'])).toEqual([
+      'a.sh', 'b.bash', 'build/keep.sh', 'busy', 'c.ksh', 'd.zsh', 'e.bats', 'f.mksh', 'g.dash',
+      'sub/deep/.bashrc', 'sub/deep/h.sh', 'tool', 'tool2',
+    ]);
+  });
+
+  it('with no paths, lints the current folder', () => {
+    expect(listed(dir, [])).toEqual(listed(dir, ['.']));
+  });
+
+  it('--no-ignore drops .gitignore', () => {
+    expect(listed(dir, ['--no-ignore', '.'])).toEqual(expect.arrayContaining(['vendor/v.sh', 'build/out.sh']));
+  });
+
+  it('--ignore-pattern takes gitignore syntax', () => {
+    expect(listed(dir, ['--ignore-pattern', 'sub/', '--ignore-pattern', '*.zsh', '.'])).not.toEqual(expect.arrayContaining(['d.zsh']));
+    const l = listed(dir, ['--ignore-pattern', 'sub/', '--ignore-pattern', '*.zsh', '.']);
+    expect(l.some((f: string) => f.startsWith('sub/') || f.endsWith('.zsh'))).toBe(false);
+    expect(l).toContain('a.sh');
+  });
+
+  it('expands globs, including ** and braces', () => {
+    expect(listed(dir, ['**/*.sh'])).toEqual(['a.sh', 'build/keep.sh', 'sub/deep/h.sh']);
+    expect(listed(dir, ['*.{ksh,zsh}'])).toEqual(['c.ksh', 'd.zsh']);
+  });
+
+  it('lints a named file whatever its name, once however often it is named', () => {
+    expect(listed(dir, ['notes.txt', 'notes.txt', './notes.txt'])).toEqual(['notes.txt']);
+  });
+
+  it('reads standard input with --stdin-filename for the name, dialect and config', () => {
+    const r = aliascope(['-f', 'gcc', '-', '--stdin-filename', 'sub/x.bash'], { cwd: dir, input: 'alias k=kubectl\nk get pods\n' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^sub\/x\.bash:2:1: error: .*\[expand-aliases-off\]/m);
+  });
+
+  it('--shard I/N: each file in exactly one shard, the same on every run', () => {
+    const all = listed(dir, ['.']);
+    for (const n of [1, 2, 3, 5]) {
+      const shards = Array.from({ length: n }, (_, i) => listed(dir, ['--shard', `${i + 1}/${n}`, '.']));
+      expect(shards.flat().sort()).toEqual([...all].sort());
+      expect(new Set(shards.flat()).size).toBe(all.length);
+      expect(Math.max(...shards.map((s) => s.length)) - Math.min(...shards.map((s) => s.length))).toBeLessThanOrEqual(1);
+      expect(listed(dir, ['--shard', `1/${n}`, '.'])).toEqual(shards[0]);
+    }
+  });
+});
+
+describe('glob and ignore matching', () => {
+  it('globs', () => {
+    expect(globToRegExp('*.sh').test('a.sh')).toBe(true);
+    expect(globToRegExp('*.sh').test('d/a.sh')).toBe(false);
+    expect(globToRegExp('**/*.sh').test('a.sh')).toBe(true);
+    expect(globToRegExp('**/*.sh').test('x/y/a.sh')).toBe(true);
+    expect(globToRegExp('a/**').test('a/b/c')).toBe(true);
+    expect(globToRegExp('[!a]?.sh').test('bc.sh')).toBe(true);
+    expect(globToRegExp('[!a]?.sh').test('ac.sh')).toBe(false);
+  });
+
+  it('gitignore rules: anchoring, folders only, negation, last match wins', () => {
+    const ig = new IgnoreList().add('/r', ['# comment', '*.log', '/top.sh', 'out/', '!keep.log', 'a/**/z.sh']);
+    expect(ig.ignores('/r/x/y.log', false)).toBe(true);
+    expect(ig.ignores('/r/keep.log', false)).toBe(false);
+    expect(ig.ignores('/r/top.sh', false)).toBe(true);
+    expect(ig.ignores('/r/sub/top.sh', false)).toBe(false);
+    expect(ig.ignores('/r/out/f.sh', false)).toBe(true);
+    expect(ig.ignores('/r/out', false)).toBe(false);
+    expect(ig.ignores('/r/a/b/c/z.sh', false)).toBe(true);
+    expect(ig.ignores('/other/x.log', false)).toBe(false);
+  });
+});
+
+describe('.aliascoperc.json', () => {
+  const dir = project({
+    '.aliascoperc.json': JSON.stringify({
+      rules: { 'use-before-definition': 'error' },
+      ignorePatterns: ['generated/'],
+      sourcePaths: ['lib'],
+      overrides: [{ files: ['*.inc'], shell: 'bash' }, { files: ['legacy/**'], rules: { 'same-unit': 'off' } }],
+    }),
+    'lib/common.sh': 'shopt -s expand_aliases\n',
+    'use.sh': '#!/bin/bash\nshopt -s expand_aliases\n. common.sh\nk get pods\nalias k=x\n',
+    'early.sh': '#!/bin/bash\nk x\nalias k=y\n',
+    'legacy/old.sh': SAME_UNIT,
+    'generated/gen.sh': SAME_UNIT,
+    'noshebang.inc': 'alias k=kubectl\nk get pods\n',
+    'nested/.aliascoperc.json': JSON.stringify({ root: true, rules: { 'alias-never-expands': 'off' } }),
+    'nested/early.sh': '#!/bin/bash\nk x\nalias k=y\n',
+  });
+  const report = (args: string[]) => JSON.parse(aliascope(['-f', 'json', ...args], { cwd: dir }).stdout)
+    .map((f: { filePath: string; messages: { ruleId: string; level: string }[] }) => [f.filePath.slice(dir.length + 1), f.messages.map((m) => `${m.ruleId}:${m.level}`)]);
+
+  it('applies severities, overrides by glob, ignore patterns, and the nearest config with root', () => {
+    expect(report(['.', 'noshebang.inc'])).toEqual([
+      ['early.sh', ['use-before-definition:error', 'alias-never-expands:warning']],
+      ['legacy/old.sh', []],
+      ['lib/common.sh', []],
+      ['nested/early.sh', ['use-before-definition:warning']],
+      ['noshebang.inc', ['alias-never-expands:warning', 'expand-aliases-off:error']],
+      ['use.sh', ['use-before-definition:error', 'alias-never-expands:warning']],
+    ]);
+  });
+
+  it('sourcePaths let `source` be followed: without them the sourced file is unknown', () => {
+    const without = JSON.parse(aliascope(['-f', 'json', '--config', join(dir, 'nested', '.aliascoperc.json'), 'use.sh'], { cwd: dir }).stdout);
+    expect(without[0].messages).toEqual([]);
+    const r = aliascope(['-f', 'json', '--config', join(dir, 'nested', '.aliascoperc.json'), '-P', 'lib', 'use.sh'], { cwd: dir });
+    expect(JSON.parse(r.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['use-before-definition']);
+  });
+
+  it('--rule beats the config', () => {
+    expect(report(['--rule', 'use-before-definition:off', 'early.sh'])).toEqual([['early.sh', ['alias-never-expands:warning']]]);
+  });
+
+  it('a config\'s "shell" is the default only when the file itself says nothing', () => {
+    const d = project({ '.aliascoperc.json': '{"shell": "sh"}', 'plain': '# no shebang\nalias k=x\nk y\n', 'b.bash': 'alias k=x\nk y\n' });
+    const r = JSON.parse(aliascope(['-f', 'json', 'plain', 'b.bash'], { cwd: d }).stdout);
+    // sh expands aliases in a script; bash (the extension decides) does not.
+    expect(r.map((f: { filePath: string; messages: unknown[] }) => [f.filePath.slice(d.length + 1), f.messages.length > 0]))
+      .toEqual([['b.bash', true], ['plain', false]]);
+    const forced = JSON.parse(aliascope(['-f', 'json', '--shell', 'bash', 'plain'], { cwd: d }).stdout);
+    expect(forced[0].messages.length).toBeGreaterThan(0);
+  });
+});
