@@ -7,7 +7,8 @@ export type DialectId = 'bash' | 'bash-posix' | 'sh' | 'busybox' | 'zsh' | 'ksh'
 export type ReadTime =
   | 'enclosing'   // read with the command that contains it
   | 'run-lines'   // read when it runs, one line (parse unit) at a time
-  | 'run-whole';  // read when it runs, all at once
+  | 'run-whole'   // read when it runs, all at once
+  | 'unknown';    // measured to vary; claim nothing about uses inside
 
 export interface Dialect {
   id: DialectId;
@@ -22,6 +23,8 @@ export interface Dialect {
   comsub: ReadTime;
   /** Backtick bodies. */
   backtick: ReadTime;
+  /** Backtick bodies inside a `$( )` that is read with its enclosing command. */
+  backtickInEagerComsub: ReadTime;
   /** `$( )` inside an unquoted here-document body; 'never' expands nothing. */
   heredocComsub: ReadTime | 'never';
   /** Backticks inside an unquoted here-document body. */
@@ -60,45 +63,46 @@ export const DIALECTS: Record<DialectId, Dialect> = {
   bash: {
     ...base, id: 'bash', label: 'bash',
     expandsByDefault: false, bashOptions: true,
-    comsub: 'run-lines', backtick: 'run-lines',
+    comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir',
   },
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',
     bashOptions: true,
-    comsub: 'enclosing', backtick: 'run-lines',
+    comsub: 'enclosing', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', identifierFunctionNames: true,
   },
   sh: {
     ...base, id: 'sh', label: 'sh (dash)',
-    comsub: 'enclosing', backtick: 'enclosing',
+    comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
     procsub: null, identifierFunctionNames: true,
   },
   busybox: {
     ...base, id: 'busybox', label: 'busybox sh',
-    comsub: 'enclosing', backtick: 'enclosing',
+    comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
     procsub: null, identifierFunctionNames: true,
   },
   zsh: {
     ...base, id: 'zsh', label: 'zsh', zshOptions: true,
-    comsub: 'run-whole', backtick: 'run-whole',
+    comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true,
   },
   ksh: {
     ...base, id: 'ksh', label: 'ksh93',
-    comsub: 'run-whole', backtick: 'run-whole',
+    comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
     lastPipeInShell: true, prefixRule: 'assign-then-last-redir',
   },
   mksh: {
     ...base, id: 'mksh', label: 'mksh',
-    comsub: 'enclosing', backtick: 'run-whole',
+    // backticks nested in `$( )` behave differently with nesting depth
+    comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: null,
   },

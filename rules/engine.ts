@@ -96,6 +96,8 @@ interface ReadCtx {
   uncertain: boolean;
   heredoc: boolean;
   forceNo: boolean;
+  /** Inside a substitution read with its enclosing command. */
+  eager: boolean;
 }
 
 interface RunCtx {
@@ -105,6 +107,10 @@ interface RunCtx {
   subshell: boolean;
   returns: State[] | null;
   breaks: State[] | null;
+  /** Inside a substitution read with its enclosing command. */
+  eager: boolean;
+  /** Running text from a unit the parser may have got wrong. */
+  uncertain: boolean;
 }
 
 class AbortAnalysis extends Error {}
@@ -118,6 +124,7 @@ class Engine {
   private readonly functionByNode = new Map<string, FunctionDef>();
   readonly knownNames = new Set<string>();
   private readonly parsed = new Map<string, { tree: Tree; units: Unit[] }>();
+  private readonly prescanned = new Set<string>();
   private steps = 0;
 
   constructor(private readonly opts: AnalyzeOptions) {}
@@ -147,8 +154,24 @@ class Engine {
         for (const arg of this.args(cmd)) {
           for (const m of arg.text.matchAll(/\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g)) this.knownNames.add(m[1]);
         }
+      } else if (word === 'source' || word === '.') {
+        // names a sourced file defines must be known before any use is read
+        const file = this.sourced(this.args(cmd)[0]);
+        if (file && !this.prescanned.has(file.src.name)) {
+          this.prescanned.add(file.src.name);
+          for (const u of file.units) for (const s of u.statements) this.prescan(s.node, file.src);
+        }
       }
     }
+  }
+
+  /** A file named by a literal `source` argument, parsed once. */
+  private sourced(arg: SyntaxNode | undefined): { src: Source; units: Unit[] } | undefined {
+    const path = arg ? literal(arg) : null;
+    const found = path ? this.opts.resolveSource?.(path) : undefined;
+    if (!found) return undefined;
+    const src: Source = { text: found.text, base: null, local: false, name: found.name };
+    return { src, units: this.parsedText(src.name, found.text, this.opts.dialect.sourceRead === 'run-whole') };
   }
 
   private args(cmd: SyntaxNode): SyntaxNode[] {
@@ -169,7 +192,7 @@ class Engine {
       const name = node.childForFieldName('name');
       const body = node.childForFieldName('body');
       if (!name || !body) return null;
-      f = { name: name.text, node, body, src };
+      f = { name: name.text, node, body, src, uncertain: false };
       this.functionByNode.set(k, f);
       this.functions.push(f);
     }
@@ -247,13 +270,15 @@ class Engine {
       };
       this.uses.set(k, use);
     }
+    if (rc.uncertain) use.uncertain = true;
     use.resolutions.push(res);
   }
 
-  private readTimeOf(node: SyntaxNode, heredoc: boolean): ReadTime | 'never' {
+  private readTimeOf(node: SyntaxNode, heredoc: boolean, eager: boolean): ReadTime | 'never' {
     const d = this.opts.dialect;
     if (node.type === 'process_substitution') return d.procsub ?? 'enclosing';
     const backtick = node.firstChild?.type === '`';
+    if (backtick && eager) return d.backtickInEagerComsub;
     if (heredoc) return backtick ? d.heredocBacktick : d.heredocComsub;
     return backtick ? d.backtick : d.comsub;
   }
@@ -271,13 +296,17 @@ class Engine {
         return;
       case 'command_substitution':
       case 'process_substitution': {
-        const when = this.readTimeOf(node, rc.heredoc);
+        const when = this.readTimeOf(node, rc.heredoc, rc.eager);
         if (when === 'never') {
           for (const c of node.children) this.read(c, st, { ...rc, forceNo: true, heredoc: false });
           return;
         }
+        if (when === 'unknown') {
+          for (const c of node.children) this.read(c, st, { ...rc, heredoc: false, uncertain: true });
+          return;
+        }
         if (when !== 'enclosing') return;
-        for (const c of node.children) this.read(c, st, { ...rc, heredoc: false });
+        for (const c of node.children) this.read(c, st, { ...rc, heredoc: false, eager: true });
         return;
       }
       case 'heredoc_body':
@@ -372,9 +401,10 @@ class Engine {
   runUnits(units: Unit[], st: State | null, rc: RunCtx): State | null {
     for (const unit of units) {
       if (!st) return null;
-      const read: ReadCtx = { src: rc.src, unit, uncertain: unit.uncertain, heredoc: false, forceNo: false };
+      const uncertain = unit.uncertain || rc.uncertain;
+      const read: ReadCtx = { src: rc.src, unit, uncertain, heredoc: false, forceNo: false, eager: false };
       for (const s of unit.statements) this.read(s.node, st, read);
-      st = this.runSeq(unit.statements, st, rc);
+      st = this.runSeq(unit.statements, st, { ...rc, uncertain });
       if (st && unit.uncertain && EFFECT_WORDS.test(rc.src.text.slice(unit.start, unit.end))) st.forgetAll();
     }
     return st;
@@ -398,6 +428,7 @@ class Engine {
         return st;
       case 'function_definition': {
         const f = this.functionDef(node, rc.src);
+        if (f && rc.uncertain) f.uncertain = true;
         if (f) st.functions.set(f.name, new Set([f]));
         return st;
       }
@@ -533,11 +564,14 @@ class Engine {
   }
 
   private runSubBody(node: SyntaxNode, parent: State, rc: RunCtx, heredoc: boolean): void {
-    const when = this.readTimeOf(node, heredoc);
+    const when = this.readTimeOf(node, heredoc, rc.eager);
     const st = parent.clone();
-    const sub: RunCtx = { ...rc, subshell: true, returns: null, breaks: null };
+    const sub: RunCtx = {
+      ...rc, subshell: true, returns: null, breaks: null,
+      eager: when === 'enclosing' || when === 'never', uncertain: rc.uncertain || when === 'unknown',
+    };
     if (when === 'run-lines' || when === 'run-whole') {
-      this.runUnits(splitUnits(node, rc.src.text, when === 'run-whole'), st, sub);
+      this.runUnits(splitUnits(node, rc.src.text, when === 'run-whole'), st, { ...sub, eager: false });
     } else {
       this.runSeq(statementsOf(node), st, sub);
     }
@@ -670,21 +704,21 @@ class Engine {
     const src: Source = { text, base, local: rc.src.local, name: `${rc.src.name}#eval@${args[0].startIndex}` };
     const units = this.parsedText(src.name, text, this.opts.dialect.evalRead === 'run-whole');
     for (const u of units) for (const s of u.statements) this.prescan(s.node, src);
-    return this.runUnits(units, st, { ...rc, src });
+    return this.runUnits(units, st, { ...rc, src, eager: false });
   }
 
   private runSource(args: SyntaxNode[], st: State, rc: RunCtx): State | null {
-    const path = args[0] ? literal(args[0]) : null;
-    const found = path && rc.sourceDepth < MAX_SOURCE_DEPTH ? this.opts.resolveSource?.(path) : undefined;
-    if (!found) {
+    const file = rc.sourceDepth < MAX_SOURCE_DEPTH ? this.sourced(args[0]) : undefined;
+    if (!file) {
       st.forgetAll();
       return st;
     }
-    const src: Source = { text: found.text, base: null, local: false, name: found.name };
-    const units = this.parsedText(src.name, found.text, this.opts.dialect.sourceRead === 'run-whole');
-    for (const u of units) for (const s of u.statements) this.prescan(s.node, src);
+    if (!this.prescanned.has(file.src.name)) {
+      this.prescanned.add(file.src.name);
+      for (const u of file.units) for (const s of u.statements) this.prescan(s.node, file.src);
+    }
     const returns: State[] = [];
-    const out = this.runUnits(units, st, { ...rc, src, sourceDepth: rc.sourceDepth + 1, returns });
+    const out = this.runUnits(file.units, st, { ...rc, src: file.src, sourceDepth: rc.sourceDepth + 1, returns, eager: false });
     return join([out, ...returns]);
   }
 
@@ -702,7 +736,9 @@ class Engine {
         continue;
       }
       const returns: State[] = [];
-      const out = this.run(f.body, st.clone(), { ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null });
+      const out = this.run(f.body, st.clone(), {
+        ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain: rc.uncertain || f.uncertain,
+      });
       outs.push(join([out, ...returns]));
     }
     return join(outs);
@@ -747,7 +783,7 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
     st.expandAliases = isInteractiveStartupFile(opts.filename) || opts.dialect.id === 'bash-posix' ? 1 : 0;
   }
   try {
-    engine.runUnits(units, st, { src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null });
+    engine.runUnits(units, st, { src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false });
   } catch (e) {
     if (e instanceof AbortAnalysis) return result(true);
     throw e;

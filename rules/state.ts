@@ -27,6 +27,8 @@ export interface FunctionDef {
   body: SyntaxNode;
   /** The text the definition was read from: its body is read and run there. */
   src: Source;
+  /** Defined by text the parser may have got wrong. */
+  uncertain: boolean;
 }
 
 export class State {

@@ -2,6 +2,7 @@
 // runs to the unescaped newline that ends it; compound commands and function
 // definitions are single nodes, so they are read whole with their line.
 import type { SyntaxNode } from './parse';
+import { isArithmetic, segments } from './segments';
 
 export interface Statement {
   node: SyntaxNode;
@@ -43,7 +44,12 @@ function newlineBetween(text: string, from: number, to: number, comments: Syntax
   return false;
 }
 
-/** Splits the program (or an eval/source text) into parse units. */
+/**
+ * Splits a program (a script, an eval string, a sourced file) or a
+ * substitution body into parse units; `whole` reads it all as one unit.
+ * At program level each unit must line up with a segment found by the
+ * independent lexer, or it is marked uncertain.
+ */
 export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit[] {
   const units: Unit[] = [];
   const comments = root.children.filter((c) => c.type === 'comment');
@@ -51,7 +57,7 @@ export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit
   let prevEnd = root.startIndex;
   for (const stmt of statementsOf(root)) {
     const k = stmt.node;
-    if (!current || (!whole && newlineBetween(text, prevEnd, k.startIndex, comments))) {
+    if (!current || newlineBetween(text, prevEnd, k.startIndex, comments)) {
       current = { index: units.length, start: k.startIndex, end: k.endIndex, statements: [], uncertain: false };
       units.push(current);
     }
@@ -60,7 +66,25 @@ export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit
     prevEnd = k.endIndex;
   }
   for (const u of units) u.uncertain = u.statements.some((s) => isUncertain(s.node, text));
-  return units;
+  if (root.type === 'program') checkAgainstSegments(units, text);
+  if (!whole || units.length === 0) return units;
+  const all = units.flatMap((u) => u.statements);
+  return [{
+    index: 0, start: units[0].start, end: units[units.length - 1].end, statements: all,
+    uncertain: units.some((u) => u.uncertain),
+  }];
+}
+
+function checkAgainstSegments(units: Unit[], text: string): void {
+  const segs = segments(text).segments;
+  let j = 0;
+  units.forEach((u, i) => {
+    while (j < segs.length && segs[j].start < u.start) j++;
+    const seg = segs[j];
+    const next = units[i + 1];
+    const aligned = seg && seg.start === u.start && u.end <= seg.end && (!next || next.start >= seg.end);
+    if (!aligned) u.uncertain = true;
+  });
 }
 
 /**
@@ -72,6 +96,8 @@ export function isUncertain(node: SyntaxNode, text: string): boolean {
   if (node.hasError) return true;
   const slice = text.slice(node.startIndex, node.endIndex);
   if (slice.includes('<<') && badHeredoc(node, text)) return true;
+  if (slice.includes('((') && node.descendantsOfType('arithmetic_expansion')
+    .some((a) => !isArithmetic(text, text.indexOf('((', a.startIndex)))) return true;
   if (slice.includes('\\\n') && /[^\s;&|]\\\n[^\s]/.test(slice)) return splitWord(node, text);
   return false;
 }

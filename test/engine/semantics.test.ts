@@ -12,9 +12,9 @@ const BASH_ONLY = new Set(['set_posix', 'shopt_same_line', 'shopt_in_function'])
 describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);
   if (!available) console.warn(`skipping ${dialect} demos: its shell is not installed`);
-  it.skipIf(!available)('match the real shell', () => {
+  it.skipIf(!available)('match the real shell', async () => {
     const demos = DEMOS.filter((x) => !BASH_ONLY.has(x.name) || dialect.startsWith('bash'));
-    const seen = runBatch(dialect, demos.map((x) => ({ files: x.files })));
+    const seen = await runBatch(dialect, demos.map((x) => ({ files: x.files })));
     const mismatches: string[] = [];
     let certain = 0;
     let observed = 0;

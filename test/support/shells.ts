@@ -1,7 +1,8 @@
 // Runs scripts in the real shells the dialects model, and reads back which
 // marked alias uses expanded. A use is written `qa U7 || echo NX:U7` with
 // `alias qa="echo EXP"`: it prints `EXP U7` when it expanded, `NX:U7` when not.
-import { execFileSync, spawnSync } from 'child_process';
+import { execFile, spawnSync } from 'child_process';
+import { promisify } from 'util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -45,7 +46,7 @@ export interface Script {
  * Runs many scripts in one shell, each in a fresh process started from a
  * driver loop, so thousands of runs cost seconds rather than minutes.
  */
-export function runBatch(d: DialectId, scripts: Script[]): Seen[] {
+export async function runBatch(d: DialectId, scripts: Script[]): Promise<Seen[]> {
   const dir = mkdtempSync(join(tmpdir(), 'aliascope-diff-'));
   try {
     scripts.forEach((s, i) => {
@@ -57,7 +58,7 @@ export function runBatch(d: DialectId, scripts: Script[]): Seen[] {
     const driver = `for i in $(seq 0 ${scripts.length - 1}); do
   (cd "${dir}/$i" && timeout 5 ${cmd} main.sh </dev/null >out 2>&1)
 done`;
-    execFileSync('bash', ['-c', driver], { stdio: 'ignore', timeout: 600_000 });
+    await promisify(execFile)('bash', ['-c', driver], { timeout: 900_000, maxBuffer: 1 << 26 });
     return scripts.map((_, i) => observations(readFileSync(join(dir, String(i), 'out'), 'utf8')));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,547 @@
+// An independent, deliberately small shell lexer that finds where each
+// top-level parse unit ends: quotes, nesting, keywords, case patterns and
+// here-documents are tracked, nothing else. The engine trusts a tree-sitter
+// unit only when it lines up with one of these segments, so a misparse can
+// never move text from one parse unit to another unnoticed.
+
+export interface Segment {
+  start: number;
+  /** End of the unit's last token, or of its last here-document line. */
+  end: number;
+}
+
+type Frame =
+  | { kind: 'paren' | 'brace' | 'if' | 'do' | 'head' }
+  | { kind: 'case'; mode: 'word' | 'in' | 'pattern' | 'body' };
+
+interface Heredoc {
+  delim: string;
+  strip: boolean;
+}
+
+const BLANK = /[ \t]/;
+const META = /[\s;&|<>()`'"\\$]/;
+
+class Lexer {
+  i = 0;
+  stack: Frame[] = [];
+  pending: Heredoc[] = [];
+  commandPosition = true;
+  /** The last token was `&&`, `||` or `|`: a newline does not end the unit. */
+  continued = false;
+  lastEnd = 0;
+  forWord = false;
+  /** After `function`: the next word is the name, then the body. */
+  functionName = false;
+  /** Just after `function name`: `()` may follow. */
+  namedFunction = false;
+
+  constructor(readonly s: string) {}
+
+  segments(): { segments: Segment[]; complete: boolean } {
+    const out: Segment[] = [];
+    const n = this.s.length;
+    while (true) {
+      this.skipSpace(true);
+      if (this.i >= n) break;
+      const start = this.i;
+      this.commandPosition = true;
+      const ok = this.unit();
+      out.push({ start, end: this.lastEnd });
+      if (!ok) return { segments: out, complete: false };
+    }
+    return { segments: out, complete: true };
+  }
+
+  /** Blanks, continuations, comments; newlines too when `newlines`. */
+  private skipSpace(newlines: boolean): void {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (BLANK.test(c) || c === '\r') this.i++;
+      else if (c === '\\' && s[this.i + 1] === '\n') this.i += 2;
+      else if (c === '#') while (this.i < s.length && s[this.i] !== '\n') this.i++;
+      else if (c === '\n' && newlines) this.newline();
+      else break;
+    }
+  }
+
+  private newline(): void {
+    this.i++;
+    this.commandPosition = true;
+    if (this.pending.length) this.heredocBodies();
+  }
+
+  private heredocBodies(): void {
+    const s = this.s;
+    for (const h of this.pending.splice(0)) {
+      while (this.i < s.length) {
+        let eol = s.indexOf('\n', this.i);
+        if (eol === -1) eol = s.length;
+        let line = s.slice(this.i, eol).replace(/\r$/, '');
+        if (h.strip) line = line.replace(/^\t+/, '');
+        this.lastEnd = eol;
+        this.i = Math.min(eol + 1, s.length);
+        if (line === h.delim) break;
+      }
+    }
+  }
+
+  /** One top-level unit; false when the text ended inside a construct. */
+  private unit(): boolean {
+    const s = this.s;
+    while (this.i < s.length) {
+      this.skipSpace(this.stack.length > 0 || this.continued);
+      if (this.i >= s.length) break;
+      const c = s[this.i];
+      if (c === '\n') {
+        this.newline();
+        return true;
+      }
+      if (!this.token()) return false;
+    }
+    return this.stack.length === 0 && !this.continued && this.pending.length === 0;
+  }
+
+  private top(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Scans one token at the current position; false on a dead end. */
+  private token(): boolean {
+    const s = this.s;
+    const c = s[this.i];
+    const two = s.slice(this.i, this.i + 2);
+    const frame = this.top();
+    if (frame?.kind === 'case' && (frame.mode === 'pattern' || frame.mode === 'in')) return this.casePattern(frame);
+    this.continued = false;
+    if (two === '&&' || two === '||' || two === '|&') {
+      this.op(2, true);
+      return true;
+    }
+    if (two === ';;') {
+      const n = s[this.i + 2] === '&' ? 3 : 2;
+      if (frame?.kind === 'case') frame.mode = 'pattern';
+      this.op(n, false);
+      return true;
+    }
+    if (two === ';&' && frame?.kind === 'case') {
+      frame.mode = 'pattern';
+      this.op(2, false);
+      return true;
+    }
+    if (c === ';' || c === '&') {
+      this.op(1, false);
+      return true;
+    }
+    if (c === '|') {
+      this.op(1, true);
+      return true;
+    }
+    if (c === '(') {
+      if (s.startsWith('((', this.i) && (this.commandPosition || this.forWord)) return this.arithmetic(this.i + 2);
+      const close = /^\([ \t]*\)/.exec(s.slice(this.i, this.i + 16));
+      if (close && (!this.commandPosition || this.namedFunction)) {
+        this.namedFunction = false;
+        // `name()`: a function definition; its body follows in command position
+        this.i += close[0].length;
+        this.lastEnd = this.i;
+        this.commandPosition = true;
+        this.continued = true;
+        return true;
+      }
+      this.stack.push({ kind: 'paren' });
+      this.i++;
+      this.lastEnd = this.i;
+      this.commandPosition = true;
+      return true;
+    }
+    if (c === ')') {
+      if (frame?.kind !== 'paren') return false;
+      this.stack.pop();
+      this.i++;
+      this.lastEnd = this.i;
+      this.commandPosition = false;
+      return true;
+    }
+    if (c === '<' || c === '>') return this.redirect();
+    return this.word();
+  }
+
+  private op(len: number, continues: boolean): void {
+    this.i += len;
+    this.lastEnd = this.i;
+    this.commandPosition = true;
+    this.continued = continues;
+  }
+
+  private redirect(): boolean {
+    const s = this.s;
+    if ((s[this.i] === '<' || s[this.i] === '>') && s[this.i + 1] === '(') {
+      this.i += 2;
+      return this.nested(')');
+    }
+    if (s.startsWith('<<<', this.i)) this.i += 3;
+    else if (s.startsWith('<<', this.i)) {
+      const strip = s[this.i + 2] === '-';
+      this.i += strip ? 3 : 2;
+      this.skipSpace(false);
+      const from = this.i;
+      if (!this.wordChars()) return false;
+      this.pending.push({ delim: s.slice(from, this.i).replace(/['"\\]/g, ''), strip });
+      this.lastEnd = this.i;
+      return true;
+    } else {
+      this.i++;
+      if (/[>&|]/.test(s[this.i] ?? '')) this.i++;
+    }
+    this.lastEnd = this.i;
+    return true;
+  }
+
+  /** `((…))` or `$((…))`: arithmetic when the parens close as `))`, else a nested subshell. */
+  private arithmetic(from: number): boolean {
+    const s = this.s;
+    let depth = 2;
+    let j = from;
+    for (; j < s.length && depth > 0; j++) {
+      if (s[j] === '(') depth++;
+      else if (s[j] === ')') depth--;
+      if (depth === 1 && s[j] === ')' && s[j + 1] !== ')') break;
+    }
+    if (depth === 0 && s[j - 2] === ')') {
+      this.i = j;
+      this.lastEnd = j;
+      this.commandPosition = false;
+      return true;
+    }
+    // `$((cmd) …)` or `((cmd) …)`: a subshell inside
+    this.stack.push({ kind: 'paren' });
+    if (s[from - 3] !== '$') this.stack.push({ kind: 'paren' });
+    this.i = from;
+    this.commandPosition = true;
+    return true;
+  }
+
+  /** A nested command list ending at `close` (`$(`, `<(`): scanned as a unit of its own. */
+  private nested(close: ')'): boolean {
+    const saved = { stack: this.stack, continued: this.continued };
+    this.stack = [{ kind: 'paren' }];
+    this.commandPosition = true;
+    while (this.stack.length && this.i < this.s.length) {
+      this.skipSpace(true);
+      if (this.i >= this.s.length) break;
+      if (!this.token()) return false;
+    }
+    const ok = this.stack.length === 0 && this.s[this.i - 1] === close;
+    this.stack = saved.stack;
+    this.continued = saved.continued;
+    this.commandPosition = false;
+    this.lastEnd = this.i;
+    return ok;
+  }
+
+  /** Characters of one shell word, with quotes and expansions; true if any. */
+  private wordChars(): boolean {
+    const s = this.s;
+    const from = this.i;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === '\\') {
+        this.i += 2;
+      } else if (c === "'") {
+        const e = s.indexOf("'", this.i + 1);
+        if (e === -1) return false;
+        this.i = e + 1;
+      } else if (c === '"') {
+        if (!this.doubleQuoted()) return false;
+      } else if (c === '`') {
+        if (!this.backtick()) return false;
+      } else if (c === '$') {
+        if (!this.dollar()) return false;
+      } else if (/[@!+*?]/.test(c) && s[this.i + 1] === '(' && this.i > from - 1) {
+        this.i += 1;
+        if (!this.balanced()) return false;
+      } else if (c === '=' && s[this.i + 1] === '(' && this.i > from) {
+        this.i += 1;
+        if (!this.balanced()) return false;
+      } else if (META.test(c)) {
+        break;
+      } else {
+        this.i++;
+      }
+    }
+    return this.i > from;
+  }
+
+  /** Skips `( … )` as plain text with nesting and quotes (arrays, extglob). */
+  private balanced(): boolean {
+    const s = this.s;
+    let depth = 0;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === '\\') this.i += 2;
+      else if (c === "'") {
+        const e = s.indexOf("'", this.i + 1);
+        if (e === -1) return false;
+        this.i = e + 1;
+      } else if (c === '"') {
+        if (!this.doubleQuoted()) return false;
+      } else if (c === '$') {
+        if (!this.dollar()) return false;
+      } else {
+        if (c === '(') depth++;
+        if (c === ')') depth--;
+        this.i++;
+        if (depth === 0) return true;
+      }
+    }
+    return false;
+  }
+
+  private doubleQuoted(): boolean {
+    const s = this.s;
+    this.i++;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === '\\') this.i += 2;
+      else if (c === '"') {
+        this.i++;
+        return true;
+      } else if (c === '`') {
+        if (!this.backtick()) return false;
+      } else if (c === '$') {
+        if (!this.dollar()) return false;
+      } else this.i++;
+    }
+    return false;
+  }
+
+  private backtick(): boolean {
+    const s = this.s;
+    this.i++;
+    while (this.i < s.length) {
+      if (s[this.i] === '\\') this.i += 2;
+      else if (s[this.i] === '`') {
+        this.i++;
+        return true;
+      } else this.i++;
+    }
+    return false;
+  }
+
+  private dollar(): boolean {
+    const s = this.s;
+    const next = s[this.i + 1];
+    if (next === "'") {
+      this.i += 2;
+      while (this.i < s.length && s[this.i] !== "'") this.i += s[this.i] === '\\' ? 2 : 1;
+      this.i++;
+      return this.i <= s.length;
+    }
+    if (next === '(') {
+      if (s[this.i + 2] === '(') {
+        const saved = this.stack;
+        this.stack = [];
+        const before = this.i;
+        this.arithmetic(this.i + 3);
+        if (this.stack.length === 0) {
+          this.stack = saved;
+          return true;
+        }
+        // not arithmetic: a command substitution that starts with a subshell
+        this.stack = saved;
+        this.i = before + 2;
+        return this.nested(')');
+      }
+      this.i += 2;
+      return this.nested(')');
+    }
+    if (next === '{') {
+      this.i += 2;
+      let depth = 1;
+      while (this.i < s.length && depth > 0) {
+        const c = s[this.i];
+        if (c === '\\') this.i += 2;
+        else if (c === "'" ) {
+          const e = s.indexOf("'", this.i + 1);
+          if (e === -1) return false;
+          this.i = e + 1;
+        } else if (c === '"') {
+          if (!this.doubleQuoted()) return false;
+        } else if (c === '$') {
+          if (!this.dollar()) return false;
+        } else if (c === '`') {
+          if (!this.backtick()) return false;
+        } else {
+          if (c === '{') depth++;
+          if (c === '}') depth--;
+          this.i++;
+        }
+      }
+      return depth === 0;
+    }
+    this.i++;
+    return true;
+  }
+
+  private word(): boolean {
+    const s = this.s;
+    const from = this.i;
+    if (!this.wordChars()) {
+      // a lone metacharacter we do not model
+      this.i++;
+      this.lastEnd = this.i;
+      return true;
+    }
+    const w = s.slice(from, this.i);
+    this.lastEnd = this.i;
+    const frame = this.top();
+    if (this.forWord && w === 'do') {
+      this.forWord = false;
+      this.enterDo();
+      return true;
+    }
+    this.namedFunction = false;
+    if (this.functionName) {
+      this.functionName = false;
+      this.namedFunction = true;
+      this.commandPosition = true;
+      return true;
+    }
+    if (!this.commandPosition) return true;
+    switch (w) {
+      case '{':
+        this.stack.push({ kind: 'brace' });
+        return true;
+      case '}':
+        if (frame?.kind !== 'brace') return false;
+        this.stack.pop();
+        this.commandPosition = false;
+        return true;
+      case 'if':
+        this.stack.push({ kind: 'if' });
+        return true;
+      case 'fi':
+        if (frame?.kind !== 'if') return false;
+        this.stack.pop();
+        this.commandPosition = false;
+        return true;
+      case 'do':
+        this.forWord = false;
+        this.enterDo();
+        return true;
+      case 'done':
+        if (frame?.kind !== 'do') return false;
+        this.stack.pop();
+        this.commandPosition = false;
+        return true;
+      case 'case':
+        this.stack.push({ kind: 'case', mode: 'word' });
+        this.commandPosition = false;
+        this.caseWord();
+        return true;
+      case 'esac':
+        if (frame?.kind !== 'case') return false;
+        this.stack.pop();
+        this.commandPosition = false;
+        return true;
+      case 'function':
+        this.functionName = true;
+        this.commandPosition = false;
+        return true;
+      case 'for':
+      case 'select':
+        this.stack.push({ kind: 'head' });
+        this.forWord = true;
+        this.commandPosition = false;
+        return true;
+      case 'while':
+      case 'until':
+        this.stack.push({ kind: 'head' });
+        return true;
+      case '[[':
+        return this.skipUntilWord(']]');
+      case 'then': case 'else': case 'elif': case '!': case 'time':
+        return true;
+      default:
+        this.commandPosition = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(w);
+        return true;
+    }
+  }
+
+  /** `do` ends a loop head (`while …`, `for … in …`) and opens the body. */
+  private enterDo(): void {
+    if (this.top()?.kind === 'head') this.stack.pop();
+    this.stack.push({ kind: 'do' });
+    this.commandPosition = true;
+  }
+
+  /** After `case`: the subject word, then `in`, then patterns. */
+  private caseWord(): void {
+    const frame = this.top() as { kind: 'case'; mode: string };
+    this.skipSpace(true);
+    this.wordChars();
+    this.skipSpace(true);
+    if (this.s.startsWith('in', this.i) && !/[^\s;]/.test(this.s[this.i + 2] ?? ' ')) this.i += 2;
+    frame.mode = 'pattern';
+    this.lastEnd = this.i;
+  }
+
+  private casePattern(frame: { kind: 'case'; mode: string }): boolean {
+    const s = this.s;
+    this.skipSpace(true);
+    if (/^esac(?![^\s;&|)])/.test(s.slice(this.i, this.i + 5))) {
+      this.i += 4;
+      this.stack.pop();
+      this.lastEnd = this.i;
+      this.commandPosition = false;
+      return true;
+    }
+    if (s[this.i] === '(') this.i++;
+    while (this.i < s.length && s[this.i] !== ')') {
+      if (/[\s|]/.test(s[this.i])) this.i++;
+      else if (!this.wordChars()) return false;
+    }
+    if (this.i >= s.length) return false;
+    this.i++;
+    frame.mode = 'body';
+    this.commandPosition = true;
+    this.lastEnd = this.i;
+    return true;
+  }
+
+  private skipUntilWord(end: string): boolean {
+    const s = this.s;
+    while (this.i < s.length) {
+      this.skipSpace(true);
+      const from = this.i;
+      if (!this.wordChars()) this.i++;
+      if (s.slice(from, this.i) === end) {
+        this.lastEnd = this.i;
+        this.commandPosition = false;
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** The top-level parse units of a script, as a shell would read them. */
+export function segments(text: string): { segments: Segment[]; complete: boolean } {
+  return new Lexer(text).segments();
+}
+
+/** Whether the `((` at `open` (after any `$`) closes as arithmetic, as the shells decide. */
+export function isArithmetic(text: string, open: number): boolean {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === '(') depth++;
+    else if (text[j] === ')') {
+      depth--;
+      if (depth === 1 && text[j + 1] !== ')') return false;
+      if (depth === 0) return true;
+    }
+  }
+  return false;
+}
