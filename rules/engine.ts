@@ -72,6 +72,8 @@ export interface Clash {
 
 export interface Analysis {
   text: string;
+  /** Offsets of `unalias` commands in this document; name '-a' removes all, null is unknown. */
+  unaliases: { name: string | null; at: number }[];
   tree: Tree;
   dialect: Dialect;
   units: Unit[];
@@ -123,6 +125,8 @@ class Engine {
   readonly functions: FunctionDef[] = [];
   private readonly functionByNode = new Map<string, FunctionDef>();
   readonly knownNames = new Set<string>();
+  /** `unalias` commands in this document; name null when not literal. */
+  readonly unaliases: { name: string | null; at: number }[] = [];
   private readonly parsed = new Map<string, { tree: Tree; units: Unit[] }>();
   private readonly prescanned = new Set<string>();
   private steps = 0;
@@ -150,6 +154,8 @@ class Engine {
       const word = name ? literal(name) : null;
       if (word === 'alias') {
         for (const arg of this.args(cmd)) this.defFor(arg, cmd, src);
+      } else if (word === 'unalias' && src.local) {
+        for (const arg of this.args(cmd)) this.unaliases.push({ name: literal(arg), at: cmd.startIndex + (src.base ?? 0) });
       } else if (word === 'eval') {
         for (const arg of this.args(cmd)) {
           for (const m of arg.text.matchAll(/\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g)) this.knownNames.add(m[1]);
@@ -772,7 +778,7 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
   const src: Source = { text, base: 0, local: true, name: opts.filename ?? '<input>' };
   const units = splitUnits(tree.rootNode, text, false);
   const result = (aborted: boolean): Analysis => ({
-    text, tree, dialect: opts.dialect, units, aborted,
+    text, tree, dialect: opts.dialect, units, aborted, unaliases: engine.unaliases,
     defs: engine.defs, uses: [...engine.uses.values()], clashes: engine.clashes, functions: engine.functions,
   });
   // Without alias text or text read from elsewhere there is nothing to model.

@@ -31,12 +31,21 @@ export function wrapperText(name: string, value: string): string {
 export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
   const { dialect, text } = analysis;
   if (!def.command || !def.arg) return { refusal: 'the definition is not in this file' };
-  if (def.value === null) return { refusal: 'the value is only known when the script runs' };
   if (def.definitionTimeExpansion) {
     return { refusal: 'the value is expanded when the alias is defined, and a function would expand it at each call' };
   }
+  if (def.value === null) return { refusal: 'the value is only known when the script runs' };
   if (/[ \t]$/.test(def.value)) {
     return { refusal: 'the value ends in a blank, so the word after it is alias-expanded too, which a function cannot do' };
+  }
+  if (def.shellRuns === 0 || def.subshellRuns > 0) {
+    return { refusal: 'the definition does not run in the shell that uses it, so a function there would not help either' };
+  }
+  if (analysis.defs.filter((d) => d.name === def.name).length > 1) {
+    return { refusal: `\`${def.name}\` is defined more than once, and one function cannot stand in for all of them` };
+  }
+  if (analysis.unaliases.some((u) => u.name === def.name || u.name === null)) {
+    return { refusal: `the script runs \`unalias ${def.name}\`, which fails once it is a function` };
   }
   const body = def.value.trim();
   const first = /^[^\s;&|<>()]+/.exec(body)?.[0];

@@ -58,6 +58,10 @@ function reasonFor(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
   if (use.inFunction && use.inFunction !== fn) return 'function-read-before-alias';
   if (fn) return 'alias-in-function';
+  // an unalias between the definition and the use says the author wanted it gone
+  const lo = Math.min(def.start, use.start);
+  const hi = Math.max(def.start, use.start);
+  if (analysis.unaliases.some((u) => u.at > lo && u.at < hi && (u.name === use.name || u.name === '-a' || u.name === null))) return null;
   const unit = analysis.units.find((u) => u.start <= use.start && use.start < u.end);
   if (unit && def.start >= unit.start && def.start < use.start) return 'same-unit';
   if (use.start < def.start) return 'use-before-definition';

@@ -27,7 +27,7 @@ greet() { echo "hello $1"; }
   },
   check(ctx) {
     return ctx.analysis.defs
-      .filter((d) => d.start >= 0 && d.value !== null && /\$(\{#?)?[1-9@*#]/.test(d.value))
+      .filter((d) => d.start >= 0 && d.value !== null && /(^|[^\\])\$(\{#?)?[1-9@*#]/.test(d.value))
       .map((d) => ({
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `Alias ${code(d.name)} uses positional parameters, but aliases take no arguments; use a function.`,

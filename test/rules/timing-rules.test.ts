@@ -1,0 +1,191 @@
+import { RULES_BY_ID } from '../../rules';
+import { ruleTester } from '../support/rule-tester';
+
+const rule = (id: string) => RULES_BY_ID.get(id)!;
+
+ruleTester(rule('same-unit'), {
+  valid: [
+    { code: "alias k='echo hi'\nk\n" },
+    { code: "alias k='echo hi'; \\\n:\nk\n" },
+    { code: "f() { alias k='echo hi'; }\n" },
+    { code: "alias k='echo hi'; unalias k; k\n" },
+    { code: "alias k='echo hi'\nk\n", dialect: 'zsh' },
+  ],
+  invalid: [
+    {
+      // the condition does not matter: the whole line is read before any of it runs
+      code: "if [ -n \"$X\" ]; then alias k='echo hi'; fi; k\n",
+      errors: [{ line: 1, column: 28, endColumn: 39 }, { line: 1, column: 45, endColumn: 46 }],
+      output: "if [ -n \"$X\" ]; then k() { echo hi \"$@\"; }; fi; k\n",
+    },
+    {
+      code: "alias k='kubectl --x'; k get ns\n",
+      errors: [
+        { line: 1, column: 7, endColumn: 22, message: 'used later in the same parse unit (line 1)' },
+        { line: 1, column: 24, endColumn: 25, message: '`k` is read together with its definition on line 1' },
+      ],
+      output: 'k() { kubectl --x "$@"; }; k get ns\n',
+    },
+    {
+      code: "{ alias ll='ls -l'\n  ll /tmp\n}\n",
+      dialect: 'ksh',
+      errors: [{ line: 1, column: 9, endColumn: 19 }, { line: 2, column: 3, endColumn: 5, message: 'lines 1–3' }],
+      output: '{ ll() { ls -l "$@"; }\n  ll /tmp\n}\n',
+    },
+    {
+      code: "alias k='echo hi' && k\n",
+      dialect: 'mksh',
+      errors: [{ line: 1, column: 7, endColumn: 18 }, { line: 1, column: 22, endColumn: 23 }],
+      output: 'k() { echo hi "$@"; } && k\n',
+    },
+    {
+      code: "shopt -s expand_aliases\nalias a='echo A' b='echo B'; a\n",
+      dialect: 'bash',
+      errors: [{ line: 2, column: 7, endColumn: 17 }, { line: 2, column: 30, endColumn: 31 }],
+      output: "shopt -s expand_aliases\na() { echo A \"$@\"; }; alias b='echo B'; a\n",
+    },
+    {
+      code: "alias -- k=\"kubectl get\"; k pods\n",
+      errors: [{ line: 1, column: 10, endColumn: 25 }, { line: 1, column: 27, endColumn: 28 }],
+      output: 'k() { kubectl get "$@"; }; k pods\n',
+    },
+    {
+      code: "alias k='echo hi '; k x\n",
+      errors: [{ line: 1, column: 7, endColumn: 19 }, { line: 1, column: 21, endColumn: 22 }],
+      refusal: 'ends in a blank',
+    },
+    {
+      code: "alias begin='{'; begin\n",
+      errors: [{ line: 1, column: 7, endColumn: 16 }, { line: 1, column: 18, endColumn: 23 }],
+      refusal: 'not a complete command',
+    },
+    {
+      code: "alias ls=\"ls $OPTS\"; ls\n",
+      errors: [{ line: 1, column: 7, endColumn: 20 }, { line: 1, column: 22, endColumn: 24 }],
+      refusal: 'expanded when the alias is defined',
+    },
+    {
+      code: "alias k.get='kubectl get'; k.get\n",
+      errors: [{ line: 1, column: 7, endColumn: 26 }, { line: 1, column: 28, endColumn: 33 }],
+      refusal: 'not a valid function name',
+    },
+  ],
+});
+
+ruleTester(rule('function-read-before-alias'), {
+  valid: [
+    { code: "alias k='echo hi'\nf() { k; }\nf\n" },
+    { code: "f() { echo \"$(k)\"; }\nalias k='echo hi'\nf\n", dialect: 'zsh' },
+  ],
+  invalid: [
+    {
+      code: "f() { k; }\nif [ -n \"$X\" ]; then alias k='echo hi'; fi\nf\n",
+      errors: [{ line: 1, column: 7, endColumn: 8 }],
+      output: "f() { k; }\nif [ -n \"$X\" ]; then k() { echo hi \"$@\"; }; fi\nf\n",
+    },
+    {
+      code: "f() {\n  kubectl get ns\n}\nalias kubectl='kubectl --insecure-skip-tls-verify=True'\nf\n",
+      errors: [{ line: 2, column: 3, endColumn: 10, message: 'inside `f`, which was read at line 1, before the alias was defined at line 4' }],
+      output: "f() {\n  kubectl get ns\n}\nkubectl() { command kubectl --insecure-skip-tls-verify=True \"$@\"; }\nf\n",
+    },
+    {
+      code: "g() { echo \"$(k)\"; }\nalias k='echo hi'\ng\n",
+      dialect: 'sh',
+      errors: [{ line: 1, column: 15, endColumn: 16 }],
+      output: "g() { echo \"$(k)\"; }\nk() { echo hi \"$@\"; }\ng\n",
+    },
+  ],
+});
+
+ruleTester(rule('alias-in-function'), {
+  valid: [
+    { code: "setup() { alias k='echo hi'; }\nsetup\nk\n" },
+  ],
+  invalid: [
+    {
+      code: "main() {\n  alias k='echo hi'\n  k\n}\nmain\n",
+      errors: [{ line: 3, column: 3, endColumn: 4, message: 'inside `main` itself' }],
+      output: "main() {\n  k() { echo hi \"$@\"; }\n  k\n}\nmain\n",
+    },
+    {
+      code: "setup() { alias k='echo hi'; }\nk\nsetup\n",
+      errors: [{ line: 2, column: 1, endColumn: 2, message: 'read before `setup` runs' }],
+      output: "setup() { k() { echo hi \"$@\"; }; }\nk\nsetup\n",
+    },
+  ],
+});
+
+ruleTester(rule('subshell-alias'), {
+  valid: [
+    { code: "( alias k='echo hi'\n  k )\n" },
+    { code: "true | alias k='echo hi'\nk\n", dialect: 'zsh' },
+  ],
+  invalid: [
+    {
+      code: "( alias k='echo hi' )\nk\n",
+      errors: [{ line: 2, column: 1, endColumn: 2, message: 'in a subshell' }],
+    },
+    {
+      code: "true | alias k='echo hi'\nk\n",
+      dialect: 'bash-posix',
+      errors: [{ line: 2, column: 1, endColumn: 2 }],
+    },
+    {
+      code: "alias k='echo hi' &\nwait\nk\n",
+      errors: [{ line: 3, column: 1, endColumn: 2 }],
+    },
+  ],
+});
+
+ruleTester(rule('use-before-definition'), {
+  valid: [
+    { code: "alias k='echo hi'\nk\n" },
+    { code: ". ./unknown.sh\nk\nalias k='echo hi'\n" },
+  ],
+  invalid: [
+    {
+      code: "k get pods\nalias k='kubectl'\n",
+      errors: [{ line: 1, column: 1, endColumn: 2, message: 'read before the alias is defined at line 2' }],
+    },
+  ],
+});
+
+ruleTester(rule('expand-aliases-off'), {
+  valid: [
+    { code: "#!/bin/bash\nshopt -s expand_aliases\nalias k='echo hi'\nk\n" },
+    { code: "alias k='echo hi'\nk\n", dialect: 'bash', filename: 'home/.bashrc' },
+    { code: "alias k='echo hi'\nk\n", dialect: 'bash-posix' },
+    { code: "#!/bin/sh\nalias k='echo hi'\nk\n" },
+  ],
+  invalid: [
+    {
+      code: "#!/bin/bash\nalias k='echo hi'\nk\n",
+      errors: [{ line: 3, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
+      output: "#!/bin/bash\nshopt -s expand_aliases\nalias k='echo hi'\nk\n",
+    },
+    {
+      code: "#!/usr/bin/env bash\nalias k='echo hi'\nshopt -s expand_aliases; k\n",
+      errors: [{ line: 3, column: 26, endColumn: 27 }],
+      output: "#!/usr/bin/env bash\nshopt -s expand_aliases\nalias k='echo hi'\nshopt -s expand_aliases; k\n",
+    },
+    {
+      code: "#!/bin/bash\r\nalias k='echo hi'\r\nk\r\n",
+      errors: [{ line: 3, column: 1, endColumn: 2 }],
+      output: "#!/bin/bash\r\nshopt -s expand_aliases\r\nalias k='echo hi'\r\nk\r\n",
+    },
+  ],
+});
+
+ruleTester(rule('alias-never-expands'), {
+  valid: [
+    { code: "alias k='echo hi'\n" },
+    { code: "alias k='echo hi'\nk\n" },
+    { code: "alias k='echo hi'; k\n" },
+  ],
+  invalid: [
+    {
+      code: "f() { k; }\nalias k='echo hi'\nf\n",
+      errors: [{ line: 2, column: 7, endColumn: 18, message: 'its only use is' }],
+    },
+  ],
+});
