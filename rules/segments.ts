@@ -20,6 +20,11 @@ interface Heredoc {
 }
 
 const BLANK = /[ \t]/;
+/** Outcomes of scanning a word: a dead end, nothing there, or a word. */
+type Scan = -1 | 0 | 1;
+const FAIL: Scan = -1;
+const EMPTY: Scan = 0;
+const OK: Scan = 1;
 const META = /[\s;&|<>()`'"\\$]/;
 
 class Lexer {
@@ -187,7 +192,7 @@ class Lexer {
       this.i += strip ? 3 : 2;
       this.skipSpace(false);
       const from = this.i;
-      if (!this.wordChars()) return false;
+      if (this.wordChars() !== OK) return false;
       this.pending.push({ delim: s.slice(from, this.i).replace(/['"\\]/g, ''), strip });
       this.lastEnd = this.i;
       return true;
@@ -241,8 +246,8 @@ class Lexer {
     return ok;
   }
 
-  /** Characters of one shell word, with quotes and expansions; true if any. */
-  private wordChars(): boolean {
+  /** Characters of one shell word, with quotes and expansions. */
+  private wordChars(): Scan {
     const s = this.s;
     const from = this.i;
     while (this.i < s.length) {
@@ -251,27 +256,27 @@ class Lexer {
         this.i += 2;
       } else if (c === "'") {
         const e = s.indexOf("'", this.i + 1);
-        if (e === -1) return false;
+        if (e === -1) return FAIL;
         this.i = e + 1;
       } else if (c === '"') {
-        if (!this.doubleQuoted()) return false;
+        if (!this.doubleQuoted()) return FAIL;
       } else if (c === '`') {
-        if (!this.backtick()) return false;
+        if (!this.backtick()) return FAIL;
       } else if (c === '$') {
-        if (!this.dollar()) return false;
+        if (!this.dollar()) return FAIL;
       } else if (/[@!+*?]/.test(c) && s[this.i + 1] === '(' && this.i > from - 1) {
         this.i += 1;
-        if (!this.balanced()) return false;
+        if (!this.balanced()) return FAIL;
       } else if (c === '=' && s[this.i + 1] === '(' && this.i > from) {
         this.i += 1;
-        if (!this.balanced()) return false;
+        if (!this.balanced()) return FAIL;
       } else if (META.test(c)) {
         break;
       } else {
         this.i++;
       }
     }
-    return this.i > from;
+    return this.i > from ? OK : EMPTY;
   }
 
   /** Skips `( … )` as plain text with nesting and quotes (arrays, extglob). */
@@ -388,7 +393,9 @@ class Lexer {
   private word(): boolean {
     const s = this.s;
     const from = this.i;
-    if (!this.wordChars()) {
+    const scan = this.wordChars();
+    if (scan === FAIL) return false;
+    if (scan === EMPTY) {
       // a lone metacharacter we do not model
       this.i++;
       this.lastEnd = this.i;
@@ -501,7 +508,7 @@ class Lexer {
     if (s[this.i] === '(') this.i++;
     while (this.i < s.length && s[this.i] !== ')') {
       if (/[\s|]/.test(s[this.i])) this.i++;
-      else if (!this.wordChars()) return false;
+      else if (this.wordChars() !== OK) return false;
     }
     if (this.i >= s.length) return false;
     this.i++;
@@ -516,7 +523,9 @@ class Lexer {
     while (this.i < s.length) {
       this.skipSpace(true);
       const from = this.i;
-      if (!this.wordChars()) this.i++;
+      const scan = this.wordChars();
+      if (scan === FAIL) return false;
+      if (scan === EMPTY) this.i++;
       if (s.slice(from, this.i) === end) {
         this.lastEnd = this.i;
         this.commandPosition = false;

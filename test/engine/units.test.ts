@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parse, reparse } from '../../rules';
+import { segments } from '../../rules/segments';
+import { splitUnits } from '../../rules/units';
+
+const unitsOf = (text: string) =>
+  splitUnits(parse(text).rootNode, text, false).map((u) => ({ text: text.slice(u.start, u.end), uncertain: u.uncertain }));
+
+describe('parse units', () => {
+  it.each([
+    ['a; b\nc\n', ['a; b', 'c']],
+    ['a &&\n  b\nc\n', ['a &&\n  b', 'c']],
+    ['a |\nb\n', ['a |\nb']],
+    ['a; \\\nb\nc\n', ['a; \\\nb', 'c']],
+    ['a # comment \\\nb\n', ['a', 'b']],
+    ['cat <<E\nbody\nE\nb\n', ['cat <<E\nbody\nE', 'b']],
+    ['f() {\n  a\n}\nb\n', ['f() {\n  a\n}', 'b']],
+    ['if x\nthen y\nfi; z\nw\n', ['if x\nthen y\nfi; z', 'w']],
+    ['case $x in\n a) b;;\nesac\nc\n', ['case $x in\n a) b;;\nesac', 'c']],
+    ['while read l\ndo :\ndone < f\nx\n', ['while read l\ndo :\ndone < f', 'x']],
+  ])('%j', (text, expected) => {
+    expect(unitsOf(text).map((u) => u.text)).toEqual(expected);
+    expect(unitsOf(text).every((u) => !u.uncertain)).toBe(true);
+  });
+
+  it('distrusts units tree-sitter-bash gets wrong', () => {
+    // a here-document whose start line continues
+    expect(unitsOf("alias c=y; cat <<E &&\nH\nE\nc\n")[0].uncertain).toBe(true);
+    expect(unitsOf('cat <<E; alias c=y\nbody\nE\n')[0].uncertain).toBe(true);
+    // a word split by a backslash-newline
+    expect(unitsOf('q\\\na x\n')[0].uncertain).toBe(true);
+    // `$((` that is a command substitution holding a subshell
+    expect(unitsOf('x=$((echo a\n) | cat)\n').some((u) => u.uncertain)).toBe(true);
+  });
+});
+
+describe('segments (the independent lexer)', () => {
+  it.each([
+    ['a; b\nc', [[0, 4], [5, 6]]],
+    ['echo "$(a\nb)" \'x\ny\'\nz', [[0, 19], [20, 21]]],
+    ['f()\n{\n a\n}\nb', [[0, 10], [11, 12]]],
+    ['for i do\n  a\ndone\nb', [[0, 17], [18, 19]]],
+    ['case x in (a) b ;; esac\nc', [[0, 23], [24, 25]]],
+    ['cat <<-"E" >f\n\tbody\n\tE\nx', [[0, 22], [23, 24]]],
+    ['x=$((1 << 2))\ny', [[0, 13], [14, 15]]],
+    ['[[ a < b ]] && (c)\nd', [[0, 18], [19, 20]]],
+  ])('%j', (text, expected) => {
+    const r = segments(text);
+    expect(r.complete).toBe(true);
+    expect(r.segments.map((s) => [s.start, s.end])).toEqual(expected);
+  });
+
+  it('reports an unterminated construct', () => {
+    expect(segments('echo "abc\n').complete).toBe(false);
+    expect(segments('if x; then\n').complete).toBe(false);
+  });
+});
+
+describe('incremental reparse', () => {
+  it('gives the same tree as a fresh parse after edits', () => {
+    const text = "alias k='echo hi'\nf() { k; }\nf\n";
+    const tree = parse(text);
+    const r = reparse(text, tree, [
+      { start: 9, oldEnd: 16, newText: 'kubectl' },
+      { start: 0, oldEnd: 0, newText: '#!/bin/sh\n' },
+    ]);
+    expect(r.text).toBe("#!/bin/sh\nalias k='kubectl'\nf() { k; }\nf\n");
+    expect(r.tree.rootNode.toString()).toBe(parse(r.text).rootNode.toString());
+  });
+});
