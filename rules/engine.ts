@@ -129,6 +129,7 @@ class Engine {
   readonly unaliases: { name: string | null; at: number }[] = [];
   private readonly parsed = new Map<string, { tree: Tree; units: Unit[] }>();
   private readonly prescanned = new Set<string>();
+  private readonly calls = new Map<string, State | null>();
   private steps = 0;
 
   constructor(private readonly opts: AnalyzeOptions) {}
@@ -741,11 +742,20 @@ class Engine {
         outs.push(st.clone());
         continue;
       }
+      // The same body run from the same state reads and does the same things.
+      const uncertain = rc.uncertain || f.uncertain;
+      const key = `${functionKey(f)}|${rc.subshell}|${uncertain}|${st.key(functionKey)}`;
+      if (this.calls.has(key)) {
+        outs.push(this.calls.get(key)?.clone() ?? null);
+        continue;
+      }
       const returns: State[] = [];
       const out = this.run(f.body, st.clone(), {
-        ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain: rc.uncertain || f.uncertain,
+        ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain,
       });
-      outs.push(join([out, ...returns]));
+      const joined = join([out, ...returns]);
+      this.calls.set(key, joined?.clone() ?? null);
+      outs.push(joined);
     }
     return join(outs);
   }
@@ -768,6 +778,10 @@ function statementsInside(node: SyntaxNode): SyntaxNode[] {
   return node.namedChildren.filter((c) => isStatement(c) && c.type !== 'variable_assignment');
 }
 
+function functionKey(f: FunctionDef): string {
+  return `${f.src.name}@${f.src.base}@${f.node.startIndex}`;
+}
+
 function sameSet(a: Set<number>, b: Set<number>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
@@ -776,14 +790,19 @@ function sameSet(a: Set<number>, b: Set<number>): boolean {
 export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysis {
   const engine = new Engine(opts);
   const src: Source = { text, base: 0, local: true, name: opts.filename ?? '<input>' };
-  const units = splitUnits(tree.rootNode, text, false);
+  let units: Unit[] = [];
   const result = (aborted: boolean): Analysis => ({
     text, tree, dialect: opts.dialect, units, aborted, unaliases: engine.unaliases,
     defs: engine.defs, uses: [...engine.uses.values()], clashes: engine.clashes, functions: engine.functions,
   });
-  // Without alias text or text read from elsewhere there is nothing to model.
-  if (!/\balias\b/.test(text) && !/\b(source|eval)\b|(^|[\s;&|(])\.\s/.test(text)) return result(false);
+  // Without alias text, here or in a file it can source, nothing is modelled:
+  // most scripts stop here, after the parse.
+  const sources = opts.resolveSource !== undefined && /\bsource\b|(^|[\s;&|(])\.\s/.test(text);
+  if (!/\balias\b/.test(text) && !sources) return result(false);
+  units = splitUnits(tree.rootNode, text, false);
   engine.prescan(tree.rootNode, src);
+  // No alias name anywhere this text can reach: no use can be recorded.
+  if (engine.knownNames.size === 0) return result(false);
   const st = new State();
   if (opts.dialect.bashOptions) {
     st.expandAliases = isInteractiveStartupFile(opts.filename) || opts.dialect.id === 'bash-posix' ? 1 : 0;

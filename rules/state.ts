@@ -49,6 +49,15 @@ export class State {
     return s;
   }
 
+  /** A string equal for equal states, to memoize function calls. */
+  key(fnKey: (f: FunctionDef) => string): string {
+    const set = (v: Set<unknown>) => [...v].map(String).sort().join(',');
+    const aliases = [...this.aliases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${set(v)}`);
+    const fns = [...this.functions].sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${k}=${[...v].map((f) => (f ? fnKey(f) : '-')).sort().join(',')}`);
+    return `${aliases.join(';')}|${set(this.fallback)}|${this.expandAliases}${this.zshAliases}|${fns.join(';')}`;
+  }
+
   valuesOf(name: string): Set<number> {
     return this.aliases.get(name) ?? this.fallback;
   }
