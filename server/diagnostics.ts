@@ -1,19 +1,31 @@
 // Delivers diagnostics the way the client asks for them: pulled (LSP 3.17
-// `textDocument/diagnostic`) when it can, else pushed. Pushes are debounced
-// with a leading edge: an edit after a quiet spell is analysed at once, while
-// a burst of edits is analysed once, after it ends. Each push carries the
-// version it was computed for, and a result for a superseded version is dropped.
+// `textDocument/diagnostic`) when it can, else pushed. Pushes are debounced on
+// the message queue rather than on a clock: an analysis starts only once the
+// messages already received have been handled, so a burst of edits costs one
+// analysis, while a lone keystroke costs no waiting. Each push carries the
+// version it was computed for; a result for a superseded version is dropped.
 import {
   CancellationToken, Connection, DocumentDiagnosticReport, LSPErrorCodes, ResponseError,
 } from 'vscode-languageserver';
 import type { ShellDocument } from './document';
 import type { Linter } from './linter';
 
-const QUIET_MS = 40;
+/**
+ * Turns of the event loop to wait. vscode-jsonrpc handles one queued message
+ * per turn, so a run scheduled this far ahead comes after the messages that
+ * were waiting, and any edit among them reschedules it.
+ */
+const IDLE_TURNS = 2;
+
+function afterTurns(turns: number, run: () => void): void {
+  if (turns === 0) run();
+  else setImmediate(() => afterTurns(turns - 1, run));
+}
 
 export class DiagnosticsDelivery {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly lastRun = new Map<string, number>();
+  /** Per document: the ticket of the run scheduled last; older tickets are stale. */
+  private readonly scheduled = new Map<string, number>();
+  private ticket = 0;
   /** Documents edited since they were last saved (for `run: onSave`). */
   private readonly dirty = new Set<string>();
   /** Pull mode and `run: onSave`: the report last given, kept while the text is unsaved. */
@@ -29,26 +41,24 @@ export class DiagnosticsDelivery {
 
   onOpened(doc: ShellDocument): void {
     this.dirty.delete(doc.uri);
-    this.schedule(doc.uri, true);
+    this.schedule(doc.uri);
   }
 
   async onChanged(doc: ShellDocument): Promise<void> {
     this.dirty.add(doc.uri);
     const settings = await this.linter.settings(doc);
-    if (settings.run === 'onType') this.schedule(doc.uri, false);
+    if (settings.run === 'onType') this.schedule(doc.uri);
   }
 
   onSaved(doc: ShellDocument): void {
     this.dirty.delete(doc.uri);
     this.saved.delete(doc.uri);
     if (this.pull) this.refresh();
-    else this.schedule(doc.uri, true);
+    else this.schedule(doc.uri);
   }
 
   onClosed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
-    this.lastRun.delete(uri);
+    this.scheduled.delete(uri);
     this.dirty.delete(uri);
     this.saved.delete(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -56,40 +66,36 @@ export class DiagnosticsDelivery {
 
   /** Stops pending work (shutdown). */
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.scheduled.clear();
   }
 
   /** Something besides the text changed (settings, config file, a sourced file). */
   everything(uris: string[] = [...this.documents.keys()]): void {
     if (this.pull) this.refresh();
-    else for (const uri of uris) this.schedule(uri, true);
+    else for (const uri of uris) this.schedule(uri);
   }
 
   private refresh(): void {
     if (this.refreshSupported) void this.connection.languages.diagnostics.refresh();
   }
 
-  private schedule(uri: string, now: boolean): void {
+  private schedule(uri: string): void {
     if (this.pull) return;
-    const pending = this.timers.get(uri);
-    clearTimeout(pending);
-    const quiet = Date.now() - (this.lastRun.get(uri) ?? 0) > QUIET_MS;
-    const delay = (now || quiet) && !pending ? 0 : QUIET_MS;
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.publish(uri);
-    }, delay));
+    const ticket = ++this.ticket;
+    this.scheduled.set(uri, ticket);
+    afterTurns(IDLE_TURNS, () => {
+      if (this.scheduled.get(uri) === ticket) void this.publish(uri, ticket);
+    });
   }
 
-  private async publish(uri: string): Promise<void> {
+  private async publish(uri: string, ticket: number): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    // Superseded: a newer edit has scheduled its own run.
-    const outcome = await this.linter.analyse(doc, () => this.timers.has(uri));
-    this.lastRun.set(uri, Date.now());
+    // Superseded while the settings were fetched: the newer edit has its own run.
+    const outcome = await this.linter.analyse(doc, () => this.scheduled.get(uri) !== ticket);
     if (outcome === 'stale') return;
+    this.scheduled.delete(uri);
     const diagnostics = outcome === 'disabled' ? [] : outcome.diagnostics;
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }

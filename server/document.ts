@@ -50,6 +50,12 @@ export class ShellDocument {
     return true;
   }
 
+  /** Frees the tree (memory); the next `tree()` parses afresh. */
+  dropTree(): void {
+    this.parsed = undefined;
+    this.pending = [];
+  }
+
   /** The tree of the current text. */
   tree(): Tree {
     const text = this.text;

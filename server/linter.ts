@@ -40,6 +40,11 @@ export interface LinterHost {
 }
 
 const RULE_METAS = RULES.map((r) => r.meta);
+/**
+ * Trees and analyses kept at once, most recently used first. A big script's
+ * tree takes megabytes; documents beyond these are parsed again when next needed.
+ */
+const KEPT_ANALYSES = 12;
 
 function unsilenced(text: string, tree: Tree, diagnostics: Diagnostic[]): Diagnostic[] {
   const { kept, unknown } = applyDirectives(text, tree, diagnostics, RULE_METAS);
@@ -98,7 +103,10 @@ export class Linter {
   analyseNow(doc: ShellDocument, settings: Settings): Analysed {
     const resultId = `${doc.version}:${this.generation}:${JSON.stringify(settings)}`;
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.resultId === resultId) return cached;
+    if (cached && cached.resultId === resultId) {
+      this.keep(doc.uri, cached);
+      return cached;
+    }
     const seen = new Set<string>();
     const text = doc.text;
     const tree = doc.tree();
@@ -109,8 +117,18 @@ export class Linter {
       resultId, version: doc.version, settings, result, reported,
       diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
     };
-    this.cache.set(doc.uri, analysed);
+    this.keep(doc.uri, analysed);
     return analysed;
+  }
+
+  private keep(uri: string, analysed: Analysed): void {
+    this.cache.delete(uri);
+    this.cache.set(uri, analysed);
+    for (const old of this.cache.keys()) {
+      if (this.cache.size <= KEPT_ANALYSES) break;
+      this.cache.delete(old);
+      this.host.documents.get(old)?.dropTree();
+    }
   }
 
   /** What `lint` needs for this document; `seen` collects the paths it sources. */
