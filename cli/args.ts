@@ -1,7 +1,7 @@
 // Command-line options, with ESLint's names where ESLint has the same idea.
 import { DIALECT_IDS, DialectId, RULES_BY_ID } from '../rules';
 import type { RuleSetting } from './config';
-import { FORMATS } from './formats';
+import { FORMAT_NAMES } from './formats';
 
 export class UsageError extends Error {}
 
@@ -41,7 +41,7 @@ Finds shell alias-scoping bugs: aliases used where the shell has not defined
 them yet, or will never expand them.
 
 Output:
-  -f, --format NAME            ${Object.keys(FORMATS).join(', ')} (default: stylish)
+  -f, --format NAME            ${FORMAT_NAMES.join(', ')} (default: stylish)
   -o, --output-file FILE       Write the report to FILE
       --color, --no-color      Force colour on or off (default: on for a terminal, off with NO_COLOR)
       --quiet                  Report errors only
@@ -172,7 +172,7 @@ export function parseArgs(argv: string[]): Options {
       return argv[++i];
     });
   }
-  if (!FORMATS[o.format]) throw new UsageError(`--format: expected one of ${Object.keys(FORMATS).join(', ')}, got "${o.format}"`);
+  if (!(FORMAT_NAMES as readonly string[]).includes(o.format)) throw new UsageError(`--format: expected one of ${FORMAT_NAMES.join(', ')}, got "${o.format}"`);
   if (o.stdin && o.fix) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run (with --format json or diff) instead');
   return o;
 }

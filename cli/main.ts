@@ -7,7 +7,7 @@ import { LintCache } from './cache';
 import { ConfigError, Configs } from './config';
 import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
-import { FORMATS } from './formats';
+import { loadFormatter } from './formats';
 import type { FileReport, FileTask } from './lint-file';
 import { autoConcurrency, lintAll } from './pool';
 
@@ -71,7 +71,7 @@ async function run(argv: string[]): Promise<number> {
 
   const shown = reports.filter((r) => !r.error).map((r) => (opts.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 'error') } : r));
   const color = opts.color ?? (!opts.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR);
-  const output = FORMATS[opts.format](opts.format === 'sarif' ? reports : shown, {
+  const output = loadFormatter(opts.format)(opts.format === 'sarif' ? reports : shown, {
     cwd, color, rules: RULES.map((r) => r.meta), version: VERSION,
   });
   if (opts.outputFile) {

@@ -1,15 +1,21 @@
-// Lints many files on worker threads, one batch at a time per worker, and
-// returns the reports in the order of the tasks whatever order they finish in.
-// Native tree-sitter trees are freed only when V8 collects their wrappers, and
-// V8 does not see their size; a worker is therefore replaced after a bounded
-// number of files, which hands all its memory back at once.
+// Lints many files on worker threads and returns the reports in the order of
+// the tasks, whatever order they finish in.
+//
+// Memory: the native tree-sitter binding does not hand a tree's memory back
+// when V8 collects the tree (measured: RSS grows by ~80 MB per pass over the
+// 4.5 MB corpus even with a full GC after every file, ~300 MB when every node
+// is visited), but it is all returned when the worker's isolate is torn down.
+// So a worker is replaced after a budget of source bytes or files, which keeps
+// the peak flat however many files there are.
+import { statSync } from 'fs';
 import { availableParallelism } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import { FileReport, FileTask, lintFile } from './lint-file';
 
-/** Files one worker lints before it is replaced. */
-const FILES_PER_WORKER = 400;
+/** Source bytes, and files, one worker lints before it is replaced. */
+const BYTES_PER_WORKER = 1 << 20;
+const FILES_PER_WORKER = 300;
 /** Below this many files, starting workers costs more than it saves. */
 const INLINE_BELOW = 24;
 
@@ -28,19 +34,32 @@ export function autoConcurrency(files: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / INLINE_BELOW)));
 }
 
+function sizes(tasks: FileTask[]): number[] {
+  return tasks.map((t) => {
+    try {
+      return statSync(t.path).size;
+    } catch {
+      return 0;
+    }
+  });
+}
+
 export async function lintAll(tasks: FileTask[], workers: number): Promise<FileReport[]> {
-  if (workers <= 0) return tasks.map(lintSafely);
+  if (workers <= 0) return tasks.map((t) => lintSafely(t));
+  const threads = Math.min(workers, tasks.length);
   const reports: FileReport[] = new Array(tasks.length);
-  const batch = Math.max(1, Math.min(16, Math.floor(tasks.length / (workers * 8))));
+  const size = sizes(tasks);
+  // Largest files first, so no worker is left with a big one at the end.
+  const order = tasks.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
   let next = 0;
   const runWorker = () => new Promise<void>((resolve, reject) => {
-    let done = 0;
+    let files = 0;
+    let bytes = 0;
     let inFlight: number[] = [];
     const spawn = () => {
       const w = new Worker(join(__dirname, 'worker.js'));
       w.on('message', (results: FileReport[]) => {
         results.forEach((r, j) => { reports[inFlight[j]] = r; });
-        done += results.length;
         feed();
       });
       w.on('error', reject);
@@ -48,21 +67,26 @@ export async function lintAll(tasks: FileTask[], workers: number): Promise<FileR
     };
     let worker = spawn();
     const feed = () => {
-      if (next >= tasks.length) {
+      if (next >= order.length) {
         void worker.terminate().then(() => resolve());
         return;
       }
-      if (done >= FILES_PER_WORKER) {
+      if (files >= FILES_PER_WORKER || bytes >= BYTES_PER_WORKER) {
         void worker.terminate();
         worker = spawn();
-        done = 0;
+        files = 0;
+        bytes = 0;
       }
-      inFlight = [];
-      for (let i = 0; i < batch && next < tasks.length; i++) inFlight.push(next++);
+      // Batches shrink as the queue drains, so the workers finish together.
+      const batch = Math.max(1, Math.min(16, Math.floor((order.length - next) / (threads * 4))));
+      inFlight = order.slice(next, next + batch);
+      next += inFlight.length;
+      files += inFlight.length;
+      for (const i of inFlight) bytes += size[i];
       worker.postMessage(inFlight.map((i) => tasks[i]));
     };
     feed();
   });
-  await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, runWorker));
+  await Promise.all(Array.from({ length: threads }, runWorker));
   return reports;
 }
