@@ -159,6 +159,11 @@ export function detectDialect(text: string, filename?: string, option?: DialectI
   if (bang) return { dialect: DIALECTS[bang], source: 'shebang' };
   const ext = filename ? /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() : undefined;
   if (ext && EXTENSIONS[ext]) return { dialect: DIALECTS[EXTENSIONS[ext]], source: 'extension' };
+  // zsh start-up files and autoloaded functions carry no shebang
+  const path = filename?.replace(/\\/g, '/') ?? '';
+  if (/(^|\/)\.?z(shenv|shrc|profile|login|logout)$/.test(path) || /\/zsh\/(functions|site-functions)\//.test(path)) {
+    return { dialect: DIALECTS.zsh, source: 'extension' };
+  }
   return { dialect: DIALECTS.bash, source: 'default' };
 }
 

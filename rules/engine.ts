@@ -13,6 +13,11 @@ export type SourceResolver = (path: string) => { text: string; name: string } | 
 
 export interface AnalyzeOptions {
   dialect: Dialect;
+  /**
+   * The file runs as a script of its own (a shebang, or a dialect the user
+   * chose). Otherwise it is sourced by a shell whose options are unknown.
+   */
+  standalone?: boolean;
   filename?: string;
   resolveSource?: SourceResolver;
 }
@@ -340,7 +345,8 @@ class Engine {
     let next = 0;
     while (word && word.type === 'word' && carry !== 0) {
       const name = word.text;
-      if (!isAliasName(name) || !this.knownNames.has(name)) return;
+      // `alias`/`unalias` redefined as aliases are deliberate kludges, not uses
+      if (!isAliasName(name) || !this.knownNames.has(name) || name === 'alias' || name === 'unalias') return;
       const res = this.resolve(name, st, rc);
       if (carry === 2) res.outcome = res.outcome === 0 ? 0 : 2;
       this.recordUse(word, name, kind, res, rc);
@@ -628,8 +634,9 @@ class Engine {
       case 'exit':
         return null;
       case 'return':
+        // outside a function, `return` ends a file meant to be sourced
         if (rc.returns) rc.returns.push(st);
-        return rc.returns ? null : st;
+        return null;
       case 'break':
       case 'continue':
         if (rc.breaks) rc.breaks.push(st);
@@ -805,7 +812,8 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
   if (engine.knownNames.size === 0) return result(false);
   const st = new State();
   if (opts.dialect.bashOptions) {
-    st.expandAliases = isInteractiveStartupFile(opts.filename) || opts.dialect.id === 'bash-posix' ? 1 : 0;
+    st.expandAliases = isInteractiveStartupFile(opts.filename) || opts.dialect.id === 'bash-posix' ? 1
+      : opts.standalone ? 0 : 2;
   }
   try {
     engine.runUnits(units, st, { src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false });

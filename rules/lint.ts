@@ -50,6 +50,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const tree = options.tree ?? parse(text);
   const analysis = analyze(text, tree, {
     dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
+    standalone: dialect.source === 'shebang' || dialect.source === 'option',
   });
   const lines = new LineIndex(text);
   const ctx = {
@@ -95,9 +96,10 @@ function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptio
   const fixed = applyFixes(text, [fix]).text;
   const tree = parse(fixed);
   if (errorCount(tree) > baseErrors) return 'the rewritten script would not parse';
+  const choice = detectDialect(fixed, options.filename, options.dialect);
   const after = analyze(fixed, tree, {
-    dialect: detectDialect(fixed, options.filename, options.dialect).dialect,
-    filename: options.filename, resolveSource: options.resolveSource,
+    dialect: choice.dialect, filename: options.filename, resolveSource: options.resolveSource,
+    standalone: choice.source === 'shebang' || choice.source === 'option',
   });
   if (after.clashes.some((c) => c.resolution.outcome !== 0)) return 'the new function would clash with an alias of the same name';
   return null;

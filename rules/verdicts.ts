@@ -52,9 +52,15 @@ function reasonFor(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   const flagOff = use.resolutions.every((r) => r.flag === 0);
   if (flagOff && !use.resolutions.every((r) => r.values.every((v) => v === UNDEF))) return 'expand-aliases-off';
   if (everyValueDefined) return null;
+  const decorates = def.value !== null && /^\s*(\S+)/.exec(def.value)?.[1] === use.name;
+  // `alias x=x` changes nothing, expanded or not
+  if (def.value !== null && def.value.trim() === use.name) return null;
+  const fn = def.inFunction;
+  // a use written before the definition, outside functions: only a bug when
+  // the plain command is not what the alias decorates (`k` vs `alias k=kubectl`)
+  if (use.start < def.start && !use.inFunction && !fn) return decorates ? null : 'use-before-definition';
   const shell = subshellOf(def.command);
   if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start)) return 'subshell-alias';
-  const fn = def.inFunction;
   if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
   if (use.inFunction && use.inFunction !== fn) return 'function-read-before-alias';
   if (fn) return 'alias-in-function';
@@ -64,7 +70,6 @@ function reasonFor(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   if (analysis.unaliases.some((u) => u.at > lo && u.at < hi && (u.name === use.name || u.name === '-a' || u.name === null))) return null;
   const unit = analysis.units.find((u) => u.start <= use.start && use.start < u.end);
   if (unit && def.start >= unit.start && def.start < use.start) return 'same-unit';
-  if (use.start < def.start) return 'use-before-definition';
   return null;
 }
 
