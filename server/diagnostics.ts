@@ -37,7 +37,12 @@ export class DiagnosticsDelivery {
     private readonly documents: Map<string, ShellDocument>,
     readonly pull: boolean,
     private readonly refreshSupported: boolean,
+    private readonly log: (message: string) => void,
   ) {}
+
+  private failed(what: string) {
+    return (e: unknown) => this.log(`${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  }
 
   onOpened(doc: ShellDocument): void {
     this.dirty.delete(doc.uri);
@@ -61,7 +66,7 @@ export class DiagnosticsDelivery {
     this.scheduled.delete(uri);
     this.dirty.delete(uri);
     this.saved.delete(uri);
-    if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!this.pull) this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(this.failed('clearing diagnostics'));
   }
 
   /** Stops pending work (shutdown). */
@@ -76,7 +81,8 @@ export class DiagnosticsDelivery {
   }
 
   private refresh(): void {
-    if (this.refreshSupported) void this.connection.languages.diagnostics.refresh();
+    // Typed void, but it returns the request's promise: a client's error must not go unhandled.
+    if (this.refreshSupported) Promise.resolve(this.connection.languages.diagnostics.refresh() as unknown).catch(this.failed('diagnostic refresh'));
   }
 
   private schedule(uri: string): void {
@@ -84,7 +90,7 @@ export class DiagnosticsDelivery {
     const ticket = ++this.ticket;
     this.scheduled.set(uri, ticket);
     afterTurns(IDLE_TURNS, () => {
-      if (this.scheduled.get(uri) === ticket) void this.publish(uri, ticket);
+      if (this.scheduled.get(uri) === ticket) this.publish(uri, ticket).catch(this.failed(`analysing ${uri}`));
     });
   }
 

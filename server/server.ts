@@ -33,6 +33,7 @@ export function startServer(connection: Connection): void {
   let globalSettings: Partial<Settings> = {};
   const perDocument = new Map<string, Promise<Partial<Settings>>>();
   const log = (m: string) => connection.console.log(m);
+  const failed = (what: string) => (e: unknown) => log(`${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 
   const linter = new Linter({
     documents,
@@ -50,7 +51,7 @@ export function startServer(connection: Connection): void {
     },
   });
   // Replaced once initialize tells whether the client pulls diagnostics.
-  let delivery = new DiagnosticsDelivery(connection, linter, documents, false, false);
+  let delivery = new DiagnosticsDelivery(connection, linter, documents, false, false, log);
 
   const setFolders = (list: WorkspaceFolder[] | null | undefined, rootUri: string | null | undefined) => {
     const uris = list?.length ? list.map((f) => f.uri) : rootUri ? [rootUri] : [];
@@ -75,7 +76,7 @@ export function startServer(connection: Connection): void {
     folderEvents = !!caps.workspace?.workspaceFolders;
     globalSettings = fromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     setFolders(params.workspaceFolders, params.rootUri);
-    delivery = new DiagnosticsDelivery(connection, linter, documents, pullDiagnostics, refreshSupported);
+    delivery = new DiagnosticsDelivery(connection, linter, documents, pullDiagnostics, refreshSupported, log);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -94,16 +95,20 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (watchRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: WATCHED.map((globPattern) => ({ globPattern })),
-      });
+      }).catch(failed('watching config files'));
     }
-    if (configRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'aliascope' });
+    if (configRegistration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'aliascope' }).catch(failed('settings registration'));
+    }
     if (folderEvents) {
-      connection.workspace.onDidChangeWorkspaceFolders(async () => {
-        setFolders(await connection.workspace.getWorkspaceFolders(), null);
-        linter.invalidateAll();
-        delivery.everything();
+      connection.workspace.onDidChangeWorkspaceFolders(() => {
+        connection.workspace.getWorkspaceFolders().then((list) => {
+          setFolders(list, null);
+          linter.invalidateAll();
+          delivery.everything();
+        }).catch(failed('workspace folders'));
       });
     }
   });
@@ -130,7 +135,7 @@ export function startServer(connection: Connection): void {
       log(`ignored a change to ${t.uri} for version ${t.version}, not newer than ${doc.version}`);
       return;
     }
-    delivery.onChanged(doc).catch((e) => log(`diagnostics for ${t.uri}: ${e}`));
+    delivery.onChanged(doc).catch(failed(`diagnostics for ${t.uri}`));
     dependentsChanged(t.uri);
   });
 
