@@ -95,5 +95,6 @@ export function explain(analysis: Analysis, found: Found, line: LineOf): string 
   const v = verdicts(analysis).find((x) => x.use === u);
   if (v) parts.push(`Why: ${REASONS[v.reason] ?? v.reason}.`);
   if (u.uncertain) parts.push('_This text may be misparsed, so nothing is reported for it._');
+  if (analysis.aborted) parts.push('_The analysis ran out of budget on this file, so nothing in it is reported._');
   return parts.join('\n\n');
 }
