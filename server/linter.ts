@@ -45,6 +45,8 @@ const RULE_METAS = RULES.map((r) => r.meta);
  * tree takes megabytes; documents beyond these are parsed again when next needed.
  */
 const KEPT_ANALYSES = 12;
+/** Like the command line's default --max-file-size: bigger documents are not analysed. */
+const MAX_DOCUMENT_CHARS = 5 << 20;
 
 function unsilenced(text: string, tree: Tree, diagnostics: Diagnostic[]): Diagnostic[] {
   const { kept, unknown } = applyDirectives(text, tree, diagnostics, RULE_METAS);
@@ -109,10 +111,21 @@ export class Linter {
     }
     const seen = new Set<string>();
     const text = doc.text;
-    const tree = doc.tree();
-    const result = lint(text, { ...this.options(doc, settings, seen), tree });
+    let result: LintResult;
+    let reported: Diagnostic[];
+    if (text.length > MAX_DOCUMENT_CHARS) {
+      doc.dropTree();
+      result = lint('');
+      reported = [{
+        ruleId: 'file-size', severity: 'info', start: 0, end: 0, related: [],
+        message: `Not analysed: the document is ${(text.length / (1 << 20)).toFixed(1)} M characters, over the ${MAX_DOCUMENT_CHARS >> 20} M limit.`,
+      }];
+    } else {
+      const tree = doc.tree();
+      result = lint(text, { ...this.options(doc, settings, seen), tree });
+      reported = unsilenced(text, tree, result.diagnostics);
+    }
     this.sourced.set(doc.uri, seen);
-    const reported = unsilenced(text, tree, result.diagnostics);
     const analysed: Analysed = {
       resultId, version: doc.version, settings, result, reported,
       diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
