@@ -63,7 +63,8 @@ const floor = JSON.parse(sh('node', [join(__dirname, 'parse-floor.js')], files.j
 
 // 4. aliascope on every file: one worker, then every core.
 const lintRun = (n) => {
-  const r = measure(['node', BIN, '--concurrency', String(n), '--format', 'json', '--no-ignore', dir]);
+  // The files by name, as ShellCheck and the floor get them: a folder walk would skip completion files, which have no shebang.
+  const r = measure(['node', BIN, '--concurrency', String(n), '--format', 'json', '--no-ignore', ...files]);
   if (r.status === 2) process.stderr.write(`aliascope --concurrency ${n} exited 2:\n${r.stderr.slice(0, 2000)}\n`);
   return r;
 };

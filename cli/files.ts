@@ -43,10 +43,10 @@ function hasShellShebang(path: string): boolean {
   }
 }
 
+/** A shell extension or start-up file name, or else a shell shebang (`x.postinst` and `tool` both have one). */
 export function looksLikeShell(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  if (EXTENSIONS.test(base) || STARTUP_NAMES.test(base)) return true;
-  return !/\.[^.]+$/.test(base.replace(/^\./, '')) && hasShellShebang(path);
+  return EXTENSIONS.test(base) || STARTUP_NAMES.test(base) || hasShellShebang(path);
 }
 
 /** A message for a path that cannot be read as a file, or undefined when it can. */

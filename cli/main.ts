@@ -3,7 +3,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, relative, resolve } from 'path';
 import { RULES, RULES_BY_ID } from '../rules';
 import { parseArgs, Options, USAGE, UsageError } from './args';
-import { LintCache } from './cache';
 import { ConfigError, Configs } from './config';
 import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
@@ -120,6 +119,8 @@ function taskFor(path: string, opts: Options, configs: Configs): FileTask {
 async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileReport[]> {
   const workers = (n: number) => opts.concurrency ?? autoConcurrency(n);
   if (!opts.cache || opts.stdin) return lintAll(tasks, workers(tasks.length));
+  // Loaded only here: hashing brings in `crypto`, a cost every small run would otherwise pay.
+  const { LintCache } = require('./cache') as typeof import('./cache');
   const cache = new LintCache(resolve(opts.cacheLocation), VERSION);
   const reports: FileReport[] = new Array(tasks.length);
   const misses: { i: number; key?: string }[] = [];

@@ -10,7 +10,6 @@
 import { statSync } from 'fs';
 import { availableParallelism } from 'os';
 import { join } from 'path';
-import { Worker } from 'worker_threads';
 import { FileReport, FileTask, lintFile } from './lint-file';
 
 /** Source bytes, and files, one worker lints before it is replaced. */
@@ -46,6 +45,7 @@ function sizes(tasks: FileTask[]): number[] {
 
 export async function lintAll(tasks: FileTask[], workers: number): Promise<FileReport[]> {
   if (workers <= 0) return tasks.map((t) => lintSafely(t));
+  const { Worker } = require('worker_threads') as typeof import('worker_threads');
   const threads = Math.min(workers, tasks.length);
   const reports: FileReport[] = new Array(tasks.length);
   const size = sizes(tasks);

@@ -96,9 +96,10 @@ describe('directives on the command line', () => {
     expect(strict.stdout).toBe('b.sh:2:1: error: Unused aliascope directive: no problem from rule `same-unit` was reported here. [directive]\n');
   });
 
-  it('# shellcheck shell= picks the dialect', () => {
-    const dir = project({ 'x': `# shellcheck shell=bash\nalias k=kubectl\nk get pods\n` });
-    const r = aliascope(['-f', 'json', 'x'], { cwd: dir });
-    expect(JSON.parse(r.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('expand-aliases-off');
+  it('# shellcheck shell= picks the dialect, over the shebang', () => {
+    const dir = project({ 'x.sh': '#!/bin/sh\n# shellcheck shell=bash\nalias k=kubectl\nk get pods\n', 'y.sh': '#!/bin/sh\nalias k=kubectl\nk get pods\n' });
+    const r = JSON.parse(aliascope(['-f', 'json', 'x.sh', 'y.sh'], { cwd: dir }).stdout);
+    expect(r[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('expand-aliases-off');
+    expect(r[1].messages).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ const listed = (dir: string, args: string[]) => {
 describe('finding files', () => {
   const dir = project({
     'a.sh': CLEAN, 'b.bash': CLEAN, 'c.ksh': CLEAN, 'd.zsh': CLEAN, 'e.bats': CLEAN, 'f.mksh': CLEAN, 'g.dash': CLEAN,
-    'tool': '#!/usr/bin/env bash\necho\n', 'tool2': '#! /bin/sh -e\necho\n', 'busy': '#!/bin/busybox sh\necho\n',
+    'tool': '#!/usr/bin/env bash\necho\n', 'tool2': '#! /bin/sh -e\necho\n', 'pkg.postinst': '#!/bin/sh\necho\n', 'busy': '#!/bin/busybox sh\necho\n',
     'py': '#!/usr/bin/python3\nprint()\n', 'notes.txt': 'echo\n', 'data.json': '{}',
     'sub/deep/h.sh': CLEAN, 'sub/deep/.bashrc': CLEAN,
     'node_modules/m.sh': CLEAN, '.git/hooks/pre-commit.sh': CLEAN,
@@ -24,7 +24,7 @@ describe('finding files', () => {
 
   it('walks folders, by extension, start-up file name and shebang, skipping .git, node_modules and .gitignore\'d paths', () => {
     expect(listed(dir, ['.'])).toEqual([
-      'a.sh', 'b.bash', 'build/keep.sh', 'busy', 'c.ksh', 'd.zsh', 'e.bats', 'f.mksh', 'g.dash',
+      'a.sh', 'b.bash', 'build/keep.sh', 'busy', 'c.ksh', 'd.zsh', 'e.bats', 'f.mksh', 'g.dash', 'pkg.postinst',
       'sub/deep/.bashrc', 'sub/deep/h.sh', 'tool', 'tool2',
     ]);
   });
@@ -53,10 +53,10 @@ describe('finding files', () => {
     expect(listed(dir, ['notes.txt', 'notes.txt', './notes.txt'])).toEqual(['notes.txt']);
   });
 
-  it('reads standard input with --stdin-filename for the name, dialect and config', () => {
-    const r = aliascope(['-f', 'gcc', '-', '--stdin-filename', 'sub/x.bash'], { cwd: dir, input: 'alias k=kubectl\nk get pods\n' });
+  it('reads standard input, reported under --stdin-filename', () => {
+    const r = aliascope(['-f', 'gcc', '-', '--stdin-filename', 'sub/x.sh'], { cwd: dir, input: '#!/bin/bash\nalias k=kubectl\nk get pods\n' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^sub\/x\.bash:2:1: error: .*\[expand-aliases-off\]/m);
+    expect(r.stdout).toMatch(/^sub\/x\.sh:3:1: error: .*\[expand-aliases-off\]/m);
   });
 
   it('--shard I/N: each file in exactly one shard, the same on every run', () => {
@@ -138,12 +138,12 @@ describe('.aliascoperc.json', () => {
   });
 
   it('a config\'s "shell" is the default only when the file itself says nothing', () => {
-    const d = project({ '.aliascoperc.json': '{"shell": "sh"}', 'plain': '# no shebang\nalias k=x\nk y\n', 'b.bash': 'alias k=x\nk y\n' });
-    const r = JSON.parse(aliascope(['-f', 'json', 'plain', 'b.bash'], { cwd: d }).stdout);
-    // sh expands aliases in a script; bash (the extension decides) does not.
-    expect(r.map((f: { filePath: string; messages: unknown[] }) => [f.filePath.slice(d.length + 1), f.messages.length > 0]))
-      .toEqual([['b.bash', true], ['plain', false]]);
-    const forced = JSON.parse(aliascope(['-f', 'json', '--shell', 'bash', 'plain'], { cwd: d }).stdout);
-    expect(forced[0].messages.length).toBeGreaterThan(0);
+    const d = project({ '.aliascoperc.json': '{"shell": "bash"}', 'plain': '# no shebang\nalias k=x\nk y\n', 'x.sh': '#!/bin/sh\nalias k=x\nk y\n' });
+    const rules = (args: string[], cwd = d) => JSON.parse(aliascope(['-f', 'json', ...args], { cwd }).stdout)
+      .map((f: { filePath: string; messages: { ruleId: string }[] }) => [f.filePath.slice(cwd.length + 1), f.messages.map((m) => m.ruleId)]);
+    // The config makes `plain` bash, where aliases are off; the shebang keeps x.sh as sh, where they are on.
+    expect(rules(['plain', 'x.sh'])).toEqual([['plain', ['alias-never-expands', 'expand-aliases-off']], ['x.sh', []]]);
+    expect(rules(['--shell', 'bash', 'x.sh'])).toEqual([['x.sh', ['alias-never-expands', 'expand-aliases-off']]]);
+    expect(rules(['--shell', 'sh', 'plain'])).toEqual([['plain', []]]);
   });
 });
