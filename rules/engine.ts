@@ -5,7 +5,7 @@
 import { Dialect, ReadTime, isInteractiveStartupFile } from './dialects';
 import { parse, SyntaxNode, Tree } from './parse';
 import { FunctionDef, join, REMOVED, Source, State, Tri, UNDEF, UNKNOWN } from './state';
-import { splitUnits, statementsOf, Statement, Unit } from './units';
+import { programUnits, splitUnits, statementsOf, Statement, Unit } from './units';
 import { hasExpansion, isAliasName, literal, quotedBody } from './words';
 
 /** Reads another file for `source`; undefined when it cannot be found. */
@@ -32,6 +32,8 @@ export interface AliasDef {
   end: number;
   command: SyntaxNode | null;
   arg: SyntaxNode | null;
+  /** Offset of the nodes' text in the document. */
+  base: number;
   /** The innermost function whose body holds it. */
   inFunction: FunctionDef | null;
   /** Its value expands when the alias is defined (`alias a="$x"`). */
@@ -100,6 +102,8 @@ const EFFECT_WORDS = /\b(alias|unalias|shopt|set|setopt|unsetopt|source|eval|emu
 interface ReadCtx {
   src: Source;
   unit: Unit;
+  /** Where the unit's own offsets land in the document. */
+  unitBase: number;
   uncertain: boolean;
   heredoc: boolean;
   forceNo: boolean;
@@ -171,9 +175,17 @@ class Engine {
         const file = this.sourced(this.args(cmd)[0]);
         if (file && !this.prescanned.has(file.src.name)) {
           this.prescanned.add(file.src.name);
-          for (const u of file.units) for (const s of u.statements) this.prescan(s.node, file.src);
+          this.prescanUnits(file.units, file.src);
         }
       }
+    }
+  }
+
+  /** Prescans each unit in the text its nodes belong to. */
+  prescanUnits(units: Unit[], src: Source): void {
+    for (const u of units) {
+      const usrc = unitSource(u, src);
+      for (const s of u.statements) this.prescan(s.node, usrc);
     }
   }
 
@@ -234,7 +246,7 @@ class Engine {
     if (!isAliasName(name)) return null;
     const [start, end] = this.docRange(src, arg);
     const def: AliasDef = {
-      id: this.defs.length, name, value, start, end,
+      id: this.defs.length, name, value, start, end, base: src.base ?? 0,
       command: src.local ? cmd : null, arg: src.local ? arg : null,
       inFunction: this.enclosingFunction(cmd, src),
       definitionTimeExpansion: hasExpansion(arg),
@@ -262,10 +274,9 @@ class Engine {
     const absent = values.every((v) => v === UNDEF || v === REMOVED);
     const timing: Tri = defined ? 1 : absent ? 0 : 2;
     const outcome: Tri = flag === 0 || timing === 0 ? 0 : flag === 1 && timing === 1 ? 1 : 2;
-    const base = rc.src.base ?? 0;
     return {
       values, flag, outcome, quirk: rc.forceNo,
-      readStart: rc.unit.start + base, readEnd: rc.unit.end + base,
+      readStart: rc.unit.start + rc.unitBase, readEnd: rc.unit.end + rc.unitBase,
     };
   }
 
@@ -415,9 +426,10 @@ class Engine {
     for (const unit of units) {
       if (!st) return null;
       const uncertain = unit.uncertain || rc.uncertain;
-      const read: ReadCtx = { src: rc.src, unit, uncertain, heredoc: false, forceNo: false, eager: false };
+      const src = unitSource(unit, rc.src);
+      const read: ReadCtx = { src, unit, unitBase: rc.src.base ?? 0, uncertain, heredoc: false, forceNo: false, eager: false };
       for (const s of unit.statements) this.read(s.node, st, read);
-      st = this.runSeq(unit.statements, st, { ...rc, uncertain });
+      st = this.runSeq(unit.statements, st, { ...rc, src, uncertain });
       if (st && unit.uncertain && EFFECT_WORDS.test(rc.src.text.slice(unit.start, unit.end))) st.forgetAll();
     }
     return st;
@@ -696,7 +708,7 @@ class Engine {
     let p = this.parsed.get(key);
     if (!p) {
       const tree = parse(text);
-      p = { tree, units: splitUnits(tree.rootNode, text, whole) };
+      p = { tree, units: programUnits(tree.rootNode, text, whole) };
       this.parsed.set(key, p);
     }
     return p.units;
@@ -717,7 +729,7 @@ class Engine {
       : plainWord ? args[0].startIndex + rc.src.base : null;
     const src: Source = { text, base, local: rc.src.local, name: `${rc.src.name}#eval@${args[0].startIndex}` };
     const units = this.parsedText(src.name, text, this.opts.dialect.evalRead === 'run-whole');
-    for (const u of units) for (const s of u.statements) this.prescan(s.node, src);
+    this.prescanUnits(units, src);
     return this.runUnits(units, st, { ...rc, src, eager: false });
   }
 
@@ -729,7 +741,7 @@ class Engine {
     }
     if (!this.prescanned.has(file.src.name)) {
       this.prescanned.add(file.src.name);
-      for (const u of file.units) for (const s of u.statements) this.prescan(s.node, file.src);
+      this.prescanUnits(file.units, file.src);
     }
     const returns: State[] = [];
     const out = this.runUnits(file.units, st, { ...rc, src: file.src, sourceDepth: rc.sourceDepth + 1, returns, eager: false });
@@ -785,6 +797,15 @@ function statementsInside(node: SyntaxNode): SyntaxNode[] {
   return node.namedChildren.filter((c) => isStatement(c) && c.type !== 'variable_assignment');
 }
 
+/** The source a unit's nodes belong to: its own text when it was parsed again. */
+function unitSource(unit: Unit, outer: Source): Source {
+  if (!unit.src) return outer;
+  return {
+    text: unit.src.text, local: outer.local, name: `${outer.name}#${unit.src.base}`,
+    base: outer.base === null ? null : outer.base + unit.src.base,
+  };
+}
+
 function functionKey(f: FunctionDef): string {
   return `${f.src.name}@${f.src.base}@${f.node.startIndex}`;
 }
@@ -806,8 +827,8 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
   // most scripts stop here, after the parse.
   const sources = opts.resolveSource !== undefined && /\bsource\b|(^|[\s;&|(])\.\s/.test(text);
   if (!/\balias\b/.test(text) && !sources) return result(false);
-  units = splitUnits(tree.rootNode, text, false);
-  engine.prescan(tree.rootNode, src);
+  units = programUnits(tree.rootNode, text, false);
+  engine.prescanUnits(units, src);
   // No alias name anywhere this text can reach: no use can be recorded.
   if (engine.knownNames.size === 0) return result(false);
   const st = new State();

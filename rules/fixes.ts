@@ -58,16 +58,17 @@ export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
   const fn = wrapperText(def.name, def.value);
   if (errorCount(parse(fn)) > 0) return { refusal: 'the value is not a complete command' };
   const cmd = def.command;
+  const [cmdStart, cmdEnd] = [cmd.startIndex + def.base, cmd.endIndex + def.base];
   const defArgs = cmd.childrenForFieldName('argument').filter((a) => a.text !== '--');
   const title = `Rewrite alias \`${def.name}\` as a function`;
-  if (defArgs.length === 1) return { fix: { title, edits: [{ start: cmd.startIndex, end: cmd.endIndex, text: fn }] } };
+  if (defArgs.length === 1) return { fix: { title, edits: [{ start: cmdStart, end: cmdEnd, text: fn }] } };
   const inList = cmd.parent && LIST_PARENTS.has(cmd.parent.type) && cmd.nextSibling?.type !== '&';
   if (!inList) return { refusal: 'the alias command defines several aliases inside a larger command' };
-  let cut = def.arg.startIndex;
+  let cut = def.start;
   while (cut > 0 && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;
   const edits: TextEdit[] = [
-    { start: cmd.startIndex, end: cmd.startIndex, text: `${fn}; ` },
-    { start: cut, end: def.arg.endIndex, text: '' },
+    { start: cmdStart, end: cmdStart, text: `${fn}; ` },
+    { start: cut, end: def.end, text: '' },
   ];
   return { fix: { title, edits } };
 }

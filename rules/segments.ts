@@ -17,6 +17,15 @@ type Frame =
 interface Heredoc {
   delim: string;
   strip: boolean;
+  quoted: boolean;
+}
+
+/** A same-length replacement: `fill` repeated, newlines kept, `lead` first. */
+interface Mask {
+  start: number;
+  end: number;
+  fill: string;
+  lead?: string;
 }
 
 const BLANK = /[ \t]/;
@@ -36,10 +45,14 @@ class Lexer {
   continued = false;
   lastEnd = 0;
   forWord = false;
+  /** End of the loop variable after `for`: -1 until it is read. */
+  forNameEnd = 0;
   /** After `function`: the next word is the name, then the body. */
   functionName = false;
   /** Just after `function name`: `()` may follow. */
   namedFunction = false;
+  /** Inert regions tree-sitter-bash often misparses; see `masked`. */
+  readonly masks: Mask[] = [];
 
   constructor(readonly s: string) {}
 
@@ -80,14 +93,19 @@ class Lexer {
   private heredocBodies(): void {
     const s = this.s;
     for (const h of this.pending.splice(0)) {
+      const body = this.i;
       while (this.i < s.length) {
         let eol = s.indexOf('\n', this.i);
         if (eol === -1) eol = s.length;
         let line = s.slice(this.i, eol).replace(/\r$/, '');
         if (h.strip) line = line.replace(/^\t+/, '');
         this.lastEnd = eol;
+        if (line === h.delim) {
+          if (h.quoted) this.masks.push({ start: body, end: this.i, fill: ' ' });
+          this.i = Math.min(eol + 1, s.length);
+          break;
+        }
         this.i = Math.min(eol + 1, s.length);
-        if (line === h.delim) break;
       }
     }
   }
@@ -193,7 +211,10 @@ class Lexer {
       this.skipSpace(false);
       const from = this.i;
       if (this.wordChars() !== OK) return false;
-      this.pending.push({ delim: s.slice(from, this.i).replace(/['"\\]/g, ''), strip });
+      const word = s.slice(from, this.i);
+      const quoted = /['"\\]/.test(word);
+      if (word.startsWith('\\')) this.masks.push({ start: from, end: from + 1, fill: ' ' });
+      this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted });
       this.lastEnd = this.i;
       return true;
     } else {
@@ -215,6 +236,7 @@ class Lexer {
       if (depth === 1 && s[j] === ')' && s[j + 1] !== ')') break;
     }
     if (depth === 0 && s[j - 2] === ')') {
+      this.maskInert(from, j - 2, ' ', '1');
       this.i = j;
       this.lastEnd = j;
       this.commandPosition = false;
@@ -264,12 +286,17 @@ class Lexer {
         if (!this.backtick()) return FAIL;
       } else if (c === '$') {
         if (!this.dollar()) return FAIL;
-      } else if (/[@!+*?]/.test(c) && s[this.i + 1] === '(' && this.i > from - 1) {
+      } else if (/[@!+*?]/.test(c) && s[this.i + 1] === '(') {
+        // an extglob group: a pattern, never a command
+        const start = this.i;
         this.i += 1;
         if (!this.balanced()) return FAIL;
+        this.maskInert(start, this.i, '_');
       } else if (c === '=' && s[this.i + 1] === '(' && this.i > from) {
         this.i += 1;
+        const start = this.i + 1;
         if (!this.balanced()) return FAIL;
+        if (/[@!+*?]\(/.test(s.slice(start, this.i - 1))) this.maskInert(start, this.i - 1, ' ', '_');
       } else if (META.test(c)) {
         break;
       } else {
@@ -364,6 +391,7 @@ class Lexer {
     }
     if (next === '{') {
       this.i += 2;
+      const open = this.i;
       let depth = 1;
       while (this.i < s.length && depth > 0) {
         const c = s[this.i];
@@ -384,6 +412,7 @@ class Lexer {
           this.i++;
         }
       }
+      if (depth === 0 && /[/)('"\s]/.test(s.slice(open, this.i - 1))) this.maskInert(open + 1, this.i - 1, '_');
       return depth === 0;
     }
     this.i++;
@@ -405,10 +434,16 @@ class Lexer {
     this.lastEnd = this.i;
     const frame = this.top();
     if (this.forWord && w === 'do') {
+      // `for i do` (no `in`): tree-sitter-bash reads `for i;do` only
+      if (this.forNameEnd > 0 && /^[ \t]+$/.test(s.slice(this.forNameEnd, from))) {
+        this.masks.push({ start: from - 1, end: from, fill: ';' });
+      }
       this.forWord = false;
+      this.forNameEnd = 0;
       this.enterDo();
       return true;
     }
+    if (this.forWord && this.forNameEnd === -1) this.forNameEnd = this.i;
     this.namedFunction = false;
     if (this.functionName) {
       this.functionName = false;
@@ -461,20 +496,31 @@ class Lexer {
       case 'select':
         this.stack.push({ kind: 'head' });
         this.forWord = true;
+        this.forNameEnd = -1;
         this.commandPosition = false;
         return true;
       case 'while':
       case 'until':
         this.stack.push({ kind: 'head' });
         return true;
-      case '[[':
-        return this.skipUntilWord(']]');
+      case '[[': {
+        const open = this.i;
+        if (!this.skipUntilWord(']]')) return false;
+        this.maskInert(open, this.i - 2, ' ', ' x');
+        return true;
+      }
       case 'then': case 'else': case 'elif': case '!': case 'time':
         return true;
       default:
         this.commandPosition = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(w);
         return true;
     }
+  }
+
+  /** Masks text that holds no command (no `$(` or backtick inside). */
+  private maskInert(start: number, end: number, fill: string, lead?: string): void {
+    if (end <= start || /\$\(|`/.test(this.s.slice(start, end))) return;
+    this.masks.push({ start, end, fill, lead });
   }
 
   /** `do` ends a loop head (`while …`, `for … in …`) and opens the body. */
@@ -553,4 +599,21 @@ export function isArithmetic(text: string, open: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The text with inert regions that tree-sitter-bash often misparses replaced
+ * by neutral text of the same length: `${…}` patterns, `[[ … ]]`, arithmetic,
+ * and quoted here-document bodies. Offsets stay exact; commands are untouched.
+ */
+export function masked(text: string): string {
+  const lexer = new Lexer(text);
+  lexer.segments();
+  if (lexer.masks.length === 0) return text;
+  const chars = text.split('');
+  for (const m of lexer.masks) {
+    for (let i = m.start; i < m.end; i++) if (chars[i] !== '\n') chars[i] = m.fill;
+    if (m.lead) for (let k = 0; k < m.lead.length && m.start + k < m.end; k++) chars[m.start + k] = m.lead[k];
+  }
+  return chars.join('');
 }

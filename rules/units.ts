@@ -2,7 +2,8 @@
 // runs to the unescaped newline that ends it; compound commands and function
 // definitions are single nodes, so they are read whole with their line.
 import type { SyntaxNode } from './parse';
-import { isArithmetic, segments } from './segments';
+import { parse } from './parse';
+import { isArithmetic, masked, segments } from './segments';
 
 export interface Statement {
   node: SyntaxNode;
@@ -17,6 +18,8 @@ export interface Unit {
   statements: Statement[];
   /** tree-sitter got part of this unit wrong: report nothing from it. */
   uncertain: boolean;
+  /** Set when the unit was parsed again on its own: the text its nodes belong to, at `base`. */
+  src?: { text: string; base: number };
 }
 
 /** The statements of a statement list (program, `{ }`, `( )`, do-group…). */
@@ -88,6 +91,67 @@ function checkAgainstSegments(units: Unit[], text: string): void {
 }
 
 /**
+ * The parse units of a whole program (a script, an eval string, a sourced
+ * file). Where tree-sitter's units are uncertain, each true unit found by the
+ * segment lexer is parsed again on its own, with inert regions masked; a unit
+ * that then parses cleanly replaces the uncertain ones. Offsets stay exact.
+ */
+export function programUnits(root: SyntaxNode, text: string, whole: boolean): Unit[] {
+  const units = splitUnits(root, text, false);
+  const recovered = units.some((u) => u.uncertain) ? recover(units, text) : units;
+  recovered.forEach((u, i) => (u.index = i));
+  if (!whole || recovered.length === 0) return recovered;
+  if (recovered.some((u) => u.src)) return units.length ? [mergeAll(units)] : [];
+  return [mergeAll(recovered)];
+}
+
+function mergeAll(units: Unit[]): Unit {
+  return {
+    index: 0, start: units[0].start, end: units[units.length - 1].end,
+    statements: units.flatMap((u) => u.statements), uncertain: units.some((u) => u.uncertain),
+  };
+}
+
+function recover(units: Unit[], text: string): Unit[] {
+  const segs = segments(text).segments;
+  const out: Unit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < units.length) {
+    const u = units[i];
+    if (!u.uncertain) {
+      out.push(u);
+      i++;
+      continue;
+    }
+    // the uncertain units and the segments they overlap, as one group
+    let end = u.end;
+    let k = i;
+    while (k + 1 < units.length && units[k + 1].uncertain && units[k + 1].start < end) end = Math.max(end, units[++k].end);
+    while (j < segs.length && segs[j].end <= u.start) j++;
+    const group: { start: number; end: number }[] = [];
+    for (let m = j; m < segs.length && segs[m].start < end; m++) {
+      group.push(segs[m]);
+      end = Math.max(end, segs[m].end);
+    }
+    while (k + 1 < units.length && units[k + 1].start < end) k++;
+    if (group.length === 0) out.push(...units.slice(i, k + 1).map((x) => ({ ...x, uncertain: true })));
+    // a unit that still fails stays as an uncertain placeholder without statements
+    for (const g of group) out.push(reparsed(text, g.start, g.end) ?? { index: 0, start: g.start, end: g.end, statements: [], uncertain: true });
+    i = k + 1;
+  }
+  return out;
+}
+
+function reparsed(text: string, start: number, end: number): Unit | null {
+  const sub = masked(text.slice(start, end));
+  const tree = parse(sub);
+  const units = splitUnits(tree.rootNode, sub, false);
+  if (units.length !== 1 || units[0].uncertain) return null;
+  return { ...units[0], start, end, src: { text: sub, base: start } };
+}
+
+/**
  * Regions tree-sitter-bash is known to get wrong: ERROR/MISSING nodes, a
  * here-document whose start line goes on after the operator (`cat <<E &&`,
  * `cat <<E; cmd`), and a word split by a backslash-newline.
@@ -126,7 +190,7 @@ function splitWord(node: SyntaxNode, text: string): boolean {
   while ((m = re.exec(slice))) {
     const at = node.startIndex + m.index + 1;
     const inner = node.descendantForIndex(at);
-    if (inner.type !== 'comment' && inner.type !== 'raw_string' && inner.type !== 'heredoc_body') return true;
+    if (!['comment', 'raw_string', 'string', 'string_content', 'heredoc_body', 'heredoc_content'].includes(inner.type)) return true;
   }
   return false;
 }

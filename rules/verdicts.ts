@@ -60,7 +60,7 @@ function reasonFor(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   // the plain command is not what the alias decorates (`k` vs `alias k=kubectl`)
   if (use.start < def.start && !use.inFunction && !fn) return decorates ? null : 'use-before-definition';
   const shell = subshellOf(def.command);
-  if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start)) return 'subshell-alias';
+  if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) return 'subshell-alias';
   if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
   if (use.inFunction && use.inFunction !== fn) return 'function-read-before-alias';
   if (fn) return 'alias-in-function';
