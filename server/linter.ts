@@ -1,6 +1,7 @@
 // Runs the core on open documents: at most one analysis per document version
 // and settings generation, with the settings, directives and `source`d files
 // that apply.
+import { realpathSync } from 'fs';
 import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../cli/fix';
@@ -29,6 +30,15 @@ export function pathOf(uri: string): string | undefined {
     return fileURLToPath(uri);
   } catch {
     return undefined;
+  }
+}
+
+/** The real path, or the path itself for a file not (yet) on disk. */
+export function realOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
@@ -147,7 +157,9 @@ export class Linter {
   /** What `lint` needs for this document; `seen` collects the paths it sources. */
   options(doc: ShellDocument, settings: Settings, seen = new Set<string>()): LintOptions {
     const path = pathOf(doc.uri);
-    const roots = path ? this.host.roots().filter((r) => isInside(r, path)) : [];
+    // Roots are real paths: compare with the document's own (through symlinks such as /tmp on macOS).
+    const real = path && realOr(path);
+    const roots = real ? this.host.roots().filter((r) => isInside(r, real)) : [];
     const byPath = (p: string) => [...this.host.documents.values()].find((d) => pathOf(d.uri) === p)?.text;
     let dialect = settings.shell === 'auto' ? undefined : settings.shell;
     if (!dialect && settings.fallbackShell && detectDialect(doc.text, path).source === 'default') dialect = settings.fallbackShell;

@@ -1,6 +1,5 @@
 // The language server: wires LSP requests and notifications to the core.
 // Everything here reacts to the client; nothing in it runs the scripts it reads.
-import { realpathSync } from 'fs';
 import {
   CodeAction, CodeActionKind, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   ExecuteCommandParams, InitializeParams, InitializeResult, TextDocumentSyncKind, WorkspaceFolder,
@@ -8,7 +7,7 @@ import {
 import { ActionContext, codeActions, FIX_ALL_KIND, fixAllEdit, FixAllData } from './actions';
 import { DiagnosticsDelivery } from './diagnostics';
 import { ShellDocument } from './document';
-import { Analysed, Linter, pathOf } from './linter';
+import { Analysed, Linter, pathOf, realOr } from './linter';
 import { definition, highlights, hover, references } from './navigation';
 import { RC_NAME } from './rcfile';
 import { fromClient, Settings } from './settings';
@@ -55,13 +54,7 @@ export function startServer(connection: Connection): void {
 
   const setFolders = (list: WorkspaceFolder[] | null | undefined, rootUri: string | null | undefined) => {
     const uris = list?.length ? list.map((f) => f.uri) : rootUri ? [rootUri] : [];
-    folders = uris.map(pathOf).filter((p): p is string => !!p).map((p) => {
-      try {
-        return realpathSync(p);
-      } catch {
-        return p;
-      }
-    });
+    folders = uris.map(pathOf).filter((p): p is string => !!p).map(realOr);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
