@@ -6,7 +6,7 @@ import {
   CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Fix } from '../rules';
+import { Diagnostic, Fix, RULES_BY_ID } from '../rules';
 import { sameSpot, SOURCE, toLspEdits } from './convert';
 import type { Analysed } from './linter';
 
@@ -58,7 +58,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
     }
     const silenced = new Set<string>();
     for (const d of here) {
-      if (d.ruleId === 'directive') continue;
+      if (!RULES_BY_ID.has(d.ruleId)) continue; // notices about directives or file size
       const key = `${d.ruleId}@${doc.positionAt(d.start).line}`;
       if (silenced.has(key)) continue;
       silenced.add(key);
