@@ -159,8 +159,10 @@ export function detectDialect(text: string, filename?: string, option?: DialectI
   if (bang) return { dialect: DIALECTS[bang], source: 'shebang' };
   const ext = filename ? /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() : undefined;
   if (ext && EXTENSIONS[ext]) return { dialect: DIALECTS[EXTENSIONS[ext]], source: 'extension' };
-  // zsh start-up files and autoloaded functions carry no shebang
+  // start-up files and zsh's autoloaded functions carry no shebang
   const path = filename?.replace(/\\/g, '/') ?? '';
+  if (/(^|\/)\.?kshrc$/.test(path)) return { dialect: DIALECTS.ksh, source: 'extension' };
+  if (/(^|\/)\.?mkshrc$/.test(path)) return { dialect: DIALECTS.mksh, source: 'extension' };
   if (/(^|\/)\.?z(shenv|shrc|profile|login|logout)$/.test(path) || /\/zsh\/(functions|site-functions)\//.test(path)) {
     return { dialect: DIALECTS.zsh, source: 'extension' };
   }
