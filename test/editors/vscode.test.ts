@@ -1,6 +1,7 @@
 // VS Code itself, as code-server (Node 24) driven through Debian's Chromium
 // with playwright-core: install the packaged .vsix, open the seed, see both
-// squiggles and Problems entries, apply the wrapper fix with Ctrl+., save.
+// squiggles and Problems entries, hover, apply the wrapper fix with Ctrl+.,
+// save, and run "Fix all alias problems" on a second copy.
 // test/editors/setup-code-server.sh installs code-server into a cache outside
 // the clone; .ci/run calls it.
 import { ChildProcess, execFileSync, spawn } from 'child_process';
@@ -63,7 +64,7 @@ function stopCodeServer(): void {
 afterAll(stopCodeServer);
 
 describe('VS Code (code-server)', () => {
-  it.skipIf(!ready)('shows both kubectl problems and applies the wrapper fix with Ctrl+.', async () => {
+  it.skipIf(!ready)('shows both kubectl problems, explains on hover, applies the wrapper fix with Ctrl+. and the Fix all command', async () => {
     const work = mkdtempSync(join(tmpdir(), 'aliascope-vscode-'));
     const user = join(work, 'user');
     const ws = join(work, 'ws');
@@ -72,6 +73,8 @@ describe('VS Code (code-server)', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(ws, 'kubectl-seed.sh');
     writeFileSync(file, readFileSync(SEED, 'utf8'));
+    const second = join(ws, 'second.sh');
+    writeFileSync(second, readFileSync(SEED, 'utf8'));
     const vsix = join(work, 'aliascope.vsix');
     execFileSync(process.execPath, [join(ROOT, 'client', 'bundle-native.js')], { cwd: ROOT });
     execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, stdio: 'pipe' });
@@ -132,14 +135,27 @@ describe('VS Code (code-server)', () => {
       expect(listed).toMatch(/inside `?main`? itself[\s\S]*Ln 10, Col 3/);
       await shot('vscode-diagnostics.png');
 
+      // Hover at the cursor (Ctrl+K Ctrl+I) explains why line 5's `kubectl` does not expand.
+      const goTo = async (where: string) => {
+        await editor.locator('.view-line').first().click();
+        await page.keyboard.press('Control+G');
+        await page.keyboard.type(where);
+        await page.keyboard.press('Enter');
+      };
+      await goTo('5:4');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover', { hasText: 'expand here' }).first();
+      await hover.waitFor({ timeout: 30_000 });
+      expect(await hover.innerText()).toMatch(/read before the alias was defined/);
+      await shot('vscode-hover.png');
+      await page.keyboard.press('Escape');
+
       // Cursor onto line 5's `kubectl`, then Ctrl+. (retried: a key press right after focus moves can be lost).
       const fix = page.locator('.action-widget').first().locator('.monaco-list-row', { hasText: 'as a function' }).first();
       let opened = false;
       for (let attempt = 0; attempt < 4 && !opened; attempt++) {
-        await editor.locator('.view-line').first().click();
-        await page.keyboard.press('Control+G');
-        await page.keyboard.type('5:3');
-        await page.keyboard.press('Enter');
+        await goTo('5:3');
         await page.keyboard.press('Control+.');
         opened = await fix.waitFor({ timeout: 10_000 }).then(() => true, () => false);
         if (!opened) await page.keyboard.press('Escape');
@@ -157,6 +173,20 @@ describe('VS Code (code-server)', () => {
       expect(text).not.toMatch(/^\s*alias kubectl=/m);
       await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0, undefined, { timeout: 30_000 });
       await shot('vscode-fixed.png');
+
+      // The command "aliascope: Fix all alias problems" on a second copy of the seed.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'second.sh' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'second.sh' }).waitFor({ timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length >= 2, undefined, { timeout: 90_000 });
+      await page.keyboard.press('F1');
+      await page.keyboard.type('aliascope: Fix all alias problems');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Fix all alias problems' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0, undefined, { timeout: 30_000 });
+      await page.keyboard.press('Control+S');
+      const until = Date.now() + 30_000;
+      while (!readFileSync(second, 'utf8').includes(WRAPPER) && Date.now() < until) await page.waitForTimeout(200);
+      expect(readFileSync(second, 'utf8')).toContain(`  ${WRAPPER}\n`);
     } catch (e) {
       await shot('vscode-failure.png').catch(() => undefined);
       throw new Error(`${(e as Error).message}\n${clientLogs(user)}`);
