@@ -18,12 +18,22 @@ const FILES_PER_WORKER = 300;
 /** Below this many files, starting workers costs more than it saves. */
 const INLINE_BELOW = 24;
 
+function internalError(task: FileTask, what: string): FileReport {
+  return { path: task.path, messages: [], suppressedCount: 0, written: false, encoding: 'utf8', error: `internal error: ${what}`, internal: true };
+}
+
+/** One line: the error and the frame it came from, enough for a bug report. */
+function oneLine(e: unknown): string {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const frame = /\n\s+at (.*)/.exec(err.stack ?? '')?.[1];
+  return `${err.name}: ${err.message}${frame ? ` (at ${frame})` : ''}`;
+}
+
 export function lintSafely(task: FileTask): FileReport {
   try {
     return lintFile(task);
   } catch (e) {
-    const err = e as Error;
-    return { path: task.path, messages: [], suppressedCount: 0, written: false, encoding: 'utf8', error: `internal error: ${err.stack ?? err.message}`, internal: true };
+    return internalError(task, oneLine(e));
   }
 }
 
@@ -52,7 +62,7 @@ export async function lintAll(tasks: FileTask[], workers: number): Promise<FileR
   // Largest files first, so no worker is left with a big one at the end.
   const order = tasks.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
   let next = 0;
-  const runWorker = () => new Promise<void>((resolve, reject) => {
+  const runWorker = () => new Promise<void>((resolve) => {
     let files = 0;
     let bytes = 0;
     let inFlight: number[] = [];
@@ -62,7 +72,14 @@ export async function lintAll(tasks: FileTask[], workers: number): Promise<FileR
         results.forEach((r, j) => { reports[inFlight[j]] = r; });
         feed();
       });
-      w.on('error', reject);
+      // A worker that dies (out of memory, a native fault) costs its batch, not the run.
+      w.on('error', (e) => {
+        for (const i of inFlight) reports[i] = internalError(tasks[i], `the worker linting this file died: ${oneLine(e)}`);
+        worker = spawn();
+        files = 0;
+        bytes = 0;
+        feed();
+      });
       return w;
     };
     let worker = spawn();
