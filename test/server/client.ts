@@ -20,6 +20,7 @@ export interface ClientOptions {
   /** What `workspace/configuration` answers for the `aliascope` section. */
   settings?: Record<string, unknown>;
   processId?: number | null;
+  initializationOptions?: unknown;
 }
 
 /** Push mode, versioned edits, lazy code-action edits: what most editors declare. */
@@ -93,6 +94,7 @@ export class TestClient {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       capabilities: opts.capabilities ?? PUSH_CAPABILITIES,
+      initializationOptions: opts.initializationOptions,
     });
     await client.conn.sendNotification('initialized', {});
     return { client, init };

@@ -8,7 +8,7 @@ import type {
   CodeAction, Diagnostic, DocumentDiagnosticReport, DocumentHighlight, Hover, InitializeResult, Location,
 } from 'vscode-languageserver-protocol/node';
 import { fixAll } from '../../rules';
-import { fileUri, PULL_CAPABILITIES, ROOT, TestClient } from './client';
+import { fileUri, PULL_CAPABILITIES, PUSH_CAPABILITIES, ROOT, TestClient } from './client';
 
 const SEED = readFileSync(join(ROOT, 'examples', 'kubectl-seed.sh'), 'utf8');
 const WRAPPER = 'kubectl() { command kubectl --insecure-skip-tls-verify=True "$@"; }';
@@ -149,6 +149,21 @@ describe('language server over stdio', () => {
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length === 0);
     expect(await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: seedUri }, position: { line: 4, character: 4 } })).toBeNull();
+  });
+
+  it('takes settings from initializationOptions and didChangeConfiguration when the client has no configuration requests', async () => {
+    const { client } = await start({
+      capabilities: { ...PUSH_CAPABILITIES, workspace: { ...PUSH_CAPABILITIES.workspace, configuration: false } },
+      initializationOptions: { settings: { rules: { 'alias-in-function': 'off' } } },
+    });
+    await client.open(seedUri, SEED);
+    expect(useCodes((await client.diagnostics(seedUri, 1)).diagnostics)).toEqual(['function-read-before-alias']);
+    const count = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { aliascope: { shell: 'zsh' } } });
+    const zsh = await client.diagnostics(seedUri, 1, (p) => client.published.indexOf(p) >= count);
+    // zsh expands aliases without `shopt`, but reads function bodies just as early.
+    expect(useCodes(zsh.diagnostics)).toEqual(['function-read-before-alias', 'alias-in-function']);
+    expect(zsh.diagnostics[0].message).toMatch(/zsh runs the command/);
   });
 
   it('reads .aliascoperc.json, and re-reads it when the watched file changes', async () => {
