@@ -49,6 +49,8 @@ class Lexer {
   forNameEnd = 0;
   /** After `function`: the next word is the name, then the body. */
   functionName = false;
+  /** The last word closed a compound command, so `}` may follow at once. */
+  afterCloser = false;
   /** Just after `function name`: `()` may follow. */
   namedFunction = false;
   /** Inert regions tree-sitter-bash often misparses; see `masked`. */
@@ -449,6 +451,14 @@ class Lexer {
       this.functionName = false;
       this.namedFunction = true;
       this.commandPosition = true;
+      return true;
+    }
+    const closer = this.afterCloser;
+    this.afterCloser = w === 'done' || w === 'fi' || w === 'esac' || w === '}';
+    if (w === '}' && closer && !this.commandPosition && frame?.kind === 'brace') {
+      // `done }`: a reserved word may follow another; tree-sitter-bash wants `done;}`
+      if (/[ \t]/.test(s[from - 1])) this.masks.push({ start: from - 1, end: from, fill: ';' });
+      this.stack.pop();
       return true;
     }
     if (!this.commandPosition) return true;
