@@ -19,7 +19,7 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const DOCS = Number(process.env.BENCH_DOCS ?? 200);
 const LINES = Number(process.env.BENCH_LINES ?? 10_000);
 /** Caps, so a server that is slow on a script cannot hold the run for hours. */
-const FIRST_TIMEOUT_MS = 300_000;
+const FIRST_TIMEOUT_MS = 150_000;
 const EDIT_TIMEOUT_MS = 30_000;
 const EDIT_BUDGET_MS = Number(process.env.BENCH_EDIT_BUDGET_MS ?? 90_000);
 const DOCS_BUDGET_MS = 180_000;
