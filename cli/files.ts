@@ -44,7 +44,7 @@ function hasShellShebang(path: string): boolean {
 }
 
 /** A shell extension or start-up file name, or else a shell shebang (`x.postinst` and `tool` both have one). */
-export function looksLikeShell(path: string): boolean {
+function looksLikeShell(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   return EXTENSIONS.test(base) || STARTUP_NAMES.test(base) || hasShellShebang(path);
 }

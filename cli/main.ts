@@ -64,7 +64,7 @@ async function run(argv: string[]): Promise<number> {
       if (r.fixNote) say(`${relative(cwd, r.path) || r.path}: some fixes were not applied: ${r.fixNote}`);
       continue;
     }
-    say(`${relative(cwd, r.path) || r.path}: ${r.error}`);
+    say(`${relative(cwd, r.path) || r.path}: ${r.error}${r.internal ? ' (a bug in aliascope: please report it with this file)' : ''}`);
     failed = true;
   }
 
@@ -110,7 +110,7 @@ function taskFor(path: string, opts: Options, configs: Configs): FileTask {
     fix: opts.fix,
     dryRun: opts.fixDryRun || opts.format === 'diff',
     diff: opts.format === 'diff',
-    output: opts.fixDryRun && opts.format === 'json',
+    output: (opts.fix || opts.fixDryRun) && opts.format === 'json',
     reportUnused: opts.reportUnused,
     maxFileSize: opts.maxFileSize,
   };
