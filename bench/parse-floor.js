@@ -1,19 +1,30 @@
-// The floor under any tree-sitter linter: read and parse the same files with
-// the same native binding, in one process, nothing else. Prints JSON.
+// The floors under the CLI, in one process, for the files named on standard
+// input (NUL-separated): reading and parsing with the same native tree-sitter
+// binding and nothing else; then rules/'s lint() on each file (parse and
+// analysis, no CLI). Prints JSON with the CPU seconds of each.
 'use strict';
 const { readFileSync } = require('fs');
 const Parser = require('tree-sitter');
 const Bash = require('tree-sitter-bash');
 
 const files = readFileSync(0, 'utf8').split('\0').filter(Boolean);
+const cpu = (since) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
+
 const parser = new Parser();
 parser.setLanguage(Bash);
-const before = process.cpuUsage();
-let bytes = 0;
+let start = process.cpuUsage();
 for (const f of files) {
   const text = readFileSync(f, 'utf8');
-  bytes += text.length;
   parser.parse(text, undefined, { bufferSize: Math.max(32 * 1024, text.length * 2 + 1024) });
 }
-const cpu = process.cpuUsage(before);
-process.stdout.write(JSON.stringify({ files: files.length, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+const parseSeconds = cpu(start);
+
+const { lint } = require('../out/rules');
+start = process.cpuUsage();
+for (const f of files) lint(readFileSync(f, 'utf8'), { filename: f });
+const lintSeconds = cpu(start);
+
+process.stdout.write(JSON.stringify({ files: files.length, cpuSeconds: parseSeconds, lintSeconds }));
