@@ -93,6 +93,10 @@ export interface Analysis {
 }
 
 const STEP_BUDGET = 400_000;
+const TIME_BUDGET_MS = 1500;
+const MAX_TOP_LEVEL_NODES = 40_000;
+/** Statements that may define or pull in aliases; others need no prescan. */
+const PRESCAN_WORDS = /\b(alias|unalias|eval|source)\b|(^|[\s;&|(])\.[ \t]/;
 const MAX_CALL_DEPTH = 16;
 const MAX_SOURCE_DEPTH = 8;
 const LOOP_ROUNDS = 3;
@@ -104,6 +108,8 @@ interface ReadCtx {
   unit: Unit;
   /** Where the unit's own offsets land in the document. */
   unitBase: number;
+  /** The innermost function whose body holds what is read. */
+  fn: FunctionDef | null;
   uncertain: boolean;
   heredoc: boolean;
   forceNo: boolean;
@@ -122,6 +128,8 @@ interface RunCtx {
   eager: boolean;
   /** Running text from a unit the parser may have got wrong. */
   uncertain: boolean;
+  /** The function whose body is running. */
+  fn: FunctionDef | null;
 }
 
 class AbortAnalysis extends Error {}
@@ -140,6 +148,7 @@ class Engine {
   private readonly prescanned = new Set<string>();
   private readonly calls = new Map<string, State | null>();
   private steps = 0;
+  private readonly deadline = Date.now() + TIME_BUDGET_MS;
 
   constructor(private readonly opts: AnalyzeOptions) {}
 
@@ -154,6 +163,8 @@ class Engine {
 
   private tick(): void {
     if (++this.steps > STEP_BUDGET) throw new AbortAnalysis();
+    // pathological inputs can be slow per step (the native binding): bound the time too
+    if ((this.steps & 1023) === 0 && Date.now() > this.deadline) throw new AbortAnalysis();
   }
 
   // ---- discovery: names and definitions, before anything runs ----
@@ -185,7 +196,9 @@ class Engine {
   prescanUnits(units: Unit[], src: Source): void {
     for (const u of units) {
       const usrc = unitSource(u, src);
-      for (const s of u.statements) this.prescan(s.node, usrc);
+      for (const s of u.statements) {
+        if (PRESCAN_WORDS.test(usrc.text.slice(s.node.startIndex, s.node.endIndex))) this.prescan(s.node, usrc);
+      }
     }
   }
 
@@ -287,7 +300,7 @@ class Engine {
       const [start, end] = this.docRange(rc.src, word);
       use = {
         name, start, end, kind,
-        inFunction: this.enclosingFunction(word, rc.src),
+        inFunction: rc.fn,
         uncertain: rc.uncertain || !rc.src.local || rc.src.base === null,
         resolutions: [],
       };
@@ -338,9 +351,12 @@ class Engine {
       case 'command':
         this.readCommand(node, st, rc);
         break;
-      case 'function_definition':
+      case 'function_definition': {
         this.readFunctionName(node, st, rc);
-        break;
+        const fn = { ...rc, fn: this.functionDef(node, rc.src) };
+        for (const c of node.children) this.read(c, st, fn);
+        return;
+      }
     }
     for (const c of node.children) this.read(c, st, rc);
   }
@@ -427,7 +443,9 @@ class Engine {
       if (!st) return null;
       const uncertain = unit.uncertain || rc.uncertain;
       const src = unitSource(unit, rc.src);
-      const read: ReadCtx = { src, unit, unitBase: rc.src.base ?? 0, uncertain, heredoc: false, forceNo: false, eager: false };
+      const read: ReadCtx = {
+        src, unit, unitBase: rc.src.base ?? 0, uncertain, heredoc: false, forceNo: false, eager: false, fn: rc.fn,
+      };
       for (const s of unit.statements) this.read(s.node, st, read);
       st = this.runSeq(unit.statements, st, { ...rc, src, uncertain });
       if (st && unit.uncertain && EFFECT_WORDS.test(rc.src.text.slice(unit.start, unit.end))) st.forgetAll();
@@ -770,7 +788,7 @@ class Engine {
       }
       const returns: State[] = [];
       const out = this.run(f.body, st.clone(), {
-        ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain,
+        ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain, fn: f,
       });
       const joined = join([out, ...returns]);
       this.calls.set(key, joined?.clone() ?? null);
@@ -795,6 +813,24 @@ function isStatement(node: SyntaxNode): boolean {
 function statementsInside(node: SyntaxNode): SyntaxNode[] {
   if (node.type !== 'ERROR') return [];
   return node.namedChildren.filter((c) => isStatement(c) && c.type !== 'variable_assignment');
+}
+
+const byName = new WeakMap<Analysis, Map<string, AliasDef[]>>();
+
+/** The definitions of one alias name in this document, in text order. */
+export function defsNamed(analysis: Analysis, name: string): AliasDef[] {
+  let map = byName.get(analysis);
+  if (!map) {
+    map = new Map();
+    for (const d of analysis.defs) {
+      if (d.start < 0) continue;
+      if (!map.has(d.name)) map.set(d.name, []);
+      map.get(d.name)!.push(d);
+    }
+    for (const list of map.values()) list.sort((a, b) => a.start - b.start);
+    byName.set(analysis, map);
+  }
+  return map.get(name) ?? [];
 }
 
 /** The source a unit's nodes belong to: its own text when it was parsed again. */
@@ -827,19 +863,24 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
   // most scripts stop here, after the parse.
   const sources = opts.resolveSource !== undefined && /\bsource\b|(^|[\s;&|(])\.\s/.test(text);
   if (!/\balias\b/.test(text) && !sources) return result(false);
-  units = programUnits(tree.rootNode, text, false);
-  engine.prescanUnits(units, src);
-  // No alias name anywhere this text can reach: no use can be recorded.
-  if (engine.knownNames.size === 0) return result(false);
-  const st = new State();
-  if (opts.dialect.bashOptions) {
-    st.expandAliases = isInteractiveStartupFile(opts.filename) || opts.dialect.id === 'bash-posix' ? 1
-      : opts.standalone ? 0 : 2;
-  }
+  // Tens of thousands of top-level commands is generated text, not a script
+  // anyone reads; modelling it would take seconds for nothing.
+  if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);
   try {
-    engine.runUnits(units, st, { src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false });
+    units = programUnits(tree.rootNode, text, false);
+    engine.prescanUnits(units, src);
+    // No alias name anywhere this text can reach: no use can be recorded.
+    if (engine.knownNames.size === 0) return result(false);
+    const st = new State();
+    if (opts.dialect.bashOptions) {
+      st.expandAliases = isInteractiveStartupFile(opts.filename) || opts.dialect.id === 'bash-posix' ? 1
+        : opts.standalone ? 0 : 2;
+    }
+    engine.runUnits(units, st, { src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false, fn: null,
+    });
   } catch (e) {
-    if (e instanceof AbortAnalysis) return result(true);
+    // Out of budget, or nesting deeper than the stack: nothing found is certain.
+    if (e instanceof AbortAnalysis || e instanceof RangeError) return result(true);
     throw e;
   }
   return result(false);

@@ -1,6 +1,7 @@
 // Quick fixes as pure text edits: rewrite an alias as a wrapper function, or
 // switch bash's expand_aliases on where it takes effect in time.
 import type { Dialect } from './dialects';
+import { defsNamed } from './engine';
 import type { AliasDef, Analysis } from './engine';
 import { errorCount, parse } from './parse';
 import type { Fix, TextEdit } from './rule';
@@ -41,7 +42,7 @@ export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
   if (def.shellRuns === 0 || def.subshellRuns > 0) {
     return { refusal: 'the definition does not run in the shell that uses it, so a function there would not help either' };
   }
-  if (analysis.defs.filter((d) => d.name === def.name).length > 1) {
+  if (defsNamed(analysis, def.name).length > 1) {
     return { refusal: `\`${def.name}\` is defined more than once, and one function cannot stand in for all of them` };
   }
   if (analysis.unaliases.some((u) => u.name === def.name || u.name === null)) {

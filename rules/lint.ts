@@ -45,8 +45,15 @@ export class LineIndex {
   }
 }
 
+/** Larger texts are not analysed: no real script comes near, and parsing alone would take seconds. */
+export const MAX_ANALYZED_LENGTH = 1 << 20;
+
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const dialect = detectDialect(text, options.filename, options.dialect);
+  if (text.length > MAX_ANALYZED_LENGTH && !options.tree) {
+    const analysis = analyze('', parse(''), { dialect: dialect.dialect });
+    return { diagnostics: [], analysis: { ...analysis, text, aborted: true }, dialect };
+  }
   const tree = options.tree ?? parse(text);
   const analysis = analyze(text, tree, {
     dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
@@ -70,6 +77,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return { diagnostics, analysis, dialect };
 }
 
+const MAX_FIX_CHECKS = 20;
+
 /**
  * Keeps only fixes whose result parses no worse and brings in no new clash
  * between an alias and a function.
@@ -82,7 +91,9 @@ function vetFixes(text: string, tree: Tree, diagnostics: Diagnostic[], options: 
     const key = JSON.stringify(d.fix.edits);
     if (!verdict.has(key)) {
       baseErrors ??= errorCount(tree);
-      verdict.set(key, checkFix(text, d.fix, baseErrors, options));
+      // each check parses the whole text again: bound the work per pass
+      verdict.set(key, verdict.size < MAX_FIX_CHECKS ? checkFix(text, d.fix, baseErrors, options)
+        : `not checked in this pass: more than ${MAX_FIX_CHECKS} fixes in one file; apply the others first`);
     }
     const refusal = verdict.get(key);
     if (refusal) {

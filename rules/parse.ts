@@ -70,11 +70,12 @@ export function reparse(oldText: string, oldTree: Tree, changes: TextChange[]): 
 /** Counts ERROR and MISSING nodes: the measure "parses no worse" compares. */
 export function errorCount(tree: Tree): number {
   let n = 0;
-  const walk = (node: SyntaxNode) => {
-    if (!node.hasError && !node.isMissing) return;
+  const stack: SyntaxNode[] = [tree.rootNode];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!node.hasError && !node.isMissing) continue;
     if (node.type === 'ERROR' || node.isMissing) n++;
-    for (const c of node.children) walk(c);
-  };
-  walk(tree.rootNode);
+    stack.push(...node.children);
+  }
   return n;
 }

@@ -594,7 +594,13 @@ class Lexer {
 
 /** The top-level parse units of a script, as a shell would read them. */
 export function segments(text: string): { segments: Segment[]; complete: boolean } {
-  return new Lexer(text).segments();
+  try {
+    return new Lexer(text).segments();
+  } catch (e) {
+    // nesting deeper than the stack: no unit can be trusted
+    if (e instanceof RangeError) return { segments: [], complete: false };
+    throw e;
+  }
 }
 
 /** Whether the `((` at `open` (after any `$`) closes as arithmetic, as the shells decide. */
@@ -618,7 +624,12 @@ export function isArithmetic(text: string, open: number): boolean {
  */
 export function masked(text: string): string {
   const lexer = new Lexer(text);
-  lexer.segments();
+  try {
+    lexer.segments();
+  } catch (e) {
+    if (e instanceof RangeError) return text;
+    throw e;
+  }
   if (lexer.masks.length === 0) return text;
   const chars = text.split('');
   for (const m of lexer.masks) {

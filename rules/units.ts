@@ -35,9 +35,27 @@ export function statementsOf(parent: SyntaxNode): Statement[] {
   return out;
 }
 
+/** Sorted offsets of every newline, so gaps are checked without rescanning; the last text's are kept. */
+let lastNewlines: { text: string; at: number[] } | undefined;
+function newlinesOf(text: string): number[] {
+  if (lastNewlines?.text === text) return lastNewlines.at;
+  const at: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) at.push(i);
+  lastNewlines = { text, at };
+  return at;
+}
+
 /** True if an unescaped newline lies between `from` and `to`. */
-function newlineBetween(text: string, from: number, to: number, comments: SyntaxNode[]): boolean {
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
+function newlineBetween(text: string, newlines: number[], from: number, to: number, comments: SyntaxNode[]): boolean {
+  let lo = 0;
+  let hi = newlines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (newlines[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < newlines.length && newlines[k] < to; k++) {
+    const i = newlines[k];
     let slashes = 0;
     for (let j = i - 1; j >= from && text[j] === '\\'; j--) slashes++;
     // a comment ending in `\` does not continue the line
@@ -56,11 +74,12 @@ function newlineBetween(text: string, from: number, to: number, comments: Syntax
 export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit[] {
   const units: Unit[] = [];
   const comments = root.children.filter((c) => c.type === 'comment');
+  const newlines = newlinesOf(text);
   let current: Unit | undefined;
   let prevEnd = root.startIndex;
   for (const stmt of statementsOf(root)) {
     const k = stmt.node;
-    if (!current || newlineBetween(text, prevEnd, k.startIndex, comments)) {
+    if (!current || newlineBetween(text, newlines, prevEnd, k.startIndex, comments)) {
       current = { index: units.length, start: k.startIndex, end: k.endIndex, statements: [], uncertain: false };
       units.push(current);
     }

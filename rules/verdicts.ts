@@ -1,6 +1,8 @@
 // Why a use does not expand. Each failing use gets exactly one reason, so the
 // rules that report them never overlap.
+import { defsNamed } from './engine';
 import type { AliasDef, Analysis, Use } from './engine';
+import type { Unit } from './units';
 import type { SyntaxNode } from './parse';
 import { REMOVED, UNDEF, UNKNOWN } from './state';
 
@@ -41,10 +43,25 @@ function within(node: SyntaxNode, start: number, base = 0): boolean {
   return node.startIndex + base <= start && start < node.endIndex + base;
 }
 
-function intendedDef(use: Use, defs: AliasDef[]): AliasDef | undefined {
-  const mine = defs.filter((d) => d.name === use.name && d.start >= 0);
-  const before = mine.filter((d) => d.start < use.start);
-  return before[before.length - 1] ?? mine[0];
+function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
+  const mine = defsNamed(analysis, use.name);
+  let best: AliasDef | undefined;
+  for (const d of mine) if (d.start < use.start) best = d;
+  return best ?? mine[0];
+}
+
+/** The parse unit holding an offset (units are in text order). */
+function unitAt(analysis: Analysis, offset: number): Unit | undefined {
+  const units = analysis.units;
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid].end <= offset) lo = mid + 1;
+    else if (units[mid].start > offset) hi = mid - 1;
+    else return units[mid];
+  }
+  return undefined;
 }
 
 function reasonFor(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
@@ -68,7 +85,7 @@ function reasonFor(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   const lo = Math.min(def.start, use.start);
   const hi = Math.max(def.start, use.start);
   if (analysis.unaliases.some((u) => u.at > lo && u.at < hi && (u.name === use.name || u.name === '-a' || u.name === null))) return null;
-  const unit = analysis.units.find((u) => u.start <= use.start && use.start < u.end);
+  const unit = unitAt(analysis, use.start);
   if (unit && def.start >= unit.start && def.start < use.start) return 'same-unit';
   return null;
 }
@@ -78,7 +95,7 @@ export function verdicts(analysis: Analysis): Verdict[] {
   const out: Verdict[] = [];
   for (const use of analysis.uses) {
     if (!certainMiss(use)) continue;
-    const def = intendedDef(use, analysis.defs);
+    const def = intendedDef(use, analysis);
     if (!def) continue;
     const reason = reasonFor(use, def, analysis);
     if (reason) out.push({ use, reason, def });

@@ -1,4 +1,5 @@
 import type { Diagnostic, Rule } from '../rule';
+import type { Verdict } from '../verdicts';
 import { code } from '../report';
 
 export const aliasNeverExpands: Rule = {
@@ -27,11 +28,13 @@ Fix the reported uses (usually by turning the alias into a function), or remove 
   check(ctx) {
     const { analysis } = ctx;
     const out: Diagnostic[] = [];
-    for (const def of analysis.defs) {
-      if (def.start < 0) continue;
-      const uses = analysis.uses.filter((u) => u.name === def.name);
-      const failing = ctx.verdicts.filter((v) => v.def === def);
-      if (failing.length === 0 || failing.length !== uses.length) continue;
+    const usesOf = new Map<string, number>();
+    for (const u of analysis.uses) usesOf.set(u.name, (usesOf.get(u.name) ?? 0) + 1);
+    const failingOf = new Map<number, Verdict[]>();
+    for (const v of ctx.verdicts) failingOf.set(v.def.id, [...(failingOf.get(v.def.id) ?? []), v]);
+    for (const [id, failing] of failingOf) {
+      const def = analysis.defs[id];
+      if (failing.length !== usesOf.get(def.name)) continue;
       if (failing.every((v) => v.reason === 'same-unit')) continue;
       out.push({
         ruleId: this.meta.id, severity: this.meta.severity,
