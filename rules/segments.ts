@@ -238,7 +238,8 @@ class Lexer {
       if (depth === 1 && s[j] === ')' && s[j + 1] !== ')') break;
     }
     if (depth === 0 && s[j - 2] === ')') {
-      this.maskInert(from, j - 2, ' ', '1');
+      // not a C-style `for ((…;…;…))`, whose semicolons tree-sitter needs
+      if (!this.forWord) this.maskInert(from, j - 2, ' ', '1');
       this.i = j;
       this.lastEnd = j;
       this.commandPosition = false;
