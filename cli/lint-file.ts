@@ -61,8 +61,6 @@ export interface FileReport {
   error?: string;
   /** The error is a bug in aliascope, not a problem with the file. */
   internal?: boolean;
-  /** How the bytes were decoded: UTF-8, or Latin-1 when they are not valid UTF-8. */
-  encoding: 'utf8' | 'latin1';
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -142,12 +140,12 @@ function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'star
     const end = Math.max(...d.fix.edits.map((e) => e.end));
     const sorted = [...d.fix.edits].sort((a, b) => a.start - b.start);
     let replaced = '';
-    let at2 = start;
+    let cursor = start;
     for (const e of sorted) {
-      replaced += text.slice(at2, e.start) + e.text;
-      at2 = e.end;
+      replaced += text.slice(cursor, e.start) + e.text;
+      cursor = e.end;
     }
-    m.fix = { range: [start, end], text: replaced + text.slice(at2, end) };
+    m.fix = { range: [start, end], text: replaced + text.slice(cursor, end) };
     m.fixTitle = d.fix.title;
   }
   if (d.fixRefusal) m.fixRefusal = d.fixRefusal;
@@ -156,11 +154,10 @@ function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'star
 
 export function lintFile(task: FileTask): FileReport {
   const input = readInput(task);
-  const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false, encoding: 'utf8' };
+  const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false };
   if (typeof input === 'string') return { ...report, error: input };
   if (input.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
   const { text, bom, encoding } = decode(input);
-  report.encoding = encoding;
 
   let dialect = task.shell;
   if (!dialect && task.config.shell && detectDialect(text, task.path).source === 'default') dialect = task.config.shell;

@@ -26,7 +26,7 @@ const SOFT_RSS_LIMIT = 160 << 20;
 const INLINE_BELOW = 24;
 
 function internalError(task: FileTask, what: string): FileReport {
-  return { path: task.path, messages: [], suppressedCount: 0, written: false, encoding: 'utf8', error: `internal error: ${what}`, internal: true };
+  return { path: task.path, messages: [], suppressedCount: 0, written: false, error: `internal error: ${what}`, internal: true };
 }
 
 /** One line: the error and the frame it came from, enough for a bug report. */
