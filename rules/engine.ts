@@ -257,6 +257,8 @@ class Engine {
       value = null;
     }
     if (!isAliasName(name)) return null;
+    // a value that was masked for re-parsing is not the real one
+    if (src.original !== undefined && src.original.slice(arg.startIndex, arg.endIndex) !== arg.text) value = null;
     const [start, end] = this.docRange(src, arg);
     const def: AliasDef = {
       id: this.defs.length, name, value, start, end, base: src.base ?? 0,
@@ -837,7 +839,7 @@ export function defsNamed(analysis: Analysis, name: string): AliasDef[] {
 function unitSource(unit: Unit, outer: Source): Source {
   if (!unit.src) return outer;
   return {
-    text: unit.src.text, local: outer.local, name: `${outer.name}#${unit.src.base}`,
+    text: unit.src.text, original: unit.src.original, local: outer.local, name: `${outer.name}#${unit.src.base}`,
     base: outer.base === null ? null : outer.base + unit.src.base,
   };
 }

@@ -146,6 +146,8 @@ class Lexer {
     }
     if (two === ';;') {
       const n = s[this.i + 2] === '&' ? 3 : 2;
+      // bash's `;;&` (test the next pattern too): tree-sitter-bash reads only `;;`
+      if (n === 3) this.masks.push({ start: this.i + 2, end: this.i + 3, fill: ' ' });
       if (frame?.kind === 'case') frame.mode = 'pattern';
       this.op(n, false);
       return true;
@@ -278,6 +280,8 @@ class Lexer {
     while (this.i < s.length) {
       const c = s[this.i];
       if (c === '\\') {
+        // `\(` and `\)` (as in `[ \( … \) ]`) are plain words; tree-sitter-bash wants a letter
+        if (s[this.i + 1] === '(' || s[this.i + 1] === ')') this.masks.push({ start: this.i + 1, end: this.i + 2, fill: 'x' });
         this.i += 2;
       } else if (c === "'") {
         const e = s.indexOf("'", this.i + 1);
@@ -375,6 +379,8 @@ class Lexer {
       return this.i <= s.length;
     }
     if (next === '(') {
+      // `$(< file)`: tree-sitter-bash has no rule for it; `$(: file)` reads the same for us
+      if (s[this.i + 2] === '<' && s[this.i + 3] !== '<') this.masks.push({ start: this.i + 2, end: this.i + 3, fill: ':' });
       if (s[this.i + 2] === '(') {
         const saved = this.stack;
         this.stack = [];
@@ -415,9 +421,11 @@ class Lexer {
           this.i++;
         }
       }
-      if (depth === 0 && /[/)('"\s]/.test(s.slice(open, this.i - 1))) this.maskInert(open + 1, this.i - 1, '_');
+      if (depth === 0 && /[/)('"\s]/.test(s.slice(open, this.i - 1))) this.maskInert(open, this.i - 1, '_', 'x');
       return depth === 0;
     }
+    // a `$` that starts no expansion (`sed s/.$//`) is a plain character
+    if (next === undefined || !/[A-Za-z0-9_{(@*#?$!'"-]/.test(next)) this.masks.push({ start: this.i, end: this.i + 1, fill: '_' });
     this.i++;
     return true;
   }

@@ -19,6 +19,8 @@ export interface Source {
   /** Text of this document (not a sourced file). */
   local: boolean;
   name: string;
+  /** When `text` has masked regions: the real text, to tell which words were masked. */
+  original?: string;
 }
 
 export interface FunctionDef {

@@ -19,7 +19,7 @@ export interface Unit {
   /** tree-sitter got part of this unit wrong: report nothing from it. */
   uncertain: boolean;
   /** Set when the unit was parsed again on its own: the text its nodes belong to, at `base`. */
-  src?: { text: string; base: number };
+  src?: { text: string; base: number; original: string };
 }
 
 /** The statements of a statement list (program, `{ }`, `( )`, do-group…). */
@@ -167,7 +167,7 @@ function reparsed(text: string, start: number, end: number): Unit | null {
   const tree = parse(sub);
   const units = splitUnits(tree.rootNode, sub, false);
   if (units.length !== 1 || units[0].uncertain) return null;
-  return { ...units[0], start, end, src: { text: sub, base: start } };
+  return { ...units[0], start, end, src: { text: sub, base: start, original: text.slice(start, end) } };
 }
 
 /**
