@@ -61,6 +61,8 @@ export interface FileReport {
   error?: string;
   /** The error is a bug in aliascope, not a problem with the file. */
   internal?: boolean;
+  /** The analysis hit its size or time budget, so problems may be missing. */
+  incomplete?: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -164,7 +166,12 @@ export function lintFile(task: FileTask): FileReport {
   const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver(task) };
   const run = (t: string) => {
     const result = lint(t, options);
-    return { text: t, ...applyDirectives(t, result.analysis.tree, result.diagnostics, RULES.map((r) => r.meta)) };
+    const { aborted, tree } = result.analysis;
+    // The core skips texts past its size limit without parsing them: no tree, nothing to silence.
+    const parsed = !aborted || tree.rootNode.endIndex >= t.trimEnd().length;
+    const directives = parsed ? applyDirectives(t, tree, result.diagnostics, RULES.map((r) => r.meta))
+      : { kept: result.diagnostics, suppressed: [], unused: [], unknown: [] };
+    return { text: t, aborted, ...directives };
   };
 
   let final = run(text);
@@ -183,6 +190,7 @@ export function lintFile(task: FileTask): FileReport {
     }
   }
 
+  if (final.aborted) report.incomplete = true;
   const lines = new LineIndex(final.text);
   report.messages = final.kept.map((d) => toMessage(d, final.text, lines));
   report.suppressedCount = final.suppressed.length;

@@ -62,6 +62,7 @@ async function run(argv: string[]): Promise<number> {
   for (const r of reports) {
     if (!r.error) {
       if (r.fixNote) say(`${relative(cwd, r.path) || r.path}: some fixes were not applied: ${r.fixNote}`);
+      if (r.incomplete) say(`${relative(cwd, r.path) || r.path}: the analysis stopped early (the file is too large or too intricate), so problems may be missing`);
       continue;
     }
     say(`${relative(cwd, r.path) || r.path}: ${r.error}${r.internal ? ' (a bug in aliascope: please report it with this file)' : ''}`);
