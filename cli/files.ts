@@ -49,7 +49,7 @@ function looksLikeShell(path: string): boolean {
   return EXTENSIONS.test(base) || STARTUP_NAMES.test(base) || hasShellShebang(path);
 }
 
-/** A message for a path that cannot be read as a file, or undefined when it can. */
+/** One line saying why a path cannot be read as a file. */
 export function describeStatError(path: string, e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ENOENT': {

@@ -184,8 +184,12 @@ export function lintFile(task: FileTask): FileReport {
       if (task.output) report.output = bytes;
       if (task.diff) report.diff = unifiedDiff((bom ? '\uFEFF' : '') + text, bytes, task.path);
       if (task.fix && !task.stdin) {
-        writeAtomically(task.path, Buffer.from(bytes, encoding === 'utf8' ? 'utf8' : 'latin1'));
-        report.written = true;
+        try {
+          writeAtomically(task.path, Buffer.from(bytes, encoding === 'utf8' ? 'utf8' : 'latin1'));
+          report.written = true;
+        } catch (e) {
+          return { ...report, error: `cannot write the fixed file: ${describeStatError(task.path, e as NodeJS.ErrnoException)}` };
+        }
       }
     }
   }

@@ -6,7 +6,8 @@ import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { fixToFixedPoint, keepsOutside } from '../../cli/fix';
 import type { Diagnostic } from '../../rules';
-import { aliascope, project, SAME_UNIT } from './helpers';
+import { spawnSync } from 'child_process';
+import { aliascope, BIN, project, SAME_UNIT } from './helpers';
 
 const FIXED = 'k() { kubectl "$@"; }; k get pods\n';
 
@@ -124,5 +125,26 @@ describe('fixing stops before it breaks a promise', () => {
     const dir = project({ 'a.sh': text });
     writeFileSync(join(dir, 'a.sh'), text);
     expect(fixToFixedPoint(text, () => [], [diag(10, 27, 'k() {')]).text).toBe(text);
+  });
+});
+
+describe('--fix where the folder cannot be written', () => {
+  it('says so in one line, leaves the file as it was, and exits 2', (ctx) => {
+    if (process.getuid?.() === 0) {
+      // Root may write anywhere; the unprivileged user needs to read this checkout to run the CLI.
+      const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)})`], { uid: 65534, gid: 65534 });
+      if (probe.status !== 0) {
+        process.stderr.write('skipped: running as root, and the unprivileged user `nobody` cannot read this checkout to run the CLI\n');
+        ctx.skip();
+      }
+    }
+    const dir = project({ 'ro/a.sh': `#!/bin/sh\n${SAME_UNIT}` });
+    chmodSync(join(dir, 'ro', 'a.sh'), 0o666);
+    chmodSync(join(dir, 'ro'), 0o555);
+    const opts = process.getuid?.() === 0 ? { cwd: dir, uid: 65534, gid: 65534 } : { cwd: dir };
+    const r = aliascope(['--fix', 'ro/a.sh'], opts);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('aliascope: ro/a.sh: cannot write the fixed file: permission denied\n');
+    expect(readFileSync(join(dir, 'ro', 'a.sh'), 'utf8')).toBe(`#!/bin/sh\n${SAME_UNIT}`);
   });
 });
