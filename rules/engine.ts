@@ -459,6 +459,7 @@ class Engine {
     for (const s of stmts) {
       if (!st) return null;
       if (s.background) this.run(s.node, st.clone(), { ...rc, subshell: true });
+      else if (s.conditional) st = join([st, this.run(s.node, st.clone(), rc)]);
       else st = this.run(s.node, st, rc);
     }
     return st;

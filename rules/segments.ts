@@ -55,6 +55,10 @@ class Lexer {
   namedFunction = false;
   /** Inert regions tree-sitter-bash often misparses; see `masked`. */
   readonly masks: Mask[] = [];
+  /** Where an and-or list resumes after a here-document whose operator was masked. */
+  readonly resumes: number[] = [];
+  /** Offset of the last `&&`/`||`, or -1. */
+  lastAndOr = -1;
 
   constructor(readonly s: string) {}
 
@@ -87,9 +91,17 @@ class Lexer {
   }
 
   private newline(): void {
+    // `cat <<E &&` + newline: the list goes on after the here-document, which
+    // tree-sitter-bash cannot parse; drop the operator and mark where it resumes
+    const andOr = this.pending.length && this.continued && this.lastAndOr >= 0
+      && /^[ \t]*(#.*)?$/.test(this.s.slice(this.lastAndOr + 2, this.i)) ? this.lastAndOr : -1;
     this.i++;
     this.commandPosition = true;
     if (this.pending.length) this.heredocBodies();
+    if (andOr >= 0) {
+      this.masks.push({ start: andOr, end: andOr + 2, fill: ' ' });
+      this.resumes.push(this.i);
+    }
   }
 
   private heredocBodies(): void {
@@ -141,6 +153,7 @@ class Lexer {
     if (frame?.kind === 'case' && (frame.mode === 'pattern' || frame.mode === 'in')) return this.casePattern(frame);
     this.continued = false;
     if (two === '&&' || two === '||' || two === '|&') {
+      this.lastAndOr = two === '|&' ? -1 : this.i;
       this.op(2, true);
       return true;
     }
@@ -196,6 +209,7 @@ class Lexer {
   }
 
   private op(len: number, continues: boolean): void {
+    if (len !== 2 || !continues) this.lastAndOr = -1;
     this.i += len;
     this.lastEnd = this.i;
     this.commandPosition = true;
@@ -364,7 +378,13 @@ class Lexer {
       else if (s[this.i] === '`') {
         this.i++;
         return true;
-      } else this.i++;
+      } else {
+        // a `$` that starts no expansion, as in `sed s/.$//`
+        if (s[this.i] === '$' && !/[A-Za-z0-9_{(@*#?$!'"\\-]/.test(s[this.i + 1] ?? '')) {
+          this.masks.push({ start: this.i, end: this.i + 1, fill: '_' });
+        }
+        this.i++;
+      }
     }
     return false;
   }
@@ -629,21 +649,22 @@ export function isArithmetic(text: string, open: number): boolean {
 /**
  * The text with inert regions that tree-sitter-bash often misparses replaced
  * by neutral text of the same length: `${…}` patterns, `[[ … ]]`, arithmetic,
- * and quoted here-document bodies. Offsets stay exact; commands are untouched.
+ * quoted here-document bodies, and an and-or operator right after a
+ * here-document (its continuation is listed in `resumes`). Offsets stay exact.
  */
-export function masked(text: string): string {
+export function masked(text: string): { text: string; resumes: number[] } {
   const lexer = new Lexer(text);
   try {
     lexer.segments();
   } catch (e) {
-    if (e instanceof RangeError) return text;
+    if (e instanceof RangeError) return { text, resumes: [] };
     throw e;
   }
-  if (lexer.masks.length === 0) return text;
+  if (lexer.masks.length === 0) return { text, resumes: [] };
   const chars = text.split('');
   for (const m of lexer.masks) {
     for (let i = m.start; i < m.end; i++) if (chars[i] !== '\n') chars[i] = m.fill;
     if (m.lead) for (let k = 0; k < m.lead.length && m.start + k < m.end; k++) chars[m.start + k] = m.lead[k];
   }
-  return chars.join('');
+  return { text: chars.join(''), resumes: lexer.resumes };
 }

@@ -9,6 +9,8 @@ export interface Statement {
   node: SyntaxNode;
   /** Followed by `&`: runs in the background, in a subshell. */
   background: boolean;
+  /** The right side of an `&&`/`||` that recovery had to unhook: it may or may not run. */
+  conditional?: boolean;
 }
 
 export interface Unit {
@@ -163,11 +165,19 @@ function recover(units: Unit[], text: string): Unit[] {
 }
 
 function reparsed(text: string, start: number, end: number): Unit | null {
-  const sub = masked(text.slice(start, end));
+  const { text: sub, resumes } = masked(text.slice(start, end));
   const tree = parse(sub);
   const units = splitUnits(tree.rootNode, sub, false);
-  if (units.length !== 1 || units[0].uncertain) return null;
-  return { ...units[0], start, end, src: { text: sub, base: start, original: text.slice(start, end) } };
+  if (units.length === 0 || units.some((u) => u.uncertain)) return null;
+  // several units only where an unhooked and-or list resumes
+  for (const u of units.slice(1)) {
+    if (!resumes.some((r) => r <= u.start && /^\s*$/.test(sub.slice(r, u.start)))) return null;
+    u.statements[0] = { ...u.statements[0], conditional: true };
+  }
+  return {
+    index: 0, start, end, uncertain: false, statements: units.flatMap((u) => u.statements),
+    src: { text: sub, base: start, original: text.slice(start, end) },
+  };
 }
 
 /**

@@ -127,6 +127,21 @@ f
 exit 0
 qa U1 || echo NX:U1
 `),
+  // constructs tree-sitter-bash misparses, which recovery parses again
+  d('recovered_done_brace', `{ for i in 1; do alias qa='echo EXP'; done }
+qa U1 || echo NX:U1
+`),
+  d('recovered_for_without_in', `set -- a
+for i do alias qb='echo EXP'; qb U2 || echo NX:U2; done
+qb U3 || echo NX:U3
+`),
+  d('recovered_heredoc_oror', `alias qa='echo EXP'; cat <<E >/dev/null ||
+body
+E
+true; qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`),
+  d('recovered_backtick_dollar', "alias qa='echo EXP'; x=`echo ab | sed s/b$//`; qa U1 || echo NX:U1\nqa U2 || echo NX:U2\n"),
   d('set_posix', `alias qa='echo EXP'
 set -o posix
 qa U1 || echo NX:U1
