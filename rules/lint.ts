@@ -16,6 +16,8 @@ export interface LintOptions {
   rules?: Record<string, Severity | 'off'>;
   /** A tree already parsed from exactly this text (the language server's). */
   tree?: Tree;
+  /** Longer texts are not parsed or analysed (default MAX_ANALYZED_LENGTH). */
+  maxLength?: number;
 }
 
 export interface LintResult {
@@ -45,12 +47,12 @@ export class LineIndex {
   }
 }
 
-/** Larger texts are not analysed: no real script comes near, and parsing alone would take seconds. */
+/** Larger texts are not analysed by default: no real script comes near, and parsing alone takes seconds. */
 export const MAX_ANALYZED_LENGTH = 1 << 20;
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const dialect = detectDialect(text, options.filename, options.dialect);
-  if (text.length > MAX_ANALYZED_LENGTH && !options.tree) {
+  if (text.length > (options.maxLength ?? MAX_ANALYZED_LENGTH) && !options.tree) {
     const analysis = analyze('', parse(''), { dialect: dialect.dialect });
     return { diagnostics: [], analysis: { ...analysis, text, aborted: true }, dialect };
   }
