@@ -293,21 +293,10 @@ class Lexer {
     const from = this.i;
     while (this.i < s.length) {
       const c = s[this.i];
-      if (c === '\\') {
-        // `\(` and `\)` (as in `[ \( … \) ]`) are plain words; tree-sitter-bash wants a letter
-        if (s[this.i + 1] === '(' || s[this.i + 1] === ')') this.masks.push({ start: this.i + 1, end: this.i + 2, fill: 'x' });
-        this.i += 2;
-      } else if (c === "'") {
-        const e = s.indexOf("'", this.i + 1);
-        if (e === -1) return FAIL;
-        this.i = e + 1;
-      } else if (c === '"') {
-        if (!this.doubleQuoted()) return FAIL;
-      } else if (c === '`') {
-        if (!this.backtick()) return FAIL;
-      } else if (c === '$') {
-        if (!this.dollar()) return FAIL;
-      } else if (/[@!+*?]/.test(c) && s[this.i + 1] === '(') {
+      const quoted = this.quoting();
+      if (quoted === false) return FAIL;
+      if (quoted) continue;
+      if (/[@!+*?]/.test(c) && s[this.i + 1] === '(') {
         // an extglob group: a pattern, never a command
         const start = this.i;
         this.i += 1;
@@ -333,23 +322,45 @@ class Lexer {
     let depth = 0;
     while (this.i < s.length) {
       const c = s[this.i];
-      if (c === '\\') this.i += 2;
-      else if (c === "'") {
+      const quoted = this.quoting();
+      if (quoted === false) return false;
+      if (quoted) continue;
+      if (c === '(') depth++;
+      if (c === ')') depth--;
+      this.i++;
+      if (depth === 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Skips an escape, a quoted string, a backtick substitution or a `$`
+   * expansion at the cursor: true when it did, false at a dead end, null
+   * when the cursor is on plain text.
+   */
+  private quoting(): boolean | null {
+    const s = this.s;
+    switch (s[this.i]) {
+      case '\\':
+        // `\(` and `\)` (as in `[ \( … \) ]`) are plain words; tree-sitter-bash wants a letter
+        if (s[this.i + 1] === '(' || s[this.i + 1] === ')') this.masks.push({ start: this.i + 1, end: this.i + 2, fill: 'x' });
+        this.i += 2;
+        return true;
+      case "'": {
         const e = s.indexOf("'", this.i + 1);
         if (e === -1) return false;
         this.i = e + 1;
-      } else if (c === '"') {
-        if (!this.doubleQuoted()) return false;
-      } else if (c === '$') {
-        if (!this.dollar()) return false;
-      } else {
-        if (c === '(') depth++;
-        if (c === ')') depth--;
-        this.i++;
-        if (depth === 0) return true;
+        return true;
       }
+      case '"':
+        return this.doubleQuoted();
+      case '`':
+        return this.backtick();
+      case '$':
+        return this.dollar();
+      default:
+        return null;
     }
-    return false;
   }
 
   private doubleQuoted(): boolean {
@@ -424,22 +435,12 @@ class Lexer {
       let depth = 1;
       while (this.i < s.length && depth > 0) {
         const c = s[this.i];
-        if (c === '\\') this.i += 2;
-        else if (c === "'" ) {
-          const e = s.indexOf("'", this.i + 1);
-          if (e === -1) return false;
-          this.i = e + 1;
-        } else if (c === '"') {
-          if (!this.doubleQuoted()) return false;
-        } else if (c === '$') {
-          if (!this.dollar()) return false;
-        } else if (c === '`') {
-          if (!this.backtick()) return false;
-        } else {
-          if (c === '{') depth++;
-          if (c === '}') depth--;
-          this.i++;
-        }
+        const quoted = this.quoting();
+        if (quoted === false) return false;
+        if (quoted) continue;
+        if (c === '{') depth++;
+        if (c === '}') depth--;
+        this.i++;
       }
       if (depth === 0 && /[/)('"\s]/.test(s.slice(open, this.i - 1))) this.maskInert(open, this.i - 1, '_', 'x');
       return depth === 0;
