@@ -94,7 +94,7 @@ async function main(): Promise<number> {
   console.log(slowest('slowest seeded lint:', summary.slowestSeededLint));
   console.log(slowest('slowest fixAll pass:', summary.slowestFixPass));
   const heap = summary.heap.filter((h) => h.samples > 1);
-  console.log(`memory: peak RSS ${MB(summary.peakRss)}; heap after GC per process ${heap.map((h) => `${MB(h.first)} → ${MB(h.last)} over ${h.samples} checkpoints`).join(', ') || 'not sampled (too few iterations)'}`);
+  console.log(`memory: peak RSS ${MB(summary.peakRss)}; after GC per process ${heap.map((h) => `heap ${MB(h.first)} → ${MB(h.last)}, RSS ${MB(h.rssFirst)} → ${MB(h.rssLast)} over ${h.samples} checkpoints`).join('; ') || 'not sampled (too few iterations)'}`);
   // Failures grouped by property, input kind and message (numbers blanked), each with one reproducer.
   const groups = new Map<string, { n: number; dialects: Set<string>; first: FailureReport }>();
   for (const f of summary.failures) {

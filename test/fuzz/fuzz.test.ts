@@ -11,6 +11,13 @@ import { check, editProblem, TIME_LIMIT_MS } from './properties';
 const ITERATIONS = Number(process.env.ALIASCOPE_FUZZ_ITERATIONS ?? 1200);
 const SEED = Number(process.env.ALIASCOPE_FUZZ_SEED ?? 20261125);
 
+/**
+ * Seeds on which `npm run fuzz` once failed, run on every test run. 8160 and
+ * 15366: a sourced file runs `shopt -u expand_aliases`, and fixAll adds
+ * `shopt -s expand_aliases` on every pass without end.
+ */
+const REGRESSION_SEEDS = [8160, 15366];
+
 /** Each extreme input in two dialects, rotating, so all seven are covered. */
 const SPECIAL_JOBS = Object.keys(SPECIALS).flatMap((name, i) =>
   [0, 1].map((k) => ({ name, dialect: FUZZ_DIALECTS[(2 * i + k) % FUZZ_DIALECTS.length] })));
@@ -28,7 +35,7 @@ describe('fuzz: any input, no crash, no hang', () => {
 
   beforeAll(async () => {
     summary = await runFuzz({
-      iterations: ITERATIONS, seed: SEED, specials: SPECIAL_JOBS, workers: 2, hangMs: 6_000, heapLimitMb: 4096,
+      iterations: ITERATIONS, seed: SEED, extraSeeds: REGRESSION_SEEDS, specials: SPECIAL_JOBS, workers: 2, hangMs: 6_000, heapLimitMb: 4096,
     });
     const s = summary.slowestLint;
     console.log(`fuzz: ${summary.iterations} iterations and ${summary.specials} extremes in ${(summary.elapsedMs / 1000).toFixed(1)} s, `
@@ -36,8 +43,8 @@ describe('fuzz: any input, no crash, no hang', () => {
       + `peak RSS ${(summary.peakRss / (1 << 20)).toFixed(0)} MB`);
   });
 
-  it(`ran ${ITERATIONS} seeded iterations and ${SPECIAL_JOBS.length} extreme inputs`, () => {
-    expect(summary.iterations).toBe(ITERATIONS);
+  it(`ran ${ITERATIONS} seeded iterations, ${REGRESSION_SEEDS.length} regression seeds and ${SPECIAL_JOBS.length} extreme inputs`, () => {
+    expect(summary.iterations).toBe(ITERATIONS + REGRESSION_SEEDS.length);
     expect(summary.specials).toBe(SPECIAL_JOBS.length);
   });
 

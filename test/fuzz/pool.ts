@@ -17,6 +17,8 @@ export interface RunOptions {
   /** Seeded iterations: seeds `seed`, `seed + 1`, … */
   iterations: number;
   seed: number;
+  /** Further seeds to run, outside that range: past failures. */
+  extraSeeds?: number[];
   /** Extreme inputs by name, each run in the dialects given. */
   specials: { name: string; dialect: DialectId }[];
   workers: number;
@@ -50,8 +52,8 @@ export interface Summary {
   slowestLint?: Slowest;
   slowestSeededLint?: Slowest;
   slowestFixPass?: Slowest;
-  /** Per process: heap after a full collection at its first and last checkpoints. */
-  heap: { first: number; last: number; samples: number }[];
+  /** Per process: heap and resident size after a full collection, at its first and last checkpoints. */
+  heap: { first: number; last: number; rssFirst: number; rssLast: number; samples: number }[];
   /** The largest resident size any one process reached. */
   peakRss: number;
   elapsedMs: number;
@@ -70,6 +72,7 @@ export async function runFuzz(options: RunOptions): Promise<Summary> {
   const started = Date.now();
   const jobs: Job[] = [
     ...options.specials.map(({ name, dialect }) => ({ special: name, dialect })),
+    ...(options.extraSeeds ?? []).map((seed) => ({ seed })),
     ...Array.from({ length: options.iterations }, (_, i) => ({ seed: options.seed + i })),
   ];
   const summary: Summary = { iterations: 0, specials: 0, failures: [], heap: [], peakRss: 0, elapsedMs: 0 };
@@ -100,7 +103,7 @@ export async function runFuzz(options: RunOptions): Promise<Summary> {
 
   let lastProgress = Date.now();
   const process1 = () => new Promise<void>((resolve, reject) => {
-    const heap = { first: 0, last: 0, samples: 0 };
+    const heap = { first: 0, last: 0, rssFirst: 0, rssLast: 0, samples: 0 };
     summary.heap.push(heap);
     let child: ChildProcess;
     let current: Job | undefined;
@@ -127,8 +130,12 @@ export async function runFuzz(options: RunOptions): Promise<Summary> {
         current = undefined;
         record(job, r);
         if (r.heapAfterGc !== undefined && 'seed' in job) {
-          if (heap.samples === 0) heap.first = r.heapAfterGc;
+          if (heap.samples === 0) {
+            heap.first = r.heapAfterGc;
+            heap.rssFirst = r.rssAfterGc ?? 0;
+          }
           heap.last = r.heapAfterGc;
+          heap.rssLast = r.rssAfterGc ?? 0;
           heap.samples++;
         }
         if (options.onProgress && Date.now() - lastProgress > 5000) {

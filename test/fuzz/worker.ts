@@ -15,6 +15,8 @@ export interface JobResult extends CheckResult {
   chars: number;
   /** Heap in use after a full collection, when this job ended a checkpoint. */
   heapAfterGc?: number;
+  /** Resident size after that collection. */
+  rssAfterGc?: number;
   /** The process's peak resident size so far. */
   rss: number;
 }
@@ -42,13 +44,15 @@ function run(job: Job): JobResult {
   const result = check(input);
   done++;
   let heapAfterGc: number | undefined;
+  let rssAfterGc: number | undefined;
   if (done % CHECKPOINT_EVERY === 0 || 'special' in job) {
     gc();
     heapAfterGc = process.memoryUsage().heapUsed;
+    rssAfterGc = process.memoryUsage.rss();
   } else if (process.memoryUsage.rss() > COLLECT_ABOVE) {
     gc();
   }
-  return { ...result, kind: input.kind, dialect: input.dialect, chars: input.text.length, heapAfterGc, rss: process.resourceUsage().maxRSS * 1024 };
+  return { ...result, kind: input.kind, dialect: input.dialect, chars: input.text.length, heapAfterGc, rssAfterGc, rss: process.resourceUsage().maxRSS * 1024 };
 }
 
 process.on('message', (job: Job) => {
