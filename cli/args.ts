@@ -26,7 +26,7 @@ export interface Options {
   reportUnused: boolean;
   cache: boolean;
   cacheLocation: string;
-  /** Worker threads: a number, or undefined for "decide by the amount of work". */
+  /** Threads that lint, the main one included: a number, or undefined for "decide by the amount of work". */
   concurrency?: number;
   maxFileSize: number;
   explain?: string;
@@ -69,7 +69,7 @@ Files:
 Speed:
       --cache                  Skip files unchanged since the last run
       --cache-location FILE    Where the cache lives (default: .aliascope-cache)
-      --concurrency N|auto|off Worker threads (default: auto)
+      --concurrency N|auto|off Threads that lint, the main one included (default: auto)
 
   -e, --explain RULE           Print a rule's documentation
   -v, --version                Print the version
@@ -136,7 +136,7 @@ export function parseArgs(argv: string[]): Options {
     '--concurrency': (v) => {
       const s = v();
       if (s === 'auto') o.concurrency = undefined;
-      else if (s === 'off') o.concurrency = 0;
+      else if (s === 'off') o.concurrency = 1;
       else if (/^\d+$/.test(s)) o.concurrency = Number(s);
       else throw new UsageError(`--concurrency: expected a number, auto or off, got "${s}"`);
     },

@@ -118,8 +118,8 @@ function taskFor(path: string, opts: Options, configs: Configs): FileTask {
 }
 
 async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileReport[]> {
-  const workers = (n: number) => opts.concurrency ?? autoConcurrency(n);
-  if (!opts.cache || opts.stdin) return lintAll(tasks, workers(tasks.length));
+  const threads = (n: number) => opts.concurrency ?? autoConcurrency(n);
+  if (!opts.cache || opts.stdin) return lintAll(tasks, threads(tasks.length));
   // Loaded only here: hashing brings in `crypto`, a cost every small run would otherwise pay.
   const { LintCache } = require('./cache') as typeof import('./cache');
   const cache = new LintCache(resolve(opts.cacheLocation), VERSION);
@@ -135,7 +135,7 @@ async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileRepo
     if (hit && !(t.fix && hit.messages.some((m) => m.fix))) reports[i] = hit;
     else misses.push({ i, key });
   });
-  const fresh = await lintAll(misses.map((m) => tasks[m.i]), workers(misses.length));
+  const fresh = await lintAll(misses.map((m) => tasks[m.i]), threads(misses.length));
   misses.forEach((m, j) => {
     reports[m.i] = fresh[j];
     // A file --fix just rewrote has new bytes: it is keyed afresh on the next run.

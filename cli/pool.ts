@@ -22,7 +22,9 @@ const BYTES_PER_WORKER = 4 << 20;
 const FILES_PER_WORKER = 2000;
 /** ...when the whole process is above this resident size. */
 const SOFT_RSS_LIMIT = 160 << 20;
-/** Below this many files, starting workers costs more than it saves. */
+/** Source bytes the main thread lints itself. */
+const MAIN_BYTES = 4 << 20;
+/** Below this many files, starting a worker costs more than it saves. */
 const INLINE_BELOW = 24;
 
 function internalError(task: FileTask, what: string): FileReport {
@@ -44,9 +46,9 @@ export function lintSafely(task: FileTask): FileReport {
   }
 }
 
-/** How many workers to use for `files` files when the user did not say. */
+/** How many threads to lint `files` files with when the user did not say. */
 export function autoConcurrency(files: number): number {
-  if (files < INLINE_BELOW) return 0;
+  if (files < INLINE_BELOW) return 1;
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / INLINE_BELOW)));
 }
 
@@ -60,15 +62,25 @@ function sizes(tasks: FileTask[]): number[] {
   });
 }
 
-export async function lintAll(tasks: FileTask[], workers: number): Promise<FileReport[]> {
-  if (workers <= 0) return tasks.map((t) => lintSafely(t));
-  const { Worker } = require('worker_threads') as typeof import('worker_threads');
-  const threads = Math.min(workers, tasks.length);
-  const reports: FileReport[] = new Array(tasks.length);
+/**
+ * `threads` threads lint: the main one, taking the smallest files from the
+ * back of the queue between worker messages, and threads - 1 workers taking
+ * the largest from the front. The main thread saves a worker's start-up, but
+ * its memory cannot be handed back, so it stops after MAIN_BYTES of source;
+ * a single thread with more than that to do is a worker instead.
+ */
+export async function lintAll(tasks: FileTask[], threads: number): Promise<FileReport[]> {
   const size = sizes(tasks);
+  const total = size.reduce((a, b) => a + b, 0);
+  if (threads <= 1 && total <= MAIN_BYTES) return tasks.map((t) => lintSafely(t));
+  const { Worker } = require('worker_threads') as typeof import('worker_threads');
+  const workers = Math.max(1, Math.min(threads - 1, tasks.length - 1));
+  const mainLints = threads > 1;
+  const reports: FileReport[] = new Array(tasks.length);
   // Largest files first, so no worker is left with a big one at the end.
   const order = tasks.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
   let next = 0;
+  let last = order.length;
   const runWorker = () => new Promise<void>((resolve) => {
     let files = 0;
     let bytes = 0;
@@ -91,7 +103,7 @@ export async function lintAll(tasks: FileTask[], workers: number): Promise<FileR
     };
     let worker = spawn();
     const feed = () => {
-      if (next >= order.length) {
+      if (next >= last) {
         void worker.terminate().then(() => resolve());
         return;
       }
@@ -101,9 +113,9 @@ export async function lintAll(tasks: FileTask[], workers: number): Promise<FileR
         files = 0;
         bytes = 0;
       }
-      // Batches shrink as the queue drains, so the workers finish together.
-      const batch = Math.max(1, Math.min(16, Math.floor((order.length - next) / (threads * 4))));
-      inFlight = order.slice(next, next + batch);
+      // Batches shrink as the queue drains, so the threads finish together.
+      const batch = Math.max(1, Math.min(16, Math.floor((last - next) / (threads * 4))));
+      inFlight = order.slice(next, Math.min(next + batch, last));
       next += inFlight.length;
       files += inFlight.length;
       for (const i of inFlight) bytes += size[i];
@@ -111,6 +123,16 @@ export async function lintAll(tasks: FileTask[], workers: number): Promise<FileR
     };
     feed();
   });
-  await Promise.all(Array.from({ length: threads }, runWorker));
+  const runMain = async () => {
+    let bytes = 0;
+    while (mainLints && next < last && bytes < MAIN_BYTES) {
+      const i = order[--last];
+      reports[i] = lintSafely(tasks[i]);
+      bytes += size[i];
+      // Small files only, and a turn of the event loop after each: workers wait little for their next batch.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([...Array.from({ length: workers }, runWorker), runMain()]);
   return reports;
 }
