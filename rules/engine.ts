@@ -95,6 +95,8 @@ export interface Analysis {
 const STEP_BUDGET = 400_000;
 const TIME_BUDGET_MS = 1500;
 const MAX_TOP_LEVEL_NODES = 40_000;
+/** Text that may define an alias (`alias name=…`, also inside eval strings). */
+const ALIAS_DEFINITION = /(^|[\s;&|({'"`])alias\s+(--\s+)?['"]?[^\s=-][^\s=]*=/m;
 /** Statements that may define or pull in aliases; others need no prescan. */
 const PRESCAN_WORDS = /\b(alias|unalias|eval|source)\b|(^|[\s;&|(])\.[ \t]/;
 const MAX_CALL_DEPTH = 16;
@@ -865,7 +867,7 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
   // Without alias text, here or in a file it can source, nothing is modelled:
   // most scripts stop here, after the parse.
   const sources = opts.resolveSource !== undefined && /\bsource\b|(^|[\s;&|(])\.\s/.test(text);
-  if (!/\balias\b/.test(text) && !sources) return result(false);
+  if (!ALIAS_DEFINITION.test(text) && !sources) return result(false);
   // Tens of thousands of top-level commands is generated text, not a script
   // anyone reads; modelling it would take seconds for nothing.
   if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);

@@ -77,8 +77,9 @@ export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
 /** `shopt -s expand_aliases` on its own line, before the first command is read. */
 export function shoptFix(analysis: Analysis): Fix | undefined {
   const first = analysis.units[0];
-  if (!first) return undefined;
   const { text } = analysis;
+  // already there: something else (a sourced file, say) switches it off again
+  if (!first || /^shopt\s+-s\s+expand_aliases\s*$/.test(text.slice(first.start, first.end))) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';

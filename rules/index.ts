@@ -1,5 +1,5 @@
 // The public API of the analysis core. Pure: text in, diagnostics and edits out.
-export { lint, fixAll, LineIndex } from './lint';
+export { lint, fixAll, vetFix, LineIndex } from './lint';
 export type { LintOptions, LintResult } from './lint';
 export { applyFixes } from './fixes';
 export { detectDialect, DIALECTS, DIALECT_IDS, dialectByName } from './dialects';

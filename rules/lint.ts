@@ -18,6 +18,12 @@ export interface LintOptions {
   tree?: Tree;
   /** Longer texts are not parsed or analysed (default MAX_ANALYZED_LENGTH). */
   maxLength?: number;
+  /**
+   * Check each fix by parsing and analysing the fixed text (default true).
+   * An editor can skip it while the user types and call `vetFix` when a fix
+   * is asked for.
+   */
+  checkFixes?: boolean;
 }
 
 export interface LintResult {
@@ -75,7 +81,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     for (const d of rule.check(ctx)) diagnostics.push(setting ? { ...d, severity: setting } : d);
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  vetFixes(text, tree, diagnostics, options);
+  if (options.checkFixes !== false) vetFixes(text, tree, diagnostics, options);
   return { diagnostics, analysis, dialect };
 }
 
@@ -103,6 +109,11 @@ function vetFixes(text: string, tree: Tree, diagnostics: Diagnostic[], options: 
       delete d.fix;
     }
   }
+}
+
+/** Why a fix must not be applied to `text`, or null when it is safe. */
+export function vetFix(text: string, fix: Fix, options: LintOptions = {}): string | null {
+  return checkFix(text, fix, errorCount(options.tree ?? parse(text)), options);
 }
 
 function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptions): string | null {

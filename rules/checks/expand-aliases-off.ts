@@ -42,7 +42,7 @@ k get pods
       message: `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
       start: v.use.start, end: v.use.end, related: related(ctx, v),
       fix: canFix ? fix : undefined,
-      fixRefusal: canFix ? undefined : 'the script switches expand_aliases or posix mode itself; decide where it should be on',
+      fixRefusal: canFix && fix ? undefined : 'the script switches expand_aliases or posix mode itself; decide where it should be on',
     }));
   },
 };
