@@ -187,6 +187,11 @@ export async function runFuzz(options: RunOptions): Promise<Summary> {
 
 /** Heap that survives a full collection may grow this much over a run, per process. */
 export const HEAP_GROWTH_LIMIT = 32 << 20;
+/**
+ * Resident size after a full collection may grow this much, per process: it
+ * holds tree-sitter's native memory, which V8's heap figures do not show.
+ */
+export const RSS_GROWTH_LIMIT = 512 * 2 ** 20;
 /** No one process may get larger than this, extremes included. */
 export const RSS_LIMIT = 2048 * 2 ** 20;
 
@@ -196,6 +201,7 @@ export function memoryProblems(summary: Summary): string[] {
   const out: string[] = [];
   summary.heap.forEach((h, i) => {
     if (h.samples > 1 && h.last - h.first > HEAP_GROWTH_LIMIT) out.push(`process ${i}: heap after GC grew ${mb(h.first)} → ${mb(h.last)}`);
+    if (h.samples > 1 && h.rssLast - h.rssFirst > RSS_GROWTH_LIMIT) out.push(`process ${i}: resident size after GC grew ${mb(h.rssFirst)} → ${mb(h.rssLast)}`);
   });
   if (summary.peakRss > RSS_LIMIT) out.push(`a process reached ${mb(summary.peakRss)} resident (limit ${mb(RSS_LIMIT)})`);
   return out;
