@@ -6,7 +6,7 @@ import {
   CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, Fix, RULES_BY_ID } from '../rules';
+import { Diagnostic, Fix, RULES_BY_ID, vetFix } from '../rules';
 import { sameSpot, SOURCE, toLspEdits } from './convert';
 import type { Analysed } from './linter';
 
@@ -54,7 +54,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
   const here = analysed.reported.filter((d) => overlaps(doc, d, params));
   if (wanted(only, CodeActionKind.QuickFix)) {
     for (const d of here) {
-      if (d.fix) actions.push(quickFix(ctx, d.fix, lspOf(d)));
+      if (d.fix && vetFix(doc.getText(), d.fix, analysed.options) === null) actions.push(quickFix(ctx, d.fix, lspOf(d)));
     }
     const silenced = new Set<string>();
     for (const d of here) {

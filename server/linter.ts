@@ -22,6 +22,8 @@ export interface Analysed {
   /** What is reported: the core's diagnostics less those a directive silences, plus bad directives. */
   reported: Diagnostic[];
   diagnostics: LspDiagnostic[];
+  /** The options of the analysis, to check a fix the same way when it is asked for. */
+  options: LintOptions;
 }
 
 export function pathOf(uri: string): string | undefined {
@@ -123,6 +125,8 @@ export class Linter {
     const text = doc.text;
     let result: LintResult;
     let reported: Diagnostic[];
+    // fixes are checked (a parse and an analysis each) only when one is asked for
+    const options: LintOptions = { ...this.options(doc, settings, seen), checkFixes: false };
     if (text.length > MAX_DOCUMENT_CHARS) {
       doc.dropTree();
       result = lint('');
@@ -132,12 +136,12 @@ export class Linter {
       }];
     } else {
       const tree = doc.tree();
-      result = lint(text, { ...this.options(doc, settings, seen), tree });
+      result = lint(text, { ...options, tree });
       reported = unsilenced(text, tree, result.diagnostics);
     }
     this.sourced.set(doc.uri, seen);
     const analysed: Analysed = {
-      resultId, version: doc.version, settings, result, reported,
+      resultId, version: doc.version, settings, result, reported, options,
       diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
     };
     this.keep(doc.uri, analysed);
