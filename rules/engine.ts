@@ -766,9 +766,14 @@ class Engine {
       this.prescanned.add(file.src.name);
       this.prescanUnits(file.units, file.src);
     }
+    // as with functions: the same file read from the same state does the same things
+    const key = `source:${file.src.name}|${rc.subshell}|${rc.uncertain}|${st.key(functionKey)}`;
+    if (this.calls.has(key)) return this.calls.get(key)?.clone() ?? null;
     const returns: State[] = [];
     const out = this.runUnits(file.units, st, { ...rc, src: file.src, sourceDepth: rc.sourceDepth + 1, returns, eager: false });
-    return join([out, ...returns]);
+    const joined = join([out, ...returns]);
+    this.calls.set(key, joined?.clone() ?? null);
+    return joined;
   }
 
   private runCall(name: string, st: State, rc: RunCtx): State | null {
