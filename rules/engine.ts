@@ -149,6 +149,7 @@ class Engine {
   private readonly parsed = new Map<string, { tree: Tree; units: Unit[] }>();
   private readonly prescanned = new Set<string>();
   private readonly calls = new Map<string, State | null>();
+  private readonly callCounts = new Map<string, number>();
   private steps = 0;
   private readonly deadline = Date.now() + TIME_BUDGET_MS;
 
@@ -584,7 +585,7 @@ class Engine {
     if (out && cur && exits.length > 1) {
       const prev = exits[exits.length - 2];
       for (const [name, vals] of out.aliases) {
-        if (prev && !sameSet(prev.valuesOf(name), (cur as State).valuesOf(name))) vals.add(UNKNOWN);
+        if (prev && !sameSet(prev.valuesOf(name), (cur as State).valuesOf(name))) out.setAlias(name, new Set([...vals, UNKNOWN]));
       }
     }
     return out;
@@ -784,24 +785,30 @@ class Engine {
       return st;
     }
     const outs: (State | null)[] = [];
+    // one certain definition: run on the state itself, no copy to join
+    const only = fns.size === 1 && !fns.has(null);
     for (const f of fns) {
       if (!f) {
         outs.push(st.clone());
         continue;
       }
-      // The same body run from the same state reads and does the same things.
+      // The same body run from the same state reads and does the same things;
+      // keys are worth building only for functions called more than once.
       const uncertain = rc.uncertain || f.uncertain;
-      const key = `${functionKey(f)}|${rc.subshell}|${uncertain}|${st.key(functionKey)}`;
-      if (this.calls.has(key)) {
+      const fkey = functionKey(f);
+      const seen = (this.callCounts.get(fkey) ?? 0) + 1;
+      this.callCounts.set(fkey, seen);
+      const key = seen > 1 ? `${fkey}|${rc.subshell}|${uncertain}|${st.key(functionKey)}` : undefined;
+      if (key && this.calls.has(key)) {
         outs.push(this.calls.get(key)?.clone() ?? null);
         continue;
       }
       const returns: State[] = [];
-      const out = this.run(f.body, st.clone(), {
+      const out = this.run(f.body, only ? st : st.clone(), {
         ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain, fn: f,
       });
       const joined = join([out, ...returns]);
-      this.calls.set(key, joined?.clone() ?? null);
+      if (key) this.calls.set(key, joined?.clone() ?? null);
       outs.push(joined);
     }
     return join(outs);

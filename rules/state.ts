@@ -33,6 +33,8 @@ export interface FunctionDef {
   uncertain: boolean;
 }
 
+// Sets are never changed in place: a change puts a new set in the map, so
+// copies of a state can share them, and joining equal paths costs nothing.
 export class State {
   aliases = new Map<string, Set<number>>();
   /** Values of every name not in `aliases`. */
@@ -43,11 +45,11 @@ export class State {
 
   clone(): State {
     const s = new State();
-    for (const [k, v] of this.aliases) s.aliases.set(k, new Set(v));
-    s.fallback = new Set(this.fallback);
+    s.aliases = new Map(this.aliases);
+    s.fallback = this.fallback;
     s.expandAliases = this.expandAliases;
     s.zshAliases = this.zshAliases;
-    for (const [k, v] of this.functions) s.functions.set(k, new Set(v));
+    s.functions = new Map(this.functions);
     return s;
   }
 
@@ -70,37 +72,42 @@ export class State {
 
   /** Something unfollowable ran: any alias may now exist or not. */
   forgetAll(): void {
-    for (const v of this.aliases.values()) v.add(UNKNOWN);
-    this.fallback.add(UNKNOWN);
+    for (const [k, v] of this.aliases) this.aliases.set(k, new Set([...v, UNKNOWN]));
+    this.fallback = new Set([...this.fallback, UNKNOWN]);
     this.expandAliases = this.expandAliases === 1 ? 1 : 2;
     this.zshAliases = 2;
   }
 
   removeAll(): void {
-    this.aliases.clear();
+    this.aliases = new Map();
     this.fallback = new Set([REMOVED]);
   }
+}
+
+function union<T>(a: Set<T>, b: Set<T>): Set<T> {
+  if (a === b) return a;
+  for (const x of b) if (!a.has(x)) return new Set([...a, ...b]);
+  return a;
 }
 
 /** Joins the states of paths that meet; null is a path that never gets here. */
 export function join(states: (State | null)[]): State | null {
   const live = states.filter((s): s is State => s !== null);
   if (live.length === 0) return null;
+  if (live.length === 1) return live[0];
   const out = live[0].clone();
   for (const s of live.slice(1)) {
-    const names = new Set([...out.aliases.keys(), ...s.aliases.keys()]);
-    const merged = new Map<string, Set<number>>();
-    for (const n of names) merged.set(n, new Set([...out.valuesOf(n), ...s.valuesOf(n)]));
-    out.aliases = merged;
-    out.fallback = new Set([...out.fallback, ...s.fallback]);
+    if (s === out) continue;
+    for (const n of new Set([...out.aliases.keys(), ...s.aliases.keys()])) {
+      out.aliases.set(n, union(out.valuesOf(n), s.valuesOf(n)));
+    }
+    out.fallback = union(out.fallback, s.fallback);
     out.expandAliases = joinTri(out.expandAliases, s.expandAliases);
     out.zshAliases = joinTri(out.zshAliases, s.zshAliases);
-    const fnames = new Set([...out.functions.keys(), ...s.functions.keys()]);
-    const fmerged = new Map<string, Set<FunctionDef | null>>();
-    for (const n of fnames) {
-      fmerged.set(n, new Set([...(out.functions.get(n) ?? [null]), ...(s.functions.get(n) ?? [null])]));
+    const absent = new Set<FunctionDef | null>([null]);
+    for (const n of new Set([...out.functions.keys(), ...s.functions.keys()])) {
+      out.functions.set(n, union(out.functions.get(n) ?? absent, s.functions.get(n) ?? absent));
     }
-    out.functions = fmerged;
   }
   return out;
 }
