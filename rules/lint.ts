@@ -67,11 +67,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
     standalone: dialect.source === 'shebang' || dialect.source === 'option',
   });
-  const lines = new LineIndex(text);
+  let lines: LineIndex | undefined; // most scripts have nothing to report: index lines only when asked
   const ctx = {
     analysis,
     verdicts: verdicts(analysis),
-    line: (o: number) => lines.position(o).line + 1,
+    line: (o: number) => (lines ??= new LineIndex(text)).position(o).line + 1,
     dialectLabel: dialect.dialect.label,
   };
   const diagnostics: Diagnostic[] = [];
