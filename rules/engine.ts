@@ -61,8 +61,6 @@ export interface Use {
   name: string;
   start: number;
   end: number;
-  /** 'command': first word; 'after-blank': follows an alias ending in a blank. */
-  kind: 'command' | 'after-blank';
   inFunction: FunctionDef | null;
   /** Inside text the parser may have got wrong, or text we cannot map. */
   uncertain: boolean;
@@ -87,7 +85,6 @@ export interface Analysis {
   defs: AliasDef[];
   uses: Use[];
   clashes: Clash[];
-  functions: FunctionDef[];
   /** The model ran out of budget: nothing it found is certain. */
   aborted: boolean;
 }
@@ -141,7 +138,6 @@ class Engine {
   private readonly defByKey = new Map<string, AliasDef>();
   readonly uses = new Map<string, Use>();
   readonly clashes: Clash[] = [];
-  readonly functions: FunctionDef[] = [];
   private readonly functionByNode = new Map<string, FunctionDef>();
   readonly knownNames = new Set<string>();
   /** `unalias` commands in this document; name null when not literal. */
@@ -234,7 +230,6 @@ class Engine {
       if (!name || !body) return null;
       f = { name: name.text, node, body, src, uncertain: false };
       this.functionByNode.set(k, f);
-      this.functions.push(f);
     }
     return f;
   }
@@ -298,13 +293,13 @@ class Engine {
     };
   }
 
-  private recordUse(word: SyntaxNode, name: string, kind: Use['kind'], res: Resolution, rc: ReadCtx): void {
+  private recordUse(word: SyntaxNode, name: string, res: Resolution, rc: ReadCtx): void {
     const k = this.key(rc.src, word.startIndex);
     let use = this.uses.get(k);
     if (!use) {
       const [start, end] = this.docRange(rc.src, word);
       use = {
-        name, start, end, kind,
+        name, start, end,
         inFunction: rc.fn,
         uncertain: rc.uncertain || !rc.src.local || rc.src.base === null,
         resolutions: [],
@@ -371,7 +366,6 @@ class Engine {
     if (!nameNode) return;
     if (this.readUnexpandable(node, nameNode, st, rc)) return;
     let word: SyntaxNode | null = nameNode.firstChild;
-    let kind: Use['kind'] = 'command';
     let carry: Tri = 1; // whether the previous alias left this word in alias position
     const args = this.args(node);
     let next = 0;
@@ -381,12 +375,11 @@ class Engine {
       if (!isAliasName(name) || !this.knownNames.has(name) || name === 'alias' || name === 'unalias') return;
       const res = this.resolve(name, st, rc);
       if (carry === 2) res.outcome = res.outcome === 0 ? 0 : 2;
-      this.recordUse(word, name, kind, res, rc);
+      this.recordUse(word, name, res, rc);
       if (res.outcome === 0) return;
       const blanks = res.values.map((v) => (v >= 0 ? /[ \t]$/.test(this.defs[v].value ?? '') : false));
       carry = blanks.every(Boolean) ? res.outcome : blanks.some(Boolean) ? 2 : 0;
       word = args[next++] ?? null;
-      kind = 'after-blank';
     }
   }
 
@@ -405,7 +398,7 @@ class Engine {
     if (!target) return false;
     const name = literal(target);
     if (name !== null && this.knownNames.has(name)) {
-      this.recordUse(target, name, 'command', { ...this.resolve(name, st, rc), outcome: 0, quirk: true }, rc);
+      this.recordUse(target, name, { ...this.resolve(name, st, rc), outcome: 0, quirk: true }, rc);
     }
     return target === nameNode;
   }
@@ -874,7 +867,7 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
   let units: Unit[] = [];
   const result = (aborted: boolean): Analysis => ({
     text, tree, dialect: opts.dialect, units, aborted, unaliases: engine.unaliases,
-    defs: engine.defs, uses: [...engine.uses.values()], clashes: engine.clashes, functions: engine.functions,
+    defs: engine.defs, uses: [...engine.uses.values()], clashes: engine.clashes,
   });
   // Without alias text, here or in a file it can source, nothing is modelled:
   // most scripts stop here, after the parse.

@@ -22,11 +22,15 @@ function validFunctionName(name: string, dialect: Dialect): boolean {
   return dialect.identifierFunctionNames ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : /^[^\s'"\\$`=|&;<>()]+$/.test(name);
 }
 
+/** The first word of a command text. */
+function firstWord(body: string): string | undefined {
+  return /^[^\s;&|<>()]+/.exec(body)?.[0];
+}
+
 /** The function text that does what `alias name=value` does for `name args…`. */
-export function wrapperText(name: string, value: string): string {
+function wrapperText(name: string, value: string): string {
   const body = value.trim();
-  const first = /^[^\s;&|<>()]+/.exec(body)?.[0];
-  return `${name}() { ${first === name ? 'command ' : ''}${body} "$@"; }`;
+  return `${name}() { ${firstWord(body) === name ? 'command ' : ''}${body} "$@"; }`;
 }
 
 export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
@@ -49,7 +53,7 @@ export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
     return { refusal: `the script runs \`unalias ${def.name}\`, which fails once it is a function` };
   }
   const body = def.value.trim();
-  const first = /^[^\s;&|<>()]+/.exec(body)?.[0];
+  const first = firstWord(body);
   if (!body || !first || RESERVED.has(first) || /(^|[^\\])(;|&|\|)\s*$/.test(body)) {
     return { refusal: 'the value is not a complete command' };
   }

@@ -14,7 +14,6 @@ export interface Statement {
 }
 
 export interface Unit {
-  index: number;
   start: number;
   end: number;
   statements: Statement[];
@@ -82,7 +81,7 @@ export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit
   for (const stmt of statementsOf(root)) {
     const k = stmt.node;
     if (!current || newlineBetween(text, newlines, prevEnd, k.startIndex, comments)) {
-      current = { index: units.length, start: k.startIndex, end: k.endIndex, statements: [], uncertain: false };
+      current = { start: k.startIndex, end: k.endIndex, statements: [], uncertain: false };
       units.push(current);
     }
     current.statements.push(stmt);
@@ -91,12 +90,7 @@ export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit
   }
   for (const u of units) u.uncertain = u.statements.some((s) => isUncertain(s.node, text));
   if (root.type === 'program') checkAgainstSegments(units, text);
-  if (!whole || units.length === 0) return units;
-  const all = units.flatMap((u) => u.statements);
-  return [{
-    index: 0, start: units[0].start, end: units[units.length - 1].end, statements: all,
-    uncertain: units.some((u) => u.uncertain),
-  }];
+  return whole && units.length ? [mergeAll(units)] : units;
 }
 
 function checkAgainstSegments(units: Unit[], text: string): void {
@@ -120,7 +114,6 @@ function checkAgainstSegments(units: Unit[], text: string): void {
 export function programUnits(root: SyntaxNode, text: string, whole: boolean): Unit[] {
   const units = splitUnits(root, text, false);
   const recovered = units.some((u) => u.uncertain) ? recover(units, text) : units;
-  recovered.forEach((u, i) => (u.index = i));
   if (!whole || recovered.length === 0) return recovered;
   if (recovered.some((u) => u.src)) return units.length ? [mergeAll(units)] : [];
   return [mergeAll(recovered)];
@@ -128,7 +121,7 @@ export function programUnits(root: SyntaxNode, text: string, whole: boolean): Un
 
 function mergeAll(units: Unit[]): Unit {
   return {
-    index: 0, start: units[0].start, end: units[units.length - 1].end,
+    start: units[0].start, end: units[units.length - 1].end,
     statements: units.flatMap((u) => u.statements), uncertain: units.some((u) => u.uncertain),
   };
 }
@@ -158,7 +151,7 @@ function recover(units: Unit[], text: string): Unit[] {
     while (k + 1 < units.length && units[k + 1].start < end) k++;
     if (group.length === 0) out.push(...units.slice(i, k + 1).map((x) => ({ ...x, uncertain: true })));
     // a unit that still fails stays as an uncertain placeholder without statements
-    for (const g of group) out.push(reparsed(text, g.start, g.end) ?? { index: 0, start: g.start, end: g.end, statements: [], uncertain: true });
+    for (const g of group) out.push(reparsed(text, g.start, g.end) ?? { start: g.start, end: g.end, statements: [], uncertain: true });
     i = k + 1;
   }
   return out;
@@ -175,7 +168,7 @@ function reparsed(text: string, start: number, end: number): Unit | null {
     u.statements[0] = { ...u.statements[0], conditional: true };
   }
   return {
-    index: 0, start, end, uncertain: false, statements: units.flatMap((u) => u.statements),
+    start, end, uncertain: false, statements: units.flatMap((u) => u.statements),
     src: { text: sub, base: start, original: text.slice(start, end) },
   };
 }

@@ -1,10 +1,10 @@
 // Neovim's built-in LSP client (Debian's 0.7.2), headless: the seed's two
 // diagnostics, the preferred quick fix through Neovim's code-action path, :write.
 import { spawnSync } from 'child_process';
-import { readFileSync, rmSync } from 'fs';
+import { rmSync } from 'fs';
 import { dirname, join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { has, seedWorkspace, SERVER_CMD, skipNote, WRAPPER } from './support';
+import { expectSeedFixed, has, seedWorkspace, SERVER_CMD, skipNote } from './support';
 
 const hasNvim = has('nvim');
 skipNote('Neovim', hasNvim, 'nvim is not installed (apt-get install neovim; .ci/run installs it)');
@@ -22,9 +22,7 @@ describe('Neovim', () => {
       expect(log).toMatch(/diagnostic 5:3 `kubectl` on line 5 is inside `func1`/);
       expect(log).toMatch(/diagnostic 10:3 `kubectl` on line 10 is inside `main` itself/);
       expect(log).toMatch(/menu \d+: Rewrite alias `kubectl` as a function/);
-      const text = readFileSync(file, 'utf8');
-      expect(text).toContain(`  ${WRAPPER}\n`);
-      expect(text).not.toMatch(/^\s*alias kubectl=/m);
+      expectSeedFixed(file);
     } finally {
       rmSync(dirname(file), { recursive: true, force: true });
     }

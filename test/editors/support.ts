@@ -1,9 +1,10 @@
 // What the editor tests share: the seed in a scratch workspace, the server
 // command, and a visible note when an editor is missing.
 import { execFileSync } from 'child_process';
-import { copyFileSync, mkdtempSync } from 'fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { expect } from 'vitest';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SEED = join(ROOT, 'examples', 'kubectl-seed.sh');
@@ -30,4 +31,11 @@ export function seedWorkspace(prefix: string): string {
   const file = join(dir, 'kubectl-seed.sh');
   copyFileSync(SEED, file);
   return file;
+}
+
+/** The seed on disk after the editor applied the wrapper fix and saved. */
+export function expectSeedFixed(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain(`  ${WRAPPER}\n`);
+  expect(text).not.toMatch(/^\s*alias kubectl=/m);
 }
