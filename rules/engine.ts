@@ -3,7 +3,7 @@
 // that state. Text read later (deferred `$( )`, eval strings, sourced files,
 // function calls reaching deferred text) is read when the run reaches it.
 import { Dialect, ReadTime, isInteractiveStartupFile } from './dialects';
-import { parse, SyntaxNode, Tree } from './parse';
+import { kids, parse, SyntaxNode, Tree, typeOf } from './parse';
 import { FunctionDef, join, REMOVED, Source, State, Tri, UNDEF, UNKNOWN } from './state';
 import { programUnits, splitUnits, statementsOf, Statement, Unit } from './units';
 import { hasExpansion, isAliasName, literal, quotedBody } from './words';
@@ -96,6 +96,8 @@ const MAX_TOP_LEVEL_NODES = 40_000;
 const ALIAS_DEFINITION = /(^|[\s;&|({'"`])alias\s+(--\s+)?['"]?[^\s=-][^\s=]*=/m;
 /** Statements that may define or pull in aliases; others need no prescan. */
 const PRESCAN_WORDS = /\b(alias|unalias|eval|source)\b|(^|[\s;&|(])\.[ \t]/;
+/** Text that may open a command, backtick or process substitution. */
+const SUBSTITUTION_START = /\$\(|`|[<>]\(/;
 const MAX_CALL_DEPTH = 16;
 const MAX_SOURCE_DEPTH = 8;
 const LOOP_ROUNDS = 3;
@@ -216,7 +218,7 @@ class Engine {
 
   private enclosingFunction(node: SyntaxNode, src: Source): FunctionDef | null {
     for (let p = node.parent; p; p = p.parent) {
-      if (p.type === 'function_definition') return this.functionDef(p, src);
+      if (typeOf(p) === 'function_definition') return this.functionDef(p, src);
     }
     return null;
   }
@@ -312,7 +314,7 @@ class Engine {
 
   private readTimeOf(node: SyntaxNode, heredoc: boolean, eager: boolean): ReadTime | 'never' {
     const d = this.opts.dialect;
-    if (node.type === 'process_substitution') return d.procsub ?? 'enclosing';
+    if (typeOf(node) === 'process_substitution') return d.procsub ?? 'enclosing';
     const backtick = node.firstChild?.type === '`';
     if (backtick && eager) return d.backtickInEagerComsub;
     if (heredoc) return backtick ? d.heredocBacktick : d.heredocComsub;
@@ -320,13 +322,15 @@ class Engine {
   }
 
   private isSubstitution(node: SyntaxNode): boolean {
-    return node.type === 'command_substitution' || node.type === 'process_substitution';
+    return typeOf(node) === 'command_substitution' || typeOf(node) === 'process_substitution';
   }
 
   /** Resolves every use read now: the unit minus what is read later. */
   private read(node: SyntaxNode, st: State, rc: ReadCtx): void {
     this.tick();
-    switch (node.type) {
+    // every use and clash names a known alias: a statement that mentions none needs no walk
+    if (isStatement(node) && !this.mentionsKnownName(rc.src.text.slice(node.startIndex, node.endIndex))) return;
+    switch (typeOf(node)) {
       case 'comment':
       case 'raw_string':
         return;
@@ -334,31 +338,41 @@ class Engine {
       case 'process_substitution': {
         const when = this.readTimeOf(node, rc.heredoc, rc.eager);
         if (when === 'never') {
-          for (const c of node.children) this.read(c, st, { ...rc, forceNo: true, heredoc: false });
+          for (const c of kids(node)) this.read(c, st, { ...rc, forceNo: true, heredoc: false });
           return;
         }
         if (when === 'unknown') {
-          for (const c of node.children) this.read(c, st, { ...rc, heredoc: false, uncertain: true });
+          for (const c of kids(node)) this.read(c, st, { ...rc, heredoc: false, uncertain: true });
           return;
         }
         if (when !== 'enclosing') return;
-        for (const c of node.children) this.read(c, st, { ...rc, heredoc: false, eager: true });
+        for (const c of kids(node)) this.read(c, st, { ...rc, heredoc: false, eager: true });
         return;
       }
       case 'heredoc_body':
-        for (const c of node.children) this.read(c, st, { ...rc, heredoc: true });
+        for (const c of kids(node)) this.read(c, st, { ...rc, heredoc: true });
         return;
       case 'command':
         this.readCommand(node, st, rc);
+        // its words hold more commands only inside substitutions
+        if (!SUBSTITUTION_START.test(rc.src.text.slice(node.startIndex, node.endIndex))) return;
         break;
       case 'function_definition': {
         this.readFunctionName(node, st, rc);
         const fn = { ...rc, fn: this.functionDef(node, rc.src) };
-        for (const c of node.children) this.read(c, st, fn);
+        for (const c of kids(node)) this.read(c, st, fn);
         return;
       }
     }
-    for (const c of node.children) this.read(c, st, rc);
+    for (const c of kids(node)) this.read(c, st, rc);
+  }
+
+  /** True if a word of the text could be a known alias name once quotes and escapes are removed. */
+  private mentionsKnownName(text: string): boolean {
+    for (const w of text.replace(/\\\n/g, '').replace(/['"\\]/g, '').split(/[\s;&|()<>`]+/)) {
+      if (this.knownNames.has(w)) return true;
+    }
+    return false;
   }
 
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
@@ -369,7 +383,7 @@ class Engine {
     let carry: Tri = 1; // whether the previous alias left this word in alias position
     const args = this.args(node);
     let next = 0;
-    while (word && word.type === 'word' && carry !== 0) {
+    while (word && typeOf(word) === 'word' && carry !== 0) {
       const name = word.text;
       // `alias`/`unalias` redefined as aliases are deliberate kludges, not uses
       if (!isAliasName(name) || !this.knownNames.has(name) || name === 'alias' || name === 'unalias') return;
@@ -409,12 +423,12 @@ class Engine {
     if (rule === 'none') return true;
     let assigned = false;
     let blocked = false;
-    for (const c of cmd.children) {
+    for (const c of kids(cmd)) {
       if (c.id === nameNode.id) break;
-      if (c.type === 'variable_assignment') {
+      if (typeOf(c) === 'variable_assignment') {
         assigned = true;
         if (rule === 'assign-then-last-redir') blocked = false;
-      } else if (c.type.endsWith('redirect') && assigned) {
+      } else if (typeOf(c).endsWith('redirect') && assigned) {
         blocked = true;
       }
     }
@@ -463,7 +477,7 @@ class Engine {
 
   private run(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     this.tick();
-    switch (node.type) {
+    switch (typeOf(node)) {
       case 'command':
         return this.runCommand(node, st, rc);
       case 'comment':
@@ -481,15 +495,15 @@ class Engine {
         this.runSeq(statementsOf(node), st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
         return st;
       case 'redirected_statement': {
-        for (const c of node.children) if (c.id !== node.childForFieldName('body')?.id) this.runSubs(c, st, rc);
+        for (const c of kids(node)) if (c.id !== node.childForFieldName('body')?.id) this.runSubs(c, st, rc);
         const body = node.childForFieldName('body');
         return body ? this.run(body, st, rc) : st;
       }
       case 'list': {
-        const [left, op, right] = node.children;
+        const [left, op, right] = kids(node);
         const after = this.run(left, st, rc);
         if (!after || !right) return after;
-        if (op.type !== '&&' && op.type !== '||') return this.run(right, after, rc);
+        if (typeOf(op) !== '&&' && typeOf(op) !== '||') return this.run(right, after, rc);
         return join([after, this.run(right, after.clone(), rc)]);
       }
       case 'pipeline':
@@ -516,7 +530,7 @@ class Engine {
   }
 
   private runPipeline(node: SyntaxNode, st: State, rc: RunCtx): State | null {
-    const parts = node.namedChildren.filter((c) => c.type !== 'comment');
+    const parts = node.namedChildren.filter((c) => typeOf(c) !== 'comment');
     parts.forEach((p, i) => {
       if (i < parts.length - 1 || !this.opts.dialect.lastPipeInShell) {
         this.run(p, st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
@@ -533,9 +547,9 @@ class Engine {
       const cond: Statement[] = [];
       const body: Statement[] = [];
       let inBody = false;
-      for (const c of n.children) {
-        if (c.type === 'then') inBody = true;
-        else if (c.isNamed && c.type !== 'comment' && c.type !== 'elif_clause' && c.type !== 'else_clause') {
+      for (const c of kids(n)) {
+        if (typeOf(c) === 'then') inBody = true;
+        else if (c.isNamed && typeOf(c) !== 'comment' && typeOf(c) !== 'elif_clause' && typeOf(c) !== 'else_clause') {
           (inBody ? body : cond).push({ node: c, background: c.nextSibling?.type === '&' });
         }
       }
@@ -544,9 +558,9 @@ class Engine {
     };
     clause(node);
     let sawElse = false;
-    for (const c of node.children) {
-      if (c.type === 'elif_clause') clause(c);
-      if (c.type === 'else_clause') {
+    for (const c of kids(node)) {
+      if (typeOf(c) === 'elif_clause') clause(c);
+      if (typeOf(c) === 'else_clause') {
         sawElse = true;
         outs.push(this.runSeq(statementsOf(c), rest ? (rest as State).clone() : null, rc));
       }
@@ -557,9 +571,9 @@ class Engine {
 
   private runLoop(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     const body = node.childForFieldName('body');
-    const cond = node.type === 'while_statement' ? statementsOf(node).filter((s) => s.node.id !== body?.id) : [];
-    if (node.type !== 'while_statement') {
-      for (const c of node.children) if (c.id !== body?.id) this.runSubs(c, st, rc);
+    const cond = typeOf(node) === 'while_statement' ? statementsOf(node).filter((s) => s.node.id !== body?.id) : [];
+    if (typeOf(node) !== 'while_statement') {
+      for (const c of kids(node)) if (c.id !== body?.id) this.runSubs(c, st, rc);
     }
     const breaks: State[] = [];
     const exits: (State | null)[] = [];
@@ -575,10 +589,11 @@ class Engine {
     if (cur) exits.push(this.runSeq(cond, cur, rc));
     const out = join(exits);
     // Rounds past the ones modelled may differ: any name still changing is unknown.
-    if (out && cur && exits.length > 1) {
-      const prev = exits[exits.length - 2];
-      for (const [name, vals] of out.aliases) {
-        if (prev && !sameSet(prev.valuesOf(name), (cur as State).valuesOf(name))) out.setAlias(name, new Set([...vals, UNKNOWN]));
+    const prev = exits[exits.length - 2];
+    if (out && cur && prev) {
+      for (const name of prev.aliases.keysDifferingFrom(cur.aliases)) {
+        const vals = out.aliases.get(name);
+        if (vals && !sameSet(prev.valuesOf(name), cur.valuesOf(name))) out.setAlias(name, new Set([...vals, UNKNOWN]));
       }
     }
     return out;
@@ -586,8 +601,8 @@ class Engine {
 
   private runCase(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     const outs: (State | null)[] = [st];
-    for (const c of node.children) {
-      if (c.type === 'case_item') outs.push(this.runSeq(statementsOf(c).filter((s) => isStatement(s.node)), st.clone(), rc));
+    for (const c of kids(node)) {
+      if (typeOf(c) === 'case_item') outs.push(this.runSeq(statementsOf(c).filter((s) => isStatement(s.node)), st.clone(), rc));
       else this.runSubs(c, st, rc);
     }
     return join(outs);
@@ -595,13 +610,18 @@ class Engine {
 
   /** Runs the command, process and backtick substitutions inside a word or redirect. */
   private runSubs(node: SyntaxNode, st: State, rc: RunCtx, heredoc = false): void {
+    // most words hold no substitution: test the text before walking the nodes
+    if (SUBSTITUTION_START.test(rc.src.text.slice(node.startIndex, node.endIndex))) this.walkSubs(node, st, rc, heredoc);
+  }
+
+  private walkSubs(node: SyntaxNode, st: State, rc: RunCtx, heredoc: boolean): void {
     if (this.isSubstitution(node)) {
       this.runSubBody(node, st, rc, heredoc);
       return;
     }
-    const inHeredoc = heredoc || node.type === 'heredoc_body';
-    for (const c of node.children) {
-      if (c.type !== 'raw_string' && c.type !== 'comment' && !isStatement(c)) this.runSubs(c, st, rc, inHeredoc);
+    const inHeredoc = heredoc || typeOf(node) === 'heredoc_body';
+    for (const c of kids(node)) {
+      if (typeOf(c) !== 'raw_string' && typeOf(c) !== 'comment' && !isStatement(c)) this.walkSubs(c, st, rc, inHeredoc);
     }
   }
 
@@ -671,7 +691,7 @@ class Engine {
         if (rc.breaks) rc.breaks.push(st);
         return rc.breaks ? null : st;
       case 'exec':
-        return args.some((a) => !a.type.endsWith('redirect')) ? null : st;
+        return args.some((a) => !typeOf(a).endsWith('redirect')) ? null : st;
       default:
         return this.runCall(name, st, rc);
     }
@@ -739,7 +759,7 @@ class Engine {
       return st;
     }
     const body = args.length === 1 ? quotedBody(args[0]) : null;
-    const plainWord = args.length === 1 && args[0].type === 'word' && !args[0].text.includes('\\');
+    const plainWord = args.length === 1 && typeOf(args[0]) === 'word' && !args[0].text.includes('\\');
     const text = body ? body.text : vals.join(' ');
     const base = rc.src.base === null ? null
       : body ? body.offset + rc.src.base
@@ -816,13 +836,13 @@ const STATEMENT_TYPES = new Set([
 ]);
 
 function isStatement(node: SyntaxNode): boolean {
-  return STATEMENT_TYPES.has(node.type);
+  return STATEMENT_TYPES.has(typeOf(node));
 }
 
 /** Statements nested in a node the runner has no special case for (ERROR and the like). */
 function statementsInside(node: SyntaxNode): SyntaxNode[] {
-  if (node.type !== 'ERROR') return [];
-  return node.namedChildren.filter((c) => isStatement(c) && c.type !== 'variable_assignment');
+  if (typeOf(node) !== 'ERROR') return [];
+  return node.namedChildren.filter((c) => isStatement(c) && typeOf(c) !== 'variable_assignment');
 }
 
 const byName = new WeakMap<Analysis, Map<string, AliasDef[]>>();

@@ -79,3 +79,22 @@ export function errorCount(tree: Tree): number {
   }
   return n;
 }
+
+// The binding crosses into native code and allocates fresh arrays for every
+// `children` and `type`; the engine walks the same nodes again for each read
+// and call, so both are remembered per node object (the tree hands out one
+// object per node while it lives).
+const childrenMemo = new WeakMap<SyntaxNode, SyntaxNode[]>();
+const typeMemo = new WeakMap<SyntaxNode, string>();
+
+export function kids(node: SyntaxNode): SyntaxNode[] {
+  let k = childrenMemo.get(node);
+  if (!k) childrenMemo.set(node, (k = node.children));
+  return k;
+}
+
+export function typeOf(node: SyntaxNode): string {
+  let t = typeMemo.get(node);
+  if (t === undefined) typeMemo.set(node, (t = node.type));
+  return t;
+}

@@ -33,23 +33,103 @@ export interface FunctionDef {
   uncertain: boolean;
 }
 
+/** A frozen map that a LayeredMap forks from, with the keys it changed from the base before it. */
+interface Base<K, V> {
+  map: ReadonlyMap<K, V>;
+  parent: Base<K, V> | null;
+  changed: Iterable<K>;
+  depth: number;
+}
+
+/**
+ * A map that forks cheaply: a frozen base shared by every fork, and a small
+ * layer of its own on top. Most forks (a branch, a call) change a few names or
+ * none; a script with hundreds of aliases would otherwise copy them all at
+ * every branch and every definition. Bases remember what they changed, so two
+ * maps tell the names on which they may differ without looking at the rest.
+ */
+export class LayeredMap<K, V> {
+  /** Past this many own entries, a fork first folds them into a new base. */
+  private static readonly FOLD_AT = 32;
+  /** Bases further apart than this are compared name by name. */
+  private static readonly MAX_WALK = 16;
+
+  private base: Base<K, V> = { map: new Map(), parent: null, changed: [], depth: 0 };
+  private top = new Map<K, V>();
+  /** The top layer may be shared with a fork: copy it before writing. */
+  private topShared = false;
+
+  get(key: K): V | undefined {
+    const v = this.top.get(key);
+    return v !== undefined ? v : this.base.map.get(key);
+  }
+
+  set(key: K, value: V): void {
+    if (this.get(key) === value) return;
+    if (this.topShared) {
+      this.top = new Map(this.top);
+      this.topShared = false;
+    }
+    this.top.set(key, value);
+  }
+
+  fork(): LayeredMap<K, V> {
+    if (this.top.size > LayeredMap.FOLD_AT) {
+      const b = this.base;
+      this.base = { map: new Map([...b.map, ...this.top]), parent: b, changed: [...this.top.keys()], depth: b.depth + 1 };
+      this.top = new Map();
+      this.topShared = false;
+    }
+    const m = new LayeredMap<K, V>();
+    m.base = this.base;
+    m.top = this.top;
+    m.topShared = this.topShared = true;
+    return m;
+  }
+
+  /** Names whose values may differ between the two maps. */
+  keysDifferingFrom(other: LayeredMap<K, V>): Set<K> {
+    const out = new Set(this.top.keys());
+    if (other.top !== this.top) for (const k of other.top.keys()) out.add(k);
+    let a: Base<K, V> | null = this.base;
+    let b: Base<K, V> | null = other.base;
+    for (let walked = 0; a !== b; walked++) {
+      if (!a || !b || walked > LayeredMap.MAX_WALK) return new Set([...this.keys(), ...other.keys()]);
+      const deeper: Base<K, V> = a.depth >= b.depth ? a : b;
+      for (const k of deeper.changed) out.add(k);
+      if (deeper === a) a = a.parent;
+      else b = b.parent;
+    }
+    return out;
+  }
+
+  *keys(): IterableIterator<K> {
+    for (const k of this.top.keys()) yield k;
+    for (const k of this.base.map.keys()) if (!this.top.has(k)) yield k;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[K, V]> {
+    for (const k of this.keys()) yield [k, this.get(k) as V];
+  }
+}
+
 // Sets are never changed in place: a change puts a new set in the map, so
-// copies of a state can share them, and joining equal paths costs nothing.
+// copies of a state share them.
 export class State {
-  aliases = new Map<string, Set<number>>();
+  aliases = new LayeredMap<string, Set<number>>();
   /** Values of every name not in `aliases`. */
   fallback: Set<number> = new Set([UNDEF]);
   expandAliases: Tri = 0;
   zshAliases: Tri = 1;
-  functions = new Map<string, Set<FunctionDef | null>>();
+  functions = new LayeredMap<string, Set<FunctionDef | null>>();
 
   clone(): State {
     const s = new State();
-    s.aliases = new Map(this.aliases);
+    s.aliases = this.aliases.fork();
     s.fallback = this.fallback;
     s.expandAliases = this.expandAliases;
     s.zshAliases = this.zshAliases;
-    s.functions = new Map(this.functions);
+    s.functions = this.functions.fork();
     return s;
   }
 
@@ -72,14 +152,14 @@ export class State {
 
   /** Something unfollowable ran: any alias may now exist or not. */
   forgetAll(): void {
-    for (const [k, v] of this.aliases) this.aliases.set(k, new Set([...v, UNKNOWN]));
-    this.fallback = new Set([...this.fallback, UNKNOWN]);
+    for (const [k, v] of this.aliases) if (!v.has(UNKNOWN)) this.aliases.set(k, new Set([...v, UNKNOWN]));
+    if (!this.fallback.has(UNKNOWN)) this.fallback = new Set([...this.fallback, UNKNOWN]);
     this.expandAliases = this.expandAliases === 1 ? 1 : 2;
     this.zshAliases = 2;
   }
 
   removeAll(): void {
-    this.aliases = new Map();
+    this.aliases = new LayeredMap();
     this.fallback = new Set([REMOVED]);
   }
 }
@@ -98,16 +178,15 @@ export function join(states: (State | null)[]): State | null {
   const out = live[0].clone();
   for (const s of live.slice(1)) {
     if (s === out) continue;
-    for (const n of new Set([...out.aliases.keys(), ...s.aliases.keys()])) {
-      out.aliases.set(n, union(out.valuesOf(n), s.valuesOf(n)));
+    // a name missing from one map has that state's fallback: join names before fallbacks
+    for (const n of out.aliases.keysDifferingFrom(s.aliases)) out.setAlias(n, union(out.valuesOf(n), s.valuesOf(n)));
+    const absent = new Set<FunctionDef | null>([null]);
+    for (const n of out.functions.keysDifferingFrom(s.functions)) {
+      out.functions.set(n, union(out.functions.get(n) ?? absent, s.functions.get(n) ?? absent));
     }
     out.fallback = union(out.fallback, s.fallback);
     out.expandAliases = joinTri(out.expandAliases, s.expandAliases);
     out.zshAliases = joinTri(out.zshAliases, s.zshAliases);
-    const absent = new Set<FunctionDef | null>([null]);
-    for (const n of new Set([...out.functions.keys(), ...s.functions.keys()])) {
-      out.functions.set(n, union(out.functions.get(n) ?? absent, s.functions.get(n) ?? absent));
-    }
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // runs to the unescaped newline that ends it; compound commands and function
 // definitions are single nodes, so they are read whole with their line.
 import type { SyntaxNode } from './parse';
-import { parse } from './parse';
+import { kids, parse, typeOf } from './parse';
 import { isArithmetic, masked, segments } from './segments';
 
 export interface Statement {
@@ -26,12 +26,12 @@ export interface Unit {
 /** The statements of a statement list (program, `{ }`, `( )`, do-group…). */
 export function statementsOf(parent: SyntaxNode): Statement[] {
   const out: Statement[] = [];
-  const kids = parent.children;
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i];
-    if (!k.isNamed || k.type === 'comment') continue;
-    const next = kids[i + 1];
-    out.push({ node: k, background: next !== undefined && next.type === '&' });
+  const list = kids(parent);
+  for (let i = 0; i < list.length; i++) {
+    const k = list[i];
+    if (!k.isNamed || typeOf(k) === 'comment') continue;
+    const next = list[i + 1];
+    out.push({ node: k, background: next !== undefined && typeOf(next) === '&' });
   }
   return out;
 }
