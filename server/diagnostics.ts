@@ -99,7 +99,7 @@ export class DiagnosticsDelivery {
     if (!doc) return;
     const version = doc.version;
     // Superseded while the settings were fetched: the newer edit has its own run.
-    const outcome = await this.linter.analyse(doc, () => this.scheduled.get(uri) !== ticket);
+    const outcome = await this.linter.analyse(doc, () => this.scheduled.get(uri) !== ticket, false);
     if (outcome === 'stale') return;
     this.scheduled.delete(uri);
     const diagnostics = outcome === 'disabled' ? [] : outcome.diagnostics;
@@ -115,7 +115,7 @@ export class DiagnosticsDelivery {
     if (settings.run === 'onSave' && this.dirty.has(uri) && kept) {
       return previousResultId === kept.resultId ? { kind: 'unchanged', resultId: kept.resultId } : kept.items;
     }
-    const outcome = await this.linter.analyse(doc, () => token.isCancellationRequested);
+    const outcome = await this.linter.analyse(doc, () => token.isCancellationRequested, false);
     // The client asks again for the newer version.
     if (outcome === 'stale') throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
     if (outcome === 'disabled') return { kind: 'full', resultId: 'disabled', items: [] };

@@ -7,6 +7,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../cli/fix';
 import { detectDialect, Diagnostic, lint, LintOptions, LintResult, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
+import { commentOnlyChange, shiftDiagnostic } from './carry';
 import { toLspDiagnostic } from './convert';
 import type { ShellDocument } from './document';
 import { RcFiles } from './rcfile';
@@ -18,6 +19,13 @@ export interface Analysed {
   resultId: string;
   version: number;
   settings: Settings;
+  /** The text it was computed for. */
+  text: string;
+  /**
+   * False when it was carried over a comment edit: the diagnostics are exact,
+   * but `result.analysis` still has the offsets of an earlier text.
+   */
+  exact: boolean;
   result: LintResult;
   /** What is reported: the core's diagnostics less those a directive silences, plus bad directives. */
   reported: Diagnostic[];
@@ -105,21 +113,34 @@ export class Linter {
     return combine(client, path ? this.rc.find(path) : undefined);
   }
 
-  /** The analysis of the document's current version, unless it changed meanwhile or is switched off. */
-  async analyse(doc: ShellDocument, cancelled: () => boolean = () => false): Promise<Analysed | 'stale' | 'disabled'> {
+  /**
+   * The analysis of the document's current version, unless it changed
+   * meanwhile or is switched off. `exact` asks for an analysis whose offsets
+   * all fit the current text (hover, navigation, code actions); diagnostics
+   * alone may come from one carried over a comment edit.
+   */
+  async analyse(doc: ShellDocument, cancelled: () => boolean = () => false, exact = true): Promise<Analysed | 'stale' | 'disabled'> {
     const version = doc.version;
     const settings = await this.settings(doc);
     if (cancelled() || doc.version !== version || this.host.documents.get(doc.uri) !== doc) return 'stale';
     if (!settings.enable) return 'disabled';
-    return this.analyseNow(doc, settings);
+    return this.analyseNow(doc, settings, exact);
   }
 
-  analyseNow(doc: ShellDocument, settings: Settings): Analysed {
-    const resultId = `${doc.version}:${this.generation}:${JSON.stringify(settings)}`;
+  analyseNow(doc: ShellDocument, settings: Settings, exact = true): Analysed {
+    const scope = `${this.generation}:${JSON.stringify(settings)}`;
+    const resultId = `${doc.version}:${scope}`;
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.resultId === resultId) {
+    if (cached && cached.resultId === resultId && (cached.exact || !exact)) {
       this.keep(doc.uri, cached);
       return cached;
+    }
+    if (!exact && cached && cached.resultId.endsWith(`:${scope}`) && cached.text.length <= MAX_DOCUMENT_CHARS) {
+      const carried = this.carry(doc, cached, resultId);
+      if (carried) {
+        this.keep(doc.uri, carried);
+        return carried;
+      }
     }
     const seen = new Set<string>();
     const text = doc.text;
@@ -141,11 +162,27 @@ export class Linter {
     }
     this.sourced.set(doc.uri, seen);
     const analysed: Analysed = {
-      resultId, version: doc.version, settings, result, reported, options,
+      resultId, version: doc.version, settings, text, exact: true, result, reported, options,
       diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
     };
     this.keep(doc.uri, analysed);
     return analysed;
+  }
+
+  /** The earlier analysis, moved over an edit that only changed a comment's text. */
+  private carry(doc: ShellDocument, before: Analysed, resultId: string): Analysed | undefined {
+    const text = doc.text;
+    if (text.length > MAX_DOCUMENT_CHARS) return undefined;
+    const tree = doc.tree();
+    const shift = commentOnlyChange(before.text, text, tree);
+    if (!shift) return undefined;
+    const diagnostics = before.result.diagnostics.map((d) => shiftDiagnostic(d, shift));
+    const reported = unsilenced(text, tree, diagnostics);
+    return {
+      ...before, resultId, version: doc.version, text, exact: false,
+      result: { ...before.result, diagnostics }, reported,
+      diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
+    };
   }
 
   private keep(uri: string, analysed: Analysed): void {

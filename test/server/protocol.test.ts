@@ -60,6 +60,27 @@ describe('language server over stdio', () => {
     expect(await client.stop()).toEqual({ code: 0, signal: null });
   });
 
+  it('keeps diagnostics and hover exact while a comment is typed', async () => {
+    const { client } = await start();
+    const text = SEED.replace('main() {', 'main() { # defines the alias');
+    await client.open(seedUri, text);
+    const first = await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    const line = text.split('\n').findIndex((l) => l.includes('# defines'));
+    const end = text.split('\n')[line].length;
+    for (const [v, ch] of [[2, 'x'], [3, 'y']] as const) {
+      await client.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: seedUri, version: v },
+        contentChanges: [{ range: { start: { line, character: end }, end: { line, character: end } }, text: ch }],
+      });
+      const next = await client.diagnostics(seedUri, v);
+      expect(next.diagnostics).toEqual(first.diagnostics);
+    }
+    // a hover needs the analysis itself, not only its diagnostics
+    const hover = await client.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: seedUri }, position: { line: 9, character: 4 } });
+    expect(hover.range).toEqual({ start: { line: 9, character: 2 }, end: { line: 9, character: 9 } });
+    expect((hover.contents as { value: string }).value).toMatch(/does \*\*not\*\* expand here/);
+  });
+
   it('offers the wrapper-function fix as the preferred quick fix, and applying it clears the diagnostics', async () => {
     const { client } = await start();
     await client.open(seedUri, SEED);
