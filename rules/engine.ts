@@ -96,6 +96,13 @@ const MAX_TOP_LEVEL_NODES = 40_000;
 const ALIAS_DEFINITION = /(^|[\s;&|({'"`])alias\s+(--\s+)?['"]?[^\s=-][^\s=]*=/m;
 /** Statements that may define or pull in aliases; others need no prescan. */
 const PRESCAN_WORDS = /\b(alias|unalias|eval|source)\b|(^|[\s;&|(])\.[ \t]/;
+/** Command names runCommand acts on. */
+const RUN_WORDS = new Set([
+  'alias', 'unalias', 'shopt', 'set', 'setopt', 'unsetopt', 'eval', 'source', '.', 'trap',
+  'exit', 'return', 'break', 'continue', 'exec',
+]);
+/** Text that may define a function (`f()`, `f ( )`, `function f`). */
+const FUNCTION_DEFINITION = /\(\s*\)|\bfunction\b/;
 /** Text that may open a command, backtick or process substitution. */
 const SUBSTITUTION_START = /\$\(|`|[<>]\(/;
 const MAX_CALL_DEPTH = 16;
@@ -367,12 +374,9 @@ class Engine {
     for (const c of kids(node)) this.read(c, st, rc);
   }
 
-  /** True if a word of the text could be a known alias name once quotes and escapes are removed. */
+  /** True if a word of the text could be a known alias name. */
   private mentionsKnownName(text: string): boolean {
-    for (const w of text.replace(/\\\n/g, '').replace(/['"\\]/g, '').split(/[\s;&|()<>`]+/)) {
-      if (this.knownNames.has(w)) return true;
-    }
-    return false;
+    return roughWords(text).some((w) => this.knownNames.has(w));
   }
 
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
@@ -465,6 +469,17 @@ class Engine {
     return st;
   }
 
+  /**
+   * Only the commands runCommand acts on, calls of defined functions, function
+   * definitions and substitutions change the state or the flow: a statement
+   * whose text holds none of them needs no walk.
+   */
+  private mayChangeState(node: SyntaxNode, st: State, rc: RunCtx): boolean {
+    const text = rc.src.text.slice(node.startIndex, node.endIndex);
+    if (SUBSTITUTION_START.test(text) || FUNCTION_DEFINITION.test(text)) return true;
+    return roughWords(text).some((w) => RUN_WORDS.has(w) || st.functions.get(w) !== undefined);
+  }
+
   private runSeq(stmts: Statement[], st: State | null, rc: RunCtx): State | null {
     for (const s of stmts) {
       if (!st) return null;
@@ -477,6 +492,7 @@ class Engine {
 
   private run(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     this.tick();
+    if (!this.mayChangeState(node, st, rc)) return st;
     switch (typeOf(node)) {
       case 'command':
         return this.runCommand(node, st, rc);
@@ -834,6 +850,14 @@ const STATEMENT_TYPES = new Set([
   'function_definition', 'negated_command', 'test_command', 'declaration_command',
   'unset_command', 'variable_assignment', 'variable_assignments',
 ]);
+
+/**
+ * The words of a text as the shell would see them once quotes and escapes are
+ * removed, split at every operator: a superset of its literal command words.
+ */
+function roughWords(text: string): string[] {
+  return text.replace(/\\\n/g, '').replace(/['"\\]/g, '').split(/[\s;&|()<>`]+/);
+}
 
 function isStatement(node: SyntaxNode): boolean {
   return STATEMENT_TYPES.has(typeOf(node));
