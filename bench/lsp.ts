@@ -3,6 +3,7 @@
 // didChange → new diagnostics (p50/p95), and RSS with 200 open documents.
 // bash-language-server 5.8.1 (which diagnoses through the `shellcheck` on PATH)
 // is installed with npm into a cache outside the clone the first time.
+//   npm run bench:lsp [-- --no-peer]
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { cpus, homedir, loadavg, tmpdir } from 'os';
@@ -198,7 +199,8 @@ async function main(): Promise<void> {
     return ['#!/bin/bash', 'shopt -s expand_aliases', ...genLines.slice(from, from + 300)].join('\n');
   });
   const servers: ServerSpec[] = [{ name: 'aliascope', command: [process.execPath, join(ROOT, 'bin', 'aliascope-lsp.js'), '--stdio'] }];
-  const bls = bashLanguageServer();
+  // `--no-peer` measures aliascope alone, for a quick look; the table then has no comparison
+  const bls = process.argv.includes('--no-peer') ? undefined : bashLanguageServer();
   if (bls) servers.push(bls);
 
   const rows: string[] = [];

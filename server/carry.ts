@@ -24,9 +24,11 @@ export function commentOnlyChange(oldText: string, newText: string, tree: Tree):
   const oldEnd = oldText.length - tail;
   const newEnd = newText.length - tail;
   if (/[\r\n]/.test(oldText.slice(start, oldEnd)) || /[\r\n]/.test(newText.slice(start, newEnd))) return undefined;
-  const node = tree.rootNode.descendantForIndex(start, newEnd);
-  // the `#` itself is unchanged and the comment runs to the line's end, in the old text as in the new
-  if (node.type !== 'comment' || node.startIndex >= start || node.endIndex < newEnd) return undefined;
+  if (start === 0) return undefined;
+  // The comment around the character before the change and what it inserted: its `#` is
+  // unchanged and it runs to the line's end, in the old text as in the new.
+  const node = tree.rootNode.descendantForIndex(start - 1, Math.max(start, newEnd));
+  if (node.type !== 'comment' || node.endIndex < newEnd) return undefined;
   if (newText.lastIndexOf('\n', node.startIndex) === -1) return undefined;
   const oldLineEnd = oldText.indexOf('\n', start);
   const oldComment = oldText.slice(node.startIndex, oldLineEnd === -1 ? oldText.length : oldLineEnd);

@@ -1,6 +1,11 @@
 // One open document: its text, kept in step with the editor's incremental
 // changes, and a tree-sitter tree brought up to date lazily, once per version
 // that is actually analysed, by reparsing the old tree with the edits since.
+//
+// The binding moves every JavaScript node object of a tree on `tree.edit`, so
+// editing a tree that a full analysis walked (tens of thousands of nodes) costs
+// more than the reparse. The tree that takes the edits is therefore kept apart,
+// and a full analysis gets its own copy (a reparse with no edits).
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { parse, reparse, TextChange, Tree } from '../rules';
 
@@ -10,6 +15,8 @@ const MAX_REPLAYED_EDITS = 64;
 export class ShellDocument {
   private doc: TextDocument;
   private parsed: { text: string; tree: Tree } | undefined;
+  /** For the current `parsed`: a tree to walk freely, made on demand. */
+  private walked: Tree | undefined;
   private pending: TextChange[] = [];
 
   constructor(readonly uri: string, readonly languageId: string, version: number, text: string) {
@@ -41,8 +48,7 @@ export class ShellDocument {
         const oldEnd = Math.max(start, this.doc.offsetAt(change.range.end));
         this.pending.push({ start, oldEnd, newText: change.text });
       } else {
-        this.parsed = undefined;
-        this.pending = [];
+        this.dropTree();
       }
       this.doc = TextDocument.update(this.doc, [change], version);
     }
@@ -53,10 +59,18 @@ export class ShellDocument {
   /** Frees the tree (memory); the next `tree()` parses afresh. */
   dropTree(): void {
     this.parsed = undefined;
+    this.walked = undefined;
     this.pending = [];
   }
 
-  /** The tree of the current text. */
+  /** The tree of the current text, for a full analysis: one that no edit will move. */
+  treeToWalk(): Tree {
+    const tree = this.tree();
+    this.walked ??= reparse(this.text, tree, []).tree;
+    return this.walked;
+  }
+
+  /** The tree of the current text, for looking at a few nodes. */
   tree(): Tree {
     const text = this.text;
     if (this.parsed && this.pending.length === 0 && this.parsed.text === text) return this.parsed.tree;
@@ -67,6 +81,7 @@ export class ShellDocument {
       if (next.text !== text) next = undefined;
     }
     this.parsed = next ?? { text, tree: parse(text) };
+    this.walked = undefined;
     this.pending = [];
     return this.parsed.tree;
   }

@@ -156,7 +156,7 @@ export class Linter {
         message: `Not analysed: the document is ${(text.length / (1 << 20)).toFixed(1)} M characters, over the ${MAX_DOCUMENT_CHARS >> 20} M limit.`,
       }];
     } else {
-      const tree = doc.tree();
+      const tree = doc.treeToWalk();
       result = lint(text, { ...options, tree });
       reported = unsilenced(text, tree, result.diagnostics);
     }

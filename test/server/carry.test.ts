@@ -80,9 +80,12 @@ describe('carrying diagnostics over a comment edit', () => {
     expect(commentOnlyChange(TRICKY, next, parse(next))).toBeUndefined();
   });
 
-  it('accepts typing at the end of a plain comment and moves what follows', () => {
+  it('accepts typing at the end of a plain comment and deleting it again', () => {
     const at = TRICKY.indexOf('# uses k') + '# uses k'.length;
     const next = `${TRICKY.slice(0, at)}ubectl${TRICKY.slice(at)}`;
     expect(commentOnlyChange(TRICKY, next, parse(next))).toEqual({ start: at, oldEnd: at, delta: 6 });
+    expect(commentOnlyChange(next, TRICKY, parse(TRICKY))).toEqual({ start: at, oldEnd: at + 6, delta: -6 });
+    const emptied = `${TRICKY.slice(0, at - 6)}${TRICKY.slice(at)}`;
+    expect(commentOnlyChange(TRICKY, emptied, parse(emptied))).toEqual({ start: at - 6, oldEnd: at, delta: -6 });
   });
 });
