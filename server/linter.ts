@@ -7,7 +7,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../cli/fix';
 import { detectDialect, Diagnostic, lint, LintOptions, LintResult, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
-import { commentOnlyChange, shiftDiagnostic } from './carry';
+import { commentOnlyChange, commentRanges, CommentRanges, shiftComments, shiftDiagnostic } from './carry';
 import { toLspDiagnostic } from './convert';
 import type { ShellDocument } from './document';
 import { RcFiles } from './rcfile';
@@ -23,10 +23,12 @@ export interface Analysed {
   text: string;
   /**
    * False when it was carried over a comment edit: the diagnostics are exact,
-   * but `result.analysis` still has the offsets of an earlier text.
+   * but `result` is still the analysis of an earlier text.
    */
   exact: boolean;
   result: LintResult;
+  /** The comments of `text`, once a carry has needed them. */
+  comments?: CommentRanges;
   /** What is reported: the core's diagnostics less those a directive silences, plus bad directives. */
   reported: Diagnostic[];
   diagnostics: LspDiagnostic[];
@@ -173,14 +175,15 @@ export class Linter {
   private carry(doc: ShellDocument, before: Analysed, resultId: string): Analysed | undefined {
     const text = doc.text;
     if (text.length > MAX_DOCUMENT_CHARS) return undefined;
-    const tree = doc.tree();
-    const shift = commentOnlyChange(before.text, text, tree);
+    // an exact analysis's tree is never edited, so it still fits its text
+    before.comments ??= commentRanges(before.result.analysis.tree);
+    const shift = commentOnlyChange(before.text, text, before.comments);
     if (!shift) return undefined;
-    const diagnostics = before.result.diagnostics.map((d) => shiftDiagnostic(d, shift));
-    const reported = unsilenced(text, tree, diagnostics);
+    // no directive changed, and what they cover did not move: the same reports stay silenced
+    const reported = before.reported.map((d) => shiftDiagnostic(d, shift));
     return {
-      ...before, resultId, version: doc.version, text, exact: false,
-      result: { ...before.result, diagnostics }, reported,
+      ...before, resultId, version: doc.version, text, exact: false, reported,
+      comments: shiftComments(before.comments, shift),
       diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
     };
   }

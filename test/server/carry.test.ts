@@ -4,8 +4,9 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { generatedScript } from '../../bench/lsp-corpus';
-import { lint, parse } from '../../rules';
-import { commentOnlyChange, shiftDiagnostic } from '../../server/carry';
+import { lint, parse, RULES } from '../../rules';
+import { applyDirectives } from '../../rules/directives';
+import { commentOnlyChange, commentRanges, shiftComments, shiftDiagnostic } from '../../server/carry';
 import { ROOT } from './client';
 
 const SEED = readFileSync(join(ROOT, 'examples', 'kubectl-seed.sh'), 'utf8');
@@ -44,6 +45,10 @@ describe('carrying diagnostics over a comment edit', () => {
   ])('gives what a new analysis gives, for random one-place edits in %s', (_, text) => {
     const rand = rng(text.length);
     const before = lint(text, { checkFixes: false }).diagnostics;
+    const metas = RULES.map((r) => r.meta);
+    const silenced = (t: string, ds: typeof before) => applyDirectives(t, parse(t), ds, metas);
+    const beforeKept = silenced(text, before);
+    const comments = commentRanges(parse(text));
     let carried = 0;
     let refused = 0;
     for (let i = 0; i < 300; i++) {
@@ -54,7 +59,7 @@ describe('carrying diagnostics over a comment edit', () => {
       const removed = rand() < 0.4 ? Math.floor(rand() * 3) : 0;
       const inserted = CHARS[Math.floor(rand() * CHARS.length)];
       const next = text.slice(0, at) + inserted + text.slice(Math.min(text.length, at + removed));
-      const shift = commentOnlyChange(text, next, parse(next));
+      const shift = commentOnlyChange(text, next, comments);
       if (!shift) {
         refused++;
         continue;
@@ -62,6 +67,12 @@ describe('carrying diagnostics over a comment edit', () => {
       carried++;
       const fresh = lint(next, { checkFixes: false }).diagnostics;
       expect(before.map((d) => shiftDiagnostic(d, shift)), JSON.stringify({ at, removed, inserted })).toEqual(fresh);
+      expect(shiftComments(comments, shift)).toEqual(commentRanges(parse(next)));
+      // what directives silence and what they get wrong moves with the text, too
+      const after = silenced(next, fresh);
+      expect(beforeKept.kept.map((d) => shiftDiagnostic(d, shift))).toEqual(after.kept);
+      expect(beforeKept.unknown.map((u) => shiftDiagnostic({ ...u, ruleId: 'directive', severity: 'warning', related: [] }, shift)))
+        .toEqual(after.unknown.map((u) => ({ ...u, ruleId: 'directive', severity: 'warning', related: [] })));
     }
     expect(carried).toBeGreaterThan(20);
     expect(refused).toBeGreaterThan(20);
@@ -77,15 +88,15 @@ describe('carrying diagnostics over a comment edit', () => {
     const at = TRICKY.indexOf(prefix) + prefix.length;
     const insert = _ === 'a comment to a directive' ? 'shellcheck shell=sh ' : 'x';
     const next = TRICKY.slice(0, at) + insert + TRICKY.slice(at);
-    expect(commentOnlyChange(TRICKY, next, parse(next))).toBeUndefined();
+    expect(commentOnlyChange(TRICKY, next, commentRanges(parse(TRICKY)))).toBeUndefined();
   });
 
   it('accepts typing at the end of a plain comment and deleting it again', () => {
     const at = TRICKY.indexOf('# uses k') + '# uses k'.length;
     const next = `${TRICKY.slice(0, at)}ubectl${TRICKY.slice(at)}`;
-    expect(commentOnlyChange(TRICKY, next, parse(next))).toEqual({ start: at, oldEnd: at, delta: 6 });
-    expect(commentOnlyChange(next, TRICKY, parse(TRICKY))).toEqual({ start: at, oldEnd: at + 6, delta: -6 });
+    expect(commentOnlyChange(TRICKY, next, commentRanges(parse(TRICKY)))).toEqual({ start: at, oldEnd: at, delta: 6 });
+    expect(commentOnlyChange(next, TRICKY, commentRanges(parse(next)))).toEqual({ start: at, oldEnd: at + 6, delta: -6 });
     const emptied = `${TRICKY.slice(0, at - 6)}${TRICKY.slice(at)}`;
-    expect(commentOnlyChange(TRICKY, emptied, parse(emptied))).toEqual({ start: at - 6, oldEnd: at, delta: -6 });
+    expect(commentOnlyChange(TRICKY, emptied, commentRanges(parse(TRICKY)))).toEqual({ start: at - 6, oldEnd: at, delta: -6 });
   });
 });
