@@ -4,8 +4,8 @@
 //
 // The binding moves every JavaScript node object of a tree on `tree.edit`, so
 // editing a tree that a full analysis walked (tens of thousands of nodes) costs
-// more than the reparse. The tree that takes the edits is therefore kept apart,
-// and a full analysis gets its own copy (a reparse with no edits).
+// more than the reparse. A walked tree is therefore never edited: the next
+// reparse starts from a copy of it (a reparse with no edits).
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { parse, reparse, TextChange, Tree } from '../rules';
 
@@ -15,7 +15,7 @@ const MAX_REPLAYED_EDITS = 64;
 export class ShellDocument {
   private doc: TextDocument;
   private parsed: { text: string; tree: Tree } | undefined;
-  /** For the current `parsed`: a tree to walk freely, made on demand. */
+  /** The tree a full analysis walked, if any: never to be edited. */
   private walked: Tree | undefined;
   private pending: TextChange[] = [];
 
@@ -63,10 +63,9 @@ export class ShellDocument {
     this.pending = [];
   }
 
-  /** The tree of the current text, for a full analysis: one that no edit will move. */
+  /** The tree of the current text, for a full analysis: no edit will move it. */
   treeToWalk(): Tree {
-    const tree = this.tree();
-    this.walked ??= reparse(this.text, tree, []).tree;
+    this.walked = this.tree();
     return this.walked;
   }
 
@@ -76,7 +75,8 @@ export class ShellDocument {
     if (this.parsed && this.pending.length === 0 && this.parsed.text === text) return this.parsed.tree;
     let next: { text: string; tree: Tree } | undefined;
     if (this.parsed && this.pending.length <= MAX_REPLAYED_EDITS) {
-      next = reparse(this.parsed.text, this.parsed.tree, this.pending);
+      const { text: old, tree } = this.parsed;
+      next = reparse(old, tree === this.walked ? reparse(old, tree, []).tree : tree, this.pending);
       // Clamped or overlapping ranges from a confused client: start afresh.
       if (next.text !== text) next = undefined;
     }
