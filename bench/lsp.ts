@@ -1,6 +1,7 @@
 // npm run bench:lsp — the language server against bash-language-server, in one
 // run, on the same scripts: didOpen → first diagnostics, one-character
-// didChange → new diagnostics (p50/p95), and RSS with 200 open documents.
+// didChange → new diagnostics (p50/p95), typed in a comment and in a command,
+// and RSS with 200 open documents.
 // bash-language-server 5.8.1 (which diagnoses through the `shellcheck` on PATH)
 // is installed with npm into a cache outside the clone the first time.
 //   npm run bench:lsp [-- --no-peer]
@@ -130,23 +131,26 @@ interface FileResult {
   timedOut: number;
 }
 
-/** A comment line near the middle: typing there changes no command. */
-function editLine(text: string): number {
+type EditPlace = 'comment' | 'command';
+/** Where to type, near the middle: a comment line (changes no command), or a line that is one simple command. */
+const PLACES: Record<EditPlace, RegExp> = { comment: /^\s*#/, command: /^\s*[a-z_][\w-]*( [\w"$.=/-]+)+$/ };
+
+function editLine(text: string, place: EditPlace): number {
   const lines = text.split('\n');
   const mid = Math.floor(lines.length / 2);
   for (let d = 0; d < lines.length; d++) {
-    for (const i of [mid + d, mid - d]) if (/^\s*#/.test(lines[i] ?? '')) return i;
+    for (const i of [mid + d, mid - d]) if (PLACES[place].test(lines[i] ?? '')) return i;
   }
   return mid;
 }
 
-async function measureFile(spec: ServerSpec, dir: string, name: string, text: string): Promise<FileResult> {
+async function measureFile(spec: ServerSpec, dir: string, name: string, text: string, place: EditPlace): Promise<FileResult> {
   const s = await start(spec, dir);
   const uri = pathToFileURL(join(dir, name)).href;
   const first = s.nextPush(uri, 1, FIRST_TIMEOUT_MS);
   await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'shellscript', version: 1, text } });
   const result: FileResult = { first: await first, edits: [], timedOut: 0 };
-  const line = editLine(text);
+  const line = editLine(text, place);
   const end = text.split('\n')[line].length;
   const t0 = Date.now();
   for (let v = 2; v < EDITS + 2 && Date.now() - t0 < EDIT_BUDGET_MS && result.first !== null; v++) {
@@ -206,15 +210,15 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   const rssRows: string[] = [];
   for (const spec of servers) {
-    for (const sc of scripts) {
-      console.error(`${spec.name}: ${sc.label} …`);
-      const r = await measureFile(spec, dir, 'bench.sh', sc.text);
+    for (const [sc, place] of scripts.flatMap((x) => (['comment', 'command'] as const).map((p) => [x, p] as const))) {
+      console.error(`${spec.name}: ${sc.label}, typing in a ${place} …`);
+      const r = await measureFile(spec, dir, 'bench.sh', sc.text, place);
       const p50 = pct(r.edits, 50);
       const p95 = pct(r.edits, 95);
       const mine = spec.name === 'aliascope';
       const tf = mine ? ` ${mark(r.first !== null && r.first <= TARGET.first)}` : '';
       const tp = mine && r.edits.length ? ` ${mark(p95 <= TARGET.p95)}` : '';
-      rows.push(`| ${spec.name} | ${sc.label} | ${sc.text.split('\n').length} | ${fmt(r.first)}${tf} | ${fmt(p50)} | ${fmt(p95)}${tp} | ${r.edits.length}${r.timedOut ? ` (+${r.timedOut} timed out)` : ''} |`);
+      rows.push(`| ${spec.name} | ${sc.label} | ${place} | ${fmt(r.first)}${tf} | ${fmt(p50)} | ${fmt(p95)}${tp} | ${r.edits.length}${r.timedOut ? ` (+${r.timedOut} timed out)` : ''} |`);
     }
     console.error(`${spec.name}: ${DOCS} documents …`);
     const d = await measureDocs(spec, dir, docs);
@@ -227,7 +231,7 @@ async function main(): Promise<void> {
   console.log(`(edits: up to ${EDITS}, stopping after ${EDIT_BUDGET_MS / 1000} s per server and script; — means no diagnostics within`
     + ` ${FIRST_TIMEOUT_MS / 1000} s: bash-language-server, for one, publishes nothing when ShellCheck passes its 10 s limit;`
     + ` load average at the start ${startLoad}, ${cpus().length} CPUs)\n`);
-  console.log('| server | script | lines | didOpen → first diagnostics | edit → diagnostics p50 | p95 | edits measured |');
+  console.log('| server | script | edits typed in a | didOpen → first diagnostics | edit → diagnostics p50 | p95 | edits measured |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   console.log('\n| server | open documents | RSS after their diagnostics | documents answered |');

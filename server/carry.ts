@@ -12,26 +12,43 @@ export interface Shift {
   delta: number;
 }
 
-/** Sorted [start, end) of every comment in a text. */
-export type CommentRanges = [number, number][];
-
 const DIRECTIVE_WORD = /aliascope|shellcheck/i;
+const CHUNK = 1024;
 
-export function commentRanges(tree: Tree): CommentRanges {
-  return tree.rootNode.descendantsOfType('comment').map((c): [number, number] => [c.startIndex, c.endIndex]);
-}
+/** The comments of one text: from its tree, listed only once an edit lands in one. */
+export class Comments {
+  private constructor(private readonly tree: Tree | undefined, private ranges: [number, number][] | undefined) {}
 
-/** The comment that holds [from, to), by binary search. */
-function holding(comments: CommentRanges, from: number, to: number): [number, number] | undefined {
-  let lo = 0;
-  let hi = comments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comments[mid][1] <= from) lo = mid + 1;
-    else hi = mid;
+  static of(tree: Tree): Comments {
+    return new Comments(tree, undefined);
   }
-  const c = comments[lo];
-  return c && c[0] <= from && to <= c[1] ? c : undefined;
+
+  /** Sorted [start, end) of every comment. */
+  list(): [number, number][] {
+    this.ranges ??= this.tree!.rootNode.descendantsOfType('comment').map((c): [number, number] => [c.startIndex, c.endIndex]);
+    return this.ranges;
+  }
+
+  /** The comment that holds [from, to). */
+  holding(from: number, to: number): [number, number] | undefined {
+    // one node first: most edits are not in a comment, and listing them all costs more
+    if (!this.ranges && this.tree!.rootNode.descendantForIndex(from).type !== 'comment') return undefined;
+    const list = this.list();
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid][1] <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const c = list[lo];
+    return c && c[0] <= from && to <= c[1] ? c : undefined;
+  }
+
+  /** The comments of the text after a shift. */
+  moved(s: Shift): Comments {
+    return new Comments(undefined, this.list().map(([a, b]): [number, number] => [moved(a, s), moved(b, s)]));
+  }
 }
 
 /**
@@ -40,18 +57,23 @@ function holding(comments: CommentRanges, from: number, to: number): [number, nu
  * the line's end whatever it holds, so with the `#` unchanged and no line break
  * added or removed, the new text has the same comment, and nothing else changed.
  */
-export function commentOnlyChange(oldText: string, newText: string, comments: CommentRanges): Shift | undefined {
+export function commentOnlyChange(oldText: string, newText: string, comments: Comments): Shift | undefined {
   const shortest = Math.min(oldText.length, newText.length);
+  // whole chunks first: comparing strings is native, a loop over characters is not
   let start = 0;
+  while (start + CHUNK <= shortest && oldText.slice(start, start + CHUNK) === newText.slice(start, start + CHUNK)) start += CHUNK;
   while (start < shortest && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  const oldLast = oldText.length;
+  const newLast = newText.length;
   let tail = 0;
-  while (tail < shortest - start
-    && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  while (tail + CHUNK <= shortest - start
+    && oldText.slice(oldLast - tail - CHUNK, oldLast - tail) === newText.slice(newLast - tail - CHUNK, newLast - tail)) tail += CHUNK;
+  while (tail < shortest - start && oldText.charCodeAt(oldLast - 1 - tail) === newText.charCodeAt(newLast - 1 - tail)) tail++;
   const oldEnd = oldText.length - tail;
   const newEnd = newText.length - tail;
   if (start === 0 || /[\r\n]/.test(oldText.slice(start, oldEnd)) || /[\r\n]/.test(newText.slice(start, newEnd))) return undefined;
   // the character before the change belongs to the comment, so its `#` is unchanged
-  const c = holding(comments, start - 1, oldEnd);
+  const c = comments.holding(start - 1, oldEnd);
   if (!c || oldText.lastIndexOf('\n', c[0]) === -1) return undefined;
   const delta = newEnd - oldEnd;
   if (DIRECTIVE_WORD.test(oldText.slice(c[0], c[1])) || DIRECTIVE_WORD.test(newText.slice(c[0], c[1] + delta))) return undefined;
@@ -60,11 +82,6 @@ export function commentOnlyChange(oldText: string, newText: string, comments: Co
 
 function moved(offset: number, s: Shift): number {
   return offset >= s.oldEnd ? offset + s.delta : offset;
-}
-
-/** The comments of the new text. */
-export function shiftComments(comments: CommentRanges, s: Shift): CommentRanges {
-  return comments.map(([a, b]): [number, number] => [moved(a, s), moved(b, s)]);
 }
 
 /** A diagnostic of the old text, at its place in the new one. */

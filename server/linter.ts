@@ -7,7 +7,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../cli/fix';
 import { detectDialect, Diagnostic, lint, LintOptions, LintResult, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
-import { commentOnlyChange, commentRanges, CommentRanges, shiftComments, shiftDiagnostic } from './carry';
+import { commentOnlyChange, Comments, shiftDiagnostic } from './carry';
 import { toLspDiagnostic } from './convert';
 import type { ShellDocument } from './document';
 import { RcFiles } from './rcfile';
@@ -27,8 +27,8 @@ export interface Analysed {
    */
   exact: boolean;
   result: LintResult;
-  /** The comments of `text`, once a carry has needed them. */
-  comments?: CommentRanges;
+  /** The comments of `text`, once a carry has looked for one. */
+  comments?: Comments;
   /** What is reported: the core's diagnostics less those a directive silences, plus bad directives. */
   reported: Diagnostic[];
   diagnostics: LspDiagnostic[];
@@ -176,14 +176,14 @@ export class Linter {
     const text = doc.text;
     if (text.length > MAX_DOCUMENT_CHARS) return undefined;
     // an exact analysis's tree is never edited, so it still fits its text
-    before.comments ??= commentRanges(before.result.analysis.tree);
+    before.comments ??= Comments.of(before.result.analysis.tree);
     const shift = commentOnlyChange(before.text, text, before.comments);
     if (!shift) return undefined;
     // no directive changed, and what they cover did not move: the same reports stay silenced
     const reported = before.reported.map((d) => shiftDiagnostic(d, shift));
     return {
       ...before, resultId, version: doc.version, text, exact: false, reported,
-      comments: shiftComments(before.comments, shift),
+      comments: before.comments.moved(shift),
       diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
     };
   }

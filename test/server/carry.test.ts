@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generatedScript } from '../../bench/lsp-corpus';
 import { lint, parse, RULES } from '../../rules';
 import { applyDirectives } from '../../rules/directives';
-import { commentOnlyChange, commentRanges, shiftComments, shiftDiagnostic } from '../../server/carry';
+import { commentOnlyChange, Comments, shiftDiagnostic } from '../../server/carry';
 import { ROOT } from './client';
 
 const SEED = readFileSync(join(ROOT, 'examples', 'kubectl-seed.sh'), 'utf8');
@@ -48,7 +48,7 @@ describe('carrying diagnostics over a comment edit', () => {
     const metas = RULES.map((r) => r.meta);
     const silenced = (t: string, ds: typeof before) => applyDirectives(t, parse(t), ds, metas);
     const beforeKept = silenced(text, before);
-    const comments = commentRanges(parse(text));
+    const comments = Comments.of(parse(text));
     let carried = 0;
     let refused = 0;
     for (let i = 0; i < 300; i++) {
@@ -67,7 +67,7 @@ describe('carrying diagnostics over a comment edit', () => {
       carried++;
       const fresh = lint(next, { checkFixes: false }).diagnostics;
       expect(before.map((d) => shiftDiagnostic(d, shift)), JSON.stringify({ at, removed, inserted })).toEqual(fresh);
-      expect(shiftComments(comments, shift)).toEqual(commentRanges(parse(next)));
+      expect(comments.moved(shift).list()).toEqual(Comments.of(parse(next)).list());
       // what directives silence and what they get wrong moves with the text, too
       const after = silenced(next, fresh);
       expect(beforeKept.kept.map((d) => shiftDiagnostic(d, shift))).toEqual(after.kept);
@@ -88,15 +88,15 @@ describe('carrying diagnostics over a comment edit', () => {
     const at = TRICKY.indexOf(prefix) + prefix.length;
     const insert = _ === 'a comment to a directive' ? 'shellcheck shell=sh ' : 'x';
     const next = TRICKY.slice(0, at) + insert + TRICKY.slice(at);
-    expect(commentOnlyChange(TRICKY, next, commentRanges(parse(TRICKY)))).toBeUndefined();
+    expect(commentOnlyChange(TRICKY, next, Comments.of(parse(TRICKY)))).toBeUndefined();
   });
 
   it('accepts typing at the end of a plain comment and deleting it again', () => {
     const at = TRICKY.indexOf('# uses k') + '# uses k'.length;
     const next = `${TRICKY.slice(0, at)}ubectl${TRICKY.slice(at)}`;
-    expect(commentOnlyChange(TRICKY, next, commentRanges(parse(TRICKY)))).toEqual({ start: at, oldEnd: at, delta: 6 });
-    expect(commentOnlyChange(next, TRICKY, commentRanges(parse(next)))).toEqual({ start: at, oldEnd: at + 6, delta: -6 });
+    expect(commentOnlyChange(TRICKY, next, Comments.of(parse(TRICKY)))).toEqual({ start: at, oldEnd: at, delta: 6 });
+    expect(commentOnlyChange(next, TRICKY, Comments.of(parse(next)))).toEqual({ start: at, oldEnd: at + 6, delta: -6 });
     const emptied = `${TRICKY.slice(0, at - 6)}${TRICKY.slice(at)}`;
-    expect(commentOnlyChange(TRICKY, emptied, commentRanges(parse(TRICKY)))).toEqual({ start: at - 6, oldEnd: at, delta: -6 });
+    expect(commentOnlyChange(TRICKY, emptied, Comments.of(parse(TRICKY)))).toEqual({ start: at - 6, oldEnd: at, delta: -6 });
   });
 });
