@@ -96,6 +96,12 @@ const MAX_TOP_LEVEL_NODES = 40_000;
 const ALIAS_DEFINITION = /(^|[\s;&|({'"`])alias\s+(--\s+)?['"]?[^\s=-][^\s=]*=/m;
 /** Statements that may define or pull in aliases; others need no prescan. */
 const PRESCAN_WORDS = /\b(alias|unalias|eval|source)\b|(^|[\s;&|(])\.[ \t]/;
+/**
+ * Statements up to this long are checked by their text before they are read
+ * or run; longer ones are walked. Checking every level of deep nesting would
+ * take time quadratic in its depth.
+ */
+const GATED_LENGTH = 4096;
 /** Command names runCommand acts on. */
 const RUN_WORDS = new Set([
   'alias', 'unalias', 'shopt', 'set', 'setopt', 'unsetopt', 'eval', 'source', '.', 'trap',
@@ -336,7 +342,8 @@ class Engine {
   private read(node: SyntaxNode, st: State, rc: ReadCtx): void {
     this.tick();
     // every use and clash names a known alias: a statement that mentions none needs no walk
-    if (isStatement(node) && !this.mentionsKnownName(rc.src.text.slice(node.startIndex, node.endIndex))) return;
+    if (isStatement(node) && node.endIndex - node.startIndex <= GATED_LENGTH
+      && !this.mentionsKnownName(rc.src.text.slice(node.startIndex, node.endIndex))) return;
     switch (typeOf(node)) {
       case 'comment':
       case 'raw_string':
@@ -475,6 +482,7 @@ class Engine {
    * whose text holds none of them needs no walk.
    */
   private mayChangeState(node: SyntaxNode, st: State, rc: RunCtx): boolean {
+    if (node.endIndex - node.startIndex > GATED_LENGTH) return true;
     const text = rc.src.text.slice(node.startIndex, node.endIndex);
     if (SUBSTITUTION_START.test(text) || FUNCTION_DEFINITION.test(text)) return true;
     return roughWords(text).some((w) => RUN_WORDS.has(w) || st.functions.get(w) !== undefined);
