@@ -859,6 +859,61 @@ const STATEMENT_TYPES = new Set([
   'unset_command', 'variable_assignment', 'variable_assignments',
 ]);
 
+/** Where the first word after each `source` or `.` starts. */
+const SOURCE_ARGUMENT = /(?:^|[\s;&|(){}`])(?:source|\.)[ \t]+(?=[^\s;&|()<>])/g;
+
+/**
+ * The value of the shell word at `i` after quote removal, or null when it
+ * holds an expansion, a glob or an unclosed quote: words the model cannot
+ * follow as a `source` path either.
+ */
+function literalWordAt(text: string, i: number): string | null {
+  let out = '';
+  let quote = '';
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      else out += c;
+    } else if (c === '\\') {
+      const next = text[++i] ?? '';
+      if (next !== '\n') out += quote === '"' && !'$`"\\'.includes(next) ? c + next : next;
+    } else if (c === '$' || c === '`' || (!quote && '*?['.includes(c))) {
+      return null;
+    } else if (quote === '"') {
+      if (c === '"') quote = '';
+      else out += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (/[\s;&|()<>]/.test(c)) {
+      break;
+    } else {
+      out += c;
+    }
+  }
+  return quote ? null : out;
+}
+
+/**
+ * False only when neither the text nor any file it can source holds text that
+ * may define an alias. Every `source`-like word is tried, in strings and
+ * comments too; sourcing nested deeper than the model follows answers true.
+ */
+function mayReachAliasText(text: string, resolve: SourceResolver | undefined, depth: number, seen: Set<string>): boolean {
+  if (ALIAS_DEFINITION.test(text)) return true;
+  if (!resolve) return false;
+  for (const m of text.matchAll(SOURCE_ARGUMENT)) {
+    const arg = literalWordAt(text, m.index! + m[0].length);
+    if (arg === null) continue;
+    if (depth >= MAX_SOURCE_DEPTH) return true;
+    const file = resolve(arg);
+    if (!file || seen.has(file.name)) continue;
+    seen.add(file.name);
+    if (mayReachAliasText(file.text, resolve, depth + 1, seen)) return true;
+  }
+  return false;
+}
+
 /**
  * The words of a text as the shell would see them once quotes and escapes are
  * removed, split at every operator: a superset of its literal command words.
@@ -923,8 +978,7 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
   });
   // Without alias text, here or in a file it can source, nothing is modelled:
   // most scripts stop here, after the parse.
-  const sources = opts.resolveSource !== undefined && /\bsource\b|(^|[\s;&|(])\.\s/.test(text);
-  if (!ALIAS_DEFINITION.test(text) && !sources) return result(false);
+  if (!mayReachAliasText(text, opts.resolveSource, 0, new Set())) return result(false);
   // Tens of thousands of top-level commands is generated text, not a script
   // anyone reads; modelling it would take seconds for nothing.
   if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);
