@@ -88,7 +88,8 @@ export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit
     current.end = k.endIndex;
     prevEnd = k.endIndex;
   }
-  for (const u of units) u.uncertain = u.statements.some((s) => isUncertain(s.node, text));
+  // a root that is itself an ERROR node holds statements tree-sitter could not place
+  for (const u of units) u.uncertain = root.type === 'ERROR' || u.statements.some((s) => isUncertain(s.node, text));
   if (root.type === 'program') checkAgainstSegments(units, text);
   return whole && units.length ? [mergeAll(units)] : units;
 }

@@ -31,6 +31,10 @@ describe('parse units', () => {
     expect(unitsOf('q\\\na x\n')[0].uncertain).toBe(true);
     // `$((` that is a command substitution holding a subshell
     expect(unitsOf('x=$((echo a\n) | cat)\n').some((u) => u.uncertain)).toBe(true);
+    // a parse whose root is an ERROR node, even where its statements look whole (a reduced generated script)
+    const text = '{ "C:$({ 2>/dev/null\n}\nNX:U6)"\nqc="echo EXP"\n"C:$(qb NX:U7; case x in x) :;;& esac && qc="echo EXP")"\n}; qa="echo EXP";\n';
+    expect(parse(text).rootNode.type).toBe('ERROR');
+    expect(unitsOf(text).every((u) => u.uncertain)).toBe(true);
   });
 });
 
