@@ -139,17 +139,24 @@ function recover(units: Unit[], text: string): Unit[] {
       i++;
       continue;
     }
-    // the uncertain units and the segments they overlap, as one group
+    // the units and segments that overlap, transitively, as one group: a
+    // segment left out would be text no unit reads
     let end = u.end;
     let k = i;
-    while (k + 1 < units.length && units[k + 1].uncertain && units[k + 1].start < end) end = Math.max(end, units[++k].end);
     while (j < segs.length && segs[j].end <= u.start) j++;
     const group: { start: number; end: number }[] = [];
-    for (let m = j; m < segs.length && segs[m].start < end; m++) {
-      group.push(segs[m]);
-      end = Math.max(end, segs[m].end);
+    for (let m = j, grew = true; grew;) {
+      grew = false;
+      while (k + 1 < units.length && units[k + 1].start < end) {
+        end = Math.max(end, units[++k].end);
+        grew = true;
+      }
+      while (m < segs.length && segs[m].start < end) {
+        group.push(segs[m]);
+        end = Math.max(end, segs[m++].end);
+        grew = true;
+      }
     }
-    while (k + 1 < units.length && units[k + 1].start < end) k++;
     if (group.length === 0) out.push(...units.slice(i, k + 1).map((x) => ({ ...x, uncertain: true })));
     // a unit that still fails stays as an uncertain placeholder without statements
     for (const g of group) out.push(reparsed(text, g.start, g.end) ?? { start: g.start, end: g.end, statements: [], uncertain: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, reparse } from '../../rules';
 import { segments } from '../../rules/segments';
-import { splitUnits } from '../../rules/units';
+import { programUnits, splitUnits } from '../../rules/units';
 
 const unitsOf = (text: string) =>
   splitUnits(parse(text).rootNode, text, false).map((u) => ({ text: text.slice(u.start, u.end), uncertain: u.uncertain }));
@@ -35,6 +35,35 @@ describe('parse units', () => {
     const text = '{ "C:$({ 2>/dev/null\n}\nNX:U6)"\nqc="echo EXP"\n"C:$(qb NX:U7; case x in x) :;;& esac && qc="echo EXP")"\n}; qa="echo EXP";\n';
     expect(parse(text).rootNode.type).toBe('ERROR');
     expect(unitsOf(text).every((u) => u.uncertain)).toBe(true);
+  });
+});
+
+describe('recovery', () => {
+  it('reads every segment, even one inside a misparsed unit that a recovered group overlaps', () => {
+    // a reduced generated script: tree-sitter's second unit spans several segments
+    const text = [
+      'qa="echo EXP"; {',
+      'if true; then',
+      'case x in x) :;;& esac && "B:`qc',
+      'NX:U3`"',
+      'fi',
+      '}',
+      'NX:U6; ( {',
+      '\'alias',
+      'NX:U8\'',
+      '"C:$(case x in esac',
+      'f1)"',
+      '};',
+      'for i in 2; do',
+      'qb="echo EXP"; if true; then',
+      'qa="echo EXP"',
+      'fi',
+      'done',
+      ')',
+      '',
+    ].join('\n');
+    const units = programUnits(parse(text).rootNode, text, false);
+    for (const s of segments(text).segments) expect(units.some((u) => u.start <= s.start && s.end <= u.end)).toBe(true);
   });
 });
 
