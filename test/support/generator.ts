@@ -101,7 +101,11 @@ export class ScriptGenerator {
         [1, () => `${this.def(ctx)} &\nwait`],
       );
       if (!ctx.backtick) {
-        options.push([2, () => `echo "C:$(${this.block(this.nested(ctx, 'comsub', { substitution: true }), 1, 3)})"`]);
+        options.push([2, () => {
+          const body = this.block(this.nested(ctx, 'comsub', { substitution: true }), 1, 3);
+          // `$((` would open arithmetic in most shells: `$( (` is the portable way
+          return `echo "C:$(${body.startsWith('(') ? ' ' : ''}${body})"`;
+        }]);
         options.push([1, () => `echo "B:\`${this.block(this.nested(ctx, 'backtick', { backtick: true, substitution: true }), 1, 2)}\`"`]);
       }
       if (!ctx.evalString && !ctx.backtick) {
