@@ -59,6 +59,8 @@ class Lexer {
   readonly resumes: number[] = [];
   /** Offset of the last `&&`/`||`, or -1. */
   lastAndOr = -1;
+  /** Inside the arguments of a `[` command, before its `]`. */
+  bracket = false;
 
   constructor(readonly s: string) {}
 
@@ -97,6 +99,7 @@ class Lexer {
       && /^[ \t]*(#.*)?$/.test(this.s.slice(this.lastAndOr + 2, this.i)) ? this.lastAndOr : -1;
     this.i++;
     this.commandPosition = true;
+    this.bracket = false;
     if (this.pending.length) this.heredocBodies();
     if (andOr >= 0) {
       this.masks.push({ start: andOr, end: andOr + 2, fill: ' ' });
@@ -210,6 +213,7 @@ class Lexer {
 
   private op(len: number, continues: boolean): void {
     if (len !== 2 || !continues) this.lastAndOr = -1;
+    this.bracket = false;
     this.i += len;
     this.lastEnd = this.i;
     this.commandPosition = true;
@@ -342,8 +346,11 @@ class Lexer {
     const s = this.s;
     switch (s[this.i]) {
       case '\\':
-        // `\(` and `\)` (as in `[ \( … \) ]`) are plain words; tree-sitter-bash wants a letter
-        if (s[this.i + 1] === '(' || s[this.i + 1] === ')') this.masks.push({ start: this.i + 1, end: this.i + 2, fill: 'x' });
+        // `\(` and `\)` are plain words; tree-sitter-bash wants a letter there, and
+        // inside `[ … ]` a bare parenthesis, which its test grammar reads as grouping
+        if (s[this.i + 1] === '(' || s[this.i + 1] === ')') {
+          this.masks.push(this.bracket ? { start: this.i, end: this.i + 1, fill: ' ' } : { start: this.i + 1, end: this.i + 2, fill: 'x' });
+        }
         this.i += 2;
         return true;
       case "'": {
@@ -483,6 +490,11 @@ class Lexer {
       this.commandPosition = true;
       return true;
     }
+    if (this.bracket) {
+      if (w === ']') this.bracket = false;
+      // a lone `-` or `~` operand (`[ "$1" = - ]`): tree-sitter-bash's test grammar has no rule for it
+      else if (w === '-' || w === '~') this.masks.push({ start: from, end: this.i, fill: '_' });
+    }
     const closer = this.afterCloser;
     this.afterCloser = w === 'done' || w === 'fi' || w === 'esac' || w === '}';
     if (w === '}' && closer && !this.commandPosition && frame?.kind === 'brace') {
@@ -550,6 +562,10 @@ class Lexer {
         return true;
       }
       case 'then': case 'else': case 'elif': case '!': case 'time':
+        return true;
+      case '[':
+        this.bracket = true;
+        this.commandPosition = false;
         return true;
       default:
         this.commandPosition = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(w);

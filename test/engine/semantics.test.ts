@@ -16,6 +16,7 @@ describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
     const demos = DEMOS.filter((x) => !BASH_ONLY.has(x.name) || dialect.startsWith('bash'));
     const seen = await runBatch(dialect, demos.map((x) => ({ files: x.files })));
     const mismatches: string[] = [];
+    const unclaimed: string[] = [];
     let certain = 0;
     let observed = 0;
     demos.forEach((demo, i) => {
@@ -23,6 +24,8 @@ describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
       for (const [label, obs] of seen[i]) {
         observed++;
         const c = claim.get(label) ?? '?';
+        // a recovered construct must leave its uses decidable
+        if (c === '?' && demo.certain?.includes(label)) unclaimed.push(`${demo.name} ${label}`);
         if (c === '?') continue;
         certain++;
         if (obs.some((o) => o !== c)) mismatches.push(`${demo.name} ${label}: engine ${c}, shell ${obs.join('')}`);
@@ -30,6 +33,7 @@ describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
     });
     console.log(`${dialect}: ${certain}/${observed} observed uses claimed with certainty, ${mismatches.length} wrong`);
     expect(mismatches).toEqual([]);
+    expect(unclaimed).toEqual([]);
     expect(certain / observed).toBeGreaterThan(0.6);
   });
 });

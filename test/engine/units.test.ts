@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, reparse } from '../../rules';
-import { segments } from '../../rules/segments';
+import { masked, segments } from '../../rules/segments';
 import { programUnits, splitUnits } from '../../rules/units';
 
 const unitsOf = (text: string) =>
@@ -64,6 +64,24 @@ describe('recovery', () => {
     ].join('\n');
     const units = programUnits(parse(text).rootNode, text, false);
     for (const s of segments(text).segments) expect(units.some((u) => u.start <= s.start && s.end <= u.end)).toBe(true);
+  });
+
+  // each misparsed by tree-sitter-bash, each parsed again cleanly with masks
+  it.each([
+    '[ "$1" = - ] && a',
+    'if [ "$a" != ~ ]; then a; fi',
+    '[ $# -gt 1 -o \\( -n "$b" -a \\\n  $# -ne 0 \\) ] && a',
+  ])('%j', (text) => {
+    const tree = parse(text);
+    expect(splitUnits(tree.rootNode, text, false).some((u) => u.uncertain)).toBe(true);
+    const units = programUnits(tree.rootNode, text, false);
+    expect(units.map((u) => [u.start, u.end, u.uncertain])).toEqual([[0, text.length, false]]);
+    expect(masked(text).text).toHaveLength(text.length);
+  });
+
+  it('masks test operands only inside `[ … ]`', () => {
+    const text = 'echo - ~ \\( \\)\n[ - = ~ ]\n';
+    expect(masked(text).text).toBe('echo - ~ \\x \\x\n[ _ = _ ]\n');
   });
 });
 
