@@ -228,6 +228,7 @@ class Lexer {
     }
     if (s.startsWith('<<<', this.i)) this.i += 3;
     else if (s.startsWith('<<', this.i)) {
+      const at = this.i;
       const strip = s[this.i + 2] === '-';
       this.i += strip ? 3 : 2;
       this.skipSpace(false);
@@ -236,6 +237,13 @@ class Lexer {
       const word = s.slice(from, this.i);
       const quoted = /['"\\]/.test(word);
       if (word.startsWith('\\')) this.masks.push({ start: from, end: from + 1, fill: ' ' });
+      // a here-document with no command (`<<\E` as a block comment): tree-sitter-bash
+      // wants a command; `:<<E` does the same, the character after `<<` making room
+      let b = at;
+      while (b > 0 && BLANK.test(s[b - 1])) b--;
+      if ((b === 0 || /[\n;&|(]/.test(s[b - 1])) && /[ \t\\]/.test(s[at + (strip ? 3 : 2)])) {
+        this.masks.push({ start: at, end: at + (strip ? 4 : 3), fill: ' ', lead: strip ? ':<<-' : ':<<' });
+      }
       this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted });
       this.lastEnd = this.i;
       return true;
@@ -267,7 +275,15 @@ class Lexer {
     }
     // `$((cmd) …)` or `((cmd) …)`: a subshell inside
     this.stack.push({ kind: 'paren' });
-    if (s[from - 3] !== '$') this.stack.push({ kind: 'paren' });
+    if (s[from - 3] !== '$') {
+      this.stack.push({ kind: 'paren' });
+      // tree-sitter-bash reads `((` as arithmetic only; moving the first `(`
+      // into the blank before it gives the `( (` it can parse
+      // (not after `!` or a keyword, which the `(` would join)
+      if (from >= 3 && BLANK.test(s[from - 3]) && /^[\s;&|({]?$/.test(s[from - 4] ?? '')) {
+        this.masks.push({ start: from - 3, end: from - 1, fill: ' ', lead: '(' });
+      }
+    }
     this.i = from;
     this.commandPosition = true;
     return true;

@@ -71,12 +71,23 @@ describe('recovery', () => {
     '[ "$1" = - ] && a',
     'if [ "$a" != ~ ]; then a; fi',
     '[ $# -gt 1 -o \\( -n "$b" -a \\\n  $# -ne 0 \\) ] && a',
+    // `((` that closes as `) … )`: nested subshells
+    'a |\n  ((b; echo $?) | c) 5<&0',
+    'if a && \\\n   (( [ x ] && b ) || ( c ))\nthen d; fi',
+    // a here-document with no command
+    '<<\\E\nbody\nE',
+    'a; <<- E\n\tbody\n\tE',
   ])('%j', (text) => {
     const tree = parse(text);
     expect(splitUnits(tree.rootNode, text, false).some((u) => u.uncertain)).toBe(true);
     const units = programUnits(tree.rootNode, text, false);
     expect(units.map((u) => [u.start, u.end, u.uncertain])).toEqual([[0, text.length, false]]);
     expect(masked(text).text).toHaveLength(text.length);
+  });
+
+  it('moves a `(` only into a blank that no word or `!` precedes', () => {
+    expect(masked('a; ((b) | c)').text).toBe('a;( (b) | c)');
+    expect(masked('! ((b) | c)').text).toBe('! ((b) | c)');
   });
 
   it('masks test operands only inside `[ … ]`', () => {

@@ -146,6 +146,16 @@ qa U2 || echo NX:U2
   d('recovered_test_operands', `alias qa='echo EXP'; [ "$1" = - ] || [ \\( x = x \\) -a ~ != - ]; qa U1 || echo NX:U1
 qa U2 || echo NX:U2
 `, {}, ['U1', 'U2']),
+  d('recovered_nested_subshell', `alias qa='echo EXP'; ((qa U1 || echo NX:U1) | cat)
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_bare_heredoc', `{ alias qa='echo EXP'; <<\\E
+body
+E
+qa U1 || echo NX:U1
+}
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
   d('recovered_backtick_dollar', "alias qa='echo EXP'; x=`echo ab | sed s/b$//`; qa U1 || echo NX:U1\nqa U2 || echo NX:U2\n"),
   d('set_posix', `alias qa='echo EXP'
 set -o posix

@@ -39,7 +39,7 @@ const NAMES = ['qa', 'qb', 'qc'];
  * Commands tree-sitter-bash misparses and recovery parses again with masks;
  * each succeeds in every shell. A use joined to one shares its parse unit.
  */
-const RECOVERED = ['[ x != - ]', '[ \\( x = x \\) -a ~ != - ]'];
+const RECOVERED = ['[ x != - ]', '[ \\( x = x \\) -a ~ != - ]', 'true && ((true) | true)'];
 
 export class ScriptGenerator {
   private label = 0;
@@ -95,7 +95,8 @@ export class ScriptGenerator {
       [ctx.bash ? 1 : 0, () => `shopt -${this.chance(0.8) ? 's' : 'u'} expand_aliases`],
       [this.functions.length ? 2 : 0, () => this.pick(this.functions)],
       [1, () => `true && ${this.use(this.nested(ctx, 'andand'))}`],
-      [ctx.backtick ? 0 : 1, () => `${this.pick(RECOVERED)} && ${this.use(this.nested(ctx, 'recovered'))}`],
+      // ksh93 reads `((` in a substitution as arithmetic
+      [ctx.backtick ? 0 : 1, () => `${this.pick(RECOVERED.filter((r) => !ctx.substitution || !r.includes('((')))} && ${this.use(this.nested(ctx, 'recovered'))}`],
     ];
     if (!leaf) {
       options.push(
