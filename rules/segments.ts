@@ -626,7 +626,14 @@ class Lexer {
     if (s[this.i] === '(') this.i++;
     while (this.i < s.length && s[this.i] !== ')') {
       if (/[\s|]/.test(s[this.i])) this.i++;
-      else if (this.wordChars() !== OK) return false;
+      else if (s.startsWith('\\\n', this.i)) this.i += 2;
+      else {
+        const from = this.i;
+        if (this.wordChars() !== OK) return false;
+        // a pattern is never a command, and tree-sitter-bash often misreads quotes
+        // and extglob in one (`*"$t"*`, `*" -t"?( *)`); a same-length word reads the same
+        if (!s.slice(from, this.i).includes('\n')) this.maskInert(from, this.i, '_');
+      }
     }
     if (this.i >= s.length) return false;
     this.i++;

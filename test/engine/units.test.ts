@@ -74,6 +74,10 @@ describe('recovery', () => {
     // `((` that closes as `) … )`: nested subshells
     'a |\n  ((b; echo $?) | c) 5<&0',
     'if a && \\\n   (( [ x ] && b ) || ( c ))\nthen d; fi',
+    // quotes, extglob and a continuation in case patterns
+    'case $2 in\n*"$t"*"$t"*) a;;\nesac',
+    'case $w in\n*" -t dsa"?( *)) a;;\nesac',
+    'case $v in\nless\' \'429* | \\\nless\' \'4[3-9]*) a;;\nesac',
     // a here-document with no command
     '<<\\E\nbody\nE',
     'a; <<- E\n\tbody\n\tE',

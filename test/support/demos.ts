@@ -156,6 +156,13 @@ qa U1 || echo NX:U1
 }
 qa U2 || echo NX:U2
 `, {}, ['U1', 'U2']),
+  d('recovered_case_patterns', `alias qa='echo EXP'; case "a b" in ?*' '?*) qa U1 || echo NX:U1;; esac
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_extglob_pattern', `shopt -s extglob
+alias qa='echo EXP'; case "a b" in *"a"?( )b) qa U1 || echo NX:U1;; esac
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
   d('recovered_backtick_dollar', "alias qa='echo EXP'; x=`echo ab | sed s/b$//`; qa U1 || echo NX:U1\nqa U2 || echo NX:U2\n"),
   d('set_posix', `alias qa='echo EXP'
 set -o posix

@@ -39,7 +39,8 @@ const NAMES = ['qa', 'qb', 'qc'];
  * Commands tree-sitter-bash misparses and recovery parses again with masks;
  * each succeeds in every shell. A use joined to one shares its parse unit.
  */
-const RECOVERED = ['[ x != - ]', '[ \\( x = x \\) -a ~ != - ]', 'true && ((true) | true)'];
+const RECOVERED = ['[ x != - ]', '[ \\( x = x \\) -a ~ != - ]', 'true && ((true) | true)',
+  'case "a b" in *"a"*" "b) true;; esac'];
 
 export class ScriptGenerator {
   private label = 0;
