@@ -406,6 +406,10 @@ class Lexer {
 
   private backtick(): boolean {
     const s = this.s;
+    // tree-sitter-bash takes a closing backtick for an opening one when the next
+    // backtick is followed by whitespace (its scanner's `a\`b\`` rule); a body that
+    // starts with a newline and a blank reads the same with the newline escaped one later
+    if (s[this.i + 1] === '\n' && BLANK.test(s[this.i + 2] ?? '')) this.masks.push({ start: this.i + 1, end: this.i + 3, fill: ' ', lead: '\\\n' });
     this.i++;
     while (this.i < s.length) {
       if (s[this.i] === '\\') this.i += 2;

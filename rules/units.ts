@@ -219,8 +219,18 @@ function splitWord(node: SyntaxNode, text: string): boolean {
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice))) {
     const at = node.startIndex + m.index + 1;
-    const inner = node.descendantForIndex(at);
-    if (!['comment', 'raw_string', 'string', 'string_content', 'heredoc_body', 'heredoc_content'].includes(inner.type)) return true;
+    if (!quotedAt(node.descendantForIndex(at))) return true;
+  }
+  return false;
+}
+
+const QUOTED = ['comment', 'raw_string', 'string', 'heredoc_body'];
+
+/** Inside quotes, a comment or a here-document, and not in a substitution there: no command word. */
+function quotedAt(node: SyntaxNode): boolean {
+  for (let p: SyntaxNode | null = node; p; p = p.parent) {
+    if (QUOTED.includes(p.type)) return true;
+    if (p.type === 'command_substitution' || p.type === 'process_substitution') return false;
   }
   return false;
 }

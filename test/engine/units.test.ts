@@ -78,6 +78,8 @@ describe('recovery', () => {
     'case $2 in\n*"$t"*"$t"*) a;;\nesac',
     'case $w in\n*" -t dsa"?( *)) a;;\nesac',
     'case $v in\nless\' \'429* | \\\nless\' \'4[3-9]*) a;;\nesac',
+    // a backtick body that starts with a newline, after another backtick
+    '{ a=`b`\n  c=`\n  d`\n}',
     // a here-document with no command
     '<<\\E\nbody\nE',
     'a; <<- E\n\tbody\n\tE',
@@ -87,6 +89,11 @@ describe('recovery', () => {
     const units = programUnits(tree.rootNode, text, false);
     expect(units.map((u) => [u.start, u.end, u.uncertain])).toEqual([[0, text.length, false]]);
     expect(masked(text).text).toHaveLength(text.length);
+  });
+
+  it('trusts a backslash-newline inside quotes, not in a substitution there', () => {
+    expect(unitsOf('f >/dev/null "\\\n${p}x"\n')[0].uncertain).toBe(false);
+    expect(unitsOf('echo "$(q\\\na x)"\n')[0].uncertain).toBe(true);
   });
 
   it('moves a `(` only into a blank that no word or `!` precedes', () => {

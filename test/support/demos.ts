@@ -163,6 +163,14 @@ qa U2 || echo NX:U2
 alias qa='echo EXP'; case "a b" in *"a"?( )b) qa U1 || echo NX:U1;; esac
 qa U2 || echo NX:U2
 `, {}, ['U1', 'U2']),
+  d('recovered_backtick_newline', `alias qa='echo EXP'; x=\`echo a\`; y=\`
+  qa U1 || echo NX:U1\`; echo "$y"
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_string_continuation', `alias qa='echo EXP'; echo "a\\
+\${HOME}b" >/dev/null; qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
   d('recovered_backtick_dollar', "alias qa='echo EXP'; x=`echo ab | sed s/b$//`; qa U1 || echo NX:U1\nqa U2 || echo NX:U2\n"),
   d('set_posix', `alias qa='echo EXP'
 set -o posix

@@ -40,7 +40,9 @@ const NAMES = ['qa', 'qb', 'qc'];
  * each succeeds in every shell. A use joined to one shares its parse unit.
  */
 const RECOVERED = ['[ x != - ]', '[ \\( x = x \\) -a ~ != - ]', 'true && ((true) | true)',
-  'case "a b" in *"a"*" "b) true;; esac'];
+  'case "a b" in *"a"*" "b) true;; esac',
+  'x=`true` && y=`\n  true`',
+  ': "a\\\n${HOME}b"'];
 
 export class ScriptGenerator {
   private label = 0;
@@ -96,7 +98,7 @@ export class ScriptGenerator {
       [ctx.bash ? 1 : 0, () => `shopt -${this.chance(0.8) ? 's' : 'u'} expand_aliases`],
       [this.functions.length ? 2 : 0, () => this.pick(this.functions)],
       [1, () => `true && ${this.use(this.nested(ctx, 'andand'))}`],
-      // ksh93 reads `((` in a substitution as arithmetic
+      // ksh93 reads `((` in a substitution as arithmetic; backticks do not nest
       [ctx.backtick ? 0 : 1, () => `${this.pick(RECOVERED.filter((r) => !ctx.substitution || !r.includes('((')))} && ${this.use(this.nested(ctx, 'recovered'))}`],
     ];
     if (!leaf) {
