@@ -248,6 +248,8 @@ class Lexer {
       this.lastEnd = this.i;
       return true;
     } else {
+      // `<>` (read and write) is missing from tree-sitter-bash; `>>` keeps the file and descriptor
+      if (s.startsWith('<>', this.i)) this.masks.push({ start: this.i, end: this.i + 1, fill: '>' });
       this.i++;
       if (/[>&|]/.test(s[this.i] ?? '')) this.i++;
     }

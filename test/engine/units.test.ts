@@ -80,6 +80,8 @@ describe('recovery', () => {
     'case $v in\nless\' \'429* | \\\nless\' \'4[3-9]*) a;;\nesac',
     // a backtick body that starts with a newline, after another backtick
     '{ a=`b`\n  c=`\n  d`\n}',
+    // the read-write redirection
+    'if ! ( : <>/dev/tty ) 2>/dev/null; then a; fi',
     // a here-document with no command
     '<<\\E\nbody\nE',
     'a; <<- E\n\tbody\n\tE',

@@ -171,6 +171,9 @@ qa U2 || echo NX:U2
 \${HOME}b" >/dev/null; qa U1 || echo NX:U1
 qa U2 || echo NX:U2
 `, {}, ['U1', 'U2']),
+  d('recovered_read_write', `alias qa='echo EXP'; ( : <>/dev/null ) && qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
   d('recovered_backtick_dollar', "alias qa='echo EXP'; x=`echo ab | sed s/b$//`; qa U1 || echo NX:U1\nqa U2 || echo NX:U2\n"),
   d('set_posix', `alias qa='echo EXP'
 set -o posix

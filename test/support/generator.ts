@@ -42,7 +42,7 @@ const NAMES = ['qa', 'qb', 'qc'];
 const RECOVERED = ['[ x != - ]', '[ \\( x = x \\) -a ~ != - ]', 'true && ((true) | true)',
   'case "a b" in *"a"*" "b) true;; esac',
   'x=`true` && y=`\n  true`',
-  ': "a\\\n${HOME}b"'];
+  ': "a\\\n${HOME}b"', ': <>/dev/null'];
 
 export class ScriptGenerator {
   private label = 0;
