@@ -59,6 +59,8 @@ class Lexer {
   readonly resumes: number[] = [];
   /** Offset of the last `&&`/`||`, or -1. */
   lastAndOr = -1;
+  /** Inside the arguments of a `[` command, before its `]`. */
+  bracket = false;
 
   constructor(readonly s: string) {}
 
@@ -97,6 +99,7 @@ class Lexer {
       && /^[ \t]*(#.*)?$/.test(this.s.slice(this.lastAndOr + 2, this.i)) ? this.lastAndOr : -1;
     this.i++;
     this.commandPosition = true;
+    this.bracket = false;
     if (this.pending.length) this.heredocBodies();
     if (andOr >= 0) {
       this.masks.push({ start: andOr, end: andOr + 2, fill: ' ' });
@@ -210,6 +213,7 @@ class Lexer {
 
   private op(len: number, continues: boolean): void {
     if (len !== 2 || !continues) this.lastAndOr = -1;
+    this.bracket = false;
     this.i += len;
     this.lastEnd = this.i;
     this.commandPosition = true;
@@ -224,6 +228,7 @@ class Lexer {
     }
     if (s.startsWith('<<<', this.i)) this.i += 3;
     else if (s.startsWith('<<', this.i)) {
+      const at = this.i;
       const strip = s[this.i + 2] === '-';
       this.i += strip ? 3 : 2;
       this.skipSpace(false);
@@ -232,10 +237,19 @@ class Lexer {
       const word = s.slice(from, this.i);
       const quoted = /['"\\]/.test(word);
       if (word.startsWith('\\')) this.masks.push({ start: from, end: from + 1, fill: ' ' });
+      // a here-document with no command (`<<\E` as a block comment): tree-sitter-bash
+      // wants a command; `:<<E` does the same, the character after `<<` making room
+      let b = at;
+      while (b > 0 && BLANK.test(s[b - 1])) b--;
+      if ((b === 0 || /[\n;&|(]/.test(s[b - 1])) && /[ \t\\]/.test(s[at + (strip ? 3 : 2)])) {
+        this.masks.push({ start: at, end: at + (strip ? 4 : 3), fill: ' ', lead: strip ? ':<<-' : ':<<' });
+      }
       this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted });
       this.lastEnd = this.i;
       return true;
     } else {
+      // `<>` (read and write) is missing from tree-sitter-bash; `>>` keeps the file and descriptor
+      if (s.startsWith('<>', this.i)) this.masks.push({ start: this.i, end: this.i + 1, fill: '>' });
       this.i++;
       if (/[>&|]/.test(s[this.i] ?? '')) this.i++;
     }
@@ -263,7 +277,15 @@ class Lexer {
     }
     // `$((cmd) …)` or `((cmd) …)`: a subshell inside
     this.stack.push({ kind: 'paren' });
-    if (s[from - 3] !== '$') this.stack.push({ kind: 'paren' });
+    if (s[from - 3] !== '$') {
+      this.stack.push({ kind: 'paren' });
+      // tree-sitter-bash reads `((` as arithmetic only; moving the first `(`
+      // into the blank before it gives the `( (` it can parse
+      // (not after `!` or a keyword, which the `(` would join)
+      if (from >= 3 && BLANK.test(s[from - 3]) && /^[\s;&|({]?$/.test(s[from - 4] ?? '')) {
+        this.masks.push({ start: from - 3, end: from - 1, fill: ' ', lead: '(' });
+      }
+    }
     this.i = from;
     this.commandPosition = true;
     return true;
@@ -342,8 +364,11 @@ class Lexer {
     const s = this.s;
     switch (s[this.i]) {
       case '\\':
-        // `\(` and `\)` (as in `[ \( … \) ]`) are plain words; tree-sitter-bash wants a letter
-        if (s[this.i + 1] === '(' || s[this.i + 1] === ')') this.masks.push({ start: this.i + 1, end: this.i + 2, fill: 'x' });
+        // `\(` and `\)` are plain words; tree-sitter-bash wants a letter there, and
+        // inside `[ … ]` a bare parenthesis, which its test grammar reads as grouping
+        if (s[this.i + 1] === '(' || s[this.i + 1] === ')') {
+          this.masks.push(this.bracket ? { start: this.i, end: this.i + 1, fill: ' ' } : { start: this.i + 1, end: this.i + 2, fill: 'x' });
+        }
         this.i += 2;
         return true;
       case "'": {
@@ -383,6 +408,10 @@ class Lexer {
 
   private backtick(): boolean {
     const s = this.s;
+    // tree-sitter-bash takes a closing backtick for an opening one when the next
+    // backtick is followed by whitespace (its scanner's `a\`b\`` rule); a body that
+    // starts with a newline and a blank reads the same with the newline escaped one later
+    if (s[this.i + 1] === '\n' && BLANK.test(s[this.i + 2] ?? '')) this.masks.push({ start: this.i + 1, end: this.i + 3, fill: ' ', lead: '\\\n' });
     this.i++;
     while (this.i < s.length) {
       if (s[this.i] === '\\') this.i += 2;
@@ -483,6 +512,11 @@ class Lexer {
       this.commandPosition = true;
       return true;
     }
+    if (this.bracket) {
+      if (w === ']') this.bracket = false;
+      // a lone `-` or `~` operand (`[ "$1" = - ]`): tree-sitter-bash's test grammar has no rule for it
+      else if (w === '-' || w === '~') this.masks.push({ start: from, end: this.i, fill: '_' });
+    }
     const closer = this.afterCloser;
     this.afterCloser = w === 'done' || w === 'fi' || w === 'esac' || w === '}';
     if (w === '}' && closer && !this.commandPosition && frame?.kind === 'brace') {
@@ -551,6 +585,10 @@ class Lexer {
       }
       case 'then': case 'else': case 'elif': case '!': case 'time':
         return true;
+      case '[':
+        this.bracket = true;
+        this.commandPosition = false;
+        return true;
       default:
         this.commandPosition = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(w);
         return true;
@@ -594,7 +632,14 @@ class Lexer {
     if (s[this.i] === '(') this.i++;
     while (this.i < s.length && s[this.i] !== ')') {
       if (/[\s|]/.test(s[this.i])) this.i++;
-      else if (this.wordChars() !== OK) return false;
+      else if (s.startsWith('\\\n', this.i)) this.i += 2;
+      else {
+        const from = this.i;
+        if (this.wordChars() !== OK) return false;
+        // a pattern is never a command, and tree-sitter-bash often misreads quotes
+        // and extglob in one (`*"$t"*`, `*" -t"?( *)`); a same-length word reads the same
+        if (!s.slice(from, this.i).includes('\n')) this.maskInert(from, this.i, '_');
+      }
     }
     if (this.i >= s.length) return false;
     this.i++;

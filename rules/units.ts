@@ -88,7 +88,8 @@ export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit
     current.end = k.endIndex;
     prevEnd = k.endIndex;
   }
-  for (const u of units) u.uncertain = u.statements.some((s) => isUncertain(s.node, text));
+  // a root that is itself an ERROR node holds statements tree-sitter could not place
+  for (const u of units) u.uncertain = root.type === 'ERROR' || u.statements.some((s) => isUncertain(s.node, text));
   if (root.type === 'program') checkAgainstSegments(units, text);
   return whole && units.length ? [mergeAll(units)] : units;
 }
@@ -138,17 +139,24 @@ function recover(units: Unit[], text: string): Unit[] {
       i++;
       continue;
     }
-    // the uncertain units and the segments they overlap, as one group
+    // the units and segments that overlap, transitively, as one group: a
+    // segment left out would be text no unit reads
     let end = u.end;
     let k = i;
-    while (k + 1 < units.length && units[k + 1].uncertain && units[k + 1].start < end) end = Math.max(end, units[++k].end);
     while (j < segs.length && segs[j].end <= u.start) j++;
     const group: { start: number; end: number }[] = [];
-    for (let m = j; m < segs.length && segs[m].start < end; m++) {
-      group.push(segs[m]);
-      end = Math.max(end, segs[m].end);
+    for (let m = j, grew = true; grew;) {
+      grew = false;
+      while (k + 1 < units.length && units[k + 1].start < end) {
+        end = Math.max(end, units[++k].end);
+        grew = true;
+      }
+      while (m < segs.length && segs[m].start < end) {
+        group.push(segs[m]);
+        end = Math.max(end, segs[m++].end);
+        grew = true;
+      }
     }
-    while (k + 1 < units.length && units[k + 1].start < end) k++;
     if (group.length === 0) out.push(...units.slice(i, k + 1).map((x) => ({ ...x, uncertain: true })));
     // a unit that still fails stays as an uncertain placeholder without statements
     for (const g of group) out.push(reparsed(text, g.start, g.end) ?? { start: g.start, end: g.end, statements: [], uncertain: true });
@@ -211,8 +219,18 @@ function splitWord(node: SyntaxNode, text: string): boolean {
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice))) {
     const at = node.startIndex + m.index + 1;
-    const inner = node.descendantForIndex(at);
-    if (!['comment', 'raw_string', 'string', 'string_content', 'heredoc_body', 'heredoc_content'].includes(inner.type)) return true;
+    if (!quotedAt(node.descendantForIndex(at))) return true;
+  }
+  return false;
+}
+
+const QUOTED = ['comment', 'raw_string', 'string', 'heredoc_body'];
+
+/** Inside quotes, a comment or a here-document, and not in a substitution there: no command word. */
+function quotedAt(node: SyntaxNode): boolean {
+  for (let p: SyntaxNode | null = node; p; p = p.parent) {
+    if (QUOTED.includes(p.type)) return true;
+    if (p.type === 'command_substitution' || p.type === 'process_substitution') return false;
   }
   return false;
 }

@@ -3,10 +3,12 @@
 export interface Demo {
   name: string;
   files: Record<string, string>;
+  /** Uses the engine must decide: those around a construct recovery parses again. */
+  certain?: string[];
 }
 
-const d = (name: string, main: string, extra: Record<string, string> = {}): Demo =>
-  ({ name, files: { 'main.sh': main, ...extra } });
+const d = (name: string, main: string, extra: Record<string, string> = {}, certain?: string[]): Demo =>
+  ({ name, files: { 'main.sh': main, ...extra }, certain });
 
 export const DEMOS: Demo[] = [
   d('same_line', `alias qa='echo EXP'; qa U1 || echo NX:U1
@@ -141,6 +143,37 @@ E
 true; qa U1 || echo NX:U1
 qa U2 || echo NX:U2
 `),
+  d('recovered_test_operands', `alias qa='echo EXP'; [ "$1" = - ] || [ \\( x = x \\) -a ~ != - ]; qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_nested_subshell', `alias qa='echo EXP'; ((qa U1 || echo NX:U1) | cat)
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_bare_heredoc', `{ alias qa='echo EXP'; <<\\E
+body
+E
+qa U1 || echo NX:U1
+}
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_case_patterns', `alias qa='echo EXP'; case "a b" in ?*' '?*) qa U1 || echo NX:U1;; esac
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_extglob_pattern', `shopt -s extglob
+alias qa='echo EXP'; case "a b" in *"a"?( )b) qa U1 || echo NX:U1;; esac
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_backtick_newline', `alias qa='echo EXP'; x=\`echo a\`; y=\`
+  qa U1 || echo NX:U1\`; echo "$y"
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_string_continuation', `alias qa='echo EXP'; echo "a\\
+\${HOME}b" >/dev/null; qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  d('recovered_read_write', `alias qa='echo EXP'; ( : <>/dev/null ) && qa U1 || echo NX:U1
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
   d('recovered_backtick_dollar', "alias qa='echo EXP'; x=`echo ab | sed s/b$//`; qa U1 || echo NX:U1\nqa U2 || echo NX:U2\n"),
   d('set_posix', `alias qa='echo EXP'
 set -o posix

@@ -35,6 +35,15 @@ export interface GeneratedScript {
 
 const NAMES = ['qa', 'qb', 'qc'];
 
+/**
+ * Commands tree-sitter-bash misparses and recovery parses again with masks;
+ * each succeeds in every shell. A use joined to one shares its parse unit.
+ */
+const RECOVERED = ['[ x != - ]', '[ \\( x = x \\) -a ~ != - ]', 'true && ((true) | true)',
+  'case "a b" in *"a"*" "b) true;; esac',
+  'x=`true` && y=`\n  true`',
+  ': "a\\\n${HOME}b"', ': <>/dev/null'];
+
 export class ScriptGenerator {
   private label = 0;
   private fn = 0;
@@ -89,6 +98,8 @@ export class ScriptGenerator {
       [ctx.bash ? 1 : 0, () => `shopt -${this.chance(0.8) ? 's' : 'u'} expand_aliases`],
       [this.functions.length ? 2 : 0, () => this.pick(this.functions)],
       [1, () => `true && ${this.use(this.nested(ctx, 'andand'))}`],
+      // ksh93 reads `((` in a substitution as arithmetic; backticks do not nest
+      [ctx.backtick ? 0 : 1, () => `${this.pick(RECOVERED.filter((r) => !ctx.substitution || !r.includes('((')))} && ${this.use(this.nested(ctx, 'recovered'))}`],
     ];
     if (!leaf) {
       options.push(
@@ -101,7 +112,11 @@ export class ScriptGenerator {
         [1, () => `${this.def(ctx)} &\nwait`],
       );
       if (!ctx.backtick) {
-        options.push([2, () => `echo "C:$(${this.block(this.nested(ctx, 'comsub', { substitution: true }), 1, 3)})"`]);
+        options.push([2, () => {
+          const body = this.block(this.nested(ctx, 'comsub', { substitution: true }), 1, 3);
+          // `$((` would open arithmetic in most shells: `$( (` is the portable way
+          return `echo "C:$(${body.startsWith('(') ? ' ' : ''}${body})"`;
+        }]);
         options.push([1, () => `echo "B:\`${this.block(this.nested(ctx, 'backtick', { backtick: true, substitution: true }), 1, 2)}\`"`]);
       }
       if (!ctx.evalString && !ctx.backtick) {
