@@ -316,7 +316,9 @@ class Engine {
       use = {
         name, start, end,
         inFunction: rc.fn,
-        uncertain: rc.uncertain || !rc.src.local || rc.src.base === null,
+        // a word of masked text is not the word the shell reads
+        uncertain: rc.uncertain || !rc.src.local || rc.src.base === null
+          || (rc.src.original !== undefined && rc.src.original.slice(word.startIndex, word.endIndex) !== word.text),
         resolutions: [],
       };
       this.uses.set(k, use);

@@ -154,7 +154,8 @@ export class State {
   forgetAll(): void {
     for (const [k, v] of this.aliases) if (!v.has(UNKNOWN)) this.aliases.set(k, new Set([...v, UNKNOWN]));
     if (!this.fallback.has(UNKNOWN)) this.fallback = new Set([...this.fallback, UNKNOWN]);
-    this.expandAliases = this.expandAliases === 1 ? 1 : 2;
+    // it may have run `shopt -u expand_aliases` as well as `shopt -s`
+    this.expandAliases = 2;
     this.zshAliases = 2;
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lint } from '../../rules';
 import { LayeredMap } from '../../rules/state';
 
 /** A small seeded generator, so a failure replays. */
@@ -53,5 +54,17 @@ describe('LayeredMap', () => {
     c.set('n2', -2);
     expect([...b.keysDifferingFrom(c)].sort()).toEqual(['n1', 'n2']);
     expect([...a.keysDifferingFrom(a.fork())]).toEqual([]);
+  });
+});
+
+describe('what an unfollowable command leaves', () => {
+  it.each([
+    ['eval of a variable', 'eval "$1"'],
+    ['a file that cannot be found', '. ./missing.sh'],
+  ])('after %s, expand_aliases may be off: a use is not certain to expand', (_, line) => {
+    const text = `#!/bin/bash\nshopt -s expand_aliases\nalias ll='ls -l'\n${line}\nll\n`;
+    const use = lint(text, { resolveSource: () => undefined }).analysis.uses.find((u) => u.name === 'll')!;
+    expect(use.resolutions.map((r) => r.flag)).toEqual([2]);
+    expect(use.resolutions.map((r) => r.outcome)).toEqual([2]);
   });
 });
