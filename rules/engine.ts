@@ -87,6 +87,13 @@ export interface Analysis {
   clashes: Clash[];
   /** The model ran out of budget: nothing it found is certain. */
   aborted: boolean;
+  /** Every alias name a definition may make, and every function defined, in any text the model read. */
+  names: Names;
+}
+
+export interface Names {
+  aliases: ReadonlySet<string>;
+  functions: ReadonlySet<string>;
 }
 
 const STEP_BUDGET = 400_000;
@@ -234,6 +241,10 @@ class Engine {
       if (typeOf(p) === 'function_definition') return this.functionDef(p, src);
     }
     return null;
+  }
+
+  functionNames(): Set<string> {
+    return new Set([...this.functionByNode.values()].map((f) => f.name));
   }
 
   private functionDef(node: SyntaxNode, src: Source): FunctionDef | null {
@@ -385,7 +396,7 @@ class Engine {
 
   /** True if a word of the text could be a known alias name. */
   private mentionsKnownName(text: string): boolean {
-    return roughWords(text).some((w) => this.knownNames.has(w));
+    return mentions(text, this.knownNames);
   }
 
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
@@ -485,9 +496,7 @@ class Engine {
    */
   private mayChangeState(node: SyntaxNode, st: State, rc: RunCtx): boolean {
     if (node.endIndex - node.startIndex > GATED_LENGTH) return true;
-    const text = rc.src.text.slice(node.startIndex, node.endIndex);
-    if (SUBSTITUTION_START.test(text) || FUNCTION_DEFINITION.test(text)) return true;
-    return roughWords(text).some((w) => RUN_WORDS.has(w) || st.functions.get(w) !== undefined);
+    return mayRun(rc.src.text.slice(node.startIndex, node.endIndex), (w) => st.functions.get(w) !== undefined);
   }
 
   private runSeq(stmts: Statement[], st: State | null, rc: RunCtx): State | null {
@@ -916,6 +925,29 @@ function mayReachAliasText(text: string, resolve: SourceResolver | undefined, de
   return false;
 }
 
+function mentions(text: string, names: ReadonlySet<string>): boolean {
+  return roughWords(text).some((w) => names.has(w));
+}
+
+/** True if the text holds a command runCommand acts on, a call of a function, a function definition or a substitution. */
+function mayRun(text: string, isFunction: (name: string) => boolean): boolean {
+  if (SUBSTITUTION_START.test(text) || FUNCTION_DEFINITION.test(text)) return true;
+  return roughWords(text).some((w) => RUN_WORDS.has(w) || isFunction(w));
+}
+
+/**
+ * True if a statement with this text is invisible to the model: reading it
+ * records nothing and running it changes nothing, with the names an analysis
+ * found. An editor may then change the statement's words without a new analysis.
+ */
+export function isInertStatement(text: string, names: Names): boolean {
+  return !mentions(text, names.aliases) && !mayRun(text, (w) => names.functions.has(w));
+}
+
+export function isStatementType(type: string): boolean {
+  return STATEMENT_TYPES.has(type);
+}
+
 /**
  * The words of a text as the shell would see them once quotes and escapes are
  * removed, split at every operator: a superset of its literal command words.
@@ -925,7 +957,7 @@ function roughWords(text: string): string[] {
 }
 
 function isStatement(node: SyntaxNode): boolean {
-  return STATEMENT_TYPES.has(typeOf(node));
+  return isStatementType(typeOf(node));
 }
 
 /** Statements nested in a node the runner has no special case for (ERROR and the like). */
@@ -977,6 +1009,7 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
   const result = (aborted: boolean): Analysis => ({
     text, tree, dialect: opts.dialect, units, aborted, unaliases: engine.unaliases,
     defs: engine.defs, uses: [...engine.uses.values()], clashes: engine.clashes,
+    names: { aliases: engine.knownNames, functions: engine.functionNames() },
   });
   // Without alias text, here or in a file it can source, nothing is modelled:
   // most scripts stop here, after the parse.

@@ -1,9 +1,12 @@
-// Typing inside an ordinary comment cannot change what the shell reads, so the
-// analysis of the version before still holds, moved by the edit's length: such
-// an edit costs a text comparison and a shift, not a parse and an analysis.
-// Comments that are or may become directives, and the first line (a shebang),
-// are excluded, so what directives silence stays the same too.
-import type { Diagnostic, Tree } from '../rules';
+// Most keystrokes cannot change what the shell reads: typing inside an
+// ordinary comment, or inside a word of a statement the model never looks at
+// (one that names no alias, no function, no alias builtin and holds no
+// substitution). For those, the analysis of the version before still holds,
+// moved by the edit's length: the edit costs a text comparison and a shift,
+// not a parse and an analysis. Comments that are or may become directives, the
+// first line (a shebang), and every change that could alter the parse (quotes,
+// operators, blanks, keywords, line breaks) are excluded.
+import { Analysis, Diagnostic, isInertStatement, isStatementType } from '../rules';
 
 /** One changed span: old text [start, oldEnd) became new text of oldEnd - start + delta characters. */
 export interface Shift {
@@ -12,52 +15,49 @@ export interface Shift {
   delta: number;
 }
 
-const DIRECTIVE_WORD = /aliascope|shellcheck/i;
-const CHUNK = 1024;
+/** The last exact analysis, and the shifts that lead from its text to the current one. */
+export interface Origin {
+  analysis: Analysis;
+  shifts: Shift[];
+  /** Sorted [start, end) of the comments of the analysis's text, listed once an edit lands in one. */
+  comments: { ranges?: [number, number][] };
+}
 
-/** The comments of one text: from its tree, listed only once an edit lands in one. */
-export class Comments {
-  private constructor(private readonly tree: Tree | undefined, private ranges: [number, number][] | undefined) {}
+/** No carried version goes further than this from its exact analysis. */
+const MAX_SHIFTS = 1000;
 
-  static of(tree: Tree): Comments {
-    return new Comments(tree, undefined);
-  }
+export function originOf(analysis: Analysis): Origin {
+  return { analysis, shifts: [], comments: {} };
+}
 
-  /** Sorted [start, end) of every comment. */
-  list(): [number, number][] {
-    this.ranges ??= this.tree!.rootNode.descendantsOfType('comment').map((c): [number, number] => [c.startIndex, c.endIndex]);
-    return this.ranges;
-  }
-
-  /** The comment that holds [from, to). */
-  holding(from: number, to: number): [number, number] | undefined {
-    // one node first: most edits are not in a comment, and listing them all costs more
-    if (!this.ranges && this.tree!.rootNode.descendantForIndex(from).type !== 'comment') return undefined;
-    const list = this.list();
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid][1] <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    const c = list[lo];
-    return c && c[0] <= from && to <= c[1] ? c : undefined;
-  }
-
-  /** The comments of the text after a shift. */
-  moved(s: Shift): Comments {
-    return new Comments(undefined, this.list().map(([a, b]): [number, number] => [moved(a, s), moved(b, s)]));
-  }
+export function advanced(origin: Origin, s: Shift): Origin {
+  return { ...origin, shifts: [...origin.shifts, s] };
 }
 
 /**
- * The change from `oldText` to `newText` when it lies inside one plain comment
- * of the old text (`comments`), else undefined. A comment runs from its `#` to
- * the line's end whatever it holds, so with the `#` unchanged and no line break
- * added or removed, the new text has the same comment, and nothing else changed.
+ * The shift from `oldText` to `newText` when the analysis behind `origin`
+ * (moved to `oldText`) holds for the new text as well, else undefined.
  */
-export function commentOnlyChange(oldText: string, newText: string, comments: Comments): Shift | undefined {
+export function carriedShift(oldText: string, newText: string, origin: Origin, reported: Diagnostic[]): Shift | undefined {
+  if (origin.shifts.length >= MAX_SHIFTS) return undefined;
+  const s = changedSpan(oldText, newText);
+  if (!s || touchesFix(reported, s)) return undefined;
+  return inComment(oldText, newText, s, origin) || inInertWord(oldText, newText, s, origin) ? s : undefined;
+}
+
+const DIRECTIVE_WORD = /aliascope|shellcheck/i;
+const CHUNK = 1024;
+/** What may be typed or deleted inside a bare word, and inside double-quoted text. */
+const WORD_SAFE = /^[\w.,:/+@%^-]*$/;
+const STRING_SAFE = /^[^"$`\\]*$/;
+const RAW_SAFE = /^[^']*$/;
+const RESERVED = new Set([
+  'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in',
+  'function', 'time', 'coproc', '[[', ']]',
+]);
+
+/** The one span where the texts differ; undefined when it starts the text or adds or removes a line break. */
+function changedSpan(oldText: string, newText: string): Shift | undefined {
   const shortest = Math.min(oldText.length, newText.length);
   // whole chunks first: comparing strings is native, a loop over characters is not
   let start = 0;
@@ -69,19 +69,91 @@ export function commentOnlyChange(oldText: string, newText: string, comments: Co
   while (tail + CHUNK <= shortest - start
     && oldText.slice(oldLast - tail - CHUNK, oldLast - tail) === newText.slice(newLast - tail - CHUNK, newLast - tail)) tail += CHUNK;
   while (tail < shortest - start && oldText.charCodeAt(oldLast - 1 - tail) === newText.charCodeAt(newLast - 1 - tail)) tail++;
-  const oldEnd = oldText.length - tail;
-  const newEnd = newText.length - tail;
+  const oldEnd = oldLast - tail;
+  const newEnd = newLast - tail;
   if (start === 0 || /[\r\n]/.test(oldText.slice(start, oldEnd)) || /[\r\n]/.test(newText.slice(start, newEnd))) return undefined;
-  // the character before the change belongs to the comment, so its `#` is unchanged
-  const c = comments.holding(start - 1, oldEnd);
-  if (!c || oldText.lastIndexOf('\n', c[0]) === -1) return undefined;
-  const delta = newEnd - oldEnd;
-  if (DIRECTIVE_WORD.test(oldText.slice(c[0], c[1])) || DIRECTIVE_WORD.test(newText.slice(c[0], c[1] + delta))) return undefined;
-  return { start, oldEnd, delta };
+  return { start, oldEnd, delta: newEnd - oldEnd };
+}
+
+/** The comment of the current text that holds [from, to). */
+function commentHolding(origin: Origin, from: number, to: number): [number, number] | undefined {
+  const at = backward(from, origin.shifts);
+  const root = origin.analysis.tree.rootNode;
+  // one node first: most edits are not in a comment, and listing them all costs more
+  if (!origin.comments.ranges && root.descendantForIndex(at).type !== 'comment') return undefined;
+  const list = (origin.comments.ranges ??= root.descendantsOfType('comment').map((c): [number, number] => [c.startIndex, c.endIndex]));
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid][1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  if (!list[lo] || list[lo][0] > at) return undefined;
+  const c: [number, number] = [forward(list[lo][0], origin.shifts), forward(list[lo][1], origin.shifts)];
+  return c[0] <= from && to <= c[1] ? c : undefined;
+}
+
+/**
+ * True when the change lies inside one plain comment of the old text. A
+ * comment runs from its `#` to the line's end whatever it holds, so with the
+ * `#` unchanged (the character before the change is in the comment) the new
+ * text has the same comment, and nothing else changed.
+ */
+function inComment(oldText: string, newText: string, s: Shift, origin: Origin): boolean {
+  const c = commentHolding(origin, s.start - 1, s.oldEnd);
+  if (!c || oldText.lastIndexOf('\n', c[0]) === -1) return false;
+  return !DIRECTIVE_WORD.test(oldText.slice(c[0], c[1])) && !DIRECTIVE_WORD.test(newText.slice(c[0], c[1] + s.delta));
+}
+
+/** An offset of the current text in the origin's, mapping typed text to the character before it. */
+function backward(x: number, shifts: Shift[]): number {
+  for (let i = shifts.length - 1; i >= 0; i--) {
+    const s = shifts[i];
+    if (x >= s.oldEnd + s.delta) x -= s.delta;
+    else if (x >= s.start) x = s.start - 1;
+  }
+  return x;
+}
+
+function forward(x: number, shifts: Shift[]): number {
+  for (const s of shifts) x = moved(x, s);
+  return x;
+}
+
+/**
+ * True when the change stays inside one bare word or double-quoted text, of a
+ * statement that is inert before and after it, in a unit the parser got right.
+ */
+function inInertWord(oldText: string, newText: string, s: Shift, origin: Origin): boolean {
+  const { analysis, shifts } = origin;
+  if (analysis.aborted) return false;
+  const at = backward(s.start - 1, shifts);
+  const unit = analysis.units.find((u) => u.start <= at && at < u.end);
+  if (!unit || unit.uncertain || unit.src) return false;
+  const node = analysis.tree.rootNode.descendantForIndex(at);
+  const safe = node.type === 'word' ? WORD_SAFE : node.type === 'string_content' ? STRING_SAFE : node.type === 'raw_string' ? RAW_SAFE : undefined;
+  if (!safe || !safe.test(oldText.slice(s.start, s.oldEnd)) || !safe.test(newText.slice(s.start, s.oldEnd + s.delta))) return false;
+  // a single-quoted string keeps its closing quote
+  const wordEnd = forward(node.endIndex, shifts) - (node.type === 'raw_string' ? 1 : 0);
+  if (s.oldEnd > wordEnd) return false;
+  const word = newText.slice(forward(node.startIndex, shifts), wordEnd + s.delta);
+  if (node.type === 'word' && (word === '' || RESERVED.has(word) || /^\d+$/.test(word))) return false;
+  let statement = node.parent;
+  while (statement && !isStatementType(statement.type)) statement = statement.parent;
+  if (!statement || statement.hasError) return false;
+  const from = forward(statement.startIndex, shifts);
+  const to = forward(statement.endIndex, shifts);
+  return isInertStatement(oldText.slice(from, to), analysis.names) && isInertStatement(newText.slice(from, to + s.delta), analysis.names);
 }
 
 function moved(offset: number, s: Shift): number {
   return offset >= s.oldEnd ? offset + s.delta : offset;
+}
+
+/** True if a fix would rewrite text the change touches: carried over, it would write back the old text. */
+function touchesFix(diagnostics: Diagnostic[], s: Shift): boolean {
+  return diagnostics.some((d) => d.fix?.edits.some((e) => e.start <= s.oldEnd && s.start <= e.end));
 }
 
 /** A diagnostic of the old text, at its place in the new one. */

@@ -7,7 +7,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../cli/fix';
 import { detectDialect, Diagnostic, lint, LintOptions, LintResult, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
-import { commentOnlyChange, Comments, shiftDiagnostic } from './carry';
+import { advanced, carriedShift, Origin, originOf, shiftDiagnostic } from './carry';
 import { toLspDiagnostic } from './convert';
 import type { ShellDocument } from './document';
 import { RcFiles } from './rcfile';
@@ -22,13 +22,14 @@ export interface Analysed {
   /** The text it was computed for. */
   text: string;
   /**
-   * False when it was carried over a comment edit: the diagnostics are exact,
-   * but `result` is still the analysis of an earlier text.
+   * False when it was carried over edits that cannot change what the shell
+   * reads (server/carry.ts): the diagnostics are exact, but `result` is still
+   * the analysis of an earlier text.
    */
   exact: boolean;
   result: LintResult;
-  /** The comments of `text`, once a carry has looked for one. */
-  comments?: Comments;
+  /** The exact analysis this one was carried from, and how to move its offsets. */
+  origin?: Origin;
   /** What is reported: the core's diagnostics less those a directive silences, plus bad directives. */
   reported: Diagnostic[];
   diagnostics: LspDiagnostic[];
@@ -171,19 +172,19 @@ export class Linter {
     return analysed;
   }
 
-  /** The earlier analysis, moved over an edit that only changed a comment's text. */
+  /** The earlier analysis, moved over an edit that cannot change what the shell reads. */
   private carry(doc: ShellDocument, before: Analysed, resultId: string): Analysed | undefined {
     const text = doc.text;
     if (text.length > MAX_DOCUMENT_CHARS) return undefined;
     // an exact analysis's tree is never edited, so it still fits its text
-    before.comments ??= Comments.of(before.result.analysis.tree);
-    const shift = commentOnlyChange(before.text, text, before.comments);
+    const origin = before.origin ?? originOf(before.result.analysis);
+    const shift = carriedShift(before.text, text, origin, before.reported);
     if (!shift) return undefined;
     // no directive changed, and what they cover did not move: the same reports stay silenced
     const reported = before.reported.map((d) => shiftDiagnostic(d, shift));
     return {
       ...before, resultId, version: doc.version, text, exact: false, reported,
-      comments: before.comments.moved(shift),
+      origin: advanced(origin, shift),
       diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
     };
   }
