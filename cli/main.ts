@@ -55,7 +55,7 @@ async function run(argv: string[]): Promise<number> {
     for (const e of found.errors) say(e);
     failed = found.errors.length > 0;
     const files = opts.shard ? shard(found.files, cwd, opts.shard.index, opts.shard.count) : found.files;
-    tasks = files.map((f) => taskFor(f, opts, configs));
+    tasks = files.map((f) => taskFor(f, opts, configs, found.sizes.get(f)));
   }
 
   const reports = await lintWithCache(tasks, opts);
@@ -102,7 +102,7 @@ function print(text: string): number {
   return 0;
 }
 
-function taskFor(path: string, opts: Options, configs: Configs): FileTask {
+function taskFor(path: string, opts: Options, configs: Configs, size?: number): FileTask {
   const config = configs.forFile(path);
   Object.assign(config.rules, opts.rules);
   config.sourcePaths.unshift(...opts.sourcePaths.map((p) => (p === 'SCRIPTDIR' ? p : resolve(p))));
@@ -114,6 +114,7 @@ function taskFor(path: string, opts: Options, configs: Configs): FileTask {
     output: (opts.fix || opts.fixDryRun) && opts.format === 'json',
     reportUnused: opts.reportUnused,
     maxFileSize: opts.maxFileSize,
+    size,
   };
 }
 

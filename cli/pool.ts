@@ -54,6 +54,8 @@ export function autoConcurrency(files: number): number {
 
 function sizes(tasks: FileTask[]): number[] {
   return tasks.map((t) => {
+    if (t.size !== undefined) return t.size;
+    if (t.stdin) return t.stdin.length;
     try {
       return statSync(t.path).size;
     } catch {
