@@ -27,6 +27,15 @@ const MAIN_BYTES = 4 << 20;
 /** Below this many files, starting a worker costs more than it saves. */
 const INLINE_BELOW = 24;
 
+/** A worker thread's side: lint each batch the pool posts, and post the reports back. */
+export function serveWorker(): void {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { parentPort } = require('worker_threads') as typeof import('worker_threads');
+  parentPort!.on('message', (tasks: FileTask[]) => {
+    parentPort!.postMessage(tasks.map(lintSafely));
+  });
+}
+
 function internalError(task: FileTask, what: string): FileReport {
   return { path: task.path, messages: [], suppressedCount: 0, written: false, error: `internal error: ${what}`, internal: true };
 }
