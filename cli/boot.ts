@@ -11,7 +11,7 @@ import type { Script } from 'vm';
 export type Entry = typeof import('./entry');
 
 export const BUNDLE = join(__dirname, 'bundle.js');
-/** What the bundle was built from: { from: entry.js's mtime, length: the bundle's length }. */
+/** What the bundle was built from: { from: entry.js's mtime, length: the bundle's length, encoding: how to read it }. */
 export const BUNDLE_META = `${BUNDLE}.json`;
 export const CODE_CACHE = `${BUNDLE}.cache`;
 
@@ -32,10 +32,10 @@ export function load(): Entry {
 }
 
 function loadBundle(): Entry | undefined {
-  const meta = JSON.parse(readFileSync(BUNDLE_META, 'utf8')) as { from: number; length: number };
+  const meta = JSON.parse(readFileSync(BUNDLE_META, 'utf8')) as { from: number; length: number; encoding: 'latin1' | 'utf8' };
   // tsc rewrites every output on every build, so a rebuild since the bundle shows here.
   if (statSync(join(__dirname, 'entry.js')).mtimeMs !== meta.from) return undefined;
-  const source = readFileSync(BUNDLE, 'utf8');
+  const source = readFileSync(BUNDLE, meta.encoding === 'latin1' ? 'latin1' : 'utf8');
   if (source.length !== meta.length) return undefined;
   let cachedData: Buffer | undefined;
   try {

@@ -10,9 +10,22 @@ import { loadFormatter } from './formats';
 import type { FileReport, FileTask } from './lint-file';
 import { autoConcurrency, lintAll } from './pool';
 
-const VERSION: string = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+let version: string | undefined;
+/** Read when a run needs it (--version, SARIF, --cache), not on every start. */
+const VERSION = (): string => (version ??= JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')).version as string);
 
-const say = (line: string) => process.stderr.write(`aliascope: ${line}\n`);
+/**
+ * process.stdout and process.stderr are made on first use, and making one
+ * loads Node's stream modules, a noticeable part of a small run: so they are
+ * touched only to write, and the exit waits only for those that were.
+ */
+const used = new Set<NodeJS.WriteStream>();
+function write(stream: NodeJS.WriteStream, text: string): void {
+  used.add(stream);
+  stream.write(text);
+}
+
+const say = (line: string) => write(process.stderr, `aliascope: ${line}\n`);
 
 /** Exit codes as ESLint's: 0 clean, 1 problems, 2 could not do the job. */
 export async function main(argv: string[]): Promise<void> {
@@ -39,7 +52,7 @@ export async function main(argv: string[]): Promise<void> {
  * stopped) is stopped as process.exit() does.
  */
 function exitOnceWritten(code: number | string | undefined): void {
-  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  const pending = [...used].filter((s) => s.writableLength > 0);
   if (pending.length === 0) process.exit(code);
   let left = pending.length;
   // A stream that fails instead emits no 'drain', and the process ends the usual way.
@@ -49,7 +62,7 @@ function exitOnceWritten(code: number | string | undefined): void {
 async function run(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
   if (opts.help) return print(`${USAGE}\n`);
-  if (opts.version) return print(`${VERSION}\n`);
+  if (opts.version) return print(`${VERSION()}\n`);
   if (opts.explain !== undefined) {
     const rule = RULES_BY_ID.get(opts.explain);
     if (!rule) throw new UsageError(`--explain: unknown rule "${opts.explain}"; known rules: ${[...RULES_BY_ID.keys()].join(', ')}`);
@@ -86,9 +99,10 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const shown = reports.filter((r) => !r.error).map((r) => (opts.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 'error') } : r));
-  const color = opts.color ?? (!opts.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR);
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const color = opts.color ?? (!opts.outputFile && (require('tty') as typeof import('tty')).isatty(1) && !process.env.NO_COLOR);
   const output = loadFormatter(opts.format)(opts.format === 'sarif' ? reports : shown, {
-    cwd, color, rules: RULES.map((r) => r.meta), version: VERSION,
+    cwd, color, rules: RULES.map((r) => r.meta), get version() { return VERSION(); },
   });
   if (opts.outputFile) {
     const out = resolve(cwd, opts.outputFile);
@@ -100,7 +114,7 @@ async function run(argv: string[]): Promise<number> {
       return 2;
     }
   } else if (output) {
-    process.stdout.write(output);
+    write(process.stdout, output);
   }
 
   if (failed) return 2;
@@ -114,7 +128,7 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function print(text: string): number {
-  process.stdout.write(text);
+  write(process.stdout, text);
   return 0;
 }
 
@@ -139,7 +153,7 @@ async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileRepo
   if (!opts.cache || opts.stdin) return lintAll(tasks, threads(tasks.length));
   // Loaded only here: hashing brings in `crypto`, a cost every small run would otherwise pay.
   const { LintCache } = require('./cache') as typeof import('./cache');
-  const cache = new LintCache(resolve(opts.cacheLocation), VERSION);
+  const cache = new LintCache(resolve(opts.cacheLocation), VERSION());
   const reports: FileReport[] = new Array(tasks.length);
   const misses: { i: number; key?: string }[] = [];
   tasks.forEach((t, i) => {
