@@ -8,7 +8,7 @@ import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
 import { loadFormatter } from './formats';
 import type { FileReport, FileTask } from './lint-file';
-import { autoConcurrency, lintAll } from './pool';
+import { lintAll } from './pool';
 
 let version: string | undefined;
 /** Read when a run needs it (--version, SARIF, --cache), not on every start. */
@@ -149,8 +149,7 @@ function taskFor(path: string, opts: Options, configs: Configs, size?: number): 
 }
 
 async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileReport[]> {
-  const threads = (n: number) => opts.concurrency ?? autoConcurrency(n);
-  if (!opts.cache || opts.stdin) return lintAll(tasks, threads(tasks.length));
+  if (!opts.cache || opts.stdin) return lintAll(tasks, opts.concurrency);
   // Loaded only here: hashing brings in `crypto`, a cost every small run would otherwise pay.
   const { LintCache } = require('./cache') as typeof import('./cache');
   const cache = new LintCache(resolve(opts.cacheLocation), VERSION());
@@ -166,7 +165,7 @@ async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileRepo
     if (hit && !(t.fix && hit.messages.some((m) => m.fix))) reports[i] = hit;
     else misses.push({ i, key });
   });
-  const fresh = await lintAll(misses.map((m) => tasks[m.i]), threads(misses.length));
+  const fresh = await lintAll(misses.map((m) => tasks[m.i]), opts.concurrency);
   misses.forEach((m, j) => {
     reports[m.i] = fresh[j];
     // A file --fix just rewrote has new bytes: it is keyed afresh on the next run.
