@@ -8,24 +8,14 @@ import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
 import { loadFormatter } from './formats';
 import type { FileReport, FileTask } from './lint-file';
+import { exitOnceWritten, write } from './output';
 import { lintAll } from './pool';
 
 let version: string | undefined;
 /** Read when a run needs it (--version, SARIF, --cache), not on every start. */
 const VERSION = (): string => (version ??= JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')).version as string);
 
-/**
- * process.stdout and process.stderr are made on first use, and making one
- * loads Node's stream modules, a noticeable part of a small run: so they are
- * touched only to write, and the exit waits only for those that were.
- */
-const used = new Set<NodeJS.WriteStream>();
-function write(stream: NodeJS.WriteStream, text: string): void {
-  used.add(stream);
-  stream.write(text);
-}
-
-const say = (line: string) => write(process.stderr, `aliascope: ${line}\n`);
+const say = (line: string) => write(2, `aliascope: ${line}\n`);
 
 /** Exit codes as ESLint's: 0 clean, 1 problems, 2 could not do the job. */
 export async function main(argv: string[]): Promise<void> {
@@ -42,21 +32,6 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
   }
   exitOnceWritten(process.exitCode);
-}
-
-/**
- * Ends the process as soon as standard output and error are written. A normal
- * exit first frees every syntax tree still held, node by node, which for a
- * large run costs as much CPU as a tenth of the parsing; the system takes the
- * memory back at once anyway. Work that is still pending (a worker being
- * stopped) is stopped as process.exit() does.
- */
-function exitOnceWritten(code: number | string | undefined): void {
-  const pending = [...used].filter((s) => s.writableLength > 0);
-  if (pending.length === 0) process.exit(code);
-  let left = pending.length;
-  // A stream that fails instead emits no 'drain', and the process ends the usual way.
-  for (const s of pending) s.once('drain', () => { if (--left === 0) process.exit(code); });
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -114,7 +89,7 @@ async function run(argv: string[]): Promise<number> {
       return 2;
     }
   } else if (output) {
-    write(process.stdout, output);
+    write(1, output);
   }
 
   if (failed) return 2;
@@ -128,7 +103,7 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function print(text: string): number {
-  write(process.stdout, text);
+  write(1, text);
   return 0;
 }
 
