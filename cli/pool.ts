@@ -16,6 +16,7 @@ import { statSync } from 'fs';
 import { availableParallelism } from 'os';
 import { join } from 'path';
 import { FileReport, FileTask, lintFile } from './lint-file';
+import { write } from './output';
 
 /** Source bytes, and files, one worker lints before it may be replaced... */
 const BYTES_PER_WORKER = 4 << 20;
@@ -105,7 +106,12 @@ export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<
     let bytes = 0;
     let inFlight: number[] = [];
     const spawn = () => {
-      const w = new Worker(join(__dirname, 'worker.js'));
+      // The worker's own output (a warning, say) is passed on by cli/output, not piped to
+      // process.stdout: making that stream turns a pipe non-blocking, and the report
+      // written to it then waits for the event loop (see cli/output.ts).
+      const w = new Worker(join(__dirname, 'worker.js'), { stdout: true, stderr: true });
+      w.stdout.setEncoding('utf8').on('data', (text: string) => write(1, text));
+      w.stderr.setEncoding('utf8').on('data', (text: string) => write(2, text));
       w.on('message', (results: FileReport[]) => {
         results.forEach((r, j) => { reports[inFlight[j]] = r; });
         feed();
