@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 'use strict';
-require('../out/cli/main.js').main(process.argv.slice(2));
+require('../out/cli/boot.js').load().main(process.argv.slice(2));

@@ -35,7 +35,7 @@ export class LintCache {
   }
 
   key(task: FileTask, bytes: Buffer): string {
-    const { path, stdin, ...shape } = task;
+    const { path, stdin, size, ...shape } = task;
     return sha1(`${sha1(bytes)}\0${JSON.stringify(shape)}`);
   }
 

@@ -25,6 +25,8 @@ export interface FoundFiles {
   files: string[];
   /** One line per path that could not be used. */
   errors: string[];
+  /** Sizes in bytes of the files the search had to stat anyway (named files, linked files). */
+  sizes: Map<string, number>;
 }
 
 const posix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
@@ -95,6 +97,7 @@ class GitignoreCache {
 export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
   const found = new Set<string>();
   const errors: string[] = [];
+  const sizes = new Map<string, number>();
   const cli = new IgnoreList().add(posix(opts.cwd), opts.ignorePatterns);
   const git = new GitignoreCache();
   const ignored = (abs: string, isDir: boolean, explicit: boolean): boolean => {
@@ -128,7 +131,10 @@ export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
           if (EXTENSIONS.test(e.name)) errors.push(`${abs}: ${describeStatError(abs, err as NodeJS.ErrnoException)}`);
           continue;
         }
-        if (st.isFile() && !ignored(abs, false, false) && looksLikeShell(abs)) found.add(abs);
+        if (st.isFile() && !ignored(abs, false, false) && looksLikeShell(abs)) {
+          found.add(abs);
+          sizes.set(abs, st.size);
+        }
       }
     }
   };
@@ -155,10 +161,13 @@ export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
       if (!ignored(abs, true, true)) walk(abs);
     } else if (st.isFile()) {
       // Named files are linted whatever their extension, as ESLint does.
-      if (!ignored(abs, false, true)) found.add(abs);
+      if (!ignored(abs, false, true)) {
+        found.add(abs);
+        sizes.set(abs, st.size);
+      }
     } else errors.push(`${pattern}: not a regular file`);
   }
-  return { files: [...found].sort(), errors };
+  return { files: [...found].sort(), errors, sizes };
 }
 
 /** Walks from the glob's literal prefix, matching the rest. */

@@ -1,6 +1,6 @@
 // One file, start to finish: read and decode, lint, apply directives, fix,
 // and reduce the result to plain data a formatter (or another thread) can use.
-import { readFileSync, statSync } from 'fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'fs';
 import { dirname, isAbsolute, join } from 'path';
 import { applyDirectives } from '../rules/directives';
 import { detectDialect, DialectId, Diagnostic, LineIndex, lint, RULES, Severity, SourceResolver } from '../rules';
@@ -24,6 +24,8 @@ export interface FileTask {
   output: boolean;
   reportUnused: boolean;
   maxFileSize: number;
+  /** The file's size when finding it already told (a hint for sharing out work; the read checks again). */
+  size?: number;
 }
 
 export interface Position {
@@ -66,6 +68,7 @@ export interface FileReport {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const RULE_METAS = RULES.map((r) => r.meta);
 
 function formatSize(bytes: number): string {
   return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -73,13 +76,18 @@ function formatSize(bytes: number): string {
 
 function readInput(task: FileTask): Buffer | string {
   if (task.stdin) return task.stdin.length > task.maxFileSize ? `standard input is ${formatSize(task.stdin.length)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)` : task.stdin;
+  // One open and one fstat: the size check and the read share them.
+  let fd: number | undefined;
   try {
-    const st = statSync(task.path);
+    fd = openSync(task.path, 'r');
+    const st = fstatSync(fd);
     if (st.isDirectory()) return 'is a directory, not a file';
     if (st.size > task.maxFileSize) return `file is ${formatSize(st.size)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)`;
-    return readFileSync(task.path);
+    return readFileSync(fd);
   } catch (e) {
     return describeStatError(task.path, e as NodeJS.ErrnoException);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -169,7 +177,7 @@ export function lintFile(task: FileTask): FileReport {
     const { aborted, tree } = result.analysis;
     // The core skips texts past its size limit without parsing them: no tree, nothing to silence.
     const parsed = !aborted || tree.rootNode.endIndex >= t.trimEnd().length;
-    const directives = parsed ? applyDirectives(t, tree, result.diagnostics, RULES.map((r) => r.meta))
+    const directives = parsed ? applyDirectives(t, tree, result.diagnostics, RULE_METAS)
       : { kept: result.diagnostics, suppressed: [], unused: [], unknown: [] };
     return { text: t, aborted, ...directives };
   };
@@ -195,13 +203,15 @@ export function lintFile(task: FileTask): FileReport {
   }
 
   if (final.aborted) report.incomplete = true;
+  report.suppressedCount = final.suppressed.length;
+  const unused = task.reportUnused ? final.unused : [];
+  // Most files have nothing to report: index their lines only when something is.
+  if (final.kept.length + final.unknown.length + unused.length === 0) return report;
   const lines = new LineIndex(final.text);
   report.messages = final.kept.map((d) => toMessage(d, final.text, lines));
-  report.suppressedCount = final.suppressed.length;
   const directive = (p: { start: number; end: number; message: string }) =>
     toMessage({ ruleId: 'directive', severity: 'error', ...p }, final.text, lines);
-  report.messages.push(...final.unknown.map(directive));
-  if (task.reportUnused) report.messages.push(...final.unused.map(directive));
+  report.messages.push(...final.unknown.map(directive), ...unused.map(directive));
   report.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return report;
 }

@@ -8,11 +8,14 @@ import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
 import { loadFormatter } from './formats';
 import type { FileReport, FileTask } from './lint-file';
-import { autoConcurrency, lintAll } from './pool';
+import { exitOnceWritten, write } from './output';
+import { lintAll } from './pool';
 
-const VERSION: string = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+let version: string | undefined;
+/** Read when a run needs it (--version, SARIF, --cache), not on every start. */
+const VERSION = (): string => (version ??= JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')).version as string);
 
-const say = (line: string) => process.stderr.write(`aliascope: ${line}\n`);
+const say = (line: string) => write(2, `aliascope: ${line}\n`);
 
 /** Exit codes as ESLint's: 0 clean, 1 problems, 2 could not do the job. */
 export async function main(argv: string[]): Promise<void> {
@@ -28,12 +31,13 @@ export async function main(argv: string[]): Promise<void> {
     }
     process.exitCode = 2;
   }
+  exitOnceWritten(process.exitCode);
 }
 
 async function run(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
   if (opts.help) return print(`${USAGE}\n`);
-  if (opts.version) return print(`${VERSION}\n`);
+  if (opts.version) return print(`${VERSION()}\n`);
   if (opts.explain !== undefined) {
     const rule = RULES_BY_ID.get(opts.explain);
     if (!rule) throw new UsageError(`--explain: unknown rule "${opts.explain}"; known rules: ${[...RULES_BY_ID.keys()].join(', ')}`);
@@ -55,7 +59,7 @@ async function run(argv: string[]): Promise<number> {
     for (const e of found.errors) say(e);
     failed = found.errors.length > 0;
     const files = opts.shard ? shard(found.files, cwd, opts.shard.index, opts.shard.count) : found.files;
-    tasks = files.map((f) => taskFor(f, opts, configs));
+    tasks = files.map((f) => taskFor(f, opts, configs, found.sizes.get(f)));
   }
 
   const reports = await lintWithCache(tasks, opts);
@@ -70,9 +74,10 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const shown = reports.filter((r) => !r.error).map((r) => (opts.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 'error') } : r));
-  const color = opts.color ?? (!opts.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR);
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const color = opts.color ?? (!opts.outputFile && (require('tty') as typeof import('tty')).isatty(1) && !process.env.NO_COLOR);
   const output = loadFormatter(opts.format)(opts.format === 'sarif' ? reports : shown, {
-    cwd, color, rules: RULES.map((r) => r.meta), version: VERSION,
+    cwd, color, rules: RULES.map((r) => r.meta), get version() { return VERSION(); },
   });
   if (opts.outputFile) {
     const out = resolve(cwd, opts.outputFile);
@@ -84,7 +89,7 @@ async function run(argv: string[]): Promise<number> {
       return 2;
     }
   } else if (output) {
-    process.stdout.write(output);
+    write(1, output);
   }
 
   if (failed) return 2;
@@ -98,11 +103,11 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function print(text: string): number {
-  process.stdout.write(text);
+  write(1, text);
   return 0;
 }
 
-function taskFor(path: string, opts: Options, configs: Configs): FileTask {
+function taskFor(path: string, opts: Options, configs: Configs, size?: number): FileTask {
   const config = configs.forFile(path);
   Object.assign(config.rules, opts.rules);
   config.sourcePaths.unshift(...opts.sourcePaths.map((p) => (p === 'SCRIPTDIR' ? p : resolve(p))));
@@ -114,15 +119,15 @@ function taskFor(path: string, opts: Options, configs: Configs): FileTask {
     output: (opts.fix || opts.fixDryRun) && opts.format === 'json',
     reportUnused: opts.reportUnused,
     maxFileSize: opts.maxFileSize,
+    size,
   };
 }
 
 async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileReport[]> {
-  const threads = (n: number) => opts.concurrency ?? autoConcurrency(n);
-  if (!opts.cache || opts.stdin) return lintAll(tasks, threads(tasks.length));
+  if (!opts.cache || opts.stdin) return lintAll(tasks, opts.concurrency);
   // Loaded only here: hashing brings in `crypto`, a cost every small run would otherwise pay.
   const { LintCache } = require('./cache') as typeof import('./cache');
-  const cache = new LintCache(resolve(opts.cacheLocation), VERSION);
+  const cache = new LintCache(resolve(opts.cacheLocation), VERSION());
   const reports: FileReport[] = new Array(tasks.length);
   const misses: { i: number; key?: string }[] = [];
   tasks.forEach((t, i) => {
@@ -135,7 +140,7 @@ async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileRepo
     if (hit && !(t.fix && hit.messages.some((m) => m.fix))) reports[i] = hit;
     else misses.push({ i, key });
   });
-  const fresh = await lintAll(misses.map((m) => tasks[m.i]), threads(misses.length));
+  const fresh = await lintAll(misses.map((m) => tasks[m.i]), opts.concurrency);
   misses.forEach((m, j) => {
     reports[m.i] = fresh[j];
     // A file --fix just rewrote has new bytes: it is keyed afresh on the next run.

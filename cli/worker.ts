@@ -1,8 +1,5 @@
-// A worker thread: lints the batches of files the pool hands it.
-import { parentPort } from 'worker_threads';
-import { lintSafely } from './pool';
-import type { FileTask } from './lint-file';
+// A worker thread: lints the batches of files the pool hands it, with the code
+// loaded the same way the main thread loaded it.
+import { load } from './boot';
 
-parentPort!.on('message', (tasks: FileTask[]) => {
-  parentPort!.postMessage(tasks.map(lintSafely));
-});
+load().serveWorker();

@@ -149,7 +149,9 @@ function fromShebang(line: string): DialectId | undefined {
 export function detectDialect(text: string, filename?: string, option?: DialectId): DialectChoice {
   if (option) return { dialect: DIALECTS[option], source: 'option' };
   const head = text.slice(0, 4096);
-  const directive = /^[ \t]*#[ \t]*(?:shellcheck|aliascope)[ \t]+(?:[a-z-]+=\S*[ \t]+)*shell=([A-Za-z0-9-]+)/m.exec(head);
+  // The substring test first: the multi-line pattern costs more, and most files carry no directive.
+  const directive = head.includes('shell=')
+    ? /^[ \t]*#[ \t]*(?:shellcheck|aliascope)[ \t]+(?:[a-z-]+=\S*[ \t]+)*shell=([A-Za-z0-9-]+)/m.exec(head) : null;
   if (directive) {
     const d = dialectByName(directive[1]);
     if (d) return { dialect: d, source: 'directive' };

@@ -39,6 +39,8 @@ const SC = /^#[ \t]*shellcheck[ \t]+(.*)$/;
 /** Comment nodes that may be directives; a text scan first keeps big files cheap. */
 function comments(text: string, tree: Tree): SyntaxNode[] {
   const out: SyntaxNode[] = [];
+  // A plain substring search is several times faster than the pattern, and most files have neither word.
+  if (!text.includes('aliascope') && !text.includes('shellcheck')) return out;
   const re = /#[ \t]*(?:aliascope|shellcheck)[ \t]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const node = tree.rootNode.descendantForIndex(m.index);

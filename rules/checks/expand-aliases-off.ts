@@ -32,12 +32,15 @@ k get pods
 \`\`\``,
   },
   check(ctx) {
+    const uses = ctx.verdicts.filter((v) => v.reason === 'expand-aliases-off');
+    // Most scripts have no such use: skip the text scans below for them.
+    if (uses.length === 0) return [];
     const fix = shoptFix(ctx.analysis);
     // Not where the script switches the option off itself (`shopt -u`, posix
     // mode toggled): a line at the top would not decide it.
     const canFix = ctx.analysis.dialect.id === 'bash'
       && !/shopt\s+-u[^\n;&|]*expand_aliases|[-+]o\s+posix/.test(ctx.analysis.text);
-    return ctx.verdicts.filter((v) => v.reason === 'expand-aliases-off').map((v) => ({
+    return uses.map((v) => ({
       ruleId: this.meta.id, severity: this.meta.severity,
       message: `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
       start: v.use.start, end: v.use.end, related: related(ctx, v),
