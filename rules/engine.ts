@@ -167,6 +167,8 @@ class Engine {
   private readonly parsed = new Map<string, { tree: Tree; units: Unit[] }>();
   private readonly prescanned = new Set<string>();
   private readonly calls = new Map<string, State | null>();
+  /** Per text read: where its words that could be known alias names start, for as many names as were known. */
+  private readonly nameIndex = new Map<string, { names: number; at: number[] }>();
   private readonly callCounts = new Map<string, number>();
   private steps = 0;
   private readonly deadline = Date.now() + TIME_BUDGET_MS;
@@ -355,8 +357,7 @@ class Engine {
   private read(node: SyntaxNode, st: State, rc: ReadCtx): void {
     this.tick();
     // every use and clash names a known alias: a statement that mentions none needs no walk
-    if (isStatement(node) && node.endIndex - node.startIndex <= GATED_LENGTH
-      && !this.mentionsKnownName(rc.src.text.slice(node.startIndex, node.endIndex))) return;
+    if (isStatement(node) && !this.mentionsKnownName(rc.src.text, node.startIndex, node.endIndex)) return;
     switch (typeOf(node)) {
       case 'comment':
       case 'raw_string':
@@ -394,9 +395,22 @@ class Engine {
     for (const c of kids(node)) this.read(c, st, rc);
   }
 
-  /** True if a word of the text could be a known alias name. */
-  private mentionsKnownName(text: string): boolean {
-    return mentions(text, this.knownNames);
+  /** True if a word starting in text[from, to) could be a known alias name. */
+  private mentionsKnownName(text: string, from: number, to: number): boolean {
+    let index = this.nameIndex.get(text);
+    if (!index || index.names !== this.knownNames.size) {
+      index = { names: this.knownNames.size, at: knownNameOffsets(text, this.knownNames) };
+      this.nameIndex.set(text, index);
+    }
+    const at = index.at;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < at.length && at[lo] < to;
   }
 
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
@@ -927,6 +941,19 @@ function mayReachAliasText(text: string, resolve: SourceResolver | undefined, de
 
 function mentions(text: string, names: ReadonlySet<string>): boolean {
   return roughWords(text).some((w) => names.has(w));
+}
+
+/** A word as roughWords splits them, kept whole across backslash-newlines. */
+const ROUGH_WORD = /(?:\\\n|[^\s;&|()<>`])+/g;
+
+/** Offsets where roughWords-style words that are in `names` start, in order. */
+function knownNameOffsets(text: string, names: ReadonlySet<string>): number[] {
+  const at: number[] = [];
+  for (const m of text.matchAll(ROUGH_WORD)) {
+    const w = /['"\\]/.test(m[0]) ? m[0].replace(/\\\n/g, '').replace(/['"\\]/g, '') : m[0];
+    if (names.has(w)) at.push(m.index!);
+  }
+  return at;
 }
 
 /** True if the text holds a command runCommand acts on, a call of a function, a function definition or a substitution. */
