@@ -14,9 +14,11 @@ const SEED = Number(process.env.ALIASCOPE_FUZZ_SEED ?? 20261125);
 /**
  * Seeds on which `npm run fuzz` once failed, run on every test run. 8160 and
  * 15366: a sourced file runs `shopt -u expand_aliases`, and fixAll adds
- * `shopt -s expand_aliases` on every pass without end.
+ * `shopt -s expand_aliases` on every pass without end. 36027: in a script that
+ * already fails to parse, two wrapper fixes that each parse no worse parse
+ * worse together.
  */
-const REGRESSION_SEEDS = [8160, 15366];
+const REGRESSION_SEEDS = [8160, 15366, 36027];
 
 /** Each extreme input in two dialects, rotating, so all seven are covered. */
 const SPECIAL_JOBS = Object.keys(SPECIALS).flatMap((name, i) =>
