@@ -668,14 +668,21 @@ class Lexer {
 }
 
 /** The top-level parse units of a script, as a shell would read them. */
+/** The last text lexed and its segments: checking units and recovering them both need them. */
+let last: { text: string; result: { segments: Segment[]; complete: boolean } } | undefined;
+
 export function segments(text: string): { segments: Segment[]; complete: boolean } {
+  if (last?.text === text) return last.result;
+  let result: { segments: Segment[]; complete: boolean };
   try {
-    return new Lexer(text).segments();
+    result = new Lexer(text).segments();
   } catch (e) {
     // nesting deeper than the stack: no unit can be trusted
-    if (e instanceof RangeError) return { segments: [], complete: false };
-    throw e;
+    if (!(e instanceof RangeError)) throw e;
+    result = { segments: [], complete: false };
   }
+  last = { text, result };
+  return result;
 }
 
 /** Whether the `((` at `open` (after any `$`) closes as arithmetic, as the shells decide. */
