@@ -109,6 +109,16 @@ const PRESCAN_WORDS = /\b(alias|unalias|eval|source)\b|(^|[\s;&|(])\.[ \t]/;
  * take time quadratic in its depth.
  */
 const GATED_LENGTH = 4096;
+/**
+ * Node types that never hold a command: tokens, named or not. Walks stop at
+ * them without asking the binding for their (empty) children.
+ */
+const LEAF_TYPES = new Set([
+  'word', 'number', 'variable_name', 'special_variable_name', 'string_content', 'raw_string', 'ansi_c_string',
+  'comment', 'file_descriptor', 'heredoc_start', 'heredoc_end', 'test_operator', 'regex', 'extglob_pattern',
+  '{', '}', '(', ')', '((', '))', '[', ']', '[[', ']]', ';', ';;', ';&', ';;&', '&', '&&', '|', '|&', '||', '!', '=', '"',
+  'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'in', 'for', 'select', 'while', 'until', 'do', 'done', 'function',
+]);
 /** Command names runCommand acts on. */
 const RUN_WORDS = new Set([
   'alias', 'unalias', 'shopt', 'set', 'setopt', 'unsetopt', 'eval', 'source', '.', 'trap',
@@ -392,7 +402,7 @@ class Engine {
         return;
       }
     }
-    for (const c of kids(node)) this.read(c, st, rc);
+    for (const c of kids(node)) if (!LEAF_TYPES.has(typeOf(c))) this.read(c, st, rc);
   }
 
   /** True if a word starting in text[from, to) could be a known alias name. */
@@ -670,7 +680,7 @@ class Engine {
     }
     const inHeredoc = heredoc || typeOf(node) === 'heredoc_body';
     for (const c of kids(node)) {
-      if (typeOf(c) !== 'raw_string' && typeOf(c) !== 'comment' && !isStatement(c)) this.walkSubs(c, st, rc, inHeredoc);
+      if (!LEAF_TYPES.has(typeOf(c)) && !isStatement(c)) this.walkSubs(c, st, rc, inHeredoc);
     }
   }
 
