@@ -366,8 +366,12 @@ class Engine {
   /** Resolves every use read now: the unit minus what is read later. */
   private read(node: SyntaxNode, st: State, rc: ReadCtx): void {
     this.tick();
+    const statement = isStatement(node);
+    // each offset is a call into the binding: ask once
+    const start = statement ? node.startIndex : 0;
+    const end = statement ? node.endIndex : 0;
     // every use and clash names a known alias: a statement that mentions none needs no walk
-    if (isStatement(node) && !this.mentionsKnownName(rc.src.text, node.startIndex, node.endIndex)) return;
+    if (statement && !this.mentionsKnownName(rc.src.text, start, end)) return;
     switch (typeOf(node)) {
       case 'comment':
       case 'raw_string':
@@ -393,7 +397,7 @@ class Engine {
       case 'command':
         this.readCommand(node, st, rc);
         // its words hold more commands only inside substitutions
-        if (!SUBSTITUTION_START.test(rc.src.text.slice(node.startIndex, node.endIndex))) return;
+        if (!SUBSTITUTION_START.test(rc.src.text.slice(start, end))) return;
         break;
       case 'function_definition': {
         this.readFunctionName(node, st, rc);
@@ -519,8 +523,10 @@ class Engine {
    * whose text holds none of them needs no walk.
    */
   private mayChangeState(node: SyntaxNode, st: State, rc: RunCtx): boolean {
-    if (node.endIndex - node.startIndex > GATED_LENGTH) return true;
-    return mayRun(rc.src.text.slice(node.startIndex, node.endIndex), (w) => st.functions.get(w) !== undefined);
+    const start = node.startIndex;
+    const end = node.endIndex;
+    if (end - start > GATED_LENGTH) return true;
+    return mayRun(rc.src.text.slice(start, end), (w) => st.functions.get(w) !== undefined);
   }
 
   private runSeq(stmts: Statement[], st: State | null, rc: RunCtx): State | null {

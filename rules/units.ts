@@ -79,14 +79,16 @@ export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit
   let current: Unit | undefined;
   let prevEnd = root.startIndex;
   for (const stmt of statementsOf(root)) {
-    const k = stmt.node;
-    if (!current || newlineBetween(text, newlines, prevEnd, k.startIndex, comments)) {
-      current = { start: k.startIndex, end: k.endIndex, statements: [], uncertain: false };
+    // each offset is a call into the binding: ask once
+    const start = stmt.node.startIndex;
+    const end = stmt.node.endIndex;
+    if (!current || newlineBetween(text, newlines, prevEnd, start, comments)) {
+      current = { start, end, statements: [], uncertain: false };
       units.push(current);
     }
     current.statements.push(stmt);
-    current.end = k.endIndex;
-    prevEnd = k.endIndex;
+    current.end = end;
+    prevEnd = end;
   }
   // a root that is itself an ERROR node holds statements tree-sitter could not place
   for (const u of units) u.uncertain = root.type === 'ERROR' || u.statements.some((s) => isUncertain(s.node, text));
