@@ -472,7 +472,8 @@ class Engine {
   /** Assignment/redirection prefixes that stop alias expansion (see Dialect.prefixRule). */
   private prefixAllowsAlias(cmd: SyntaxNode, nameNode: SyntaxNode): boolean {
     const rule = this.opts.dialect.prefixRule;
-    if (rule === 'none') return true;
+    // most commands start with their name: no prefix to look at
+    if (rule === 'none' || nameNode.startIndex === cmd.startIndex) return true;
     let assigned = false;
     let blocked = false;
     for (const c of kids(cmd)) {

@@ -35,6 +35,8 @@ const FAIL: Scan = -1;
 const EMPTY: Scan = 0;
 const OK: Scan = 1;
 const META = /[\s;&|<>()`'"\\$]/;
+/** Word characters that are neither quoting, nor metacharacters, nor the start of an extglob group or an array. */
+const PLAIN_RUN = /[^\s;&|<>()`'"\\$@!+*?=]+/y;
 
 class Lexer {
   i = 0;
@@ -314,6 +316,12 @@ class Lexer {
     const s = this.s;
     const from = this.i;
     while (this.i < s.length) {
+      // a run of characters that need none of the checks below, in one step
+      PLAIN_RUN.lastIndex = this.i;
+      if (PLAIN_RUN.test(s)) {
+        this.i = PLAIN_RUN.lastIndex;
+        continue;
+      }
       const c = s[this.i];
       const quoted = this.quoting();
       if (quoted === false) return FAIL;
