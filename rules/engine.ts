@@ -4,6 +4,7 @@
 // function calls reaching deferred text) is read when the run reaches it.
 import { Dialect, ReadTime, isInteractiveStartupFile } from './dialects';
 import { kids, parse, SyntaxNode, Tree, typeOf } from './parse';
+import { firstAtLeast } from './sorted';
 import { FunctionDef, join, REMOVED, Source, State, Tri, UNDEF, UNKNOWN } from './state';
 import { programUnits, splitUnits, statementsOf, Statement, Unit } from './units';
 import { hasExpansion, isAliasName, literal, quotedBody } from './words';
@@ -104,9 +105,9 @@ const ALIAS_DEFINITION = /(^|[\s;&|({'"`])alias\s+(--\s+)?['"]?[^\s=-][^\s=]*=/m
 /** Statements that may define or pull in aliases; others need no prescan. */
 const PRESCAN_WORDS = /\b(alias|unalias|eval|source)\b|(^|[\s;&|(])\.[ \t]/;
 /**
- * Statements up to this long are checked by their text before they are read
- * or run; longer ones are walked. Checking every level of deep nesting would
- * take time quadratic in its depth.
+ * Statements up to this long are checked by their text before they are run;
+ * longer ones are walked. Checking every level of deep nesting would take time
+ * quadratic in its depth.
  */
 const GATED_LENGTH = 4096;
 /**
@@ -416,15 +417,8 @@ class Engine {
       index = { names: this.knownNames.size, at: knownNameOffsets(text, this.knownNames) };
       this.nameIndex.set(text, index);
     }
-    const at = index.at;
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (at[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < at.length && at[lo] < to;
+    const first = firstAtLeast(index.at, from);
+    return first < index.at.length && index.at[first] < to;
   }
 
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {

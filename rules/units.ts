@@ -4,6 +4,7 @@
 import type { SyntaxNode } from './parse';
 import { kids, parse, typeOf } from './parse';
 import { isArithmetic, masked, segments } from './segments';
+import { firstAtLeast } from './sorted';
 
 export interface Statement {
   node: SyntaxNode;
@@ -48,14 +49,7 @@ function newlinesOf(text: string): number[] {
 
 /** True if an unescaped newline lies between `from` and `to`. */
 function newlineBetween(text: string, newlines: number[], from: number, to: number, comments: SyntaxNode[]): boolean {
-  let lo = 0;
-  let hi = newlines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (newlines[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < newlines.length && newlines[k] < to; k++) {
+  for (let k = firstAtLeast(newlines, from); k < newlines.length && newlines[k] < to; k++) {
     const i = newlines[k];
     let slashes = 0;
     for (let j = i - 1; j >= from && text[j] === '\\'; j--) slashes++;

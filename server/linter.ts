@@ -120,7 +120,8 @@ export class Linter {
    * The analysis of the document's current version, unless it changed
    * meanwhile or is switched off. `exact` asks for an analysis whose offsets
    * all fit the current text (hover, navigation, code actions); diagnostics
-   * alone may come from one carried over a comment edit.
+   * alone may come from one carried over edits that cannot change what the
+   * shell reads.
    */
   async analyse(doc: ShellDocument, cancelled: () => boolean = () => false, exact = true): Promise<Analysed | 'stale' | 'disabled'> {
     const version = doc.version;
