@@ -407,7 +407,8 @@ class Engine {
         return;
       }
     }
-    for (const c of kids(node)) if (!LEAF_TYPES.has(typeOf(c))) this.read(c, st, rc);
+    // named children only: the anonymous ones are tokens, and the binding need not build them
+    for (const c of node.namedChildren) if (!LEAF_TYPES.has(typeOf(c))) this.read(c, st, rc);
   }
 
   /** True if a word starting in text[from, to) could be a known alias name. */
@@ -555,8 +556,8 @@ class Engine {
         this.runSeq(statementsOf(node), st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
         return st;
       case 'redirected_statement': {
-        for (const c of kids(node)) if (c.id !== node.childForFieldName('body')?.id) this.runSubs(c, st, rc);
         const body = node.childForFieldName('body');
+        for (const c of node.namedChildren) if (c.id !== body?.id) this.runSubs(c, st, rc);
         return body ? this.run(body, st, rc) : st;
       }
       case 'list': {
@@ -633,7 +634,7 @@ class Engine {
     const body = node.childForFieldName('body');
     const cond = typeOf(node) === 'while_statement' ? statementsOf(node).filter((s) => s.node.id !== body?.id) : [];
     if (typeOf(node) !== 'while_statement') {
-      for (const c of kids(node)) if (c.id !== body?.id) this.runSubs(c, st, rc);
+      for (const c of node.namedChildren) if (c.id !== body?.id) this.runSubs(c, st, rc);
     }
     const breaks: State[] = [];
     const exits: (State | null)[] = [];
@@ -661,7 +662,7 @@ class Engine {
 
   private runCase(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     const outs: (State | null)[] = [st];
-    for (const c of kids(node)) {
+    for (const c of node.namedChildren) {
       if (typeOf(c) === 'case_item') outs.push(this.runSeq(statementsOf(c).filter((s) => isStatement(s.node)), st.clone(), rc));
       else this.runSubs(c, st, rc);
     }
@@ -680,7 +681,7 @@ class Engine {
       return;
     }
     const inHeredoc = heredoc || typeOf(node) === 'heredoc_body';
-    for (const c of kids(node)) {
+    for (const c of node.namedChildren) {
       if (!LEAF_TYPES.has(typeOf(c)) && !isStatement(c)) this.walkSubs(c, st, rc, inHeredoc);
     }
   }
