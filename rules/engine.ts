@@ -367,33 +367,34 @@ class Engine {
   /** Resolves every use read now: the unit minus what is read later. */
   private read(node: SyntaxNode, st: State, rc: ReadCtx): void {
     this.tick();
-    const statement = isStatement(node);
+    const type = typeOf(node);
+    // comments, strings in single quotes and other tokens hold no command
+    if (LEAF_TYPES.has(type)) return;
+    const statement = isStatementType(type);
     // each offset is a call into the binding: ask once
     const start = statement ? node.startIndex : 0;
     const end = statement ? node.endIndex : 0;
     // every use and clash names a known alias: a statement that mentions none needs no walk
     if (statement && !this.mentionsKnownName(rc.src.text, start, end)) return;
-    switch (typeOf(node)) {
-      case 'comment':
-      case 'raw_string':
-        return;
+    // named children only: the anonymous ones are tokens, and the binding need not build them
+    switch (type) {
       case 'command_substitution':
       case 'process_substitution': {
         const when = this.readTimeOf(node, rc.heredoc, rc.eager);
         if (when === 'never') {
-          for (const c of kids(node)) this.read(c, st, { ...rc, forceNo: true, heredoc: false });
+          for (const c of node.namedChildren) this.read(c, st, { ...rc, forceNo: true, heredoc: false });
           return;
         }
         if (when === 'unknown') {
-          for (const c of kids(node)) this.read(c, st, { ...rc, heredoc: false, uncertain: true });
+          for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: false, uncertain: true });
           return;
         }
         if (when !== 'enclosing') return;
-        for (const c of kids(node)) this.read(c, st, { ...rc, heredoc: false, eager: true });
+        for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: false, eager: true });
         return;
       }
       case 'heredoc_body':
-        for (const c of kids(node)) this.read(c, st, { ...rc, heredoc: true });
+        for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: true });
         return;
       case 'command':
         this.readCommand(node, st, rc);
@@ -403,13 +404,13 @@ class Engine {
       case 'function_definition': {
         this.readFunctionName(node, st, rc);
         const fn = { ...rc, fn: this.functionDef(node, rc.src) };
-        for (const c of kids(node)) this.read(c, st, fn);
+        for (const c of node.namedChildren) this.read(c, st, fn);
         return;
       }
     }
-    // named children only: the anonymous ones are tokens, and the binding need not build them
-    for (const c of node.namedChildren) if (!LEAF_TYPES.has(typeOf(c))) this.read(c, st, rc);
+    for (const c of node.namedChildren) this.read(c, st, rc);
   }
+
 
   /** True if a word starting in text[from, to) could be a known alias name. */
   private mentionsKnownName(text: string, from: number, to: number): boolean {
