@@ -411,7 +411,6 @@ class Engine {
     for (const c of node.namedChildren) this.read(c, st, rc);
   }
 
-
   /** True if a word starting in text[from, to) could be a known alias name. */
   private mentionsKnownName(text: string, from: number, to: number): boolean {
     let index = this.nameIndex.get(text);
@@ -952,10 +951,6 @@ function mayReachAliasText(text: string, resolve: SourceResolver | undefined, de
   return false;
 }
 
-function mentions(text: string, names: ReadonlySet<string>): boolean {
-  return roughWords(text).some((w) => names.has(w));
-}
-
 /** A word as roughWords splits them, kept whole across backslash-newlines. */
 const ROUGH_WORD = /(?:\\\n|[^\s;&|()<>`])+/g;
 
@@ -981,7 +976,7 @@ function mayRun(text: string, isFunction: (name: string) => boolean): boolean {
  * found. An editor may then change the statement's words without a new analysis.
  */
 export function isInertStatement(text: string, names: Names): boolean {
-  return !mentions(text, names.aliases) && !mayRun(text, (w) => names.functions.has(w));
+  return knownNameOffsets(text, names.aliases).length === 0 && !mayRun(text, (w) => names.functions.has(w));
 }
 
 export function isStatementType(type: string): boolean {
