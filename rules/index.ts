@@ -5,7 +5,7 @@ export { applyFixes } from './fixes';
 export { detectDialect, DIALECTS, DIALECT_IDS, dialectByName } from './dialects';
 export type { Dialect, DialectId, DialectChoice } from './dialects';
 export { parse, reparse, errorCount } from './parse';
-export type { Tree, TextChange } from './parse';
+export type { Tree, TextChange, SyntaxNode } from './parse';
 export { analyze, isInertStatement, isStatementType } from './engine';
 export type { Analysis, AliasDef, Use, Resolution, SourceResolver, Names } from './engine';
 export { RULES, RULES_BY_ID } from './checks';

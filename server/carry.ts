@@ -1,12 +1,12 @@
 // Most keystrokes cannot change what the shell reads: typing inside an
-// ordinary comment, or inside a word of a statement the model never looks at
+// ordinary comment, or inside (or at the end of) a word of a statement the model never looks at
 // (one that names no alias, no function, no alias builtin and holds no
 // substitution). For those, the analysis of the version before still holds,
 // moved by the edit's length: the edit costs a text comparison and a shift,
 // not a parse and an analysis. Comments that are or may become directives, the
 // first line (a shebang), and every change that could alter the parse (quotes,
 // operators, blanks, keywords, line breaks) are excluded.
-import { Analysis, Diagnostic, isInertStatement, isStatementType } from '../rules';
+import { Analysis, Diagnostic, isInertStatement, isStatementType, SyntaxNode } from '../rules';
 
 /** One changed span: old text [start, oldEnd) became new text of oldEnd - start + delta characters. */
 export interface Shift {
@@ -122,8 +122,9 @@ function forward(x: number, shifts: Shift[]): number {
 }
 
 /**
- * True when the change stays inside one bare word or double-quoted text, of a
- * statement that is inert before and after it, in a unit the parser got right.
+ * True when the change stays inside one bare word or quoted text, or adds or
+ * removes word characters right after a closing quote, in a statement that is
+ * inert before and after it, in a unit the parser got right.
  */
 function inInertWord(oldText: string, newText: string, s: Shift, origin: Origin): boolean {
   const { analysis, shifts } = origin;
@@ -132,19 +133,35 @@ function inInertWord(oldText: string, newText: string, s: Shift, origin: Origin)
   const unit = analysis.units.find((u) => u.start <= at && at < u.end);
   if (!unit || unit.uncertain || unit.src) return false;
   const node = analysis.tree.rootNode.descendantForIndex(at);
-  const safe = node.type === 'word' ? WORD_SAFE : node.type === 'string_content' ? STRING_SAFE : node.type === 'raw_string' ? RAW_SAFE : undefined;
+  const closed = closedStringAt(node, at);
+  const safe = closed || node.type === 'word' ? WORD_SAFE : node.type === 'string_content' ? STRING_SAFE : node.type === 'raw_string' ? RAW_SAFE : undefined;
   if (!safe || !safe.test(oldText.slice(s.start, s.oldEnd)) || !safe.test(newText.slice(s.start, s.oldEnd + s.delta))) return false;
-  // a single-quoted string keeps its closing quote
-  const wordEnd = forward(node.endIndex, shifts) - (node.type === 'raw_string' ? 1 : 0);
-  if (s.oldEnd > wordEnd) return false;
-  const word = newText.slice(forward(node.startIndex, shifts), wordEnd + s.delta);
-  if (node.type === 'word' && (word === '' || RESERVED.has(word) || /^\d+$/.test(word))) return false;
-  let statement = node.parent;
+  // Word characters typed right after a closing quote are glued to the string: one
+  // word, longer or shorter, that can never become a keyword or a number.
+  if (!closed) {
+    // a single-quoted string keeps its closing quote
+    const wordEnd = forward(node.endIndex, shifts) - (node.type === 'raw_string' ? 1 : 0);
+    if (s.oldEnd > wordEnd) return false;
+    const word = newText.slice(forward(node.startIndex, shifts), wordEnd + s.delta);
+    if (node.type === 'word' && (word === '' || RESERVED.has(word) || /^\d+$/.test(word))) return false;
+  }
+  let statement = (closed ?? node).parent;
   while (statement && !isStatementType(statement.type)) statement = statement.parent;
   if (!statement || statement.hasError) return false;
   const from = forward(statement.startIndex, shifts);
   const to = forward(statement.endIndex, shifts);
   return isInertStatement(oldText.slice(from, to), analysis.names) && isInertStatement(newText.slice(from, to + s.delta), analysis.names);
+}
+
+/**
+ * The quoted string that `node`, the node at origin offset `at`, closes there;
+ * not in a command name, where the glued word could spell a known name.
+ */
+function closedStringAt(node: SyntaxNode, at: number): SyntaxNode | undefined {
+  const string = node.type === '"' && node.parent?.type === 'string' ? node.parent : node.type === 'raw_string' ? node : undefined;
+  if (!string || string.endIndex !== at + 1 || string.endIndex - string.startIndex < 2) return undefined;
+  const word = string.parent?.type === 'concatenation' ? string.parent : string;
+  return word.parent?.type === 'command_name' ? undefined : string;
 }
 
 function moved(offset: number, s: Shift): number {

@@ -106,6 +106,8 @@ describe('carrying an analysis over an edit', () => {
     ['a word made a call of a function', 'two; do echo "$w"; done\n', 'f', 1],
     ['a word of the statement that defines an alias', "alias k='kubectl --", 'y'],
     ['a word after a blank, at its start', 'printf ', 'x'],
+    ['the end of an alias definition, after its closing quote', "alias k='kubectl --x'", 'y'],
+    ['a closing quote followed by a blank', '"plain words"', ' x'],
   ])('refuses an edit in %s', (_, after, insert, removed = 0) => {
     expect(tryEdit(TRICKY, after, insert, removed)).toBeUndefined();
   });
@@ -115,9 +117,15 @@ describe('carrying an analysis over an edit', () => {
     ['inside a word no model looks at', '/dev/nu', 'x'],
     ['inside double-quoted text', '"plain wo', 'x'],
     ['inside single-quoted text', "'single quo", 'x'],
+    ['right after a closing double quote', '"plain words"', 'x.y'],
+    ['right after a closing single quote', "'single quoted'", 'x'],
   ])('carries typing %s', (_, after, insert) => {
     const at = TRICKY.indexOf(after) + after.length;
     expect(tryEdit(TRICKY, after, insert)).toEqual({ start: at, oldEnd: at, delta: insert.length });
+  });
+
+  it('refuses typing after the closing quote of a command name, which could spell an alias', () => {
+    expect(tryEdit("shopt -s expand_aliases\nalias kx='echo'\n'k' a\n", "'k'", 'x')).toBeUndefined();
   });
 
   it('carries deleting what was typed in a comment', () => {
