@@ -203,8 +203,10 @@ class Engine {
 
   // ---- discovery: names and definitions, before anything runs ----
 
-  prescan(root: SyntaxNode, src: Source): void {
-    for (const cmd of root.descendantsOfType('command')) {
+  prescan(root: SyntaxNode, src: Source, text: string): void {
+    // a command holds other commands only inside substitutions
+    const commands = typeOf(root) === 'command' && !SUBSTITUTION_START.test(text) ? [root] : root.descendantsOfType('command');
+    for (const cmd of commands) {
       const name = cmd.childForFieldName('name');
       const word = name ? literal(name) : null;
       if (word === 'alias') {
@@ -231,7 +233,8 @@ class Engine {
     for (const u of units) {
       const usrc = unitSource(u, src);
       for (const s of u.statements) {
-        if (PRESCAN_WORDS.test(usrc.text.slice(s.node.startIndex, s.node.endIndex))) this.prescan(s.node, usrc);
+        const text = usrc.text.slice(s.node.startIndex, s.node.endIndex);
+        if (PRESCAN_WORDS.test(text)) this.prescan(s.node, usrc, text);
       }
     }
   }
@@ -376,6 +379,14 @@ class Engine {
     const end = statement ? node.endIndex : 0;
     // every use and clash names a known alias: a statement that mentions none needs no walk
     if (statement && !this.mentionsKnownName(rc.src.text, start, end)) return;
+    // (error recovery can nest statements inside a command, which the walk below does not read)
+    if (statement && type !== 'command' && type !== 'function_definition' && !node.hasError) {
+      const text = rc.src.text.slice(start, end);
+      if (!SUBSTITUTION_START.test(text) && !FUNCTION_DEFINITION.test(text)) {
+        this.readNamedCommands(node, start, end, st, rc);
+        return;
+      }
+    }
     // named children only: the anonymous ones are tokens, and the binding need not build them
     switch (type) {
       case 'command_substitution':
@@ -411,15 +422,40 @@ class Engine {
     for (const c of node.namedChildren) this.read(c, st, rc);
   }
 
-  /** True if a word starting in text[from, to) could be a known alias name. */
-  private mentionsKnownName(text: string, from: number, to: number): boolean {
+  /**
+   * Reads a statement with no substitution, no function definition and no
+   * error inside. readCommand records a use only through a known name in the
+   * command's name or among its arguments, so the commands to read are found
+   * from the name index, without walking the rest. Commands do not nest here,
+   * so one command's words are consecutive in the index.
+   */
+  private readNamedCommands(node: SyntaxNode, from: number, to: number, st: State, rc: ReadCtx): void {
+    const at = this.nameOffsets(rc.src.text);
+    let last: SyntaxNode | null = null;
+    for (let i = firstAtLeast(at, from); i < at.length && at[i] < to; i++) {
+      this.tick();
+      const cmd = commandOfWord(node.descendantForIndex(at[i]));
+      if (!cmd || cmd === last) continue;
+      last = cmd;
+      this.readCommand(cmd, st, rc);
+    }
+  }
+
+  /** Where the words of a text read with this engine that could be known alias names start, in order. */
+  private nameOffsets(text: string): number[] {
     let index = this.nameIndex.get(text);
     if (!index || index.names !== this.knownNames.size) {
       index = { names: this.knownNames.size, at: knownNameOffsets(text, this.knownNames) };
       this.nameIndex.set(text, index);
     }
-    const first = firstAtLeast(index.at, from);
-    return first < index.at.length && index.at[first] < to;
+    return index.at;
+  }
+
+  /** True if a word starting in text[from, to) could be a known alias name. */
+  private mentionsKnownName(text: string, from: number, to: number): boolean {
+    const at = this.nameOffsets(text);
+    const first = firstAtLeast(at, from);
+    return first < at.length && at[first] < to;
   }
 
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
@@ -428,7 +464,8 @@ class Engine {
     if (this.readUnexpandable(node, nameNode, st, rc)) return;
     let word: SyntaxNode | null = nameNode.firstChild;
     let carry: Tri = 1; // whether the previous alias left this word in alias position
-    const args = this.args(node);
+    // the arguments are needed only after an alias whose value ends in a blank
+    let args: SyntaxNode[] | undefined;
     let next = 0;
     while (word && typeOf(word) === 'word' && carry !== 0) {
       const name = word.text;
@@ -440,7 +477,7 @@ class Engine {
       if (res.outcome === 0) return;
       const blanks = res.values.map((v) => (v >= 0 ? /[ \t]$/.test(this.defs[v].value ?? '') : false));
       carry = blanks.every(Boolean) ? res.outcome : blanks.some(Boolean) ? 2 : 0;
-      word = args[next++] ?? null;
+      word = carry === 0 ? null : (args ??= this.args(node))[next++] ?? null;
     }
   }
 
@@ -989,6 +1026,17 @@ export function isStatementType(type: string): boolean {
  */
 function roughWords(text: string): string[] {
   return text.replace(/\\\n/g, '').replace(/['"\\]/g, '').split(/[\s;&|()<>`]+/);
+}
+
+/** Parts of a word: quotes and strings, as descendantForIndex finds them at its start. */
+const WORD_PARTS = new Set(['word', '"', 'string', 'raw_string', 'concatenation']);
+
+/** The command whose name or argument holds the token at a word's start, if any. */
+function commandOfWord(token: SyntaxNode): SyntaxNode | null {
+  let x: SyntaxNode | null = token;
+  while (x && WORD_PARTS.has(typeOf(x))) x = x.parent;
+  if (x && typeOf(x) === 'command_name') x = x.parent;
+  return x && typeOf(x) === 'command' ? x : null;
 }
 
 function isStatement(node: SyntaxNode): boolean {

@@ -16,6 +16,9 @@ export function related(ctx: RuleContext, v: Verdict): Related[] {
   return out;
 }
 
+/** The wrapper fix of each definition, worked out once however many uses it fails. */
+const fixes = new WeakMap<Verdict['def'], ReturnType<typeof wrapperFix>>();
+
 /** One diagnostic per use whose reason is `reason`, with the wrapper fix where it helps. */
 export function reportUses(
   ctx: RuleContext,
@@ -30,7 +33,8 @@ export function reportUses(
       start: v.use.start, end: v.use.end, related: related(ctx, v),
     };
     if (withFix) {
-      const f = wrapperFix(v.def, ctx.analysis);
+      let f = fixes.get(v.def);
+      if (!f) fixes.set(v.def, (f = wrapperFix(v.def, ctx.analysis)));
       if ('fix' in f) d.fix = f.fix;
       else d.fixRefusal = f.refusal;
     }

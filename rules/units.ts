@@ -68,7 +68,7 @@ function newlineBetween(text: string, newlines: number[], from: number, to: numb
  */
 export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit[] {
   const units: Unit[] = [];
-  const comments = root.children.filter((c) => c.type === 'comment');
+  const comments = kids(root).filter((c) => typeOf(c) === 'comment');
   const newlines = newlinesOf(text);
   let current: Unit | undefined;
   let prevEnd = root.startIndex;
