@@ -5,7 +5,7 @@
 import { Dialect, ReadTime, isInteractiveStartupFile } from './dialects';
 import { kids, parse, SyntaxNode, Tree, typeOf } from './parse';
 import { firstAtLeast } from './sorted';
-import { FunctionDef, join, REMOVED, Source, State, Tri, UNDEF, UNKNOWN } from './state';
+import { FunctionDef, functionKey, join, REMOVED, Source, State, Tri, UNDEF, UNKNOWN } from './state';
 import { programUnits, splitUnits, statementsOf, Statement, Unit } from './units';
 import { hasExpansion, isAliasName, literal, quotedBody } from './words';
 
@@ -177,7 +177,8 @@ class Engine {
   readonly unaliases: { name: string | null; at: number }[] = [];
   private readonly parsed = new Map<string, { tree: Tree; units: Unit[] }>();
   private readonly prescanned = new Set<string>();
-  private readonly calls = new Map<string, State | null>();
+  /** State key → body or file run from it → the state after (see runsFrom). */
+  private readonly calls = new Map<string, Map<string, State | null>>();
   /** Per text read: where its words that could be known alias names start, for as many names as were known. */
   private readonly nameIndex = new Map<string, { names: number; at: number[] }>();
   private readonly callCounts = new Map<string, number>();
@@ -556,13 +557,18 @@ class Engine {
    * whose text holds none of them needs no walk.
    */
   private mayChangeState(node: SyntaxNode, st: State, rc: RunCtx): boolean {
-    const start = node.startIndex;
-    const end = node.endIndex;
-    if (end - start > GATED_LENGTH) return true;
-    return mayRun(rc.src.text.slice(start, end), (w) => st.functions.get(w) !== undefined);
+    // a body is run at every call: what its statements could call is worked out once
+    let words = callable.get(node);
+    if (words === undefined) {
+      const start = node.startIndex;
+      const end = node.endIndex;
+      words = end - start > GATED_LENGTH ? true : callableWords(rc.src.text.slice(start, end));
+      callable.set(node, words);
+    }
+    return words === true || words.some((w) => st.functions.get(w) !== undefined);
   }
 
-  private runSeq(stmts: Statement[], st: State | null, rc: RunCtx): State | null {
+  private runSeq(stmts: readonly Statement[], st: State | null, rc: RunCtx): State | null {
     for (const s of stmts) {
       if (!st) return null;
       if (s.background) this.run(s.node, st.clone(), { ...rc, subshell: true });
@@ -642,15 +648,7 @@ class Engine {
     const outs: (State | null)[] = [];
     let rest: State | null = st;
     const clause = (n: SyntaxNode): void => {
-      const cond: Statement[] = [];
-      const body: Statement[] = [];
-      let inBody = false;
-      for (const c of kids(n)) {
-        if (typeOf(c) === 'then') inBody = true;
-        else if (c.isNamed && typeOf(c) !== 'comment' && typeOf(c) !== 'elif_clause' && typeOf(c) !== 'else_clause') {
-          (inBody ? body : cond).push({ node: c, background: c.nextSibling?.type === '&' });
-        }
-      }
+      const { cond, body } = conditionAndBody(n);
       rest = this.runSeq(cond, rest, rc);
       if (rest) outs.push(this.runSeq(body, rest.clone(), rc));
     };
@@ -879,13 +877,22 @@ class Engine {
       this.prescanUnits(file.units, file.src);
     }
     // as with functions: the same file read from the same state does the same things
-    const key = `source:${file.src.name}|${rc.subshell}|${rc.uncertain}|${st.key(functionKey)}`;
-    if (this.calls.has(key)) return this.calls.get(key)?.clone() ?? null;
+    const memo = this.runsFrom(st);
+    const what = `source:${file.src.name}|${rc.subshell}|${rc.uncertain}`;
+    if (memo.has(what)) return memo.get(what)?.clone() ?? null;
     const returns: State[] = [];
     const out = this.runUnits(file.units, st, { ...rc, src: file.src, sourceDepth: rc.sourceDepth + 1, returns, eager: false });
     const joined = join([out, ...returns]);
-    this.calls.set(key, joined?.clone() ?? null);
+    memo.set(what, joined?.clone() ?? null);
     return joined;
+  }
+
+  /** What running each body or file from this state led to, by what ran and how. */
+  private runsFrom(st: State): Map<string, State | null> {
+    const key = st.key();
+    let memo = this.calls.get(key);
+    if (!memo) this.calls.set(key, (memo = new Map()));
+    return memo;
   }
 
   private runCall(name: string, st: State, rc: RunCtx): State | null {
@@ -909,9 +916,10 @@ class Engine {
       const fkey = functionKey(f);
       const seen = (this.callCounts.get(fkey) ?? 0) + 1;
       this.callCounts.set(fkey, seen);
-      const key = seen > 1 ? `${fkey}|${rc.subshell}|${uncertain}|${st.key(functionKey)}` : undefined;
-      if (key && this.calls.has(key)) {
-        outs.push(this.calls.get(key)?.clone() ?? null);
+      const memo = seen > 1 ? this.runsFrom(st) : undefined;
+      const what = `${fkey}|${rc.subshell}|${uncertain}`;
+      if (memo?.has(what)) {
+        outs.push(memo.get(what)?.clone() ?? null);
         continue;
       }
       const returns: State[] = [];
@@ -919,7 +927,7 @@ class Engine {
         ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain, fn: f,
       });
       const joined = join([out, ...returns]);
-      if (key) this.calls.set(key, joined?.clone() ?? null);
+      memo?.set(what, joined?.clone() ?? null);
       outs.push(joined);
     }
     return join(outs);
@@ -1003,9 +1011,19 @@ function knownNameOffsets(text: string, names: ReadonlySet<string>): number[] {
 
 /** True if the text holds a command runCommand acts on, a call of a function, a function definition or a substitution. */
 function mayRun(text: string, isFunction: (name: string) => boolean): boolean {
-  if (SUBSTITUTION_START.test(text) || FUNCTION_DEFINITION.test(text)) return true;
-  return roughWords(text).some((w) => RUN_WORDS.has(w) || isFunction(w));
+  const words = callableWords(text);
+  return words === true || words.some(isFunction);
 }
+
+/** True if the text holds a command runCommand acts on, a function definition or a substitution; else its words, any of which may call a function. */
+function callableWords(text: string): string[] | true {
+  if (SUBSTITUTION_START.test(text) || FUNCTION_DEFINITION.test(text)) return true;
+  const words = roughWords(text);
+  return words.some((w) => RUN_WORDS.has(w)) || words;
+}
+
+/** Per statement node, its callableWords. */
+const callable = new WeakMap<SyntaxNode, string[] | true>();
 
 /**
  * True if a statement with this text is invisible to the model: reading it
@@ -1037,6 +1055,28 @@ function commandOfWord(token: SyntaxNode): SyntaxNode | null {
   while (x && WORD_PARTS.has(typeOf(x))) x = x.parent;
   if (x && typeOf(x) === 'command_name') x = x.parent;
   return x && typeOf(x) === 'command' ? x : null;
+}
+
+const clauses = new WeakMap<SyntaxNode, { cond: Statement[]; body: Statement[] }>();
+
+/** The statements of an `if` or `elif` clause before its `then`, and after; listed once per node. */
+function conditionAndBody(n: SyntaxNode): { cond: Statement[]; body: Statement[] } {
+  let parts = clauses.get(n);
+  if (parts) return parts;
+  parts = { cond: [], body: [] };
+  let inBody = false;
+  const list = kids(n);
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    const type = typeOf(c);
+    if (type === 'then') inBody = true;
+    else if (c.isNamed && type !== 'comment' && type !== 'elif_clause' && type !== 'else_clause') {
+      const next = list[i + 1];
+      (inBody ? parts.body : parts.cond).push({ node: c, background: next !== undefined && typeOf(next) === '&' });
+    }
+  }
+  clauses.set(n, parts);
+  return parts;
 }
 
 function isStatement(node: SyntaxNode): boolean {
@@ -1076,15 +1116,31 @@ function unitSource(unit: Unit, outer: Source): Source {
   };
 }
 
-function functionKey(f: FunctionDef): string {
-  return `${f.src.name}@${f.src.base}@${f.node.startIndex}`;
-}
-
 function sameSet(a: Set<number>, b: Set<number>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /** Runs the read-time model over a document. */
+/**
+ * False only when neither the text nor any file it can source holds text that
+ * may define an alias: then no alias is modelled and nothing can be reported.
+ */
+export function reachesAliasText(text: string, resolve: SourceResolver | undefined): boolean {
+  return mayReachAliasText(text, resolve, 0, new Set());
+}
+
+/** The analysis of a text no alias text can reach: nothing, and a tree parsed only when asked for. */
+export function emptyAnalysis(text: string, dialect: Dialect, treeOf: () => Tree): Analysis {
+  let tree: Tree | undefined;
+  return {
+    text, dialect, units: [], aborted: false, unaliases: [], defs: [], uses: [], clashes: [],
+    names: { aliases: new Set(), functions: new Set() },
+    get tree() {
+      return (tree ??= treeOf());
+    },
+  };
+}
+
 export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysis {
   const engine = new Engine(opts);
   const src: Source = { text, base: 0, local: true, name: opts.filename ?? '<input>' };

@@ -58,6 +58,8 @@ export class LayeredMap<K, V> {
   private top = new Map<K, V>();
   /** The top layer may be shared with a fork: copy it before writing. */
   private topShared = false;
+  /** What `written` last returned, until the map changes: calls ask for the same state's key again and again. */
+  private writtenAs: { entry: (k: K, v: V) => string; text: string } | undefined;
 
   get(key: K): V | undefined {
     const v = this.top.get(key);
@@ -66,6 +68,7 @@ export class LayeredMap<K, V> {
 
   set(key: K, value: V): void {
     if (this.get(key) === value) return;
+    this.writtenAs = undefined;
     if (this.topShared) {
       this.top = new Map(this.top);
       this.topShared = false;
@@ -84,7 +87,17 @@ export class LayeredMap<K, V> {
     m.base = this.base;
     m.top = this.top;
     m.topShared = this.topShared = true;
+    m.writtenAs = this.writtenAs;
     return m;
+  }
+
+  /** The entries, each written by `entry`, in key order: equal for maps with equal entries. */
+  written(entry: (k: K, v: V) => string): string {
+    if (this.writtenAs?.entry !== entry) {
+      const text = [...this].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => entry(k, v)).join(';');
+      this.writtenAs = { entry, text };
+    }
+    return this.writtenAs.text;
   }
 
   /** Names whose values may differ between the two maps. */
@@ -122,6 +135,8 @@ export class State {
   expandAliases: Tri = 0;
   zshAliases: Tri = 1;
   functions = new LayeredMap<string, Set<FunctionDef | null>>();
+  /** The last key and what it was made from. */
+  private keyed: { aliases: string; functions: string; fallback: Set<number>; expand: Tri; zsh: Tri; key: string } | undefined;
 
   clone(): State {
     const s = new State();
@@ -130,16 +145,24 @@ export class State {
     s.expandAliases = this.expandAliases;
     s.zshAliases = this.zshAliases;
     s.functions = this.functions.fork();
+    s.keyed = this.keyed;
     return s;
   }
 
-  /** A string equal for equal states, to memoize function calls. */
-  key(fnKey: (f: FunctionDef) => string): string {
-    const set = (v: Set<unknown>) => [...v].map(String).sort().join(',');
-    const aliases = [...this.aliases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${set(v)}`);
-    const fns = [...this.functions].sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `${k}=${[...v].map((f) => (f ? fnKey(f) : '-')).sort().join(',')}`);
-    return `${aliases.join(';')}|${set(this.fallback)}|${this.expandAliases}${this.zshAliases}|${fns.join(';')}`;
+  /**
+   * A string equal for equal states, to memoize function calls. While the
+   * state does not change it is the same string object, whose hash a Map
+   * lookup then computes only once.
+   */
+  key(): string {
+    const aliases = this.aliases.written(writeAlias);
+    const functions = this.functions.written(writeFunctions);
+    const k = this.keyed;
+    if (k && k.aliases === aliases && k.functions === functions && k.fallback === this.fallback
+      && k.expand === this.expandAliases && k.zsh === this.zshAliases) return k.key;
+    const key = `${aliases}|${writeSet(this.fallback)}|${this.expandAliases}${this.zshAliases}|${functions}`;
+    this.keyed = { aliases, functions, fallback: this.fallback, expand: this.expandAliases, zsh: this.zshAliases, key };
+    return key;
   }
 
   valuesOf(name: string): Set<number> {
@@ -163,6 +186,16 @@ export class State {
     this.aliases = new LayeredMap();
     this.fallback = new Set([REMOVED]);
   }
+}
+
+const writeSet = (v: Set<unknown>): string => [...v].map(String).sort().join(',');
+const writeAlias = (name: string, values: Set<number>): string => `${name}=${writeSet(values)}`;
+const writeFunctions = (name: string, defs: Set<FunctionDef | null>): string =>
+  `${name}=${[...defs].map((f) => (f ? functionKey(f) : '-')).sort().join(',')}`;
+
+/** Where a function was defined: the same definition read twice has one key. */
+export function functionKey(f: FunctionDef): string {
+  return `${f.src.name}@${f.src.base}@${f.node.startIndex}`;
 }
 
 function union<T>(a: Set<T>, b: Set<T>): Set<T> {

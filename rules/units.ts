@@ -25,8 +25,11 @@ export interface Unit {
 }
 
 /** The statements of a statement list (program, `{ }`, `( )`, do-group…). */
-export function statementsOf(parent: SyntaxNode): Statement[] {
-  const out: Statement[] = [];
+export function statementsOf(parent: SyntaxNode): readonly Statement[] {
+  // a function body is run again at every call from a new state: list it once
+  let out = listed.get(parent);
+  if (out) return out;
+  out = [];
   const list = kids(parent);
   for (let i = 0; i < list.length; i++) {
     const k = list[i];
@@ -34,8 +37,11 @@ export function statementsOf(parent: SyntaxNode): Statement[] {
     const next = list[i + 1];
     out.push({ node: k, background: next !== undefined && typeOf(next) === '&' });
   }
+  listed.set(parent, out);
   return out;
 }
+
+const listed = new WeakMap<SyntaxNode, Statement[]>();
 
 /** Sorted offsets of every newline, so gaps are checked without rescanning; the last text's are kept. */
 let lastNewlines: { text: string; at: number[] } | undefined;
