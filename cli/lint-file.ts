@@ -174,12 +174,13 @@ export function lintFile(task: FileTask): FileReport {
   const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver(task) };
   const run = (t: string) => {
     const result = lint(t, options);
-    const { aborted, tree } = result.analysis;
+    const { analysis } = result;
     // The core skips texts past its size limit without parsing them: no tree, nothing to silence.
-    const parsed = !aborted || tree.rootNode.endIndex >= t.trimEnd().length;
-    const directives = parsed ? applyDirectives(t, tree, result.diagnostics, RULE_METAS)
+    const parsed = !analysis.aborted || analysis.tree.rootNode.endIndex >= t.trimEnd().length;
+    // the tree only if a directive may be there: most files are never parsed
+    const directives = parsed ? applyDirectives(t, () => analysis.tree, result.diagnostics, RULE_METAS)
       : { kept: result.diagnostics, suppressed: [], unused: [], unknown: [] };
-    return { text: t, aborted, ...directives };
+    return { text: t, aborted: analysis.aborted, ...directives };
   };
 
   let final = run(text);

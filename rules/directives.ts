@@ -36,12 +36,16 @@ export interface DirectiveResult {
 const AC = /^#[ \t]*aliascope[ \t]+(disable-file|disable)(?:=([^\s]*))?(?:[ \t]+--[ \t]*(.*))?[ \t]*$/;
 const SC = /^#[ \t]*shellcheck[ \t]+(.*)$/;
 
+/** The text's tree, or how to get it: most texts hold no directive, and need none. */
+export type TreeOrLater = Tree | (() => Tree);
+
 /** Comment nodes that may be directives; a text scan first keeps big files cheap. */
-function comments(text: string, tree: Tree): SyntaxNode[] {
+function comments(text: string, later: TreeOrLater): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   // A plain substring search is several times faster than the pattern, and most files have neither word.
   if (!text.includes('aliascope') && !text.includes('shellcheck')) return out;
   const re = /#[ \t]*(?:aliascope|shellcheck)[ \t]/g;
+  const tree = typeof later === 'function' ? later() : later;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const node = tree.rootNode.descendantForIndex(m.index);
     // A `#` inside a string or here-document is not a comment.
@@ -68,7 +72,7 @@ function afterShebang(text: string, comment: SyntaxNode): boolean {
   return text.startsWith('#!') && comment.startPosition.row === 1 && comment.startPosition.column === 0;
 }
 
-export function findDirectives(text: string, tree: Tree): Directive[] {
+export function findDirectives(text: string, tree: TreeOrLater): Directive[] {
   const out: Directive[] = [];
   for (const c of comments(text, tree)) {
     const body = c.text.replace(/\r$/, '');
@@ -109,8 +113,9 @@ function ruleIds(d: Directive, name: string, rules: RuleMeta[]): string[] {
 }
 
 /** Splits diagnostics into those a directive silences and those it does not. */
-export function applyDirectives(text: string, tree: Tree, diagnostics: Diagnostic[], rules: RuleMeta[]): DirectiveResult {
-  const directives = findDirectives(text, tree);
+export function applyDirectives(text: string, tree: TreeOrLater, diagnostics: Diagnostic[], rules: RuleMeta[]): DirectiveResult {
+  // ShellCheck's directives only silence: with nothing to silence, only ours can be reported
+  const directives = diagnostics.length === 0 && !text.includes('aliascope') ? [] : findDirectives(text, tree);
   const result: DirectiveResult = { kept: [], suppressed: [], unused: [], unknown: [] };
   const entries = directives.flatMap((d) => {
     if (d.names.length === 0) return [{ d, name: '', ids: rules.map((r) => r.id), used: false }];

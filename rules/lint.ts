@@ -1,6 +1,6 @@
 // Text in, diagnostics and fixes out: the entry point every face uses.
 import { detectDialect, DialectChoice, DialectId } from './dialects';
-import { analyze, Analysis, SourceResolver } from './engine';
+import { analyze, Analysis, emptyAnalysis, reachesAliasText, SourceResolver } from './engine';
 import { applyFixes } from './fixes';
 import { errorCount, parse, Tree } from './parse';
 import { RULES } from './checks';
@@ -62,11 +62,13 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const analysis = analyze('', parse(''), { dialect: dialect.dialect });
     return { diagnostics: [], analysis: { ...analysis, text, aborted: true }, dialect };
   }
-  const tree = options.tree ?? parse(text);
-  const analysis = analyze(text, tree, {
-    dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
-    standalone: dialect.source === 'shebang' || dialect.source === 'option',
-  });
+  // Most scripts define no alias: without a tree to reuse, they are not even parsed.
+  const analysis = !options.tree && !reachesAliasText(text, options.resolveSource)
+    ? emptyAnalysis(text, dialect.dialect, () => parse(text))
+    : analyze(text, options.tree ?? parse(text), {
+      dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
+      standalone: dialect.source === 'shebang' || dialect.source === 'option',
+    });
   let lines: LineIndex | undefined; // most scripts have nothing to report: index lines only when asked
   const ctx = {
     analysis,
@@ -81,7 +83,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     for (const d of rule.check(ctx)) diagnostics.push(setting ? { ...d, severity: setting } : d);
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  if (options.checkFixes !== false) vetFixes(text, tree, diagnostics, options);
+  if (options.checkFixes !== false) vetFixes(text, analysis, diagnostics, options);
   return { diagnostics, analysis, dialect };
 }
 
@@ -91,14 +93,14 @@ const MAX_FIX_CHECKS = 20;
  * Keeps only fixes whose result parses no worse and brings in no new clash
  * between an alias and a function.
  */
-function vetFixes(text: string, tree: Tree, diagnostics: Diagnostic[], options: LintOptions): void {
+function vetFixes(text: string, analysis: Analysis, diagnostics: Diagnostic[], options: LintOptions): void {
   const verdict = new Map<string, string | null>();
   let baseErrors: number | undefined;
   for (const d of diagnostics) {
     if (!d.fix) continue;
     const key = JSON.stringify(d.fix.edits);
     if (!verdict.has(key)) {
-      baseErrors ??= errorCount(tree);
+      baseErrors ??= errorCount(analysis.tree);
       // each check parses the whole text again: bound the work per pass
       verdict.set(key, verdict.size < MAX_FIX_CHECKS ? checkFix(text, d.fix, baseErrors, options)
         : `not checked in this pass: more than ${MAX_FIX_CHECKS} fixes in one file; apply the others first`);

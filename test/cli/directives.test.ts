@@ -44,6 +44,21 @@ describe('directives (pure module)', () => {
     expect(ids(some.suppressed)).toEqual(['use-before-definition']);
   });
 
+  it('needs no tree when nothing is to be silenced and no aliascope directive is there', () => {
+    const text = '#!/bin/sh\n# shellcheck disable=SC2086\necho $x\n';
+    let asked = 0;
+    const later = () => {
+      asked++;
+      return parse(text);
+    };
+    expect(applyDirectives(text, later, [], metas)).toEqual({ kept: [], suppressed: [], unused: [], unknown: [] });
+    expect(asked).toBe(0);
+    // ours can be wrong with nothing to silence: an unknown rule is reported, which takes the tree
+    const ours = '#!/bin/sh\n# aliascope disable=no-such-rule\necho $x\n';
+    expect(applyDirectives(ours, () => { asked++; return parse(ours); }, [], metas).unknown).toHaveLength(1);
+    expect(asked).toBe(1);
+  });
+
   it('takes a reason after --', () => {
     const text = `#!/bin/sh\n# aliascope disable=same-unit -- the alias is for the interactive shell\n${USE}`;
     const [d] = findDirectives(text, parse(text));

@@ -1,0 +1,42 @@
+// lint() parses a text only when its result can depend on the tree: most
+// scripts define no alias, and reading them whole costs more than the rest.
+import Parser = require('tree-sitter');
+import { afterEach, describe, expect, it } from 'vitest';
+import { lint } from '../../rules';
+
+const original = Parser.prototype.parse;
+let parses = 0;
+Parser.prototype.parse = function counted(this: Parser, ...args: Parameters<Parser['parse']>) {
+  parses++;
+  return original.apply(this, args);
+};
+afterEach(() => {
+  parses = 0;
+});
+
+describe('lint parses only what it must', () => {
+  it('does not parse a script with no alias text, and parses it when its tree is asked for', () => {
+    const r = lint('#!/bin/bash\n# shellcheck disable=SC2086\necho $x | grep -v "alias"\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(parses).toBe(0);
+    expect(r.analysis.tree.rootNode.type).toBe('program');
+    expect(r.analysis.tree.rootNode.namedChildCount).toBe(3);
+    expect(parses).toBe(1);
+    void r.analysis.tree;
+    expect(parses).toBe(1);
+  });
+
+  it('parses and models a script that defines an alias, or sources a file that does', () => {
+    const r = lint("#!/bin/sh\nalias k='kubectl'; k get ns\n", { checkFixes: false });
+    expect(parses).toBeGreaterThanOrEqual(1);
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['same-unit', 'same-unit']);
+    parses = 0;
+    const viaSource = lint('#!/bin/sh\n. ./lib.sh; k get ns\n', {
+      checkFixes: false,
+      resolveSource: (p) => (p === './lib.sh' ? { text: "alias k='kubectl'\n", name: 'lib.sh' } : undefined),
+    });
+    expect(parses).toBeGreaterThanOrEqual(1);
+    // read with the line, before the sourced file defines it: modelled, though the definition is elsewhere
+    expect(viaSource.analysis.uses.map((u) => [u.name, u.resolutions.map((x) => x.outcome)])).toEqual([['k', [0]]]);
+  });
+});
