@@ -1034,6 +1034,20 @@ export function isInertStatement(text: string, names: Names): boolean {
   return knownNameOffsets(text, names.aliases).length === 0 && !mayRun(text, (w) => names.functions.has(w));
 }
 
+/**
+ * True if the arguments of a simple command named `name`, with these texts
+ * before and after an edit, are invisible to the model: only the name is in
+ * command position (it is not `command` or `builtin`, and no alias of that
+ * name has a value ending in a blank, or one known only at run time), running
+ * it depends on the name alone (no alias builtin), and no substitution or
+ * function definition is there to read or run.
+ */
+export function argumentsAreInert(name: string, texts: string[], analysis: Analysis): boolean {
+  if (!/^[\w.,:/+@%^-]+$/.test(name) || RUN_WORDS.has(name) || name === 'command' || name === 'builtin') return false;
+  if (texts.some((t) => SUBSTITUTION_START.test(t) || FUNCTION_DEFINITION.test(t))) return false;
+  return analysis.defs.every((d) => d.name !== name || (d.value !== null && !/[ \t]$/.test(d.value)));
+}
+
 export function isStatementType(type: string): boolean {
   return STATEMENT_TYPES.has(type);
 }

@@ -1,12 +1,13 @@
 // Most keystrokes cannot change what the shell reads: typing inside an
-// ordinary comment, or inside (or at the end of) a word of a statement the model never looks at
-// (one that names no alias, no function, no alias builtin and holds no
-// substitution). For those, the analysis of the version before still holds,
+// ordinary comment, or inside (or at the end of) a word of a statement the
+// model never looks at (one that names no alias, no function, no alias builtin
+// and holds no substitution), or of an argument of a command whose name alone
+// the model reads and runs. For those, the analysis of the version before still holds,
 // moved by the edit's length: the edit costs a text comparison and a shift,
 // not a parse and an analysis. Comments that are or may become directives, the
 // first line (a shebang), and every change that could alter the parse (quotes,
 // operators, blanks, keywords, line breaks) are excluded.
-import { Analysis, Diagnostic, isInertStatement, isStatementType, SyntaxNode } from '../rules';
+import { Analysis, argumentsAreInert, Diagnostic, isInertStatement, isStatementType, SyntaxNode } from '../rules';
 
 /** One changed span: old text [start, oldEnd) became new text of oldEnd - start + delta characters. */
 export interface Shift {
@@ -47,8 +48,12 @@ export function carriedShift(oldText: string, newText: string, origin: Origin, r
 
 const DIRECTIVE_WORD = /aliascope|shellcheck/i;
 const CHUNK = 1024;
-/** What may be typed or deleted inside a bare word, and inside double-quoted text. */
-const WORD_SAFE = /^[\w.,:/+@%^-]*$/;
+/**
+ * What may be typed or deleted inside a bare word, and inside double-quoted
+ * text. Not `@`, `%` or `:`: tree-sitter-bash rejects them in some words that
+ * bash takes (`ec%ho`, `[ a@b ]`, `local a:b`), and the new parse would differ.
+ */
+const WORD_SAFE = /^[\w.,/+^-]*$/;
 const STRING_SAFE = /^[^"$`\\]*$/;
 const RAW_SAFE = /^[^']*$/;
 const RESERVED = new Set([
@@ -145,12 +150,26 @@ function inInertWord(oldText: string, newText: string, s: Shift, origin: Origin)
     const word = newText.slice(forward(node.startIndex, shifts), wordEnd + s.delta);
     if (node.type === 'word' && (word === '' || RESERVED.has(word) || /^\d+$/.test(word))) return false;
   }
-  let statement = (closed ?? node).parent;
+  const word = closed ?? node;
+  let statement = word.parent;
   while (statement && !isStatementType(statement.type)) statement = statement.parent;
   if (!statement || statement.hasError) return false;
   const from = forward(statement.startIndex, shifts);
   const to = forward(statement.endIndex, shifts);
-  return isInertStatement(oldText.slice(from, to), analysis.names) && isInertStatement(newText.slice(from, to + s.delta), analysis.names);
+  const before = oldText.slice(from, to);
+  const after = newText.slice(from, to + s.delta);
+  if (isInertStatement(before, analysis.names) && isInertStatement(after, analysis.names)) return true;
+  // or an argument of a command whose name alone the model reads and runs (`k get pods`)
+  const name = statement.type === 'command' ? statement.childForFieldName('name') : null;
+  if (!name || !isArgumentOf(word, statement) || forward(name.endIndex, shifts) >= s.start) return false;
+  return argumentsAreInert(newText.slice(forward(name.startIndex, shifts), forward(name.endIndex, shifts)), [before, after], analysis);
+}
+
+/** True if `word` (or the string or concatenation it is part of) is an argument of `command`. */
+function isArgumentOf(word: SyntaxNode, command: SyntaxNode): boolean {
+  let x = word.parent;
+  while (x && (x.type === 'string' || x.type === 'concatenation')) x = x.parent;
+  return x?.id === command.id;
 }
 
 /**

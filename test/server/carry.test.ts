@@ -37,7 +37,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const INSERTS = ['x', 'k', 'f', 'j', ' ', '#', '\\', "'", '"', '$(', ')', '`', '\n', '}', '=', 'alias', 'fi', '1', '.', ''];
+const INSERTS = ['x', 'k', 'f', 'j', ' ', '#', '\\', "'", '"', '$(', ')', '`', '\n', '}', '=', 'alias', 'fi', '1', '.', '%', '@', ':', ''];
 const metas = RULES.map((r) => r.meta);
 /** What an editor is shown: the core's diagnostics less those directives silence, plus bad directives. */
 function reported(text: string, ds: Diagnostic[]): Diagnostic[] {
@@ -99,7 +99,9 @@ describe('carrying an analysis over an edit', () => {
     ['a directive', '# shellcheck', 'x'],
     ['the shebang', '#!/bin/', 'x'],
     ['a comment made a directive', '# ', 'shellcheck shell=sh '],
-    ['a word that uses an alias', '  k get', 's'],
+    ['the name of a command that uses an alias', '  k', 'x'],
+    ['a command name, with a character tree-sitter-bash rejects there', '  printf', '%'],
+    ['an argument, with a character tree-sitter-bash rejects in some words', '/dev/nu', '@'],
     ['a word made an alias use', 'printf', '\nk'],
     ['a word given a quote', '"plain', '"'],
     ['a word made a keyword', 'for w in one two; do echo "$w"; done\n', 'fi', 0],
@@ -118,10 +120,19 @@ describe('carrying an analysis over an edit', () => {
     ['inside double-quoted text', '"plain wo', 'x'],
     ['inside single-quoted text', "'single quo", 'x'],
     ['right after a closing double quote', '"plain words"', 'x.y'],
+    ['in an argument of a command that uses an alias', '  k get', 's'],
     ['right after a closing single quote', "'single quoted'", 'x'],
   ])('carries typing %s', (_, after, insert) => {
     const at = TRICKY.indexOf(after) + after.length;
     expect(tryEdit(TRICKY, after, insert)).toEqual({ start: at, oldEnd: at, delta: insert.length });
+  });
+
+  it.each([
+    ['after an alias whose value ends in a blank, where the next word is in command position too', "alias s='sudo '\ns k get\n", 's k g'],
+    ['after `command`, whose argument is the name run', 'command k get\n', 'command k'],
+    ['with a substitution in the command', 'k get "$(date)" x\n', 'k get "$(date)" x'],
+  ])('refuses typing in an argument %s', (_, body, after) => {
+    expect(tryEdit(`shopt -s expand_aliases\nalias k='kubectl'\n${body}`, after, 'y')).toBeUndefined();
   });
 
   it('refuses typing after the closing quote of a command name, which could spell an alias', () => {
