@@ -1,7 +1,7 @@
 // npm run bench:lsp — the language server against bash-language-server, in one
 // run, on the same scripts: didOpen → first diagnostics, one-character
-// didChange → new diagnostics (p50/p95), typed in a comment and in a command,
-// and RSS with 200 open documents.
+// didChange → new diagnostics (p50/p95), typed in a comment, in a command and
+// after an alias use, and RSS with 200 open documents.
 // bash-language-server 5.8.1 (which diagnoses through the `shellcheck` on PATH)
 // is installed with npm into a cache outside the clone the first time.
 //   npm run bench:lsp [-- --no-peer]
@@ -131,30 +131,44 @@ interface FileResult {
   timedOut: number;
 }
 
-type EditPlace = 'comment' | 'command';
-/** Where to type, near the middle: a comment line (changes no command), or a line that is one simple command. */
-const PLACES: Record<EditPlace, RegExp> = { comment: /^\s*#/, command: /^\s*[a-z_][\w-]*( [\w"$.=/-]+)+$/ };
+type EditPlace = 'comment' | 'command' | 'alias use';
+const PLACE_NAMES: EditPlace[] = ['comment', 'command', 'alias use'];
 
-function editLine(text: string, place: EditPlace): number {
+/**
+ * Where to type, on the line nearest the middle that has such a place: the end
+ * of a comment line (changes no command), the end of a line that is one simple
+ * command, or the end of the first argument after an alias the script defines
+ * (`k get pods`). Undefined when the script has no such place.
+ */
+function editPlace(text: string, place: EditPlace): { line: number; character: number } | undefined {
   const lines = text.split('\n');
+  const aliases = new Set([...text.matchAll(/^\s*alias ([\w-]+)=/gm)].map((m) => m[1]));
+  const find = (line: string): number | undefined => {
+    if (place === 'comment') return /^\s*#/.test(line) ? line.length : undefined;
+    if (place === 'command') return /^\s*[a-z_][\w-]*( [\w"$.=/-]+)+$/.test(line) ? line.length : undefined;
+    const m = /^(\s*([\w-]+) [\w-]+)/.exec(line);
+    return m && aliases.has(m[2]) ? m[1].length : undefined;
+  };
   const mid = Math.floor(lines.length / 2);
   for (let d = 0; d < lines.length; d++) {
-    for (const i of [mid + d, mid - d]) if (PLACES[place].test(lines[i] ?? '')) return i;
+    for (const i of [mid + d, mid - d]) {
+      const character = find(lines[i] ?? '');
+      if (character !== undefined) return { line: i, character };
+    }
   }
-  return mid;
+  return undefined;
 }
 
-async function measureFile(spec: ServerSpec, dir: string, name: string, text: string, place: EditPlace): Promise<FileResult> {
+async function measureFile(spec: ServerSpec, dir: string, name: string, text: string, at: { line: number; character: number }): Promise<FileResult> {
   const s = await start(spec, dir);
   const uri = pathToFileURL(join(dir, name)).href;
   const first = s.nextPush(uri, 1, FIRST_TIMEOUT_MS);
   await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'shellscript', version: 1, text } });
   const result: FileResult = { first: await first, edits: [], timedOut: 0 };
-  const line = editLine(text, place);
-  const end = text.split('\n')[line].length;
+  const { line, character: end } = at;
   const t0 = Date.now();
   for (let v = 2; v < EDITS + 2 && Date.now() - t0 < EDIT_BUDGET_MS && result.first !== null; v++) {
-    // Alternately type one character at the end of the line and delete it.
+    // Alternately type one character there and delete it.
     const add = v % 2 === 0;
     const range = add ? { start: { line, character: end }, end: { line, character: end } } : { start: { line, character: end }, end: { line, character: end + 1 } };
     const pushed = s.nextPush(uri, v, EDIT_TIMEOUT_MS);
@@ -210,9 +224,11 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   const rssRows: string[] = [];
   for (const spec of servers) {
-    for (const [sc, place] of scripts.flatMap((x) => (['comment', 'command'] as const).map((p) => [x, p] as const))) {
+    for (const [sc, place] of scripts.flatMap((x) => PLACE_NAMES.map((p) => [x, p] as const))) {
+      const at = editPlace(sc.text, place);
+      if (!at) continue;
       console.error(`${spec.name}: ${sc.label}, typing in a ${place} …`);
-      const r = await measureFile(spec, dir, 'bench.sh', sc.text, place);
+      const r = await measureFile(spec, dir, 'bench.sh', sc.text, at);
       const p50 = pct(r.edits, 50);
       const p95 = pct(r.edits, 95);
       const mine = spec.name === 'aliascope';
