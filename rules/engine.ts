@@ -675,12 +675,15 @@ class Engine {
     const exits: (State | null)[] = [];
     let cur: State | null = st;
     for (let i = 0; i < LOOP_ROUNDS && cur; i++) {
+      const start = cur.key();
       cur = this.runSeq(cond, cur, rc);
       if (!cur) break;
       exits.push(cur.clone());
       const lrc = { ...rc, breaks };
       cur = body ? this.run(body, cur, lrc) : cur;
       cur = join([cur, ...breaks.splice(0)]);
+      // a round that ends where it began: the next would only repeat it
+      if (cur?.key() === start) break;
     }
     if (cur) exits.push(this.runSeq(cond, cur, rc));
     const out = join(exits);
@@ -705,19 +708,26 @@ class Engine {
   }
 
   /** Runs the command, process and backtick substitutions inside a word or redirect. */
-  private runSubs(node: SyntaxNode, st: State, rc: RunCtx, heredoc = false): void {
-    // most words hold no substitution: test the text before walking the nodes
-    if (SUBSTITUTION_START.test(rc.src.text.slice(node.startIndex, node.endIndex))) this.walkSubs(node, st, rc, heredoc);
+  private runSubs(node: SyntaxNode, st: State, rc: RunCtx): void {
+    // a command in a body runs at every call: find its substitutions once
+    let found = substitutions.get(node);
+    if (!found) {
+      found = [];
+      // most words hold no substitution: test the text before walking the nodes
+      if (SUBSTITUTION_START.test(rc.src.text.slice(node.startIndex, node.endIndex))) this.findSubs(node, false, found);
+      substitutions.set(node, found);
+    }
+    for (const sub of found) this.runSubBody(sub.node, st, rc, sub.heredoc);
   }
 
-  private walkSubs(node: SyntaxNode, st: State, rc: RunCtx, heredoc: boolean): void {
+  private findSubs(node: SyntaxNode, heredoc: boolean, found: { node: SyntaxNode; heredoc: boolean }[]): void {
     if (this.isSubstitution(node)) {
-      this.runSubBody(node, st, rc, heredoc);
+      found.push({ node, heredoc });
       return;
     }
     const inHeredoc = heredoc || typeOf(node) === 'heredoc_body';
     for (const c of node.namedChildren) {
-      if (!LEAF_TYPES.has(typeOf(c)) && !isStatement(c)) this.walkSubs(c, st, rc, inHeredoc);
+      if (!LEAF_TYPES.has(typeOf(c)) && !isStatement(c)) this.findSubs(c, inHeredoc, found);
     }
   }
 
@@ -1024,6 +1034,8 @@ function callableWords(text: string): string[] | true {
 
 /** Per statement node, its callableWords. */
 const callable = new WeakMap<SyntaxNode, string[] | true>();
+/** Per node, the substitutions in its words, and whether each is in a here-document. */
+const substitutions = new WeakMap<SyntaxNode, { node: SyntaxNode; heredoc: boolean }[]>();
 
 /**
  * True if a statement with this text is invisible to the model: reading it
