@@ -11,6 +11,8 @@ function rng(seed: number): () => number {
   };
 }
 
+const entry = (k: string, v: number): string => `${k}=${v}`;
+
 describe('LayeredMap', () => {
   it('behaves as independent copies of a Map through forks, writes and folds', () => {
     const rand = rng(7);
@@ -20,6 +22,8 @@ describe('LayeredMap', () => {
     for (let step = 0; step < 20_000; step++) {
       const i = Math.floor(rand() * maps.length);
       const m = maps[i];
+      // a written form kept from before a write or a fork must not outlive it
+      if (rand() < 0.1) m.layered.written(entry);
       if (rand() < 0.2 && maps.length < 64) {
         maps.push({ layered: m.layered.fork(), plain: new Map(m.plain) });
       } else {
@@ -33,6 +37,7 @@ describe('LayeredMap', () => {
     for (const m of maps) {
       expect(new Map(m.layered)).toEqual(m.plain);
       expect(new Set(m.layered.keys())).toEqual(new Set(m.plain.keys()));
+      expect(m.layered.written(entry)).toBe([...m.plain].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => entry(k, v)).join(';'));
     }
     // Every name on which two maps really differ is among the names they report.
     for (const a of maps) {
