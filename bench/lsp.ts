@@ -131,8 +131,8 @@ interface FileResult {
   timedOut: number;
 }
 
-type EditPlace = 'comment' | 'command' | 'alias use';
-const PLACE_NAMES: EditPlace[] = ['comment', 'command', 'alias use'];
+type EditPlace = 'comment' | 'command' | 'command that uses an alias';
+const PLACE_NAMES: EditPlace[] = ['comment', 'command', 'command that uses an alias'];
 
 /**
  * Where to type, on the line nearest the middle that has such a place: the end
