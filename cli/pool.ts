@@ -25,8 +25,6 @@ const FILES_PER_WORKER = 2000;
 const SOFT_RSS_LIMIT = 160 << 20;
 /** Source bytes the main thread lints itself. */
 const MAIN_BYTES = 4 << 20;
-/** Batches posted to a worker at once: the next waits in its queue, so it never waits for this thread. */
-const IN_FLIGHT = 2;
 /** Below this many files, or this many bytes of source, starting a worker costs more than it saves. */
 const INLINE_BELOW = 24;
 const INLINE_BYTES = 1 << 20;
@@ -91,8 +89,8 @@ function sizes(tasks: FileTask[]): number[] {
  * to do is a worker instead.
  */
 export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<FileReport[]> {
-  const sizeOf = sizes(tasks);
-  const total = sizeOf.reduce((a, b) => a + b, 0);
+  const size = sizes(tasks);
+  const total = size.reduce((a, b) => a + b, 0);
   const threads = concurrency ?? autoConcurrency(tasks.length, total);
   if (threads <= 1 && total <= MAIN_BYTES) return tasks.map((t) => lintSafely(t));
   const { Worker } = require('worker_threads') as typeof import('worker_threads');
@@ -100,16 +98,13 @@ export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<
   const mainLints = threads > 1;
   const reports: FileReport[] = new Array(tasks.length);
   // Largest files first, so no worker is left with a big one at the end.
-  const order = tasks.map((_, i) => i).sort((a, b) => sizeOf[b] - sizeOf[a] || a - b);
+  const order = tasks.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
   let next = 0;
   let last = order.length;
   const runWorker = () => new Promise<void>((resolve) => {
     let files = 0;
     let bytes = 0;
-    /** Posted batches not answered yet, oldest (the one being linted) first. */
-    let inFlight: number[][] = [];
-    /** Batches a dead worker never started, to post again. */
-    const retry: number[][] = [];
+    let inFlight: number[] = [];
     const spawn = () => {
       // The worker's own output (a warning, say) is passed on by cli/output, not piped to
       // process.stdout: making that stream turns a pipe non-blocking, and the report
@@ -118,16 +113,12 @@ export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<
       w.stdout.setEncoding('utf8').on('data', (text: string) => write(1, text));
       w.stderr.setEncoding('utf8').on('data', (text: string) => write(2, text));
       w.on('message', (results: FileReport[]) => {
-        const batch = inFlight.shift()!;
-        results.forEach((r, j) => { reports[batch[j]] = r; });
+        results.forEach((r, j) => { reports[inFlight[j]] = r; });
         feed();
       });
-      // A worker that dies (out of memory, a native fault) costs the batch it was linting, not the run.
+      // A worker that dies (out of memory, a native fault) costs its batch, not the run.
       w.on('error', (e) => {
-        const [died, ...unstarted] = inFlight;
-        for (const i of died ?? []) reports[i] = internalError(tasks[i], `the worker linting this file died: ${oneLine(e)}`);
-        retry.push(...unstarted);
-        inFlight = [];
+        for (const i of inFlight) reports[i] = internalError(tasks[i], `the worker linting this file died: ${oneLine(e)}`);
         worker = spawn();
         files = 0;
         bytes = 0;
@@ -137,24 +128,23 @@ export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<
     };
     let worker = spawn();
     const feed = () => {
+      if (next >= last) {
+        void worker.terminate().then(() => resolve());
+        return;
+      }
       if ((files >= FILES_PER_WORKER || bytes >= BYTES_PER_WORKER) && process.memoryUsage.rss() > SOFT_RSS_LIMIT) {
-        // replaced once its batches are back
-        if (inFlight.length > 0) return;
         void worker.terminate();
         worker = spawn();
         files = 0;
         bytes = 0;
       }
-      while (inFlight.length < IN_FLIGHT && (retry.length > 0 || next < last)) {
-        // Batches shrink as the queue drains, so the threads finish together.
-        const size = Math.max(1, Math.min(16, Math.floor((last - next) / (threads * 4))));
-        const batch = retry.shift() ?? order.slice(next, (next = Math.min(next + size, last)));
-        files += batch.length;
-        for (const i of batch) bytes += sizeOf[i];
-        inFlight.push(batch);
-        worker.postMessage(batch.map((i) => tasks[i]));
-      }
-      if (inFlight.length === 0) void worker.terminate().then(() => resolve());
+      // Batches shrink as the queue drains, so the threads finish together.
+      const batch = Math.max(1, Math.min(16, Math.floor((last - next) / (threads * 4))));
+      inFlight = order.slice(next, Math.min(next + batch, last));
+      next += inFlight.length;
+      files += inFlight.length;
+      for (const i of inFlight) bytes += size[i];
+      worker.postMessage(inFlight.map((i) => tasks[i]));
     };
     feed();
   });
@@ -163,7 +153,7 @@ export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<
     while (mainLints && next < last && bytes < MAIN_BYTES) {
       const i = order[--last];
       reports[i] = lintSafely(tasks[i]);
-      bytes += sizeOf[i];
+      bytes += size[i];
       // Small files only, and a turn of the event loop after each: workers wait little for their next batch.
       await new Promise((resolve) => setImmediate(resolve));
     }
