@@ -86,7 +86,7 @@ class Lexer {
     const s = this.s;
     while (this.i < s.length) {
       const c = s[this.i];
-      if (BLANK.test(c) || c === '\r') this.i++;
+      if (c === ' ' || c === '\t' || c === '\r') this.i++;
       else if (c === '\\' && s[this.i + 1] === '\n') this.i += 2;
       else if (c === '#') while (this.i < s.length && s[this.i] !== '\n') this.i++;
       else if (c === '\n' && newlines) this.newline();
@@ -153,7 +153,8 @@ class Lexer {
   private token(): boolean {
     const s = this.s;
     const c = s[this.i];
-    const two = s.slice(this.i, this.i + 2);
+    // the two-character operators all start with one of these
+    const two = c === '&' || c === '|' || c === ';' ? s.slice(this.i, this.i + 2) : '';
     const frame = this.top();
     if (frame?.kind === 'case' && (frame.mode === 'pattern' || frame.mode === 'in')) return this.casePattern(frame);
     this.continued = false;
