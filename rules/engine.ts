@@ -1147,16 +1147,8 @@ function sameSet(a: Set<number>, b: Set<number>): boolean {
 }
 
 /** Runs the read-time model over a document. */
-/**
- * False only when neither the text nor any file it can source holds text that
- * may define an alias: then no alias is modelled and nothing can be reported.
- */
-export function reachesAliasText(text: string, resolve: SourceResolver | undefined): boolean {
-  return mayReachAliasText(text, resolve, 0, new Set());
-}
-
 /** The analysis of a text no alias text can reach: nothing, and a tree parsed only when asked for. */
-export function emptyAnalysis(text: string, dialect: Dialect, treeOf: () => Tree): Analysis {
+function emptyAnalysis(text: string, dialect: Dialect, treeOf: () => Tree): Analysis {
   let tree: Tree | undefined;
   return {
     text, dialect, units: [], aborted: false, unaliases: [], defs: [], uses: [], clashes: [],
@@ -1167,7 +1159,15 @@ export function emptyAnalysis(text: string, dialect: Dialect, treeOf: () => Tree
   };
 }
 
-export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysis {
+/**
+ * Analyzes a text with its tree, or with a way to parse it: then a text that
+ * neither holds nor can source text that may define an alias (most scripts)
+ * is not parsed at all, as nothing in it can be modelled or reported.
+ */
+export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: AnalyzeOptions): Analysis {
+  const parse = typeof treeOrParse === 'function' ? treeOrParse : () => treeOrParse;
+  if (!mayReachAliasText(text, opts.resolveSource, 0, new Set())) return emptyAnalysis(text, opts.dialect, parse);
+  const tree = parse();
   const engine = new Engine(opts);
   const src: Source = { text, base: 0, local: true, name: opts.filename ?? '<input>' };
   let units: Unit[] = [];
@@ -1176,9 +1176,6 @@ export function analyze(text: string, tree: Tree, opts: AnalyzeOptions): Analysi
     defs: engine.defs, uses: [...engine.uses.values()], clashes: engine.clashes,
     names: { aliases: engine.knownNames, functions: engine.functionNames() },
   });
-  // Without alias text, here or in a file it can source, nothing is modelled:
-  // most scripts stop here, after the parse.
-  if (!mayReachAliasText(text, opts.resolveSource, 0, new Set())) return result(false);
   // Tens of thousands of top-level commands is generated text, not a script
   // anyone reads; modelling it would take seconds for nothing.
   if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);

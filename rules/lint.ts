@@ -1,6 +1,6 @@
 // Text in, diagnostics and fixes out: the entry point every face uses.
 import { detectDialect, DialectChoice, DialectId } from './dialects';
-import { analyze, Analysis, emptyAnalysis, reachesAliasText, SourceResolver } from './engine';
+import { analyze, Analysis, SourceResolver } from './engine';
 import { applyFixes } from './fixes';
 import { errorCount, parse, Tree } from './parse';
 import { RULES } from './checks';
@@ -62,13 +62,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const analysis = analyze('', parse(''), { dialect: dialect.dialect });
     return { diagnostics: [], analysis: { ...analysis, text, aborted: true }, dialect };
   }
-  // Most scripts define no alias: without a tree to reuse, they are not even parsed.
-  const analysis = !options.tree && !reachesAliasText(text, options.resolveSource)
-    ? emptyAnalysis(text, dialect.dialect, () => parse(text))
-    : analyze(text, options.tree ?? parse(text), {
-      dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
-      standalone: dialect.source === 'shebang' || dialect.source === 'option',
-    });
+  // without a tree to reuse, most scripts (those that define no alias) are not even parsed
+  const analysis = analyze(text, options.tree ?? (() => parse(text)), {
+    dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
+    standalone: dialect.source === 'shebang' || dialect.source === 'option',
+  });
   let lines: LineIndex | undefined; // most scripts have nothing to report: index lines only when asked
   const ctx = {
     analysis,
