@@ -4,6 +4,7 @@ import { defsNamed } from './engine';
 import type { AliasDef, Analysis, Use } from './engine';
 import type { Unit } from './units';
 import type { SyntaxNode } from './parse';
+import { spanOf } from './parse';
 import { REMOVED, UNDEF, UNKNOWN } from './state';
 
 export type Reason =
@@ -40,7 +41,8 @@ function subshellOf(node: SyntaxNode | null): SyntaxNode | null {
 }
 
 function within(node: SyntaxNode, start: number, base = 0): boolean {
-  return node.startIndex + base <= start && start < node.endIndex + base;
+  const span = spanOf(node);
+  return span.start + base <= start && start < span.end + base;
 }
 
 function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
