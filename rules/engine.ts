@@ -990,8 +990,13 @@ function literalWordAt(text: string, i: number): string | null {
  * may define an alias. Every `source`-like word is tried, in strings and
  * comments too; sourcing nested deeper than the model follows answers true.
  */
+/** True if the text itself may define an alias: only then is it sure to be modelled. */
+export function mayDefineAlias(text: string): boolean {
+  return ALIAS_DEFINITION.test(text);
+}
+
 function mayReachAliasText(text: string, resolve: SourceResolver | undefined, depth: number, seen: Set<string>): boolean {
-  if (ALIAS_DEFINITION.test(text)) return true;
+  if (mayDefineAlias(text)) return true;
   if (!resolve) return false;
   for (const m of text.matchAll(SOURCE_ARGUMENT)) {
     const arg = literalWordAt(text, m.index! + m[0].length);

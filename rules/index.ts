@@ -6,7 +6,7 @@ export { detectDialect, DIALECTS, DIALECT_IDS, dialectByName } from './dialects'
 export type { Dialect, DialectId, DialectChoice } from './dialects';
 export { parse, reparse, errorCount } from './parse';
 export type { Tree, TextChange, SyntaxNode } from './parse';
-export { analyze, argumentsAreInert, isInertStatement, isStatementType } from './engine';
+export { analyze, argumentsAreInert, isInertStatement, isStatementType, mayDefineAlias } from './engine';
 export type { Analysis, AliasDef, Use, Resolution, SourceResolver, Names } from './engine';
 export { RULES, RULES_BY_ID } from './checks';
 export type { Diagnostic, Fix, TextEdit, Rule, RuleMeta, Severity, Related } from './rule';

@@ -66,7 +66,7 @@ class Lexer {
 
   constructor(readonly s: string) {}
 
-  segments(): { segments: Segment[]; complete: boolean } {
+  segments(): Lexed {
     const out: Segment[] = [];
     const n = this.s.length;
     while (true) {
@@ -676,13 +676,19 @@ class Lexer {
   }
 }
 
-/** The top-level parse units of a script, as a shell would read them. */
-/** The last text lexed and its segments: checking units and recovering them both need them. */
-let last: { text: string; result: { segments: Segment[]; complete: boolean } } | undefined;
+export interface Lexed {
+  segments: Segment[];
+  /** False when nesting ran deeper than the stack: no unit can be trusted. */
+  complete: boolean;
+}
 
-export function segments(text: string): { segments: Segment[]; complete: boolean } {
+/** The last text lexed and its segments: checking units and recovering them both need them. */
+let last: { text: string; result: Lexed } | undefined;
+
+/** The top-level parse units of a script, as a shell would read them. */
+export function segments(text: string): Lexed {
   if (last?.text === text) return last.result;
-  let result: { segments: Segment[]; complete: boolean };
+  let result: Lexed;
   try {
     result = new Lexer(text).segments();
   } catch (e) {
@@ -692,6 +698,11 @@ export function segments(text: string): { segments: Segment[]; complete: boolean
   }
   last = { text, result };
   return result;
+}
+
+/** Hands over segments that `segments(text)` computed elsewhere (another thread), so they are not lexed again. */
+export function primeSegments(text: string, result: Lexed): void {
+  last = { text, result };
 }
 
 /** Whether the `((` at `open` (after any `$`) closes as arithmetic, as the shells decide. */

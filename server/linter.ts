@@ -5,8 +5,9 @@ import { realpathSync } from 'fs';
 import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../cli/fix';
-import { detectDialect, Diagnostic, lint, LintOptions, LintResult, RULES, Tree } from '../rules';
+import { detectDialect, Diagnostic, lint, LintOptions, LintResult, mayDefineAlias, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
+import { Lexed, primeSegments } from '../rules/segments';
 import { advanced, carriedShift, Origin, originOf, shiftDiagnostic } from './carry';
 import { toLspDiagnostic } from './convert';
 import type { ShellDocument } from './document';
@@ -60,6 +61,8 @@ export interface LinterHost {
   clientSettings(uri: string): Promise<Partial<Settings>>;
   roots(): string[];
   log(message: string): void;
+  /** Lexes a text on another thread (server/lexing.ts); undefined when it cannot. */
+  lexAhead?(text: string): Promise<Lexed | undefined>;
 }
 
 const RULE_METAS = RULES.map((r) => r.meta);
@@ -70,6 +73,8 @@ const RULE_METAS = RULES.map((r) => r.meta);
 const KEPT_ANALYSES = 12;
 /** Like the command line's default --max-file-size: bigger documents are not analysed. */
 const MAX_DOCUMENT_CHARS = 5 << 20;
+/** Shorter texts lex in a few milliseconds: not worth a trip to the other thread. */
+const LEX_AHEAD_CHARS = 32 * 1024;
 
 function unsilenced(text: string, tree: Tree, diagnostics: Diagnostic[]): Diagnostic[] {
   const { kept, unknown } = applyDirectives(text, tree, diagnostics, RULE_METAS);
@@ -128,6 +133,17 @@ export class Linter {
     const settings = await this.settings(doc);
     if (cancelled() || doc.version !== version || this.host.documents.get(doc.uri) !== doc) return 'stale';
     if (!settings.enable) return 'disabled';
+    const text = doc.text;
+    // A first analysis has no earlier one to carry: the segments of a text that
+    // will be modelled are lexed on the other thread while this one parses.
+    if (this.host.lexAhead && !this.cache.has(doc.uri) && text.length >= LEX_AHEAD_CHARS && text.length <= MAX_DOCUMENT_CHARS
+      && mayDefineAlias(text)) {
+      const lexed = this.host.lexAhead(text);
+      doc.treeToWalk();
+      const made = await lexed;
+      if (cancelled() || doc.version !== version || this.host.documents.get(doc.uri) !== doc) return 'stale';
+      if (made) primeSegments(text, made);
+    }
     return this.analyseNow(doc, settings, exact);
   }
 

@@ -1,15 +1,20 @@
 // Process entry of the language server. The transport comes from the command
 // line (--stdio, --node-ipc, --socket=N, --pipe=NAME), defaulting to stdio.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer, VERSION } from './server';
+import { LexThread } from './lexing';
 
 const TRANSPORTS = /^--(stdio|node-ipc|socket=|pipe=)/;
 
 export function main(argv: string[]): void {
   if (argv.includes('--version')) {
-    process.stdout.write(`${VERSION}\n`);
+    process.stdout.write(`${(require('./server') as typeof import('./server')).VERSION}\n`);
     return;
   }
   if (!argv.some((a) => TRANSPORTS.test(a))) process.argv.push('--stdio');
-  startServer(createConnection(ProposedFeatures.all));
+  // Started before the server's own modules load, so the thread is up by the
+  // time the first document arrives (see lexing.ts).
+  const lexThread = new LexThread();
+  lexThread.start();
+  const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+  const { startServer } = require('./server') as typeof import('./server');
+  startServer(createConnection(ProposedFeatures.all), lexThread);
 }

@@ -7,6 +7,7 @@ import {
 import { ActionContext, codeActions, FIX_ALL_KIND, fixAllEdit, FixAllData } from './actions';
 import { DiagnosticsDelivery } from './diagnostics';
 import { ShellDocument } from './document';
+import type { LexThread } from './lexing';
 import { Analysed, Linter, pathOf, realOr } from './linter';
 import { definition, highlights, hover, references } from './navigation';
 import { RC_NAME } from './rcfile';
@@ -18,7 +19,8 @@ export const FIX_ALL_COMMAND = 'aliascope.server.fixAll';
 export const VERSION: string = require('../../package.json').version;
 const WATCHED = [`**/${RC_NAME}`, '**/*.{sh,bash,ksh,mksh,zsh,bats}'];
 
-export function startServer(connection: Connection): void {
+/** Serves `connection`; `lexThread`, when given, lexes long documents on another thread. */
+export function startServer(connection: Connection, lexThread?: LexThread): void {
   const documents = new Map<string, ShellDocument>();
   let folders: string[] = [];
   let pullDiagnostics = false;
@@ -36,6 +38,7 @@ export function startServer(connection: Connection): void {
 
   const linter = new Linter({
     documents,
+    lexAhead: lexThread && ((text) => lexThread.lex(text)),
     roots: () => folders,
     log,
     clientSettings(uri) {
@@ -222,6 +225,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     delivery.dispose();
+    lexThread?.stop();
     documents.clear();
   });
 
