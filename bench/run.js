@@ -151,6 +151,13 @@ console.log(`\nWhere the CPU goes: lint() parses only the ${floor.parsedFiles} o
   + `${floor.lintSeconds.toFixed(2)} s against the ${floor.cpuSeconds.toFixed(2)} s parse floor; `
   + `the CLI around it (start-up, workers, reading, reports) ${(all.cpu - floor.lintSeconds).toFixed(2)} s.`);
 
+// A run of one small file is start-up, loading and writing a report: work no
+// number of threads shortens. Only the rest of the 1-worker run can be divided.
+const fixed = smallRun.wall;
+const divisible = Math.max(0, one.wall - fixed);
+console.log(`\nThe most ${cores} threads could give: a run of one small file takes ${fixed.toFixed(2)} s, which no number of threads shortens. `
+  + `Were the other ${divisible.toFixed(2)} s of the 1-worker run divided perfectly, with no thread costing anything to start, `
+  + `${cores} workers would be ${(one.wall / (fixed + divisible / cores)).toFixed(2)}× faster than 1.`);
 console.log(`\nThe same files, each with an alias defined at its end, so that every file is parsed and modelled (no targets; for comparison):`);
 console.log(row('aliascope, 1 worker', sOne.wall, sOne.cpu, sOne.rssMB));
 console.log(row(`aliascope, ${cores} workers`, sAll.wall, sAll.cpu, sAll.rssMB));
