@@ -3,7 +3,7 @@
 // that state. Text read later (deferred `$( )`, eval strings, sourced files,
 // function calls reaching deferred text) is read when the run reaches it.
 import { Dialect, ReadTime, isInteractiveStartupFile } from './dialects';
-import { kids, parse, sliceOf, spanOf, SyntaxNode, textOf, Tree, typeOf } from './parse';
+import { kids, parse, SyntaxNode, Tree, typeOf } from './parse';
 import { firstAtLeast } from './sorted';
 import { FunctionDef, functionKey, join, REMOVED, Source, State, Tri, UNDEF, UNKNOWN } from './state';
 import { programUnits, splitUnits, statementsOf, Statement, Unit } from './units';
@@ -110,7 +110,6 @@ const PRESCAN_WORDS = /\b(alias|unalias|eval|source)\b|(^|[\s;&|(])\.[ \t]/;
  * quadratic in its depth.
  */
 const GATED_LENGTH = 4096;
-const NO_SPAN = { start: 0, end: 0 };
 /**
  * Node types that never hold a command: tokens, named or not. Walks stop at
  * them without asking the binding for their (empty) children.
@@ -194,8 +193,7 @@ class Engine {
 
   private docRange(src: Source, node: SyntaxNode): [number, number] {
     if (!src.local || src.base === null) return [-1, -1];
-    const { start, end } = spanOf(node);
-    return [start + src.base, end + src.base];
+    return [node.startIndex + src.base, node.endIndex + src.base];
   }
 
   private tick(): void {
@@ -215,10 +213,10 @@ class Engine {
       if (word === 'alias') {
         for (const arg of this.args(cmd)) this.defFor(arg, cmd, src);
       } else if (word === 'unalias' && src.local) {
-        for (const arg of this.args(cmd)) this.unaliases.push({ name: literal(arg), at: spanOf(cmd).start + (src.base ?? 0) });
+        for (const arg of this.args(cmd)) this.unaliases.push({ name: literal(arg), at: cmd.startIndex + (src.base ?? 0) });
       } else if (word === 'eval') {
         for (const arg of this.args(cmd)) {
-          for (const m of textOf(arg).matchAll(/\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g)) this.knownNames.add(m[1]);
+          for (const m of arg.text.matchAll(/\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g)) this.knownNames.add(m[1]);
         }
       } else if (word === 'source' || word === '.') {
         // names a sourced file defines must be known before any use is read
@@ -236,7 +234,7 @@ class Engine {
     for (const u of units) {
       const usrc = unitSource(u, src);
       for (const s of u.statements) {
-        const text = sliceOf(usrc.text, s.node);
+        const text = usrc.text.slice(s.node.startIndex, s.node.endIndex);
         if (PRESCAN_WORDS.test(text)) this.prescan(s.node, usrc, text);
       }
     }
@@ -267,13 +265,13 @@ class Engine {
   }
 
   private functionDef(node: SyntaxNode, src: Source): FunctionDef | null {
-    const k = this.key(src, spanOf(node).start);
+    const k = this.key(src, node.startIndex);
     let f = this.functionByNode.get(k);
     if (!f) {
       const name = node.childForFieldName('name');
       const body = node.childForFieldName('body');
       if (!name || !body) return null;
-      f = { name: textOf(name), node, body, src, uncertain: false };
+      f = { name: name.text, node, body, src, uncertain: false };
       this.functionByNode.set(k, f);
     }
     return f;
@@ -281,7 +279,7 @@ class Engine {
 
   /** The definition an `alias` argument makes, or null for options and queries. */
   private defFor(arg: SyntaxNode, cmd: SyntaxNode, src: Source): AliasDef | null | 'unknown' {
-    const k = this.key(src, spanOf(arg).start);
+    const k = this.key(src, arg.startIndex);
     const known = this.defByKey.get(k);
     if (known) return known;
     const lit = literal(arg);
@@ -294,14 +292,14 @@ class Engine {
       name = lit.slice(0, eq);
       value = lit.slice(eq + 1);
     } else {
-      const m = /^([^\s='"\\$`]+)=/.exec(textOf(arg));
+      const m = /^([^\s='"\\$`]+)=/.exec(arg.text);
       if (!m) return 'unknown';
       name = m[1];
       value = null;
     }
     if (!isAliasName(name)) return null;
     // a value that was masked for re-parsing is not the real one
-    if (src.original !== undefined && sliceOf(src.original, arg) !== textOf(arg)) value = null;
+    if (src.original !== undefined && src.original.slice(arg.startIndex, arg.endIndex) !== arg.text) value = null;
     const [start, end] = this.docRange(src, arg);
     const def: AliasDef = {
       id: this.defs.length, name, value, start, end, base: src.base ?? 0,
@@ -339,7 +337,7 @@ class Engine {
   }
 
   private recordUse(word: SyntaxNode, name: string, res: Resolution, rc: ReadCtx): void {
-    const k = this.key(rc.src, spanOf(word).start);
+    const k = this.key(rc.src, word.startIndex);
     let use = this.uses.get(k);
     if (!use) {
       const [start, end] = this.docRange(rc.src, word);
@@ -348,7 +346,7 @@ class Engine {
         inFunction: rc.fn,
         // a word of masked text is not the word the shell reads
         uncertain: rc.uncertain || !rc.src.local || rc.src.base === null
-          || (rc.src.original !== undefined && sliceOf(rc.src.original, word) !== textOf(word)),
+          || (rc.src.original !== undefined && rc.src.original.slice(word.startIndex, word.endIndex) !== word.text),
         resolutions: [],
       };
       this.uses.set(k, use);
@@ -377,7 +375,9 @@ class Engine {
     // comments, strings in single quotes and other tokens hold no command
     if (LEAF_TYPES.has(type)) return;
     const statement = isStatementType(type);
-    const { start, end } = statement ? spanOf(node) : NO_SPAN;
+    // each offset is a call into the binding: ask once
+    const start = statement ? node.startIndex : 0;
+    const end = statement ? node.endIndex : 0;
     // every use and clash names a known alias: a statement that mentions none needs no walk
     if (statement && !this.mentionsKnownName(rc.src.text, start, end)) return;
     // (error recovery can nest statements inside a command, which the walk below does not read)
@@ -469,7 +469,7 @@ class Engine {
     let args: SyntaxNode[] | undefined;
     let next = 0;
     while (word && typeOf(word) === 'word' && carry !== 0) {
-      const name = textOf(word);
+      const name = word.text;
       // `alias`/`unalias` redefined as aliases are deliberate kludges, not uses
       if (!isAliasName(name) || !this.knownNames.has(name) || name === 'alias' || name === 'unalias') return;
       const res = this.resolve(name, st, rc);
@@ -489,11 +489,11 @@ class Engine {
    */
   private readUnexpandable(node: SyntaxNode, nameNode: SyntaxNode, st: State, rc: ReadCtx): boolean {
     const first = nameNode.firstChild;
-    const plain = first?.type === 'word' && !textOf(first).includes('\\');
+    const plain = first?.type === 'word' && !first.text.includes('\\');
     let target: SyntaxNode | null = null;
     if (!plain) target = nameNode;
     else if (!this.prefixAllowsAlias(node, nameNode)) target = nameNode;
-    else if (first && (textOf(first) === 'command' || textOf(first) === 'builtin')) target = this.args(node)[0] ?? null;
+    else if (first && (first.text === 'command' || first.text === 'builtin')) target = this.args(node)[0] ?? null;
     if (!target) return false;
     const name = literal(target);
     if (name !== null && this.knownNames.has(name)) {
@@ -506,7 +506,7 @@ class Engine {
   private prefixAllowsAlias(cmd: SyntaxNode, nameNode: SyntaxNode): boolean {
     const rule = this.opts.dialect.prefixRule;
     // most commands start with their name: no prefix to look at
-    if (rule === 'none' || spanOf(nameNode).start === spanOf(cmd).start) return true;
+    if (rule === 'none' || nameNode.startIndex === cmd.startIndex) return true;
     let assigned = false;
     let blocked = false;
     for (const c of kids(cmd)) {
@@ -524,11 +524,11 @@ class Engine {
   private readFunctionName(node: SyntaxNode, st: State, rc: ReadCtx): void {
     if (node.firstChild?.type === 'function') return;
     const name = node.childForFieldName('name');
-    if (!name || !this.knownNames.has(textOf(name))) return;
+    if (!name || !this.knownNames.has(name.text)) return;
     const [start, end] = this.docRange(rc.src, name);
     this.clashes.push({
-      name: textOf(name), start, end,
-      resolution: this.resolve(textOf(name), st, rc),
+      name: name.text, start, end,
+      resolution: this.resolve(name.text, st, rc),
       uncertain: rc.uncertain || start < 0,
     });
   }
@@ -560,7 +560,8 @@ class Engine {
     // a body is run at every call: what its statements could call is worked out once
     let words = callable.get(node);
     if (words === undefined) {
-      const { start, end } = spanOf(node);
+      const start = node.startIndex;
+      const end = node.endIndex;
       words = end - start > GATED_LENGTH ? true : callableWords(rc.src.text.slice(start, end));
       callable.set(node, words);
     }
@@ -713,7 +714,7 @@ class Engine {
     if (!found) {
       found = [];
       // most words hold no substitution: test the text before walking the nodes
-      if (SUBSTITUTION_START.test(sliceOf(rc.src.text, node))) this.findSubs(node, false, found);
+      if (SUBSTITUTION_START.test(rc.src.text.slice(node.startIndex, node.endIndex))) this.findSubs(node, false, found);
       substitutions.set(node, found);
     }
     for (const sub of found) this.runSubBody(sub.node, st, rc, sub.heredoc);
@@ -783,7 +784,7 @@ class Engine {
       case '.':
         return this.runSource(args, st, rc);
       case 'trap':
-        if (args.some((a) => EFFECT_WORDS.test(textOf(a)))) st.forgetAll();
+        if (args.some((a) => EFFECT_WORDS.test(a.text))) st.forgetAll();
         return st;
       case 'exit':
         return null;
@@ -864,12 +865,12 @@ class Engine {
       return st;
     }
     const body = args.length === 1 ? quotedBody(args[0]) : null;
-    const plainWord = args.length === 1 && typeOf(args[0]) === 'word' && !textOf(args[0]).includes('\\');
+    const plainWord = args.length === 1 && typeOf(args[0]) === 'word' && !args[0].text.includes('\\');
     const text = body ? body.text : vals.join(' ');
     const base = rc.src.base === null ? null
       : body ? body.offset + rc.src.base
-      : plainWord ? spanOf(args[0]).start + rc.src.base : null;
-    const src: Source = { text, base, local: rc.src.local, name: `${rc.src.name}#eval@${spanOf(args[0]).start}` };
+      : plainWord ? args[0].startIndex + rc.src.base : null;
+    const src: Source = { text, base, local: rc.src.local, name: `${rc.src.name}#eval@${args[0].startIndex}` };
     const units = this.parsedText(src.name, text, this.opts.dialect.evalRead === 'run-whole');
     this.prescanUnits(units, src);
     return this.runUnits(units, st, { ...rc, src, eager: false });

@@ -23,7 +23,7 @@ function bufferSize(text: string): number {
 }
 
 export function parse(text: string): Tree {
-  return remember(shared().parse(text, undefined, { bufferSize: bufferSize(text) }), text);
+  return shared().parse(text, undefined, { bufferSize: bufferSize(text) });
 }
 
 /** A text change in UTF-16 offsets of the old text, as an editor reports it. */
@@ -53,8 +53,6 @@ export function reparse(oldText: string, oldTree: Tree, changes: TextChange[]): 
   for (const c of changes) {
     const newText = text.slice(0, c.start) + c.newText + text.slice(c.oldEnd);
     const newEnd = c.start + c.newText.length;
-    // the remembered text and offsets are of the tree before the edit
-    sources.delete(oldTree);
     oldTree.edit({
       startIndex: c.start,
       oldEndIndex: c.oldEnd,
@@ -65,7 +63,7 @@ export function reparse(oldText: string, oldTree: Tree, changes: TextChange[]): 
     });
     text = newText;
   }
-  const tree = remember(shared().parse(text, oldTree, { bufferSize: bufferSize(text) }), text);
+  const tree = shared().parse(text, oldTree, { bufferSize: bufferSize(text) });
   return { text, tree };
 }
 
@@ -83,44 +81,11 @@ export function errorCount(tree: Tree): number {
 }
 
 // The binding crosses into native code and allocates fresh arrays for every
-// `children`, `type` and offset; the engine walks the same nodes again for
-// each read and call, so these are remembered per node object (the tree hands
-// out one object per node while it lives).
+// `children` and `type`; the engine walks the same nodes again for each read
+// and call, so both are remembered per node object (the tree hands out one
+// object per node while it lives).
 const childrenMemo = new WeakMap<SyntaxNode, SyntaxNode[]>();
 const typeMemo = new WeakMap<SyntaxNode, string>();
-const spanMemo = new WeakMap<SyntaxNode, Span>();
-const sources = new WeakMap<Tree, string>();
-
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-function remember(tree: Tree, text: string): Tree {
-  sources.set(tree, text);
-  return tree;
-}
-
-/** A node's offsets, asked of the binding once per node object. */
-export function spanOf(node: SyntaxNode): Span {
-  let s = spanMemo.get(node);
-  if (!s) spanMemo.set(node, (s = { start: node.startIndex, end: node.endIndex }));
-  return s;
-}
-
-/** The part of `text` a node spans. */
-export function sliceOf(text: string, node: SyntaxNode): string {
-  const { start, end } = spanOf(node);
-  return text.slice(start, end);
-}
-
-/** A node's text, sliced from the text its tree was parsed from. */
-export function textOf(node: SyntaxNode): string {
-  const source = sources.get(node.tree);
-  if (source === undefined) return node.text;
-  const { start, end } = spanOf(node);
-  return source.slice(start, end);
-}
 
 export function kids(node: SyntaxNode): SyntaxNode[] {
   let k = childrenMemo.get(node);

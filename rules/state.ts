@@ -1,7 +1,6 @@
 // The abstract shell state the engine carries from one command to the next.
 // Every fact is a set of possibilities, so joining two paths never guesses.
 import type { SyntaxNode } from './parse';
-import { spanOf } from './parse';
 
 /** Possible values of one alias name besides its definitions' ids. */
 export const UNDEF = -1;   // never defined
@@ -196,7 +195,7 @@ const writeFunctions = (name: string, defs: Set<FunctionDef | null>): string =>
 
 /** Where a function was defined: the same definition read twice has one key. */
 export function functionKey(f: FunctionDef): string {
-  return `${f.src.name}@${f.src.base}@${spanOf(f.node).start}`;
+  return `${f.src.name}@${f.src.base}@${f.node.startIndex}`;
 }
 
 function union<T>(a: Set<T>, b: Set<T>): Set<T> {

@@ -2,7 +2,7 @@
 // runs to the unescaped newline that ends it; compound commands and function
 // definitions are single nodes, so they are read whole with their line.
 import type { SyntaxNode } from './parse';
-import { kids, parse, sliceOf, spanOf, textOf, typeOf } from './parse';
+import { kids, parse, typeOf } from './parse';
 import { isArithmetic, masked, segments } from './segments';
 import { firstAtLeast } from './sorted';
 
@@ -60,7 +60,7 @@ function newlineBetween(text: string, newlines: number[], from: number, to: numb
     let slashes = 0;
     for (let j = i - 1; j >= from && text[j] === '\\'; j--) slashes++;
     // a comment ending in `\` does not continue the line
-    const inComment = slashes > 0 && comments.some((c) => spanOf(c).start < i && spanOf(c).end >= i);
+    const inComment = slashes > 0 && comments.some((c) => c.startIndex < i && c.endIndex >= i);
     if (slashes % 2 === 0 || inComment) return true;
   }
   return false;
@@ -77,9 +77,11 @@ export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit
   const comments = kids(root).filter((c) => typeOf(c) === 'comment');
   const newlines = newlinesOf(text);
   let current: Unit | undefined;
-  let prevEnd = spanOf(root).start;
+  let prevEnd = root.startIndex;
   for (const stmt of statementsOf(root)) {
-    const { start, end } = spanOf(stmt.node);
+    // each offset is a call into the binding: ask once
+    const start = stmt.node.startIndex;
+    const end = stmt.node.endIndex;
     if (!current || newlineBetween(text, newlines, prevEnd, start, comments)) {
       current = { start, end, statements: [], uncertain: false };
       units.push(current);
@@ -188,10 +190,10 @@ function reparsed(text: string, start: number, end: number): Unit | null {
  */
 export function isUncertain(node: SyntaxNode, text: string): boolean {
   if (node.hasError) return true;
-  const slice = sliceOf(text, node);
+  const slice = text.slice(node.startIndex, node.endIndex);
   if (slice.includes('<<') && badHeredoc(node, text)) return true;
   if (slice.includes('((') && node.descendantsOfType('arithmetic_expansion')
-    .some((a) => !isArithmetic(text, text.indexOf('((', spanOf(a).start)))) return true;
+    .some((a) => !isArithmetic(text, text.indexOf('((', a.startIndex)))) return true;
   if (slice.includes('\\\n') && /[^\s;&|]\\\n[^\s]/.test(slice)) return splitWord(node, text);
   return false;
 }
@@ -202,23 +204,23 @@ function badHeredoc(node: SyntaxNode, text: string): boolean {
     const body = h.children.find((c) => c.type === 'heredoc_body');
     const end = h.children.find((c) => c.type === 'heredoc_end');
     if (!start) return true;
-    if (/[;&|()]/.test(textOf(start))) return true;
-    const lineEnd = text.indexOf('\n', spanOf(start).end);
+    if (/[;&|()]/.test(start.text)) return true;
+    const lineEnd = text.indexOf('\n', start.endIndex);
     for (const c of h.children) {
-      if (spanOf(c).start >= spanOf(start).end && c !== body && c !== end && spanOf(c).end > lineEnd) return true;
+      if (c.startIndex >= start.endIndex && c !== body && c !== end && c.endIndex > lineEnd) return true;
     }
-    const delim = textOf(start).replace(/['"\\]/g, '');
-    if (!end || textOf(end).trim() !== delim) return true;
+    const delim = start.text.replace(/['"\\]/g, '');
+    if (!end || end.text.trim() !== delim) return true;
   }
   return false;
 }
 
 function splitWord(node: SyntaxNode, text: string): boolean {
   const re = /[^\s;&|]\\\n[^\s]/g;
-  const slice = sliceOf(text, node);
+  const slice = text.slice(node.startIndex, node.endIndex);
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice))) {
-    const at = spanOf(node).start + m.index + 1;
+    const at = node.startIndex + m.index + 1;
     if (!quotedAt(node.descendantForIndex(at))) return true;
   }
   return false;

@@ -4,7 +4,6 @@ import { defsNamed } from './engine';
 import type { AliasDef, Analysis, Use } from './engine';
 import type { Unit } from './units';
 import type { SyntaxNode } from './parse';
-import { spanOf } from './parse';
 import { REMOVED, UNDEF, UNKNOWN } from './state';
 
 export type Reason =
@@ -41,8 +40,7 @@ function subshellOf(node: SyntaxNode | null): SyntaxNode | null {
 }
 
 function within(node: SyntaxNode, start: number, base = 0): boolean {
-  const span = spanOf(node);
-  return span.start + base <= start && start < span.end + base;
+  return node.startIndex + base <= start && start < node.endIndex + base;
 }
 
 function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {

@@ -1,7 +1,6 @@
 // Turning shell words into the strings the shell would see, where that can be
 // known without running anything.
 import type { SyntaxNode } from './parse';
-import { kids, spanOf, textOf, typeOf } from './parse';
 
 const EXPANSIONS = new Set([
   'simple_expansion', 'expansion', 'command_substitution', 'process_substitution',
@@ -18,32 +17,28 @@ function unescapeDouble(s: string): string {
 
 /** The literal value of a word, or null when it depends on expansions or globs. */
 export function literal(node: SyntaxNode): string | null {
-  switch (typeOf(node)) {
-    case 'command_name': {
-      const parts = kids(node);
-      return parts.length === 1 ? literal(parts[0]) : null;
-    }
+  switch (node.type) {
     case 'word':
-    case 'number': {
-      const text = textOf(node);
-      if (/[*?[]/.test(text) && !/\\[*?[]/.test(text)) return null;
-      return unescapeBare(text);
-    }
+    case 'command_name':
+    case 'number':
+      if (node.type === 'command_name') return node.childCount === 1 ? literal(node.children[0]) : null;
+      if (/[*?[]/.test(node.text) && !/\\[*?[]/.test(node.text)) return null;
+      return unescapeBare(node.text);
     case 'raw_string':
-      return textOf(node).slice(1, -1);
+      return node.text.slice(1, -1);
     case 'ansi_c_string':
       return null;
     case 'string': {
       let out = '';
       for (const c of node.namedChildren) {
-        if (typeOf(c) !== 'string_content') return null;
-        out += unescapeDouble(textOf(c));
+        if (c.type !== 'string_content') return null;
+        out += unescapeDouble(c.text);
       }
       return out;
     }
     case 'concatenation': {
       let out = '';
-      for (const c of kids(node)) {
+      for (const c of node.children) {
         const v = literal(c);
         if (v === null) return null;
         out += v;
@@ -57,9 +52,8 @@ export function literal(node: SyntaxNode): string | null {
 
 /** True if any part of the word expands when the command runs. */
 export function hasExpansion(node: SyntaxNode): boolean {
-  const type = typeOf(node);
-  if (EXPANSIONS.has(type)) return true;
-  if (type === 'raw_string') return false;
+  if (EXPANSIONS.has(node.type)) return true;
+  if (node.type === 'raw_string') return false;
   return node.namedChildren.some(hasExpansion);
 }
 
@@ -70,9 +64,9 @@ export function isAliasName(s: string): boolean {
 
 /** The text between quotes of a single-quoted or plain double-quoted word. */
 export function quotedBody(node: SyntaxNode): { text: string; offset: number } | null {
-  const type = typeOf(node);
-  if (type !== 'raw_string' && type !== 'string') return null;
-  const text = textOf(node);
-  if (type === 'string' && /[\\$`]/.test(text)) return null;
-  return { text: text.slice(1, -1), offset: spanOf(node).start + 1 };
+  if (node.type === 'raw_string') return { text: node.text.slice(1, -1), offset: node.startIndex + 1 };
+  if (node.type === 'string' && !/[\\$`]/.test(node.text)) {
+    return { text: node.text.slice(1, -1), offset: node.startIndex + 1 };
+  }
+  return null;
 }
