@@ -257,9 +257,8 @@ async function main(): Promise<void> {
       const p50 = pct(r.edits, 50);
       const p95 = pct(r.edits, 95);
       const mine = spec.name === 'aliascope';
-      const tf = mine ? ` ${mark(r.first !== null && r.first <= TARGET.first)}` : '';
       const tp = mine && r.edits.length ? ` ${mark(p95 <= TARGET.p95)}` : '';
-      rows.push(`| ${spec.name} | ${sc.label} | ${place} | ${fmt(r.first)}${tf} | ${fmt(p50)} | ${fmt(p95)}${tp} | ${r.edits.length}${r.timedOut ? ` (+${r.timedOut} timed out)` : ''} |`);
+      rows.push(`| ${spec.name} | ${sc.label} | ${place} | ${fmt(r.first)} | ${fmt(p50)} | ${fmt(p95)}${tp} | ${r.edits.length}${r.timedOut ? ` (+${r.timedOut} timed out)` : ''} |`);
     }
     console.error(`${spec.name}: ${DOCS} documents …`);
     const d = await measureDocs(spec, dir, docs);
@@ -272,6 +271,7 @@ async function main(): Promise<void> {
   console.log(`(edits: up to ${EDITS}, stopping after ${EDIT_BUDGET_MS / 1000} s per server and script; — means no diagnostics within`
     + ` ${FIRST_TIMEOUT_MS / 1000} s: bash-language-server, for one, publishes nothing when ShellCheck passes its 10 s limit;`
     + ` load average at the start ${startLoad}, ${cpus().length} CPUs)\n`);
+  console.log('(didOpen → first diagnostics in this table is one draw per row; the target is judged on the fresh opens further down)\n');
   console.log('| server | script | edits typed in a | didOpen → first diagnostics | edit → diagnostics p50 | p95 | edits measured |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
