@@ -986,16 +986,16 @@ function literalWordAt(text: string, i: number): string | null {
   return quote ? null : out;
 }
 
-/**
- * False only when neither the text nor any file it can source holds text that
- * may define an alias. Every `source`-like word is tried, in strings and
- * comments too; sourcing nested deeper than the model follows answers true.
- */
 /** True if the text itself may define an alias: only then is it sure to be modelled. */
 export function mayDefineAlias(text: string): boolean {
   return ALIAS_DEFINITION.test(text);
 }
 
+/**
+ * False only when neither the text nor any file it can source holds text that
+ * may define an alias. Every `source`-like word is tried, in strings and
+ * comments too; sourcing nested deeper than the model follows answers true.
+ */
 function mayReachAliasText(text: string, resolve: SourceResolver | undefined, depth: number, seen: Set<string>): boolean {
   if (mayDefineAlias(text)) return true;
   if (!resolve) return false;

@@ -6,7 +6,7 @@ const TRANSPORTS = /^--(stdio|node-ipc|socket=|pipe=)/;
 
 export function main(argv: string[]): void {
   if (argv.includes('--version')) {
-    process.stdout.write(`${(require('./server') as typeof import('./server')).VERSION}\n`);
+    process.stdout.write(`${(require('../../package.json') as { version: string }).version}\n`);
     return;
   }
   if (!argv.some((a) => TRANSPORTS.test(a))) process.argv.push('--stdio');
