@@ -1151,7 +1151,6 @@ function sameSet(a: Set<number>, b: Set<number>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
-/** Runs the read-time model over a document. */
 /** The analysis of a text no alias text can reach: nothing, and a tree parsed only when asked for. */
 function emptyAnalysis(text: string, dialect: Dialect, treeOf: () => Tree): Analysis {
   let tree: Tree | undefined;
@@ -1165,9 +1164,10 @@ function emptyAnalysis(text: string, dialect: Dialect, treeOf: () => Tree): Anal
 }
 
 /**
- * Analyzes a text with its tree, or with a way to parse it: then a text that
- * neither holds nor can source text that may define an alias (most scripts)
- * is not parsed at all, as nothing in it can be modelled or reported.
+ * Runs the read-time model over a document, given its tree or a way to parse
+ * it. With a way to parse it, a text that neither holds nor can source text
+ * that may define an alias (most scripts) is not parsed at all, as nothing in
+ * it can be modelled or reported.
  */
 export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: AnalyzeOptions): Analysis {
   const parse = typeof treeOrParse === 'function' ? treeOrParse : () => treeOrParse;

@@ -130,8 +130,9 @@ export class Linter {
    */
   async analyse(doc: ShellDocument, cancelled: () => boolean = () => false, exact = true): Promise<Analysed | 'stale' | 'disabled'> {
     const version = doc.version;
+    const stale = () => cancelled() || doc.version !== version || this.host.documents.get(doc.uri) !== doc;
     const settings = await this.settings(doc);
-    if (cancelled() || doc.version !== version || this.host.documents.get(doc.uri) !== doc) return 'stale';
+    if (stale()) return 'stale';
     if (!settings.enable) return 'disabled';
     const text = doc.text;
     // A first analysis has no earlier one to carry: the segments of a text that
@@ -141,7 +142,7 @@ export class Linter {
       const lexed = this.host.lexAhead(text);
       doc.treeToWalk();
       const made = await lexed;
-      if (cancelled() || doc.version !== version || this.host.documents.get(doc.uri) !== doc) return 'stale';
+      if (stale()) return 'stale';
       if (made) primeSegments(text, made);
     }
     return this.analyseNow(doc, settings, exact);
