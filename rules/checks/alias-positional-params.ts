@@ -1,5 +1,50 @@
+import { inDocument } from '../engine';
+import { parse, SyntaxNode } from '../parse';
 import type { Rule } from '../rule';
 import { code } from '../report';
+
+/** Parameters that an alias's command would take from the script or function it is pasted into. */
+const POSITIONAL = /^([1-9]\d*|[@*#])$/;
+
+/** Node types whose text the alias's own command never expands: function bodies it defines, single quotes. */
+const NOT_EXPANDED = new Set(['function_definition', 'raw_string']);
+
+/** The positional parameters the alias's own command expands, as written (`$1`, `"$@"`, `${#}`). */
+function positionalExpansions(value: string): string[] {
+  const out: string[] = [];
+  const walk = (n: SyntaxNode): void => {
+    if (NOT_EXPANDED.has(n.type)) return;
+    if (n.type === 'simple_expansion' || n.type === 'expansion') {
+      // `${#x}` is a length and `${x[1]}` an element: only the parameter's own name counts
+      const name = n.namedChildren.find((c) => c.type === 'special_variable_name' || c.type === 'variable_name' || c.type === 'number');
+      // tree-sitter-bash reads `${#}` as an expansion with no name
+      const count = n.text === '${#}';
+      if (count || (name && POSITIONAL.test(name.text) && !/^\$\{#[A-Za-z_]/.test(n.text))) out.push(n.text);
+    }
+    for (const c of n.namedChildren) walk(c);
+  };
+  walk(parse(value).rootNode);
+  return out;
+}
+
+/** Statements that only make sense pasted into a function body: the alias is a macro over its parameters. */
+const MACRO_COMMANDS = /(^|[;&|{(\s])(return|shift|set\s+--|local)(\s|;|$)/;
+
+/** A use with no arguments: `guard;` or `guard` alone at the end of its line. */
+function bare(text: string, end: number): boolean {
+  return /^[ \t]*($|[;&|)}\n#])/.test(text.slice(end, end + 80));
+}
+
+/**
+ * The alias is a macro over the parameters of the functions it is pasted
+ * into, on purpose: it returns from or shifts them, or every use is a bare
+ * word inside a function body.
+ */
+function isMacro(ctx: Parameters<Rule['check']>[0], name: string, value: string): boolean {
+  if (MACRO_COMMANDS.test(value)) return true;
+  const uses = ctx.analysis.uses.filter((u) => u.name === name && inDocument(ctx.analysis, u));
+  return uses.length > 0 && uses.every((u) => u.inFunction && bare(ctx.analysis.text, u.end));
+}
 
 export const aliasPositionalParams: Rule = {
   meta: {
@@ -9,7 +54,7 @@ export const aliasPositionalParams: Rule = {
     fixable: false,
     summary: 'An alias value refers to positional parameters',
     docs: `## What it does
-Finds alias values that use \`$1\`, \`$@\`, \`$*\` or \`$#\`.
+Finds alias values whose own command expands \`$1\`, \`$@\`, \`$*\` or \`$#\`. The value is read as shell code: parameters inside a function the alias defines, or inside single quotes handed to another program (\`awk '{print $1}'\`, \`bash -c '…'\`), are not the alias's and are not reported. Neither is a macro meant to be pasted into function bodies: one that runs \`return\`, \`shift\`, \`set --\` or \`local\`, or whose every use is a bare word inside a function.
 
 ## Why is this bad
 Aliases take no arguments. An alias is replaced by its text, and the words after it stay where they are; \`$1\` in the value is the *script's* (or enclosing function's) first argument.
@@ -26,12 +71,17 @@ greet() { echo "hello $1"; }
 \`\`\``,
   },
   check(ctx) {
-    return ctx.analysis.defs
-      .filter((d) => d.start >= 0 && d.value !== null && /(^|[^\\])\$(\{#?)?[1-9@*#]/.test(d.value))
-      .map((d) => ({
+    const out = [];
+    for (const d of ctx.analysis.defs) {
+      if (!inDocument(ctx.analysis, d) || d.value === null || !d.value.includes('$')) continue;
+      const found = positionalExpansions(d.value);
+      if (found.length === 0 || isMacro(ctx, d.name, d.value)) continue;
+      out.push({
         ruleId: this.meta.id, severity: this.meta.severity,
-        message: `Alias ${code(d.name)} uses positional parameters, but aliases take no arguments; use a function.`,
+        message: `Alias ${code(d.name)} uses ${code(found[0])}, a positional parameter, but aliases take no arguments: it is the caller's. Use a function.`,
         start: d.start, end: d.end, related: [],
-      }));
+      });
+    }
+    return out;
   },
 };
