@@ -21,6 +21,12 @@ export interface Dialect {
   zshOptions: boolean;
   /** `$( )` bodies. */
   comsub: ReadTime;
+  /**
+   * `$( )` bodies read while alias expansion is off, where that differs:
+   * bash --posix parses such a body again when it runs, line by line, with
+   * expansion off until the body itself switches it on.
+   */
+  comsubReadWithAliasesOff?: ReadTime;
   /** Backtick bodies. */
   backtick: ReadTime;
   /** Backtick bodies inside a `$( )` that is read with its enclosing command. */
@@ -70,7 +76,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',
     bashOptions: true,
-    comsub: 'enclosing', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
+    comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', identifierFunctionNames: true,
   },
@@ -122,7 +128,39 @@ const EXTENSIONS: Record<string, DialectId> = {
 export interface DialectChoice {
   dialect: Dialect;
   /** What decided it, for messages and hover. */
-  source: 'option' | 'directive' | 'shebang' | 'extension' | 'default';
+  source: 'option' | 'directive' | 'shebang' | 'extension' | 'syntax' | 'default';
+  /** For a dialect inferred from the text: what in it is bash-only (`` `[[` on line 3 ``). */
+  evidence?: string;
+}
+
+/** Syntax no POSIX shell accepts but bash does, each with how to name it; first found wins. */
+const BASH_ONLY: [RegExp, string][] = [
+  [/(^|[\s;&|(!])\[\[[ \t]/m, '`[[`'],
+  [/^[ \t]*function[ \t]+[\w:.@-]+/m, '`function`'],
+  [/^[ \t]*[\w.-]*::[\w:.-]*[ \t]*\(\)/m, '`::` in a function name'],
+  [/(^|[\s;&|])[A-Za-z_]\w*(\[[^\]\s]*\])?\+?=\(/m, 'an array'],
+  [/\$\{[!#]?[A-Za-z_]\w*\[/, 'an array'],
+  [/(^|[\s;&|])(declare|typeset|local)[ \t]+-[a-zA-Z]*[aA]/m, 'an array'],
+];
+
+/** What in a text with no shebang shows it is written for bash, or undefined; comment lines are skipped. */
+function bashOnlySyntax(text: string): string | undefined {
+  const code = text.replace(/^[ \t]*#.*$/gm, '');
+  let best: { at: number; what: string } | undefined;
+  for (const [re, what] of BASH_ONLY) {
+    const m = re.exec(code);
+    if (!m) continue;
+    const at = m.index + (m[1]?.length ?? 0);
+    if (!best || at < best.at) best = { at, what };
+  }
+  if (!best) return undefined;
+  const line = code.slice(0, best.at).split('\n').length;
+  return `${best.what} on line ${line}`;
+}
+
+/** How a dialect choice reads in a message: bash (inferred from `[[` on line 3). */
+export function dialectLabel(choice: DialectChoice): string {
+  return choice.source === 'syntax' && choice.evidence ? `${choice.dialect.label} (inferred from ${choice.evidence})` : choice.dialect.label;
 }
 
 export function dialectByName(name: string): Dialect | undefined {
@@ -160,6 +198,15 @@ export function detectDialect(text: string, filename?: string, option?: DialectI
   const bang = fromShebang(first);
   if (bang) return { dialect: DIALECTS[bang], source: 'shebang' };
   const ext = filename ? /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() : undefined;
+  // a `.sh` library that uses bash-only syntax is read by bash
+  const inferred = (): DialectChoice | undefined => {
+    const evidence = first.startsWith('#!') ? undefined : bashOnlySyntax(text);
+    return evidence ? { dialect: DIALECTS.bash, source: 'syntax', evidence } : undefined;
+  };
+  if (ext === 'sh') {
+    const bash = inferred();
+    if (bash) return bash;
+  }
   if (ext && EXTENSIONS[ext]) return { dialect: DIALECTS[EXTENSIONS[ext]], source: 'extension' };
   // start-up files and zsh's autoloaded functions carry no shebang
   const path = filename?.replace(/\\/g, '/') ?? '';
@@ -168,7 +215,7 @@ export function detectDialect(text: string, filename?: string, option?: DialectI
   if (/(^|\/)\.?z(shenv|shrc|profile|login|logout)$/.test(path) || /\/zsh\/(functions|site-functions)\//.test(path)) {
     return { dialect: DIALECTS.zsh, source: 'extension' };
   }
-  return { dialect: DIALECTS.bash, source: 'default' };
+  return inferred() ?? { dialect: DIALECTS.bash, source: 'default' };
 }
 
 /** Start-up files that interactive bash reads with aliases on. */

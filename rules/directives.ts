@@ -126,15 +126,21 @@ export function applyDirectives(text: string, tree: TreeOrLater, diagnostics: Di
       result.unknown.push({ start: e.d.start, end: e.d.end, message: `Unknown rule \`${e.name}\` in aliascope directive.` });
     }
   }
+  const silenced = new Set<Diagnostic>();
   for (const diag of diagnostics) {
-    let hit = false;
     for (const e of entries) {
       if (diag.start >= e.d.scopeStart && diag.start < Math.max(e.d.scopeEnd, e.d.scopeStart + 1) && e.ids.includes(diag.ruleId)) {
         e.used = true;
-        hit = true;
+        silenced.add(diag);
       }
     }
-    (hit ? result.suppressed : result.kept).push(diag);
+  }
+  // Silencing a definition silences every report of the same rule about it, wherever
+  // the use is, as ShellCheck drops its SC2263 note with the SC2262 it belongs to.
+  const definitions = new Set([...silenced].filter((d) => d.definition && d.definition.start === d.start).map((d) => `${d.ruleId}@${d.start}`));
+  for (const diag of diagnostics) {
+    if (diag.definition && definitions.has(`${diag.ruleId}@${diag.definition.start}`)) silenced.add(diag);
+    (silenced.has(diag) ? result.suppressed : result.kept).push(diag);
   }
   for (const e of entries) {
     if (e.used || e.d.tool !== 'aliascope' || (e.name && e.ids.length === 0)) continue;

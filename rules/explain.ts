@@ -1,16 +1,16 @@
 // What an editor shows about one alias name: the use or definition at an
 // offset, and a plain-words account of whether and why it expands there.
-import type { AliasDef, Analysis, Resolution, Use } from './engine';
-import { REMOVED, UNDEF, UNKNOWN } from './state';
+import { AliasDef, Analysis, inDocument, isUnknown, REMOVED, Resolution, UNDEF, unknownIndex, Use } from './engine';
+import { placeOf } from './places';
 import { verdicts } from './verdicts';
 
 export type Found = { kind: 'use'; use: Use } | { kind: 'def'; def: AliasDef };
 
 /** The alias use or definition (in this document) that covers `offset`. */
 export function aliasAt(analysis: Analysis, offset: number): Found | undefined {
-  const use = analysis.uses.find((u) => u.start >= 0 && u.start <= offset && offset <= u.end);
+  const use = analysis.uses.find((u) => inDocument(analysis, u) && u.start <= offset && offset <= u.end);
   if (use) return { kind: 'use', use };
-  const def = analysis.defs.find((d) => d.start >= 0 && d.start <= offset && offset <= d.start + d.name.length);
+  const def = analysis.defs.find((d) => inDocument(analysis, d) && d.start <= offset && offset <= d.start + d.name.length);
   return def ? { kind: 'def', def } : undefined;
 }
 
@@ -24,7 +24,7 @@ export function definitionsOf(analysis: Analysis, use: Use): AliasDef[] {
 /** Every use in this document of a definition's name, and whether each expands. */
 export function usesOf(analysis: Analysis, name: string): { use: Use; expands: 0 | 1 | 2 }[] {
   return analysis.uses
-    .filter((u) => u.name === name && u.start >= 0)
+    .filter((u) => u.name === name && inDocument(analysis, u))
     .map((use) => ({ use, expands: outcomeOf(use) }));
 }
 
@@ -54,10 +54,12 @@ const REASONS: Record<string, string> = {
 function valueText(analysis: Analysis, v: number, line: LineOf): string {
   if (v === UNDEF) return 'not defined';
   if (v === REMOVED) return 'removed by `unalias`';
-  if (v === UNKNOWN) return 'unknown (set by code the analysis cannot follow)';
+  if (isUnknown(v)) {
+    const u = analysis.unknowns[unknownIndex(v)];
+    return `whatever code aliascope cannot follow left (${u ? placeOf(analysis, u, line) : 'unknown place'})`;
+  }
   const d = analysis.defs[v];
-  const where = d.start >= 0 ? `line ${line(d.start)}` : 'another file';
-  return `\`${d.value ?? '…'}\` (defined at ${where})`;
+  return `\`${d.value ?? '…'}\` (defined at ${placeOf(analysis, d, line)})`;
 }
 
 function reading(analysis: Analysis, r: Resolution, line: LineOf): string {
@@ -65,7 +67,8 @@ function reading(analysis: Analysis, r: Resolution, line: LineOf): string {
   const values = [...new Set(r.values)].map((v) => valueText(analysis, v, line)).join(' or ');
   const flag = r.flag === 1 ? 'on' : r.flag === 0 ? 'off' : 'unknown';
   const quirk = r.quirk ? `; ${analysis.dialect.label} never expands aliases here` : '';
-  return `when ${span(line, r.readStart, r.readEnd)} are read it ${verdict}: the alias is ${values}, expansion is ${flag}${quirk}`;
+  const lines = span(line, r.readStart, r.readEnd);
+  return `when ${lines} ${lines.startsWith('lines') ? 'are' : 'is'} read it ${verdict}: the alias is ${values}, expansion is ${flag}${quirk}`;
 }
 
 /** Markdown for a hover on an alias use or definition. */

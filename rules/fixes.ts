@@ -1,8 +1,8 @@
 // Quick fixes as pure text edits: rewrite an alias as a wrapper function, or
 // switch bash's expand_aliases on where it takes effect in time.
 import type { Dialect } from './dialects';
-import { defsNamed } from './engine';
-import type { AliasDef, Analysis } from './engine';
+import { defsNamed } from './verdicts';
+import { AliasDef, Analysis, inDocument } from './engine';
 import { errorCount, parse } from './parse';
 import type { Fix, TextEdit } from './rule';
 
@@ -35,7 +35,7 @@ function wrapperText(name: string, value: string): string {
 
 export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
   const { dialect, text } = analysis;
-  if (!def.command || !def.arg) return { refusal: 'the definition is not in this file' };
+  if (!inDocument(analysis, def) || !def.command || !def.arg) return { refusal: 'the definition is not in this file' };
   if (def.definitionTimeExpansion) {
     return { refusal: 'the value is expanded when the alias is defined, and a function would expand it at each call' };
   }

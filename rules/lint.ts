@@ -1,10 +1,12 @@
 // Text in, diagnostics and fixes out: the entry point every face uses.
-import { detectDialect, DialectChoice, DialectId } from './dialects';
-import { analyze, Analysis, SourceResolver } from './engine';
+import { detectDialect, DialectChoice, DialectId, dialectLabel } from './dialects';
+import { analyze, Analysis, SourceResolver, Tri } from './engine';
 import { applyFixes } from './fixes';
 import { errorCount, parse, Tree } from './parse';
 import { RULES } from './checks';
+import type { Lexed } from './segments';
 import type { Diagnostic, Fix, Severity } from './rule';
+import { placeOf } from './places';
 import { verdicts } from './verdicts';
 
 export interface LintOptions {
@@ -16,6 +18,10 @@ export interface LintOptions {
   rules?: Record<string, Severity | 'off'>;
   /** A tree already parsed from exactly this text (the language server's). */
   tree?: Tree;
+  /** The text's top-level segments, when another thread lexed them already. */
+  segments?: Lexed;
+  /** Every gate and fast path of the engine off (slow; to check the gates). */
+  exhaustive?: boolean;
   /** Longer texts are not parsed or analysed (default MAX_ANALYZED_LENGTH). */
   maxLength?: number;
   /**
@@ -66,13 +72,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const analysis = analyze(text, options.tree ?? (() => parse(text)), {
     dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
     standalone: dialect.source === 'shebang' || dialect.source === 'option',
+    segments: options.segments, exhaustive: options.exhaustive,
   });
   let lines: LineIndex | undefined; // most scripts have nothing to report: index lines only when asked
   const ctx = {
     analysis,
     verdicts: verdicts(analysis),
     line: (o: number) => (lines ??= new LineIndex(text)).position(o).line + 1,
-    dialectLabel: dialect.dialect.label,
+    place: (x: { file: string; start: number }) => placeOf(analysis, x, (o) => (lines ??= new LineIndex(text)).position(o).line + 1),
+    dialectLabel: dialectLabel(dialect),
   };
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
@@ -125,7 +133,7 @@ function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptio
     dialect: choice.dialect, filename: options.filename, resolveSource: options.resolveSource,
     standalone: choice.source === 'shebang' || choice.source === 'option',
   });
-  if (after.clashes.some((c) => c.resolution.outcome !== 0)) return 'the new function would clash with an alias of the same name';
+  if (after.clashes.some((c) => c.resolution.outcome !== Tri.No)) return 'the new function would clash with an alias of the same name';
   return null;
 }
 

@@ -1,4 +1,5 @@
 // Shared pieces of the rules that report failing uses.
+import { inDocument, UnknownCode } from './engine';
 import { wrapperFix } from './fixes';
 import type { Diagnostic, Related, RuleContext, RuleMeta } from './rule';
 import type { Reason, Verdict } from './verdicts';
@@ -9,10 +10,55 @@ export function lines(ctx: RuleContext, start: number, end: number): string {
   return a === b ? `line ${a}` : `lines ${a}–${b}`;
 }
 
+/** "line 4 is" or "lines 4–7 are": the lines read at once, as a subject. */
+function readTogether(ctx: RuleContext, start: number, end: number): string {
+  const span = lines(ctx, start, end);
+  return `${span} ${span.startsWith('lines') ? 'are' : 'is'} read at once`;
+}
+
+const UNKNOWN_CODE: Record<UnknownCode['what'], string> = {
+  source: 'a `source` of a file aliascope cannot read',
+  eval: 'an `eval` of a string aliascope cannot follow',
+  trap: 'a `trap` whose handler runs at a time aliascope cannot know',
+  unalias: 'an `unalias` of a name aliascope cannot know',
+  alias: 'an `alias` command whose name aliascope cannot know',
+  misparsed: 'text aliascope cannot parse',
+  depth: 'code nested deeper than aliascope follows',
+  loop: 'a loop whose later rounds aliascope does not model',
+};
+
+/** Where code the engine could not follow is, in words. */
+export function unknownCode(ctx: RuleContext, u: UnknownCode): string {
+  return `${UNKNOWN_CODE[u.what]} (${ctx.place(u)})`;
+}
+
+/**
+ * What the use may run instead of the definition it misses: an earlier
+ * definition still in effect, or one that code the engine could not follow
+ * may have made. Empty when it certainly runs the plain command.
+ */
+export function instead(ctx: RuleContext, v: Verdict): string {
+  const parts: string[] = [];
+  if (v.olderDefs.length) {
+    const where = v.olderDefs.map((d) => ctx.place(d)).join(' or ');
+    parts.push(` It runs the earlier definition from ${where} instead.`);
+  }
+  if (v.unknowns.length) {
+    const what = v.unknowns.map((u) => unknownCode(ctx, u)).join(', or ');
+    parts.push(` ${capitalize(what)} may have defined ${code(v.use.name)} before; the use would then run that definition, still not this one.`);
+  }
+  return parts.join('');
+}
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 export function related(ctx: RuleContext, v: Verdict): Related[] {
   const out: Related[] = [{ start: v.def.start, end: v.def.end, message: `alias \`${v.def.name}\` is defined here` }];
   const r = v.use.resolutions[0];
-  out.push({ start: r.readStart, end: r.readEnd, message: `${lines(ctx, r.readStart, r.readEnd)} are read at once` });
+  out.push({ start: r.readStart, end: r.readEnd, message: readTogether(ctx, r.readStart, r.readEnd) });
+  for (const u of v.unknowns) {
+    if (inDocument(ctx.analysis, u)) out.push({ start: u.start, end: u.end, message: `${UNKNOWN_CODE[u.what]}: it may have defined \`${v.use.name}\`` });
+  }
   return out;
 }
 
@@ -29,8 +75,9 @@ export function reportUses(
 ): Diagnostic[] {
   return ctx.verdicts.filter((v) => v.reason === reason).map((v) => {
     const d: Diagnostic = {
-      ruleId: meta.id, severity: meta.severity, message: message(v),
+      ruleId: meta.id, severity: meta.severity, message: message(v) + instead(ctx, v),
       start: v.use.start, end: v.use.end, related: related(ctx, v),
+      definition: { start: v.def.start, end: v.def.end },
     };
     if (withFix) {
       let f = fixes.get(v.def);

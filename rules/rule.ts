@@ -29,7 +29,12 @@ export interface Diagnostic {
   start: number;
   end: number;
   related: Related[];
+  /** The alias definition the report is about: a directive that silences it silences this report too. */
+  definition?: { start: number; end: number };
+  /** Applied by `--fix` and fix-on-save: it makes the use run the alias body and changes nothing that worked. */
   fix?: Fix;
+  /** Offered in an editor, never applied by `--fix`: right in most scripts, but it may change what works (ESLint's suggestions). */
+  suggestions?: Fix[];
   /** Why no fix is offered, when the rule is fixable but this case is not. */
   fixRefusal?: string;
 }
@@ -48,7 +53,10 @@ export interface RuleMeta {
 export interface RuleContext {
   analysis: Analysis;
   verdicts: Verdict[];
+  /** 1-based line of an offset in the document. */
   line(offset: number): number;
+  /** "line N", or "line N of FILE" for what lies in a sourced file. */
+  place(x: { file: string; start: number }): string;
   dialectLabel: string;
 }
 

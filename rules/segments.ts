@@ -18,6 +18,8 @@ interface Heredoc {
   delim: string;
   strip: boolean;
   quoted: boolean;
+  /** With no command (`<<'E'` as a block comment): where its operator starts and its word ends. */
+  bare?: { at: number; wordEnd: number };
 }
 
 /** A same-length replacement: `fill` repeated, newlines kept, `lead` first. */
@@ -121,12 +123,26 @@ class Lexer {
         this.lastEnd = eol;
         if (line === h.delim) {
           if (h.quoted) this.masks.push({ start: body, end: this.i, fill: ' ' });
+          if (h.bare) this.maskBareHeredoc(h.bare, body, eol, h.quoted);
           this.i = Math.min(eol + 1, s.length);
           break;
         }
         this.i = Math.min(eol + 1, s.length);
       }
     }
+  }
+
+  /**
+   * A here-document with no command, alone on its line, is text the shell
+   * never runs (a block comment), unless it is unquoted and holds a
+   * substitution: blanked from its operator to its delimiter, it reads as
+   * the nothing it is.
+   */
+  private maskBareHeredoc(bare: { at: number; wordEnd: number }, body: number, end: number, quoted: boolean): void {
+    const s = this.s;
+    if (!/^[ \t]*(#[^\n]*)?\n$/.test(s.slice(bare.wordEnd, body))) return;
+    if (!quoted && /\$\(|`/.test(s.slice(body, end))) return;
+    this.masks.push({ start: bare.at, end, fill: ' ' });
   }
 
   /** One top-level unit; false when the text ended inside a construct. */
@@ -244,10 +260,11 @@ class Lexer {
       // wants a command; `:<<E` does the same, the character after `<<` making room
       let b = at;
       while (b > 0 && BLANK.test(s[b - 1])) b--;
-      if ((b === 0 || /[\n;&|(]/.test(s[b - 1])) && /[ \t\\]/.test(s[at + (strip ? 3 : 2)])) {
+      const bare = b === 0 || /[\n;&|(]/.test(s[b - 1]);
+      if (bare && /[ \t\\]/.test(s[at + (strip ? 3 : 2)])) {
         this.masks.push({ start: at, end: at + (strip ? 4 : 3), fill: ' ', lead: strip ? ':<<-' : ':<<' });
       }
-      this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted });
+      this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted, bare: bare ? { at, wordEnd: this.i } : undefined });
       this.lastEnd = this.i;
       return true;
     } else {
@@ -682,27 +699,15 @@ export interface Lexed {
   complete: boolean;
 }
 
-/** The last text lexed and its segments: checking units and recovering them both need them. */
-let last: { text: string; result: Lexed } | undefined;
-
 /** The top-level parse units of a script, as a shell would read them. */
 export function segments(text: string): Lexed {
-  if (last?.text === text) return last.result;
-  let result: Lexed;
   try {
-    result = new Lexer(text).segments();
+    return new Lexer(text).segments();
   } catch (e) {
     // nesting deeper than the stack: no unit can be trusted
     if (!(e instanceof RangeError)) throw e;
-    result = { segments: [], complete: false };
+    return { segments: [], complete: false };
   }
-  last = { text, result };
-  return result;
-}
-
-/** Hands over segments that `segments(text)` computed elsewhere (another thread), so they are not lexed again. */
-export function primeSegments(text: string, result: Lexed): void {
-  last = { text, result };
 }
 
 /** Whether the `((` at `open` (after any `$`) closes as arithmetic, as the shells decide. */

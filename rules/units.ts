@@ -3,7 +3,7 @@
 // definitions are single nodes, so they are read whole with their line.
 import type { SyntaxNode } from './parse';
 import { kids, parse, typeOf } from './parse';
-import { isArithmetic, masked, segments } from './segments';
+import { isArithmetic, Lexed, masked, Segment, segments } from './segments';
 import { firstAtLeast } from './sorted';
 
 export interface Statement {
@@ -72,7 +72,7 @@ function newlineBetween(text: string, newlines: number[], from: number, to: numb
  * At program level each unit must line up with a segment found by the
  * independent lexer, or it is marked uncertain.
  */
-export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit[] {
+export function splitUnits(root: SyntaxNode, text: string, whole: boolean, lexed?: Lexed): Unit[] {
   const units: Unit[] = [];
   const comments = kids(root).filter((c) => typeOf(c) === 'comment');
   const newlines = newlinesOf(text);
@@ -92,12 +92,11 @@ export function splitUnits(root: SyntaxNode, text: string, whole: boolean): Unit
   }
   // a root that is itself an ERROR node holds statements tree-sitter could not place
   for (const u of units) u.uncertain = root.type === 'ERROR' || u.statements.some((s) => isUncertain(s.node, text));
-  if (root.type === 'program') checkAgainstSegments(units, text);
+  if (root.type === 'program') checkAgainstSegments(units, (lexed ?? segments(text)).segments);
   return whole && units.length ? [mergeAll(units)] : units;
 }
 
-function checkAgainstSegments(units: Unit[], text: string): void {
-  const segs = segments(text).segments;
+function checkAgainstSegments(units: Unit[], segs: Segment[]): void {
   let j = 0;
   units.forEach((u, i) => {
     while (j < segs.length && segs[j].start < u.start) j++;
@@ -114,9 +113,11 @@ function checkAgainstSegments(units: Unit[], text: string): void {
  * segment lexer is parsed again on its own, with inert regions masked; a unit
  * that then parses cleanly replaces the uncertain ones. Offsets stay exact.
  */
-export function programUnits(root: SyntaxNode, text: string, whole: boolean): Unit[] {
-  const units = splitUnits(root, text, false);
-  const recovered = units.some((u) => u.uncertain) ? recover(units, text) : units;
+export function programUnits(root: SyntaxNode, text: string, whole: boolean, lexed?: Lexed): Unit[] {
+  // one lexing of the text serves the check and the recovery
+  const segs = (lexed ?? segments(text)).segments;
+  const units = splitUnits(root, text, false, { segments: segs, complete: true });
+  const recovered = units.some((u) => u.uncertain) ? recover(units, text, segs) : units;
   if (!whole || recovered.length === 0) return recovered;
   if (recovered.some((u) => u.src)) return units.length ? [mergeAll(units)] : [];
   return [mergeAll(recovered)];
@@ -129,8 +130,7 @@ function mergeAll(units: Unit[]): Unit {
   };
 }
 
-function recover(units: Unit[], text: string): Unit[] {
-  const segs = segments(text).segments;
+function recover(units: Unit[], text: string, segs: Segment[]): Unit[] {
   const out: Unit[] = [];
   let i = 0;
   let j = 0;
@@ -171,7 +171,9 @@ function reparsed(text: string, start: number, end: number): Unit | null {
   const { text: sub, resumes } = masked(text.slice(start, end));
   const tree = parse(sub);
   const units = splitUnits(tree.rootNode, sub, false);
-  if (units.length === 0 || units.some((u) => u.uncertain)) return null;
+  if (units.some((u) => u.uncertain)) return null;
+  // all of it masked (a here-document with no command, used as a comment): nothing to read or run
+  if (units.length === 0) return tree.rootNode.hasError ? null : { start, end, uncertain: false, statements: [], src: { text: sub, base: start, original: text.slice(start, end) } };
   // several units only where an unhooked and-or list resumes
   for (const u of units.slice(1)) {
     if (!resumes.some((r) => r <= u.start && /^\s*$/.test(sub.slice(r, u.start)))) return null;

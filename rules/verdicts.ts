@@ -1,10 +1,15 @@
-// Why a use does not expand. Each failing use gets exactly one reason, so the
-// rules that report them never overlap.
-import { defsNamed } from './engine';
-import type { AliasDef, Analysis, Use } from './engine';
-import type { Unit } from './units';
+// Why a use does not get the definition its author meant. Two questions are
+// kept apart:
+// - which definitions can the use get? "Not this one" is certain whenever the
+//   use is read before that definition runs, whatever code the engine could
+//   not follow did: such code can at most have left an older definition;
+// - does the use expand at all? That can depend on such code, and on bash's
+//   expand_aliases.
+// Each failing use gets exactly one reason, so the rules never overlap.
+import type { AliasDef, Analysis, UnknownCode, Use } from './engine';
+import { inDocument, isDefinition, isUnknown, Tri, unknownIndex } from './engine';
 import type { SyntaxNode } from './parse';
-import { REMOVED, UNDEF, UNKNOWN } from './state';
+import type { Unit } from './units';
 
 export type Reason =
   | 'expand-aliases-off'
@@ -19,13 +24,36 @@ export interface Verdict {
   reason: Reason;
   /** The definition the author most likely meant. */
   def: AliasDef;
+  /** Other definitions of the name the use may get instead (earlier ones still in effect). */
+  olderDefs: AliasDef[];
+  /** Code the engine could not follow that may have left a definition of the name in effect. */
+  unknowns: UnknownCode[];
 }
 
-/** A use that certainly does not expand, and that the engine fully understood. */
-function certainMiss(use: Use): boolean {
-  if (use.uncertain || use.resolutions.length === 0) return false;
-  return use.resolutions.every((r) => r.outcome === 0 && !r.quirk
-    && !r.values.includes(REMOVED) && !r.values.includes(UNKNOWN));
+const byName = new WeakMap<Analysis, Map<string, AliasDef[]>>();
+
+/** The definitions of one alias name in this document, in text order. */
+export function defsNamed(analysis: Analysis, name: string): AliasDef[] {
+  let map = byName.get(analysis);
+  if (!map) {
+    map = new Map();
+    for (const d of analysis.defs) {
+      if (!inDocument(analysis, d)) continue;
+      if (!map.has(d.name)) map.set(d.name, []);
+      map.get(d.name)!.push(d);
+    }
+    for (const list of map.values()) list.sort((a, b) => a.start - b.start);
+    byName.set(analysis, map);
+  }
+  return map.get(name) ?? [];
+}
+
+/** The nearest definition above the use, or the first below it. */
+function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
+  const mine = defsNamed(analysis, use.name);
+  let best: AliasDef | undefined;
+  for (const d of mine) if (d.start < use.start) best = d;
+  return best ?? mine[0];
 }
 
 /** The innermost node that runs its content in a subshell. */
@@ -43,13 +71,6 @@ function within(node: SyntaxNode, start: number, base = 0): boolean {
   return node.startIndex + base <= start && start < node.endIndex + base;
 }
 
-function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
-  const mine = defsNamed(analysis, use.name);
-  let best: AliasDef | undefined;
-  for (const d of mine) if (d.start < use.start) best = d;
-  return best ?? mine[0];
-}
-
 /** The parse unit holding an offset (units are in text order). */
 function unitAt(analysis: Analysis, offset: number): Unit | undefined {
   const units = analysis.units;
@@ -64,27 +85,59 @@ function unitAt(analysis: Analysis, offset: number): Unit | undefined {
   return undefined;
 }
 
-function reasonFor(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
-  const everyValueDefined = use.resolutions.every((r) => r.values.every((v) => v >= 0));
-  const flagOff = use.resolutions.every((r) => r.flag === 0);
-  if (flagOff && !use.resolutions.every((r) => r.values.every((v) => v === UNDEF))) return 'expand-aliases-off';
-  if (everyValueDefined) return null;
-  const decorates = def.value !== null && /^\s*(\S+)/.exec(def.value)?.[1] === use.name;
+const firstWord = (value: string): string | undefined => /^\s*(\S+)/.exec(value)?.[1];
+
+/**
+ * A probe runs the real command to decide whether to define the alias:
+ * `docker-compose >/dev/null 2>&1 || alias docker-compose='docker compose'`,
+ * or the same with `if [ $? -ne 0 ]; then alias …; fi` on the next line. Its
+ * use is meant to run the command, not the alias.
+ */
+function isProbe(use: Use, def: AliasDef): boolean {
+  if (!def.command) return false;
+  const inside = (n: SyntaxNode | null): boolean => !!n && within(n, use.start, def.base);
+  for (let child: SyntaxNode = def.command, p = child.parent; p; child = p, p = p.parent) {
+    const kids = p.children;
+    if (p.type === 'list') {
+      const [left, op] = kids;
+      if ((op?.type === '&&' || op?.type === '||') && left.startIndex !== child.startIndex && inside(left)) return true;
+    }
+    if (p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'while_statement') {
+      const thenAt = kids.findIndex((k) => k.type === 'then' || k.type === 'do_group');
+      const cond = kids.slice(0, thenAt === -1 ? kids.length : thenAt);
+      if (cond.some((c) => c.isNamed && inside(c))) return true;
+    }
+    // `probe`, then a statement that tests `$?` and defines the alias
+    if (p.type === 'program' || p.type === 'compound_statement' || p.type === 'do_group' || p.type === 'function_definition') {
+      const text = child.text.slice(0, Math.max(0, def.command.startIndex - child.startIndex));
+      if (!/\$\?/.test(text)) continue;
+      let prev = child.previousNamedSibling;
+      while (prev && prev.type === 'comment') prev = prev.previousNamedSibling;
+      if (inside(prev)) return true;
+    }
+  }
+  return false;
+}
+
+/** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
+function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   // `alias x=x` changes nothing, expanded or not
   if (def.value !== null && def.value.trim() === use.name) return null;
+  if (isProbe(use, def)) return null;
   const fn = def.inFunction;
   // a use written before the definition, outside functions: only a bug when
   // the plain command is not what the alias decorates (`k` vs `alias k=kubectl`)
-  if (use.start < def.start && !use.inFunction && !fn) return decorates ? null : 'use-before-definition';
+  if (use.start < def.start && !use.inFunction && !fn) {
+    const decorates = def.value !== null && firstWord(def.value) === use.name;
+    return decorates ? null : 'use-before-definition';
+  }
   const shell = subshellOf(def.command);
   if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) return 'subshell-alias';
   if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
   if (use.inFunction && use.inFunction !== fn) return 'function-read-before-alias';
   if (fn) return 'alias-in-function';
-  // an unalias between the definition and the use says the author wanted it gone
-  const lo = Math.min(def.start, use.start);
-  const hi = Math.max(def.start, use.start);
-  if (analysis.unaliases.some((u) => u.at > lo && u.at < hi && (u.name === use.name || u.name === '-a' || u.name === null))) return null;
+  // an unalias between the definition and a later use says the author wanted it gone
+  if (analysis.unaliases.some((u) => u.at > def.start && u.at < use.start && (u.name === use.name || u.name === '-a' || u.name === null))) return null;
   const unit = unitAt(analysis, use.start);
   if (unit && def.start >= unit.start && def.start < use.start) return 'same-unit';
   return null;
@@ -94,11 +147,19 @@ export function verdicts(analysis: Analysis): Verdict[] {
   if (analysis.aborted) return [];
   const out: Verdict[] = [];
   for (const use of analysis.uses) {
-    if (!certainMiss(use)) continue;
+    if (use.uncertain || !inDocument(analysis, use) || use.resolutions.length === 0 || use.resolutions.some((r) => r.quirk)) continue;
     const def = intendedDef(use, analysis);
     if (!def) continue;
-    const reason = reasonFor(use, def, analysis);
-    if (reason) out.push({ use, reason, def });
+    const gets = new Set(use.resolutions.flatMap((r) => r.values));
+    let reason: Reason | null = null;
+    if (!gets.has(def.id)) reason = timingReason(use, def, analysis);
+    else if (use.resolutions.every((r) => r.flag === Tri.No)) reason = 'expand-aliases-off';
+    if (!reason) continue;
+    out.push({
+      use, reason, def,
+      olderDefs: [...gets].filter((v) => isDefinition(v) && v !== def.id).map((v) => analysis.defs[v]),
+      unknowns: [...gets].filter(isUnknown).map((v) => analysis.unknowns[unknownIndex(v)]),
+    });
   }
   return out;
 }

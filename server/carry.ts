@@ -199,6 +199,7 @@ export function shiftDiagnostic(d: Diagnostic, s: Shift): Diagnostic {
     start: moved(d.start, s),
     end: moved(d.end, s),
     related: d.related.map((r) => ({ ...r, start: moved(r.start, s), end: moved(r.end, s) })),
+    ...(d.definition ? { definition: { start: moved(d.definition.start, s), end: moved(d.definition.end, s) } } : {}),
     ...(d.fix ? { fix: { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, start: moved(e.start, s), end: moved(e.end, s) })) } } : {}),
   };
 }

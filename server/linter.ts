@@ -7,7 +7,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../cli/fix';
 import { detectDialect, Diagnostic, lint, LintOptions, LintResult, mayDefineAlias, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
-import { Lexed, primeSegments } from '../rules/segments';
+import type { Lexed } from '../rules/segments';
 import { advanced, carriedShift, Origin, originOf, shiftDiagnostic } from './carry';
 import { toLspDiagnostic } from './convert';
 import type { ShellDocument } from './document';
@@ -143,12 +143,13 @@ export class Linter {
       doc.treeToWalk();
       const made = await lexed;
       if (stale()) return 'stale';
-      if (made) primeSegments(text, made);
+      return this.analyseNow(doc, settings, exact, made);
     }
     return this.analyseNow(doc, settings, exact);
   }
 
-  analyseNow(doc: ShellDocument, settings: Settings, exact = true): Analysed {
+  /** `segments`: the text's segments, lexed on the other thread. */
+  analyseNow(doc: ShellDocument, settings: Settings, exact = true, segments?: Lexed): Analysed {
     const scope = `${this.generation}:${JSON.stringify(settings)}`;
     const resultId = `${doc.version}:${scope}`;
     const cached = this.cache.get(doc.uri);
@@ -178,7 +179,7 @@ export class Linter {
       }];
     } else {
       const tree = doc.treeToWalk();
-      result = lint(text, { ...options, tree });
+      result = lint(text, { ...options, tree, segments });
       reported = unsilenced(text, tree, result.diagnostics);
     }
     this.sourced.set(doc.uri, seen);

@@ -1,3 +1,4 @@
+import { inDocument } from '../engine';
 import type { Rule } from '../rule';
 import { code } from '../report';
 
@@ -24,7 +25,7 @@ Quote with single quotes to expand at each use (\`alias here='echo $PWD'\`), or 
   },
   check(ctx) {
     return ctx.analysis.defs
-      .filter((d) => d.start >= 0 && d.definitionTimeExpansion)
+      .filter((d) => inDocument(ctx.analysis, d) && d.definitionTimeExpansion)
       .map((d) => ({
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `The value of alias ${code(d.name)} is expanded when the alias is defined, not when it is used.`,

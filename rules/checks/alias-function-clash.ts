@@ -1,3 +1,4 @@
+import { inDocument, Tri } from '../engine';
 import type { Rule } from '../rule';
 import { code } from '../report';
 
@@ -24,11 +25,11 @@ ll() { ls -la "$@"; }
 Remove the alias (\`unalias ll\` on an earlier line), write \`function ll { … }\` in shells that have it, or pick another name.`,
   },
   check(ctx) {
-    return ctx.analysis.clashes.filter((c) => !c.uncertain && c.resolution.outcome === 1).map((c) => {
-      const def = c.resolution.values.map((v) => ctx.analysis.defs[v]).find((d) => d && d.start >= 0);
+    return ctx.analysis.clashes.filter((c) => !c.uncertain && inDocument(ctx.analysis, c) && c.resolution.outcome === Tri.Yes).map((c) => {
+      const def = c.resolution.values.map((v) => ctx.analysis.defs[v]).find((d) => d && inDocument(ctx.analysis, d));
       return {
         ruleId: this.meta.id, severity: this.meta.severity,
-        message: `${code(c.name)} is an alias when this function definition is read${def ? ` (defined at line ${ctx.line(def.start)})` : ''}, so the shell replaces the name with the alias value and the definition breaks.`,
+        message: `${code(c.name)} is an alias when this function definition is read${def ? ` (defined at ${ctx.place(def)})` : ''}, so the shell replaces the name with the alias value and the definition breaks.`,
         start: c.start, end: c.end,
         related: def ? [{ start: def.start, end: def.end, message: `alias \`${c.name}\` is defined here` }] : [],
       };

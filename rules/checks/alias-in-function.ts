@@ -36,7 +36,7 @@ main() {
     return reportUses(ctx, this.meta, 'alias-in-function', (v) => {
       const fn = v.def.inFunction!;
       const where = v.use.inFunction === fn ? `inside ${code(fn.name)} itself` : `read before ${code(fn.name)} runs`;
-      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is ${where}, but the alias is defined at line ${ctx.line(v.def.start)} inside ${code(fn.name)} and exists only after ${code(fn.name)} has run; ${ctx.dialectLabel} runs the command, not the alias.`;
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is ${where}, but the alias is defined at ${ctx.place(v.def)} inside ${code(fn.name)} and exists only after ${code(fn.name)} has run; ${ctx.dialectLabel} runs the command, not the alias.`;
     }, true);
   },
 };

@@ -41,6 +41,7 @@ Or move the use to a later line.`,
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `Alias ${code(v.def.name)} is used later in the same parse unit (line ${ctx.line(v.use.start)}), which the shell reads before this definition runs.`,
         start: v.def.start, end: v.def.end,
+        definition: { start: v.def.start, end: v.def.end },
         related: [{ start: v.use.start, end: v.use.end, message: 'the use that does not expand' }],
         fix: use?.fix, fixRefusal: use?.fixRefusal,
       });

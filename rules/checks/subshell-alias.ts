@@ -29,6 +29,6 @@ ll /tmp
   },
   check(ctx) {
     return reportUses(ctx, this.meta, 'subshell-alias', (v) =>
-      `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not expand: the alias is defined at line ${ctx.line(v.def.start)} in a subshell, and a subshell's aliases never reach the shell that started it.`, false);
+      `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not expand: the alias is defined at ${ctx.place(v.def)} in a subshell, and a subshell's aliases never reach the shell that started it.`, false);
   },
 };

@@ -25,6 +25,6 @@ Move the definition above the first use, or define a function before the first u
   },
   check(ctx) {
     return reportUses(ctx, this.meta, 'use-before-definition', (v) =>
-      `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at line ${ctx.line(v.def.start)}; ${ctx.dialectLabel} runs the command, not the alias.`, false);
+      `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at ${ctx.place(v.def)}; ${ctx.dialectLabel} runs the command, not the alias.`, false);
   },
 };

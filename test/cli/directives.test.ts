@@ -79,6 +79,19 @@ describe('directives (pure module)', () => {
     expect(check("#!/bin/sh\necho\nalias p='echo $1'\n").kept.map((d) => d.ruleId)).toEqual(['alias-positional-params']);
   });
 
+  it('a directive that silences a definition silences the same-unit report of its use on a later line', () => {
+    // ShellCheck drops the whole finding, its SC2263 note at the use included
+    const text = "#!/bin/sh\necho\n# shellcheck disable=SC2262\nalias k='kubectl' && \\\n  k get pods\n";
+    const r = check(text);
+    expect(r.kept).toEqual([]);
+    expect(ids(r.suppressed)).toEqual(['same-unit', 'same-unit']);
+    // without the directive both are reported
+    expect(check(text.replace('# shellcheck disable=SC2262\n', '')).kept.length).toBe(2);
+    // a directive that covers only the use leaves the definition's report
+    const onUse = "#!/bin/sh\necho\nalias k='kubectl' && \\\n  # shellcheck disable=SC2263\n  k get pods\n";
+    expect(ids(check(onUse).kept)).toEqual(['same-unit']);
+  });
+
   it('a ShellCheck directive right after the shebang covers the file, as in ShellCheck', () => {
     expect(check(`#!/bin/sh\n# shellcheck disable=SC2262,SC2263\necho\n${USE}${USE}`).kept).toEqual([]);
     expect(check(`#!/bin/sh\n\n# shellcheck disable=SC2262,SC2263\necho\n${USE}`).kept.length).toBe(2);

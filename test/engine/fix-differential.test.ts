@@ -44,13 +44,13 @@ describe.concurrent('fixed generated scripts', () => {
         const syntax = spawnSync(SHELL_COMMANDS[dialect][0], ['-n'], { input: f.files['main.sh'] });
         expect(syntax.status, `fixed script ${i} no longer parses:\n${f.files['main.sh']}`).toBe(0);
         for (const [label, obs] of before[i]) {
-          if (obs.includes('E') && !(now[i].get(label) ?? []).includes('E')) lost.push(`${label}\n${originals[i].files['main.sh']}`);
+          if (obs.some((o) => o.outcome === 'E') && !(now[i].get(label) ?? []).some((o) => o.outcome === 'E')) lost.push(`${label}\n${originals[i].files['main.sh']}`);
         }
         for (const label of promised[i]) {
           const obs = now[i].get(label);
           if (!obs) continue;
           checked++;
-          if (obs.includes('E')) kept++;
+          if (obs.some((o) => o.outcome === 'E')) kept++;
         }
       });
       console.log(`${dialect}: ${fixed.length} scripts fixed; ${kept}/${checked} reported uses that ran now expand`);

@@ -24,12 +24,12 @@ describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
       const claim = claims(demo.files, dialect);
       for (const [label, obs] of seen[i]) {
         observed++;
-        const c = claim.get(label) ?? '?';
+        const c = claim.get(label)?.claim ?? '?';
         // a recovered construct must leave its uses decidable
         if (c === '?' && demo.certain?.includes(label)) unclaimed.push(`${demo.name} ${label}`);
         if (c === '?') continue;
         certain++;
-        if (obs.some((o) => o !== c)) mismatches.push(`${demo.name} ${label}: engine ${c}, shell ${obs.join('')}`);
+        if (obs.some((o) => o.outcome !== c)) mismatches.push(`${demo.name} ${label}: engine ${c}, shell ${obs.map((o) => o.outcome).join('')}`);
       }
     });
     console.log(`${dialect}: ${certain}/${observed} observed uses claimed with certainty, ${mismatches.length} wrong`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../rules';
-import { LayeredMap } from '../../rules/state';
+import { LayeredMap } from '../../rules/engine/state';
 
 /** A small seeded generator, so a failure replays. */
 function rng(seed: number): () => number {

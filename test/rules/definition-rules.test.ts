@@ -26,9 +26,21 @@ ruleTester(rule('alias-positional-params'), {
   valid: [
     { code: "alias greet='echo hello'\n" },
     { code: "alias cost='echo \\$5'\n" },
+    // ShellCheck's SC2142 false alarms (its issues #1960, #3159, #3245): the parameters are not the alias's
+    { code: "alias f='f(){ echo You said: \"$@\"; }; f'\n" },
+    { code: "alias mypy='f() { command mypy \"${@:-.}\"; }; f'\n" },
+    { code: "alias cols='bash -c '\\''IFS=:; echo \"${*}\"'\\'' --'\n" },
+    { code: "alias col1='awk '\\''{print $1}'\\'''\n" },
+    // `${#x}` is a length, `${x[1]}` an element
+    { code: "alias len='echo ${#HOME} ${x[1]}'\n" },
+    // macros pasted into function bodies on purpose
+    { code: "alias guard='if [ \"$1\" = --help ]; then echo usage; return 0; fi'\nf() {\n  guard\n  echo \"$1\"\n}\n" },
+    { code: "alias first='x=$1'\nf() { first; echo \"$x\"; }\n" },
   ],
   invalid: [
-    { code: "alias greet='echo \"hello $1\"'\n", errors: [{ line: 1, column: 7, endColumn: 30 }] },
+    { code: "alias greet='echo \"hello $1\"'\n", errors: [{ line: 1, column: 7, endColumn: 30, message: 'uses `$1`' }] },
+    // a use with arguments expects them to reach the alias
+    { code: "alias first='x=$1'\nf() { first bob; }\n", errors: [{ line: 1, column: 7, endColumn: 19 }] },
     { code: "alias all='printf %s \"$@\"'\n", errors: [{ line: 1, column: 7, endColumn: 27 }] },
     { code: "alias n='echo ${#}'\n", errors: [{ line: 1, column: 7, endColumn: 20 }] },
   ],

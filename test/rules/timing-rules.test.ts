@@ -140,12 +140,16 @@ ruleTester(rule('subshell-alias'), {
 ruleTester(rule('use-before-definition'), {
   valid: [
     { code: "alias k='echo hi'\nk\n" },
-    { code: ". ./unknown.sh\nk\nalias k='echo hi'\n" },
   ],
   invalid: [
     {
       code: "k get pods\nalias k='kubectl'\n",
       errors: [{ line: 1, column: 1, endColumn: 2, message: 'read before the alias is defined at line 2' }],
+    },
+    {
+      // whatever the unknown file did, the use is read before this definition runs
+      code: ". ./unknown.sh\nk\nalias k='echo hi'\n",
+      errors: [{ line: 2, column: 1, endColumn: 2, message: 'A `source` of a file aliascope cannot read (line 1) may have defined `k` before' }],
     },
   ],
 });

@@ -1,9 +1,23 @@
 // What the engine claims about each marked use of a test script.
-import { DialectId, lint } from '../../rules';
+import { DialectId, lint, Tri } from '../../rules';
 
 export type Claim = 'E' | 'N' | '?';
 
-export function claims(files: Record<string, string>, dialect: DialectId): Map<string, Claim> {
+export interface Claimed {
+  claim: Claim;
+  /** For a use claimed to expand: the label its one possible definition prints (`EXP:D3` → D3). */
+  def?: string;
+}
+
+/** The label after a use: `qa U7` is U7; the head of a chain `qt qa U7` is U7h. */
+function labelAfter(text: string, end: number): string | undefined {
+  const after = text.slice(end, end + 24);
+  const head = /^\s+q[a-z]\s+(U\d+)\b/.exec(after);
+  if (head) return `${head[1]}h`;
+  return /^\s+(U\d+)\b/.exec(after)?.[1];
+}
+
+export function claims(files: Record<string, string>, dialect: DialectId): Map<string, Claimed> {
   const text = files['main.sh'];
   const { analysis } = lint(text, {
     dialect,
@@ -13,16 +27,21 @@ export function claims(files: Record<string, string>, dialect: DialectId): Map<s
       return name in files ? { text: files[name], name } : undefined;
     },
   });
-  const out = new Map<string, Claim>();
+  const out = new Map<string, Claimed>();
   for (const use of analysis.uses) {
-    if (use.start < 0) continue;
-    const label = /^\s+(U\d+)\b/.exec(text.slice(use.end, use.end + 12))?.[1];
+    // labels are unique across a script's files: uses in sourced files are claimed too
+    const own = use.file === analysis.file ? text : files[use.file];
+    if (use.start < 0 || own === undefined) continue;
+    const label = labelAfter(own, use.end);
     if (!label) continue;
     const rs = use.resolutions;
     const claim: Claim = analysis.aborted || use.uncertain || rs.length === 0 ? '?'
-      : rs.every((r) => r.outcome === 1) ? 'E'
-      : rs.every((r) => r.outcome === 0) ? 'N' : '?';
-    out.set(label, claim);
+      : rs.every((r) => r.outcome === Tri.Yes) ? 'E'
+      : rs.every((r) => r.outcome === Tri.No) ? 'N' : '?';
+    const values = new Set(rs.flatMap((r) => r.values));
+    const only = claim === 'E' && values.size === 1 ? analysis.defs[[...values][0]] : undefined;
+    const def = only?.value ? /EXP:(D\d+)/.exec(only.value)?.[1] : undefined;
+    out.set(label, def ? { claim, def } : { claim });
   }
   return out;
 }

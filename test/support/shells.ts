@@ -1,6 +1,10 @@
 // Runs scripts in the real shells the dialects model, and reads back which
 // marked alias uses expanded. A use is written `qa U7 || echo NX:U7` with
-// `alias qa="echo EXP"`: it prints `EXP U7` when it expanded, `NX:U7` when not.
+// `alias qa="echo EXP:D3"`: it prints `EXP:D3 U7` when it expanded (D3 names
+// the definition; demos print plain `EXP`), `NX:U7` when not. A chain
+// `qt qa U7 || echo NX:U7h` with `alias qt="echo CH "` prints `CH qa U7` when
+// only qt expanded, `CH echo EXP:D3 U7` when both did, and `NX:U7h` when qt
+// did not (then qa was never read as an alias).
 import { execFile, spawnSync } from 'child_process';
 import { promisify } from 'util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -25,14 +29,34 @@ export function hasShell(d: DialectId): boolean {
   return found.get(exe)!;
 }
 
-export type Seen = Map<string, ('E' | 'N')[]>;
+/** One time a marked use ran: whether it expanded, and which definition's label it printed. */
+export interface Observation {
+  outcome: 'E' | 'N';
+  def?: string;
+}
+
+export type Seen = Map<string, Observation[]>;
+
+const OUTPUT = /CH echo EXP(?::(D\d+))? (U\d+)|CH \S+ (U\d+)|EXP(?::(D\d+))? (U\d+)|NX:(U\d+h?)/g;
 
 export function observations(output: string): Seen {
   const seen: Seen = new Map();
-  for (const m of output.matchAll(/EXP (U\d+)|NX:(U\d+)/g)) {
-    const label = m[1] ?? m[2];
+  const add = (label: string, outcome: 'E' | 'N', def?: string) => {
     if (!seen.has(label)) seen.set(label, []);
-    seen.get(label)!.push(m[1] ? 'E' : 'N');
+    seen.get(label)!.push(def ? { outcome, def } : { outcome });
+  };
+  for (const m of output.matchAll(OUTPUT)) {
+    if (m[2]) {
+      add(`${m[2]}h`, 'E');
+      add(m[2], 'E', m[1]);
+    } else if (m[3]) {
+      add(`${m[3]}h`, 'E');
+      add(m[3], 'N');
+    } else if (m[5]) {
+      add(m[5], 'E', m[4]);
+    } else {
+      add(m[6], 'N');
+    }
   }
   return seen;
 }

@@ -1,23 +1,16 @@
 // The abstract shell state the engine carries from one command to the next.
 // Every fact is a set of possibilities, so joining two paths never guesses.
-import type { SyntaxNode } from './parse';
-
-/** Possible values of one alias name besides its definitions' ids. */
-export const UNDEF = -1;   // never defined
-export const REMOVED = -2; // removed by unalias
-export const UNKNOWN = -3; // something the engine could not follow may have set it
-
-/** A three-valued flag: 0 off, 1 on, 2 either. */
-export type Tri = 0 | 1 | 2;
-export const joinTri = (a: Tri, b: Tri): Tri => (a === b ? a : 2);
+import type { SyntaxNode } from '../parse';
+import { AliasValue, joinTri, REMOVED, Tri, UNDEF } from './values';
 
 /** Where a piece of code came from, and where its offsets land in the document. */
 export interface Source {
   text: string;
-  /** Offset of this text in the document; null when it cannot be mapped. */
+  /** The file this text lies in: the document, or a file it sources (eval strings lie in their command's file). */
+  file: string;
+  /** Offset of this text in its file; null when it cannot be mapped there. */
   base: number | null;
-  /** Text of this document (not a sourced file). */
-  local: boolean;
+  /** Identifies the text: the file, or the file and where in it an eval string or a recovered unit starts. */
   name: string;
   /** When `text` has masked regions: the real text, to tell which words were masked. */
   original?: string;
@@ -129,14 +122,22 @@ export class LayeredMap<K, V> {
 // Sets are never changed in place: a change puts a new set in the map, so
 // copies of a state share them.
 export class State {
-  aliases = new LayeredMap<string, Set<number>>();
+  aliases = new LayeredMap<string, Set<AliasValue>>();
   /** Values of every name not in `aliases`. */
-  fallback: Set<number> = new Set([UNDEF]);
-  expandAliases: Tri = 0;
-  zshAliases: Tri = 1;
+  fallback: Set<AliasValue> = new Set([UNDEF]);
+  /** bash's `expand_aliases`. */
+  expandAliases: Tri = Tri.No;
+  /** zsh's `aliases` option. */
+  zshAliases: Tri = Tri.Yes;
   functions = new LayeredMap<string, Set<FunctionDef | null>>();
+  /**
+   * Code the engine could not follow has run: it may have defined functions
+   * that later commands call, so any function defined from now on may run at
+   * any time.
+   */
+  tainted = false;
   /** The last key and what it was made from. */
-  private keyed: { aliases: string; functions: string; fallback: Set<number>; expand: Tri; zsh: Tri; key: string } | undefined;
+  private keyed: { aliases: string; functions: string; fallback: Set<AliasValue>; expand: Tri; zsh: Tri; tainted: boolean; key: string } | undefined;
 
   clone(): State {
     const s = new State();
@@ -145,6 +146,7 @@ export class State {
     s.expandAliases = this.expandAliases;
     s.zshAliases = this.zshAliases;
     s.functions = this.functions.fork();
+    s.tainted = this.tainted;
     s.keyed = this.keyed;
     return s;
   }
@@ -159,27 +161,36 @@ export class State {
     const functions = this.functions.written(writeFunctions);
     const k = this.keyed;
     if (k && k.aliases === aliases && k.functions === functions && k.fallback === this.fallback
-      && k.expand === this.expandAliases && k.zsh === this.zshAliases) return k.key;
-    const key = `${aliases}|${writeSet(this.fallback)}|${this.expandAliases}${this.zshAliases}|${functions}`;
-    this.keyed = { aliases, functions, fallback: this.fallback, expand: this.expandAliases, zsh: this.zshAliases, key };
+      && k.expand === this.expandAliases && k.zsh === this.zshAliases && k.tainted === this.tainted) return k.key;
+    const key = `${aliases}|${writeSet(this.fallback)}|${this.expandAliases}${this.zshAliases}${this.tainted ? 't' : ''}|${functions}`;
+    this.keyed = { aliases, functions, fallback: this.fallback, expand: this.expandAliases, zsh: this.zshAliases, tainted: this.tainted, key };
     return key;
   }
 
-  valuesOf(name: string): Set<number> {
+  valuesOf(name: string): Set<AliasValue> {
     return this.aliases.get(name) ?? this.fallback;
   }
 
-  setAlias(name: string, values: Set<number>): void {
+  setAlias(name: string, values: Set<AliasValue>): void {
     this.aliases.set(name, values);
   }
 
-  /** Something unfollowable ran: any alias may now exist or not. */
-  forgetAll(): void {
-    for (const [k, v] of this.aliases) if (!v.has(UNKNOWN)) this.aliases.set(k, new Set([...v, UNKNOWN]));
-    if (!this.fallback.has(UNKNOWN)) this.fallback = new Set([...this.fallback, UNKNOWN]);
-    // it may have run `shopt -u expand_aliases` as well as `shopt -s`
-    this.expandAliases = 2;
-    this.zshAliases = 2;
+  /** Adds a possible value to a name, keeping the others. */
+  mayBe(name: string, value: AliasValue): void {
+    const v = this.valuesOf(name);
+    if (!v.has(value)) this.aliases.set(name, new Set([...v, value]));
+  }
+
+  /**
+   * Code the engine cannot follow ran, known by `value`: any alias may now be
+   * what it left, as well as what it was; any option may be on or off.
+   */
+  forgetAll(value: AliasValue): void {
+    for (const [k, v] of this.aliases) if (!v.has(value)) this.aliases.set(k, new Set([...v, value]));
+    if (!this.fallback.has(value)) this.fallback = new Set([...this.fallback, value]);
+    this.expandAliases = Tri.Maybe;
+    this.zshAliases = Tri.Maybe;
+    this.tainted = true;
   }
 
   removeAll(): void {
@@ -189,7 +200,7 @@ export class State {
 }
 
 const writeSet = (v: Set<unknown>): string => [...v].map(String).sort().join(',');
-const writeAlias = (name: string, values: Set<number>): string => `${name}=${writeSet(values)}`;
+const writeAlias = (name: string, values: Set<AliasValue>): string => `${name}=${writeSet(values)}`;
 const writeFunctions = (name: string, defs: Set<FunctionDef | null>): string =>
   `${name}=${[...defs].map((f) => (f ? functionKey(f) : '-')).sort().join(',')}`;
 
@@ -221,6 +232,7 @@ export function join(states: (State | null)[]): State | null {
     out.fallback = union(out.fallback, s.fallback);
     out.expandAliases = joinTri(out.expandAliases, s.expandAliases);
     out.zshAliases = joinTri(out.zshAliases, s.zshAliases);
+    out.tainted ||= s.tainted;
   }
   return out;
 }

@@ -1,0 +1,139 @@
+// The builtins the model runs, one entry each with its effect. The gates'
+// word lists (what makes a statement worth running, or worth a prescan, and
+// which words make misparsed text unknown) are derived from this table.
+import type { SyntaxNode } from '../parse';
+import { literal } from '../words';
+import type { State } from './state';
+import { REMOVED, Tri } from './values';
+
+/** What a builtin's effect may ask of the runner. */
+export interface BuiltinHost {
+  readonly bashOptions: boolean;
+  readonly zshOptions: boolean;
+  runAlias(call: BuiltinCall): State;
+  runEval(call: BuiltinCall): State | null;
+  runSource(call: BuiltinCall): State | null;
+  /** Code the engine cannot follow ran at `node`. */
+  unknown(st: State, node: SyntaxNode, what: 'unalias' | 'trap'): void;
+  /** The statement returns from a function or a sourced file, with this state. */
+  returns(st: State): void;
+  /** The statement breaks out of (or continues) the innermost loop. */
+  breaks(st: State): boolean;
+}
+
+export interface BuiltinCall {
+  node: SyntaxNode;
+  /** The words after the builtin's name (after any `command`/`builtin` prefix). */
+  args: SyntaxNode[];
+  st: State;
+  host: BuiltinHost;
+}
+
+export interface Builtin {
+  /** The state after it runs; null when control never gets past it. */
+  run(call: BuiltinCall): State | null;
+  /** Its arguments may name aliases to know before anything is read (a definition, an `unalias`, text read later). */
+  discovers?: boolean;
+  /** It may change aliases or options: text misparsed around it runs as unknown code. */
+  effect?: boolean;
+}
+
+function runUnalias({ node, args, st, host }: BuiltinCall): State {
+  for (const a of args) {
+    const v = literal(a);
+    if (v === null) host.unknown(st, node, 'unalias');
+    else if (v === '-a') st.removeAll();
+    else if (!v.startsWith('-')) st.setAlias(v, new Set([REMOVED]));
+  }
+  return st;
+}
+
+function runShopt({ args, st, host }: BuiltinCall): State {
+  if (!host.bashOptions) return st;
+  const vals = args.map(literal);
+  if (vals.some((v) => v === null)) {
+    st.expandAliases = Tri.Maybe;
+    return st;
+  }
+  if (vals.includes('-o')) return st;
+  const on = vals.includes('-s') ? Tri.Yes : vals.includes('-u') ? Tri.No : null;
+  if (on !== null && vals.includes('expand_aliases')) st.expandAliases = on;
+  return st;
+}
+
+/** bash's posix mode switches expand_aliases on when it starts and off when it ends. */
+function runSet({ args, st, host }: BuiltinCall): State {
+  if (!host.bashOptions) return st;
+  const vals = args.map(literal);
+  vals.forEach((v, i) => {
+    if ((v === '-o' || v === '+o') && vals[i + 1] === 'posix') st.expandAliases = v === '-o' ? Tri.Yes : Tri.No;
+    if (v === null) st.expandAliases = Tri.Maybe;
+  });
+  return st;
+}
+
+function setopt(on: boolean) {
+  return ({ args, st, host }: BuiltinCall): State => {
+    if (!host.zshOptions) return st;
+    for (const a of args) {
+      const v = literal(a)?.toLowerCase().replace(/_/g, '');
+      if (v === undefined) st.zshAliases = Tri.Maybe;
+      else if (v === 'aliases') st.zshAliases = on ? Tri.Yes : Tri.No;
+      else if (v === 'noaliases') st.zshAliases = on ? Tri.No : Tri.Yes;
+    }
+    return st;
+  };
+}
+
+/** `emulate` resets zsh's options to another shell's set: whether aliases stay on is not modelled. */
+function runEmulate({ st, host }: BuiltinCall): State {
+  if (host.zshOptions) st.zshAliases = Tri.Maybe;
+  return st;
+}
+
+function runTrap({ node, args, st, host }: BuiltinCall): State {
+  // the handler runs at a time the model does not know
+  if (args.some((a) => EFFECT_WORDS.test(a.text))) host.unknown(st, node, 'trap');
+  return st;
+}
+
+/** `exec` with a command replaces the shell; with redirections only, it goes on. */
+function runExec({ args, st }: BuiltinCall): State | null {
+  return args.some((a) => !a.type.endsWith('redirect')) ? null : st;
+}
+
+export const BUILTINS: Readonly<Record<string, Builtin>> = {
+  alias: { run: (c) => c.host.runAlias(c), discovers: true, effect: true },
+  unalias: { run: runUnalias, discovers: true, effect: true },
+  shopt: { run: runShopt, effect: true },
+  set: { run: runSet, effect: true },
+  setopt: { run: setopt(true), effect: true },
+  unsetopt: { run: setopt(false), effect: true },
+  emulate: { run: runEmulate, effect: true },
+  eval: { run: (c) => c.host.runEval(c), discovers: true, effect: true },
+  source: { run: (c) => c.host.runSource(c), discovers: true, effect: true },
+  '.': { run: (c) => c.host.runSource(c), discovers: true, effect: true },
+  trap: { run: runTrap },
+  exit: { run: () => null },
+  return: { run: ({ st, host }) => { host.returns(st); return null; } },
+  break: { run: ({ st, host }) => (host.breaks(st) ? null : st) },
+  continue: { run: ({ st, host }) => (host.breaks(st) ? null : st) },
+  exec: { run: runExec },
+};
+
+/** Words that run the next word as a command without alias or function lookup. */
+export const PREFIX_WORDS: ReadonlySet<string> = new Set(['command', 'builtin']);
+
+const names = (pick: (b: Builtin) => boolean | undefined): string[] => Object.keys(BUILTINS).filter((k) => pick(BUILTINS[k]));
+const wordsPattern = (words: string[]): RegExp => {
+  const plain = words.filter((w) => /^\w+$/.test(w));
+  const dot = words.includes('.') ? '|(^|[\\s;&|(])\\.[ \\t]' : '';
+  return new RegExp(`\\b(${plain.join('|')})\\b${dot}`);
+};
+
+/** Every word the runner acts on by name. */
+export const RUN_WORDS: ReadonlySet<string> = new Set(Object.keys(BUILTINS));
+/** Statements that may name aliases before anything runs (definitions, `unalias`, text read later). */
+export const DISCOVERY_WORDS = wordsPattern(names((b) => b.discovers));
+/** Text that may change aliases or options when we cannot model it exactly. */
+export const EFFECT_WORDS = wordsPattern(names((b) => b.effect));

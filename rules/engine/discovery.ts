@@ -1,0 +1,67 @@
+// Before anything runs: every alias name that a definition may make must be
+// known, so the reader can tell a use from a plain command. Definitions,
+// `unalias` commands and the names in eval strings are found in the text and
+// in every file it can source.
+import { typeOf, SyntaxNode } from '../parse';
+import type { Unit } from '../units';
+import type { Catalogue } from './catalogue';
+import type { Gates } from './gates';
+import type { Source } from './state';
+import { Texts } from './texts';
+import { literal } from '../words';
+
+/** A name an `alias` command in an eval string defines. */
+const EVAL_ALIAS = /\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g;
+
+export class Discovery {
+  private readonly visited = new Set<string>();
+
+  constructor(private readonly catalogue: Catalogue, private readonly gates: Gates, private readonly texts: Texts) {}
+
+  /** Finds the names each unit's statements may define, in the text its nodes belong to. */
+  units(units: Unit[], src: Source): void {
+    for (const u of units) {
+      const usrc = unitSource(u, src);
+      for (const s of u.statements) {
+        const text = usrc.text.slice(s.node.startIndex, s.node.endIndex);
+        if (this.gates.mayDiscover(text)) this.statement(s.node, usrc, text);
+      }
+    }
+  }
+
+  /** A sourced file, once. */
+  file(file: { src: Source; units: Unit[] }): void {
+    if (this.visited.has(file.src.name)) return;
+    this.visited.add(file.src.name);
+    this.units(file.units, file.src);
+  }
+
+  private statement(root: SyntaxNode, src: Source, text: string): void {
+    // a command holds other commands only inside substitutions
+    const commands = typeOf(root) === 'command' && !this.gates.maySubstitute(text) ? [root] : root.descendantsOfType('command');
+    for (const cmd of commands) {
+      const name = cmd.childForFieldName('name');
+      const word = name ? literal(name) : null;
+      const args = cmd.childrenForFieldName('argument');
+      if (word === 'alias') {
+        for (const arg of args) this.catalogue.definition(arg, cmd, src);
+      } else if (word === 'unalias' && src.base !== null) {
+        for (const arg of args) this.catalogue.unaliases.push({ name: literal(arg), file: src.file, at: cmd.startIndex + src.base });
+      } else if (word === 'eval') {
+        for (const arg of args) for (const m of arg.text.matchAll(EVAL_ALIAS)) this.catalogue.knownNames.add(m[1]);
+      } else if (word === 'source' || word === '.') {
+        const file = this.texts.sourced(Texts.path(args[0]));
+        if (file) this.file(file);
+      }
+    }
+  }
+}
+
+/** The source a unit's nodes belong to: its own text when it was parsed again. */
+export function unitSource(unit: Unit, outer: Source): Source {
+  if (!unit.src) return outer;
+  return {
+    text: unit.src.text, original: unit.src.original, file: outer.file, name: `${outer.name}#${unit.src.base}`,
+    base: outer.base === null ? null : outer.base + unit.src.base,
+  };
+}

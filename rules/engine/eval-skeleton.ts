@@ -1,0 +1,126 @@
+// `eval` of a string that holds expansions: what the shell will parse is
+// known except for the expanded values. When the literal parts put every
+// expansion in argument or assignment position (`eval set -- "$opts"`,
+// `eval "$name=\$value"`), and name no builtin that changes aliases or
+// options, the values are data: the eval defines no alias and changes no
+// option. Its literal commands (a call of a script function, say) still run.
+import { parse, SyntaxNode, typeOf } from '../parse';
+import { literal } from '../words';
+import { PREFIX_WORDS } from './builtins';
+
+/** Stands for one expansion: underscores, an identifier, so an assignment's name parses as one. */
+const FILL = '_';
+
+/** Words that make an eval string unknown when its literal text names them. */
+const EFFECT_NAMES = new Set(['alias', 'unalias', 'shopt', 'emulate', 'source', '.', 'eval', 'setopt', 'unsetopt', 'trap']);
+
+const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
+
+/** What the shell parses, with where each expansion's placeholder lies. */
+export interface Skeleton {
+  text: string;
+  holes: { start: number; end: number }[];
+  /** Offset of the text in the eval's own text when it is the argument's text between quotes, same length; else null. */
+  offset: number | null;
+}
+
+/** Appends the string `eval` receives from one argument word, each expansion as a placeholder of its own length; false when not modelled. */
+function append(node: SyntaxNode, sk: Skeleton): boolean {
+  const type = typeOf(node);
+  const hole = (n: SyntaxNode): void => {
+    const length = n.endIndex - n.startIndex;
+    sk.holes.push({ start: sk.text.length, end: sk.text.length + length });
+    sk.text += FILL.repeat(length);
+  };
+  if (EXPANSIONS.has(type)) {
+    hole(node);
+    return true;
+  }
+  switch (type) {
+    case 'word':
+    case 'number':
+      sk.text += node.text.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
+      return true;
+    case 'raw_string':
+      sk.text += node.text.slice(1, -1);
+      return true;
+    case 'string': {
+      // the text between the quotes, escapes removed and expansions replaced
+      const text = node.text;
+      const base = node.startIndex;
+      let cursor = base + 1;
+      for (const c of node.namedChildren) {
+        sk.text += unescapeDouble(text.slice(cursor - base, c.startIndex - base));
+        if (typeOf(c) === 'string_content') sk.text += unescapeDouble(c.text);
+        else if (EXPANSIONS.has(typeOf(c))) hole(c);
+        else return false;
+        cursor = c.endIndex;
+      }
+      sk.text += unescapeDouble(text.slice(cursor - base, text.length - 1));
+      return true;
+    }
+    case 'concatenation':
+      return node.children.every((c) => append(c, sk));
+    default:
+      return false;
+  }
+}
+
+function unescapeDouble(s: string): string {
+  return s.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1');
+}
+
+/** The text an eval with these arguments parses, expansions as placeholders; null when not modelled. */
+export function evalSkeleton(args: SyntaxNode[]): Skeleton | null {
+  const sk: Skeleton = { text: '', holes: [], offset: null };
+  for (const a of args) {
+    if (sk.text) sk.text += ' ';
+    if (!append(a, sk)) return null;
+  }
+  // one double-quoted argument without escapes reads at the same offsets as its text
+  if (args.length === 1 && typeOf(args[0]) === 'string' && !args[0].text.includes('\\')) sk.offset = args[0].startIndex + 1;
+  return sk;
+}
+
+/** True if the node lies where a word can become a command: a command's name, or what `command`/`builtin` runs. */
+function inCommandPosition(node: SyntaxNode): boolean {
+  for (let p: SyntaxNode | null = node; p; p = p.parent) {
+    const t = typeOf(p);
+    if (t === 'command_name' || t === 'function_definition') return true;
+    if (t === 'command') {
+      const name = p.childForFieldName('name');
+      const first = p.childrenForFieldName('argument')[0];
+      return !!name && PREFIX_WORDS.has(literal(name) ?? '') && !!first && first.startIndex <= node.startIndex && node.endIndex <= first.endIndex;
+    }
+    // a substitution's body is code of its own: the placeholder is a word in it
+    if (t === 'command_substitution' || t === 'process_substitution') return true;
+  }
+  return false;
+}
+
+/**
+ * True if running an eval of this skeleton cannot define an alias or change
+ * an option: it parses cleanly, no placeholder can become a command word, and
+ * its literal words name no builtin that changes aliases or options (`set`
+ * with an option word, or with a placeholder before any `--`, counts).
+ */
+export function isInertSkeleton({ text, holes }: Skeleton): boolean {
+  const tree = parse(text);
+  if (tree.rootNode.hasError) return false;
+  for (const h of holes) {
+    if (inCommandPosition(tree.rootNode.descendantForIndex(h.start, h.end))) return false;
+  }
+  for (const cmd of tree.rootNode.descendantsOfType('command')) {
+    const name = cmd.childForFieldName('name');
+    const word = name ? literal(name) : null;
+    if (word === null || EFFECT_NAMES.has(word)) return false;
+    if (word === 'set') {
+      for (const a of cmd.childrenForFieldName('argument')) {
+        const v = a.text;
+        if (v === '--') break;
+        if (/^[-+]o$/.test(v) || holes.some((h) => h.start < a.endIndex && a.startIndex < h.end)) return false;
+      }
+    }
+  }
+  return true;
+}

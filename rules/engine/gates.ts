@@ -1,0 +1,161 @@
+// Every gate and fast path of the engine, in one place. A gate answers "can
+// this text matter?" from the text alone, so the engine can skip reading or
+// running it; a wrong "no" is a wrong analysis. With `exhaustive` every gate
+// answers "yes" and every fast path is off: the plain, slow model, which a
+// test compares with the gated one on whole corpora.
+import type { SyntaxNode } from '../parse';
+import { MAX_SOURCE_DEPTH } from './budget';
+import { DISCOVERY_WORDS, PREFIX_WORDS, RUN_WORDS } from './builtins';
+import { roughWords, sourcedPaths } from './rough-text';
+import type { Analysis, Names, SourceResolver } from './types';
+
+/** Text that may define an alias (`alias name=…`, also inside eval strings). */
+const ALIAS_DEFINITION = /(^|[\s;&|({'"`])alias\s+(--\s+)?['"]?[^\s=-][^\s=]*=/m;
+/** Text that may open a command, backtick or process substitution. */
+const SUBSTITUTION_START = /\$\(|`|[<>]\(/;
+/** Text that may define a function (`f()`, `f ( )`, `function f`). */
+const FUNCTION_DEFINITION = /\(\s*\)|\bfunction\b/;
+/**
+ * Statements up to this long are checked by their text before they are run;
+ * longer ones are walked. Checking every level of deep nesting would take time
+ * quadratic in its depth.
+ */
+const GATED_LENGTH = 4096;
+/** A word as roughWords splits them, kept whole across backslash-newlines. */
+const ROUGH_WORD = /(?:\\\n|[^\s;&|()<>`])+/g;
+/** Backslash-newlines that open a word: the word starts after them. */
+const LEADING_CONTINUATIONS = /^(?:\\\n)+/;
+
+/** True if the text itself may define an alias: only then is it sure to be modelled. */
+export function mayDefineAlias(text: string): boolean {
+  return ALIAS_DEFINITION.test(text);
+}
+
+/**
+ * False only when neither the text nor any file it can source holds text that
+ * may define an alias. Every `source`-like word is tried, in strings and
+ * comments too; sourcing nested deeper than the model follows answers true.
+ */
+function mayReachAliasText(text: string, resolve: SourceResolver | undefined, depth: number, seen: Set<string>): boolean {
+  if (mayDefineAlias(text)) return true;
+  if (!resolve) return false;
+  for (const arg of sourcedPaths(text)) {
+    if (depth >= MAX_SOURCE_DEPTH) return true;
+    const file = resolve(arg);
+    if (!file || seen.has(file.name)) continue;
+    seen.add(file.name);
+    if (mayReachAliasText(file.text, resolve, depth + 1, seen)) return true;
+  }
+  return false;
+}
+
+/** Offsets where roughWords-style words that are in `names` start, in order. */
+export function knownNameOffsets(text: string, names: ReadonlySet<string>): number[] {
+  const at: number[] = [];
+  for (const m of text.matchAll(ROUGH_WORD)) {
+    let word = m[0];
+    let start = m.index!;
+    const lead = LEADING_CONTINUATIONS.exec(word);
+    if (lead) {
+      word = word.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    const w = /['"\\]/.test(word) ? word.replace(/\\\n/g, '').replace(/['"\\]/g, '') : word;
+    if (names.has(w)) at.push(start);
+  }
+  return at;
+}
+
+/** True if the text holds a command the runner acts on, a function definition or a substitution; else its words, any of which may call a function. */
+function callableWords(text: string): string[] | true {
+  if (SUBSTITUTION_START.test(text) || FUNCTION_DEFINITION.test(text)) return true;
+  const words = roughWords(text);
+  return words.some((w) => RUN_WORDS.has(w)) || words;
+}
+
+/**
+ * True if a statement with this text is invisible to the model: reading it
+ * records nothing and running it changes nothing, with the names an analysis
+ * found. An editor may then change the statement's words without a new analysis.
+ */
+export function isInertStatement(text: string, names: Names): boolean {
+  if (knownNameOffsets(text, names.aliases).length > 0) return false;
+  const words = callableWords(text);
+  return words !== true && !words.some((w) => names.functions.has(w));
+}
+
+/**
+ * True if the arguments of a simple command named `name`, with these texts
+ * before and after an edit, are invisible to the model: only the name is in
+ * command position (it is not `command` or `builtin`, and no alias of that
+ * name has a value ending in a blank, or one known only at run time), running
+ * it depends on the name alone (no builtin the runner acts on), and no
+ * substitution or function definition is there to read or run.
+ */
+export function argumentsAreInert(name: string, texts: string[], analysis: Analysis): boolean {
+  if (!/^[\w.,:/+@%^-]+$/.test(name) || RUN_WORDS.has(name) || PREFIX_WORDS.has(name)) return false;
+  if (texts.some((t) => SUBSTITUTION_START.test(t) || FUNCTION_DEFINITION.test(t))) return false;
+  return analysis.defs.every((d) => d.name !== name || (d.value !== null && !/[ \t]$/.test(d.value)));
+}
+
+/** The gates one analysis asks, all open when exhaustive. */
+export class Gates {
+  /** Per statement node, the words that may call a function, or true when it must run anyway. */
+  private readonly callable = new WeakMap<SyntaxNode, string[] | true>();
+
+  constructor(readonly exhaustive: boolean) {}
+
+  /** Can anything in this text, or in what it sources, be modelled? */
+  worthModelling(text: string, resolve: SourceResolver | undefined): boolean {
+    return this.exhaustive || mayReachAliasText(text, resolve, 0, new Set());
+  }
+
+  /** May a statement with this text name aliases before anything runs? */
+  mayDiscover(text: string): boolean {
+    return this.exhaustive || DISCOVERY_WORDS.test(text);
+  }
+
+  /** May this text hold a command, backtick or process substitution? */
+  maySubstitute(text: string): boolean {
+    return this.exhaustive || SUBSTITUTION_START.test(text);
+  }
+
+  /**
+   * May a statement with no substitution, function definition or error be
+   * read through its words that name aliases, without a walk?
+   */
+  readsByNames(text: string): boolean {
+    return !this.exhaustive && !SUBSTITUTION_START.test(text) && !FUNCTION_DEFINITION.test(text);
+  }
+
+  /** Is there a known alias name among these name offsets in [from, to)? Always when exhaustive. */
+  mentions(offsets: readonly number[], first: number, to: number): boolean {
+    return this.exhaustive || (first < offsets.length && offsets[first] < to);
+  }
+
+  /**
+   * May running this statement change the state or the flow: does it name a
+   * builtin the runner acts on, a defined function, or a known alias (whose
+   * runs are recorded), or hold a function definition or substitution?
+   */
+  mayRun(node: SyntaxNode, text: string, isFunction: (name: string) => boolean, mentionsAlias: () => boolean): boolean {
+    if (this.exhaustive) return true;
+    // a body is run at every call: what its statements could call is worked out once
+    let words = this.callable.get(node);
+    if (words === undefined) {
+      words = text.length > GATED_LENGTH ? true : callableWords(text);
+      this.callable.set(node, words);
+    }
+    return words === true || words.some(isFunction) || mentionsAlias();
+  }
+
+  /** Is a loop's state after a round the one it began with, so the next round would only repeat it? */
+  loopSettled(before: string, after: string | undefined): boolean {
+    return !this.exhaustive && before === after;
+  }
+
+  /** May a call or a source reuse what the same body did from the same state? */
+  get memoize(): boolean {
+    return !this.exhaustive;
+  }
+}

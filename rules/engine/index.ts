@@ -1,0 +1,93 @@
+// The read-time model: reads each parse unit with the state the shell has at
+// that moment, resolving every alias use in it, then runs the unit to update
+// that state. See ARCHITECTURE.md for how the parts fit.
+import { isInteractiveStartupFile } from '../dialects';
+import type { Tree } from '../parse';
+import { programUnits, Unit } from '../units';
+import { AbortAnalysis, Budget, MAX_TOP_LEVEL_NODES } from './budget';
+import { Catalogue } from './catalogue';
+import { Discovery } from './discovery';
+import { Gates } from './gates';
+import { Reader } from './reader';
+import { Runner } from './runner';
+import { Source, State } from './state';
+import { Texts } from './texts';
+import type { Analysis, AnalyzeOptions } from './types';
+import { Tri } from './values';
+
+export type { AliasDef, Analysis, AnalyzeOptions, Clash, Names, Resolution, SourceResolver, Unalias, UnknownCode, Use, UseRun } from './types';
+export { inDocument } from './types';
+export { argumentsAreInert, isInertStatement, mayDefineAlias } from './gates';
+export { isStatementType } from './reader';
+export { Tri, UNDEF, REMOVED, UNKNOWN, isAbsent, isDefinition, isUnknown, unknownIndex } from './values';
+export type { AliasValue } from './values';
+export type { FunctionDef } from './state';
+
+/** The document's file name when none is given. */
+const DOCUMENT = '<input>';
+
+/** The analysis of a text nothing can be modelled in: no findings, and a tree parsed only when asked for. */
+function emptyAnalysis(text: string, opts: AnalyzeOptions, treeOf: () => Tree): Analysis {
+  let tree: Tree | undefined;
+  return {
+    text, file: opts.filename ?? DOCUMENT, sources: new Map([[opts.filename ?? DOCUMENT, text]]), dialect: opts.dialect, units: [], aborted: false, unaliases: [], defs: [], uses: [], clashes: [],
+    unknowns: [], unresolvedSources: [],
+    names: { aliases: new Set(), functions: new Set() },
+    get tree() {
+      return (tree ??= treeOf());
+    },
+  };
+}
+
+/** bash's expand_aliases when the text starts to run. */
+function initialExpandAliases(opts: AnalyzeOptions): Tri {
+  if (isInteractiveStartupFile(opts.filename) || opts.dialect.id === 'bash-posix') return Tri.Yes;
+  // a file that is sourced inherits the option from a shell we do not see
+  return opts.standalone ? Tri.No : Tri.Maybe;
+}
+
+/**
+ * Runs the read-time model over a document, given its tree or a way to parse
+ * it. With a way to parse it, a text that neither holds nor can source text
+ * that may define an alias (most scripts) is not parsed at all, as nothing in
+ * it can be modelled or reported.
+ */
+export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: AnalyzeOptions): Analysis {
+  const parse = typeof treeOrParse === 'function' ? treeOrParse : () => treeOrParse;
+  const gates = new Gates(opts.exhaustive ?? false);
+  if (!gates.worthModelling(text, opts.resolveSource)) return emptyAnalysis(text, opts, parse);
+  const tree = parse();
+  const budget = new Budget();
+  const catalogue = new Catalogue();
+  const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole');
+  const discovery = new Discovery(catalogue, gates, texts);
+  const reader = new Reader(opts.dialect, catalogue, gates, budget);
+  const runner = new Runner(opts.dialect, catalogue, reader, discovery, texts, gates, budget);
+  const file = opts.filename ?? DOCUMENT;
+  const src: Source = { text, base: 0, file, name: file };
+  let units: Unit[] = [];
+  texts.files.set(file, text);
+  const result = (aborted: boolean): Analysis => ({
+    text, file, sources: texts.files, tree, dialect: opts.dialect, units, aborted, unaliases: catalogue.unaliases,
+    defs: catalogue.defs, uses: [...catalogue.uses.values()], clashes: catalogue.clashes,
+    unknowns: catalogue.unknowns, unresolvedSources: catalogue.unresolvedSources,
+    names: { aliases: catalogue.knownNames, functions: catalogue.functionNames() },
+  });
+  if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);
+  try {
+    units = programUnits(tree.rootNode, text, false, opts.segments);
+    discovery.units(units, src);
+    // No alias name anywhere this text can reach: no use can be recorded.
+    if (catalogue.knownNames.size === 0 && !gates.exhaustive) return result(false);
+    const st = new State();
+    if (opts.dialect.bashOptions) st.expandAliases = initialExpandAliases(opts);
+    runner.runUnits(units, st, {
+      src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false, fn: null, unit: -1,
+    }, true);
+  } catch (e) {
+    // Out of budget, or nesting deeper than the stack: nothing found is certain.
+    if (e instanceof AbortAnalysis || e instanceof RangeError) return result(true);
+    throw e;
+  }
+  return result(false);
+}

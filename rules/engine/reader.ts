@@ -1,0 +1,304 @@
+// Read time: resolves every word in command position that names a known
+// alias, against the state the shell has when it reads the text. Text read
+// later (deferred `$( )` and backticks) is left to the runner.
+import type { Dialect, ReadTime } from '../dialects';
+import { kids, SyntaxNode, typeOf } from '../parse';
+import { firstAtLeast } from '../sorted';
+import type { Unit } from '../units';
+import { isAliasName, literal } from '../words';
+import type { Budget } from './budget';
+import { PREFIX_WORDS } from './builtins';
+import type { Catalogue } from './catalogue';
+import { Gates, knownNameOffsets } from './gates';
+import type { FunctionDef, Source, State } from './state';
+import type { Resolution } from './types';
+import { isAbsent, isDefinition, Tri } from './values';
+
+export interface ReadCtx {
+  src: Source;
+  unit: Unit;
+  /** Where the unit's own offsets land in the document. */
+  unitBase: number;
+  /** The innermost function whose body holds what is read. */
+  fn: FunctionDef | null;
+  uncertain: boolean;
+  heredoc: boolean;
+  /** A dialect quirk: nothing read here expands. */
+  forceNo: boolean;
+  /** Inside a substitution read with its enclosing command. */
+  eager: boolean;
+}
+
+/**
+ * Node types that never hold a command: tokens, named or not. Walks stop at
+ * them without asking the binding for their (empty) children.
+ */
+const LEAF_TYPES = new Set([
+  'word', 'number', 'variable_name', 'special_variable_name', 'string_content', 'raw_string', 'ansi_c_string',
+  'comment', 'file_descriptor', 'heredoc_start', 'heredoc_end', 'test_operator', 'regex', 'extglob_pattern',
+  '{', '}', '(', ')', '((', '))', '[', ']', '[[', ']]', ';', ';;', ';&', ';;&', '&', '&&', '|', '|&', '||', '!', '=', '"',
+  'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'in', 'for', 'select', 'while', 'until', 'do', 'done', 'function',
+]);
+
+const STATEMENT_TYPES = new Set([
+  'command', 'redirected_statement', 'list', 'pipeline', 'subshell', 'compound_statement',
+  'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement',
+  'function_definition', 'negated_command', 'test_command', 'declaration_command',
+  'unset_command', 'variable_assignment', 'variable_assignments',
+]);
+
+export function isStatementType(type: string): boolean {
+  return STATEMENT_TYPES.has(type);
+}
+
+/** Parts of a word: quotes and strings, as descendantForIndex finds them at its start. */
+const WORD_PARTS = new Set(['word', '"', 'string', 'raw_string', 'concatenation']);
+
+/** The command whose name or argument holds the token at a word's start, if any. */
+function commandOfWord(token: SyntaxNode): SyntaxNode | null {
+  let x: SyntaxNode | null = token;
+  while (x && WORD_PARTS.has(typeOf(x))) x = x.parent;
+  if (x && typeOf(x) === 'command_name') x = x.parent;
+  return x && typeOf(x) === 'command' ? x : null;
+}
+
+export function isSubstitution(node: SyntaxNode): boolean {
+  const t = typeOf(node);
+  return t === 'command_substitution' || t === 'process_substitution';
+}
+
+export class Reader {
+  /** Per text read: where its words that could be known alias names start, for as many names as were known. */
+  private readonly nameIndex = new Map<string, { names: number; at: number[] }>();
+  /** Per substitution node, when its body is read. */
+  private readonly readTimes = new Map<string, ReadTime | 'never'>();
+
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly catalogue: Catalogue,
+    private readonly gates: Gates,
+    private readonly budget: Budget,
+  ) {}
+
+  /** The flag that switches alias expansion on in this dialect. */
+  flag(st: State): Tri {
+    if (this.dialect.bashOptions) return st.expandAliases;
+    if (this.dialect.zshOptions) return st.zshAliases;
+    return Tri.Yes;
+  }
+
+  resolve(name: string, st: State, rc: ReadCtx): Resolution {
+    const values = [...st.valuesOf(name)];
+    const flag: Tri = rc.forceNo ? Tri.No : this.flag(st);
+    const timing: Tri = values.every(isDefinition) ? Tri.Yes : values.every(isAbsent) ? Tri.No : Tri.Maybe;
+    const outcome: Tri = flag === Tri.No || timing === Tri.No ? Tri.No
+      : flag === Tri.Yes && timing === Tri.Yes ? Tri.Yes : Tri.Maybe;
+    return {
+      values, flag, outcome, quirk: rc.forceNo,
+      readStart: rc.unit.start + rc.unitBase, readEnd: rc.unit.end + rc.unitBase,
+    };
+  }
+
+  /**
+   * When a substitution's body is read, by the state the shell had when it
+   * read the command: decided once per node (a function body runs long after
+   * it was read), and kept for the runner.
+   */
+  readTimeOf(node: SyntaxNode, src: Source, heredoc: boolean, eager: boolean, st: State): ReadTime | 'never' {
+    const key = this.catalogue.key(src, node.startIndex);
+    const before = this.readTimes.get(key);
+    const now = this.decideReadTime(node, heredoc, eager, st);
+    // read again in another state (a file sourced twice): no one answer
+    const when = before === undefined || before === now ? now : 'unknown';
+    this.readTimes.set(key, when);
+    return when;
+  }
+
+  /** The read time the reader decided for a substitution, or undefined when it never read it. */
+  decidedReadTime(node: SyntaxNode, src: Source): ReadTime | 'never' | undefined {
+    return this.readTimes.get(this.catalogue.key(src, node.startIndex));
+  }
+
+  private decideReadTime(node: SyntaxNode, heredoc: boolean, eager: boolean, st: State): ReadTime | 'never' {
+    const d = this.dialect;
+    if (typeOf(node) === 'process_substitution') return d.procsub ?? 'enclosing';
+    const backtick = node.firstChild?.type === '`';
+    if (backtick && eager) return d.backtickInEagerComsub;
+    if (heredoc) return backtick ? d.heredocBacktick : d.heredocComsub;
+    if (backtick) return d.backtick;
+    if (d.comsubReadWithAliasesOff) {
+      const flag = this.flag(st);
+      if (flag === Tri.No) return d.comsubReadWithAliasesOff;
+      if (flag === Tri.Maybe) return 'unknown';
+    }
+    return d.comsub;
+  }
+
+  /** Where the words of a text that could be known alias names start, in order. */
+  nameOffsets(text: string): number[] {
+    let index = this.nameIndex.get(text);
+    const names = this.catalogue.knownNames;
+    if (!index || index.names !== names.size) {
+      index = { names: names.size, at: knownNameOffsets(text, names) };
+      this.nameIndex.set(text, index);
+    }
+    return index.at;
+  }
+
+  /** True if a word starting in text[from, to) could be a known alias name (always when exhaustive). */
+  mentionsKnownName(text: string, from: number, to: number): boolean {
+    const at = this.nameOffsets(text);
+    return this.gates.mentions(at, firstAtLeast(at, from), to);
+  }
+
+  /** Resolves every use read now: the node minus what is read later. */
+  read(node: SyntaxNode, st: State, rc: ReadCtx): void {
+    this.budget.tick();
+    const type = typeOf(node);
+    // comments, strings in single quotes and other tokens hold no command
+    if (LEAF_TYPES.has(type)) return;
+    const statement = isStatementType(type);
+    // each offset is a call into the binding: ask once
+    const start = statement ? node.startIndex : 0;
+    const end = statement ? node.endIndex : 0;
+    // every use and clash names a known alias: a statement that mentions none needs no walk
+    if (statement && !this.mentionsKnownName(rc.src.text, start, end)) return;
+    // (error recovery can nest statements inside a command, which the walk below does not read)
+    if (statement && type !== 'command' && type !== 'function_definition' && !node.hasError
+      && this.gates.readsByNames(rc.src.text.slice(start, end))) {
+      this.readNamedCommands(node, start, end, st, rc);
+      return;
+    }
+    // named children only: the anonymous ones are tokens, and the binding need not build them
+    switch (type) {
+      case 'command_substitution':
+      case 'process_substitution': {
+        const when = this.readTimeOf(node, rc.src, rc.heredoc, rc.eager, st);
+        if (when === 'never') {
+          for (const c of node.namedChildren) this.read(c, st, { ...rc, forceNo: true, heredoc: false });
+          return;
+        }
+        if (when === 'unknown') {
+          for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: false, uncertain: true });
+          return;
+        }
+        if (when !== 'enclosing') return;
+        for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: false, eager: true });
+        return;
+      }
+      case 'heredoc_body':
+        for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: true });
+        return;
+      case 'command':
+        this.readCommand(node, st, rc);
+        // its words hold more commands only inside substitutions
+        if (!this.gates.maySubstitute(rc.src.text.slice(start, end))) return;
+        break;
+      case 'function_definition': {
+        this.readFunctionName(node, st, rc);
+        const fn = { ...rc, fn: this.catalogue.functionDef(node, rc.src) };
+        for (const c of node.namedChildren) this.read(c, st, fn);
+        return;
+      }
+    }
+    for (const c of node.namedChildren) this.read(c, st, rc);
+  }
+
+  /**
+   * Reads a statement with no substitution, no function definition and no
+   * error inside. readCommand records a use only through a known name in the
+   * command's name or among its arguments, so the commands to read are found
+   * from the name index, without walking the rest. Commands do not nest here,
+   * so one command's words are consecutive in the index.
+   */
+  private readNamedCommands(node: SyntaxNode, from: number, to: number, st: State, rc: ReadCtx): void {
+    const at = this.nameOffsets(rc.src.text);
+    let last = -1;
+    for (let i = firstAtLeast(at, from); i < at.length && at[i] < to; i++) {
+      this.budget.tick();
+      const cmd = commandOfWord(node.descendantForIndex(at[i]));
+      if (!cmd) continue;
+      const start = cmd.startIndex;
+      if (start === last) continue;
+      last = start;
+      this.readCommand(cmd, st, rc);
+    }
+  }
+
+  private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
+    const nameNode = node.childForFieldName('name');
+    if (!nameNode) return;
+    if (this.readUnexpandable(node, nameNode, st, rc)) return;
+    let word: SyntaxNode | null = nameNode.firstChild;
+    let carry: Tri = Tri.Yes; // whether the previous alias left this word in alias position
+    let chained = false;
+    // the arguments are needed only after an alias whose value ends in a blank
+    let args: SyntaxNode[] | undefined;
+    let next = 0;
+    while (word && typeOf(word) === 'word' && carry !== Tri.No) {
+      const name = word.text;
+      // `alias`/`unalias` redefined as aliases are deliberate kludges, not uses
+      if (!isAliasName(name) || !this.catalogue.knownNames.has(name) || name === 'alias' || name === 'unalias') return;
+      const res = this.resolve(name, st, rc);
+      if (carry === Tri.Maybe) res.outcome = res.outcome === Tri.No ? Tri.No : Tri.Maybe;
+      this.catalogue.recordUse(word, name, res, rc.src, rc.fn, rc.uncertain, chained);
+      if (res.outcome === Tri.No) return;
+      const blanks = res.values.map((v) => (isDefinition(v) ? /[ \t]$/.test(this.catalogue.defs[v].value ?? '') : false));
+      carry = blanks.every(Boolean) ? res.outcome : blanks.some(Boolean) ? Tri.Maybe : Tri.No;
+      chained = true;
+      word = carry === Tri.No ? null : (args ??= node.childrenForFieldName('argument'))[next++] ?? null;
+    }
+  }
+
+  /**
+   * Words that name an alias but are never expanded: quoted or escaped names,
+   * the argument of `command`/`builtin`, and names after prefixes that stop
+   * expansion. Recorded as certain misses that no rule reports.
+   */
+  private readUnexpandable(node: SyntaxNode, nameNode: SyntaxNode, st: State, rc: ReadCtx): boolean {
+    const first = nameNode.firstChild;
+    const plain = first?.type === 'word' && !first.text.includes('\\');
+    let target: SyntaxNode | null = null;
+    if (!plain) target = nameNode;
+    else if (!this.prefixAllowsAlias(node, nameNode)) target = nameNode;
+    else if (first && PREFIX_WORDS.has(first.text)) target = node.childrenForFieldName('argument')[0] ?? null;
+    if (!target) return false;
+    const name = literal(target);
+    if (name !== null && this.catalogue.knownNames.has(name)) {
+      this.catalogue.recordUse(target, name, { ...this.resolve(name, st, rc), outcome: Tri.No, quirk: true }, rc.src, rc.fn, rc.uncertain, false);
+    }
+    return target === nameNode;
+  }
+
+  /** Assignment/redirection prefixes that stop alias expansion (see Dialect.prefixRule). */
+  private prefixAllowsAlias(cmd: SyntaxNode, nameNode: SyntaxNode): boolean {
+    const rule = this.dialect.prefixRule;
+    // most commands start with their name: no prefix to look at
+    if (rule === 'none' || nameNode.startIndex === cmd.startIndex) return true;
+    let assigned = false;
+    let blocked = false;
+    const nameStart = nameNode.startIndex;
+    for (const c of kids(cmd)) {
+      if (c.startIndex >= nameStart) break;
+      if (typeOf(c) === 'variable_assignment') {
+        assigned = true;
+        if (rule === 'assign-then-last-redir') blocked = false;
+      } else if (typeOf(c).endsWith('redirect') && assigned) {
+        blocked = true;
+      }
+    }
+    return !blocked;
+  }
+
+  private readFunctionName(node: SyntaxNode, st: State, rc: ReadCtx): void {
+    if (node.firstChild?.type === 'function') return;
+    const name = node.childForFieldName('name');
+    if (!name || !this.catalogue.knownNames.has(name.text)) return;
+    const [start, end] = this.catalogue.range(rc.src, name);
+    this.catalogue.recordClash({
+      name: name.text, file: rc.src.file, start, end,
+      resolution: this.resolve(name.text, st, rc),
+      uncertain: rc.uncertain || start < 0,
+    });
+  }
+}

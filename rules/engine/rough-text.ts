@@ -1,0 +1,57 @@
+// Reading shell text without a parse: what a gate needs to decide, and what
+// a unit the parser got wrong may source or call. Each answer is a superset
+// of what the shell would see.
+
+/** Where the first word after each `source` or `.` starts. */
+const SOURCE_ARGUMENT = /(?:^|[\s;&|(){}`])(?:source|\.)[ \t]+(?=[^\s;&|()<>])/g;
+
+/**
+ * The value of the shell word at `i` after quote removal, or null when it
+ * holds an expansion, a glob or an unclosed quote: words the model cannot
+ * follow as a `source` path either.
+ */
+function literalWordAt(text: string, i: number): string | null {
+  let out = '';
+  let quote = '';
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      else out += c;
+    } else if (c === '\\') {
+      const next = text[++i] ?? '';
+      if (next !== '\n') out += quote === '"' && !'$`"\\'.includes(next) ? c + next : next;
+    } else if (c === '$' || c === '`' || (!quote && '*?['.includes(c))) {
+      return null;
+    } else if (quote === '"') {
+      if (c === '"') quote = '';
+      else out += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (/[\s;&|()<>]/.test(c)) {
+      break;
+    } else {
+      out += c;
+    }
+  }
+  return quote ? null : out;
+}
+
+/** The literal paths a text may `source`, in strings and comments too; a path with an expansion is left out. */
+export function sourcedPaths(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(SOURCE_ARGUMENT)) {
+    const arg = literalWordAt(text, m.index! + m[0].length);
+    if (arg !== null) out.push(arg);
+  }
+  return out;
+}
+
+/**
+ * The words of a text as the shell would see them once quotes and escapes are
+ * removed, split at every operator: a superset of its literal command words.
+ */
+export function roughWords(text: string): string[] {
+  return text.replace(/\\\n/g, '').replace(/['"\\]/g, '').split(/[\s;&|()<>`]+/);
+}
+

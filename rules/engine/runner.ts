@@ -1,0 +1,568 @@
+// Run time: reads each parse unit, then runs it to update the state, as the
+// shell does. Subshells run on copies; branches and loops join their states;
+// functions run their bodies (read when they were defined); eval strings and
+// sourced files are read when the run reaches them; builtins act through the
+// table in builtins.ts.
+import type { Dialect } from '../dialects';
+import { kids, SyntaxNode, typeOf } from '../parse';
+import { splitUnits, statementsOf, Statement, Unit } from '../units';
+import { literal, quotedBody } from '../words';
+import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
+import { BUILTINS, BuiltinCall, BuiltinHost, EFFECT_WORDS, PREFIX_WORDS } from './builtins';
+import type { Catalogue } from './catalogue';
+import { Discovery, unitSource } from './discovery';
+import { evalSkeleton, isInertSkeleton } from './eval-skeleton';
+import type { Gates } from './gates';
+import { isStatementType, isSubstitution, ReadCtx, Reader } from './reader';
+import { FunctionDef, functionKey, join, Source, State } from './state';
+import { SourcedText, Texts } from './texts';
+import { roughWords, sourcedPaths } from './rough-text';
+import type { UnknownCode } from './types';
+import { isDefinition, Tri } from './values';
+
+export interface RunCtx {
+  src: Source;
+  depth: number;
+  sourceDepth: number;
+  subshell: boolean;
+  returns: State[] | null;
+  breaks: State[] | null;
+  /** Inside a substitution read with its enclosing command. */
+  eager: boolean;
+  /** Running text from a unit the parser may have got wrong. */
+  uncertain: boolean;
+  /** The function whose body is running. */
+  fn: FunctionDef | null;
+  /** The document's top-level unit running now; -1 outside the document's top level. */
+  unit: number;
+}
+
+/** Commands whose status is known without running anything. */
+const CONSTANT_STATUS = new Map<string, Tri>([['true', Tri.Yes], [':', Tri.Yes], ['false', Tri.No]]);
+
+export class Runner {
+  /** State key → body or file run from it → the state after (see runsFrom). */
+  private readonly calls = new Map<string, Map<string, State | null>>();
+  private readonly callCounts = new Map<string, number>();
+  /** Per node, the substitutions in its words, and whether each is in a here-document. */
+  private readonly substitutions = new WeakMap<SyntaxNode, { node: SyntaxNode; heredoc: boolean }[]>();
+
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly catalogue: Catalogue,
+    private readonly reader: Reader,
+    private readonly discovery: Discovery,
+    private readonly texts: Texts,
+    private readonly gates: Gates,
+    private readonly budget: Budget,
+  ) {}
+
+  /** Reads then runs each unit of a text, as the shell does; `topLevel` numbers the document's units. */
+  runUnits(units: Unit[], st: State | null, rc: RunCtx, topLevel = false): State | null {
+    for (let i = 0; i < units.length; i++) {
+      if (!st) return null;
+      const unit = units[i];
+      const uncertain = unit.uncertain || rc.uncertain;
+      const src = unitSource(unit, rc.src);
+      const read: ReadCtx = {
+        src, unit, unitBase: rc.src.base ?? 0, uncertain, heredoc: false, forceNo: false, eager: false, fn: rc.fn,
+      };
+      for (const s of unit.statements) this.reader.read(s.node, st, read);
+      const urc = { ...rc, src, uncertain, unit: topLevel ? i : rc.unit };
+      st = this.runSeq(unit.statements, st, urc);
+      if (st && unit.uncertain && unit.statements.length === 0) st = this.runUnparsed(rc.src.text.slice(unit.start, unit.end), st, urc);
+      // misparsed text that names a builtin changing aliases or options: its effect is unknown
+      if (st && unit.uncertain && EFFECT_WORDS.test(rc.src.text.slice(unit.start, unit.end))) {
+        this.unknownAt(st, rc.src, unit.start, unit.end, 'misparsed');
+      }
+    }
+    return st;
+  }
+
+  /**
+   * A unit the parser got wrong is not read, but it still runs: what it may
+   * call or source runs as uncertain text (whatever it reads is claimed
+   * nowhere), from this state, its effects joined in.
+   */
+  private runUnparsed(text: string, st: State, rc: RunCtx): State | null {
+    const urc = { ...rc, uncertain: true };
+    const outs: (State | null)[] = [st];
+    for (const path of new Set(sourcedPaths(text))) {
+      const file = this.texts.sourced(path);
+      if (file) outs.push(this.runFile(file, st.clone(), urc));
+    }
+    for (const w of new Set(roughWords(text))) {
+      if (st.functions.get(w) !== undefined) outs.push(this.runCall(w, st.clone(), urc));
+    }
+    return join(outs);
+  }
+
+  private runSeq(stmts: readonly Statement[], st: State | null, rc: RunCtx): State | null {
+    for (const s of stmts) {
+      if (!st) return null;
+      if (s.background) this.run(s.node, st.clone(), { ...rc, subshell: true });
+      else if (s.conditional) st = join([st, this.run(s.node, st.clone(), rc)]);
+      else st = this.run(s.node, st, rc);
+    }
+    return st;
+  }
+
+  private run(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    this.budget.tick();
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const text = rc.src.text;
+    if (!this.gates.mayRun(node, text.slice(start, end), (w) => st.functions.get(w) !== undefined,
+      () => this.reader.mentionsKnownName(text, start, end))) return st;
+    switch (typeOf(node)) {
+      case 'command':
+        return this.runCommand(node, st, rc);
+      case 'comment':
+        return st;
+      case 'function_definition':
+        return this.runFunctionDefinition(node, st, rc);
+      case 'compound_statement':
+      case 'do_group':
+        return this.runSeq(statementsOf(node), st, rc);
+      case 'subshell':
+        this.runSeq(statementsOf(node), st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
+        return st;
+      case 'redirected_statement': {
+        const body = node.childForFieldName('body');
+        const bodyStart = body?.startIndex;
+        for (const c of node.namedChildren) if (c.startIndex !== bodyStart) this.runSubs(c, st, rc);
+        return body ? this.run(body, st, rc) : st;
+      }
+      case 'list':
+        return this.runList(node, st, rc);
+      case 'pipeline':
+        return this.runPipeline(node, st, rc);
+      case 'negated_command':
+        return node.lastChild ? this.run(node.lastChild, st, rc) : st;
+      case 'if_statement':
+        return this.runIf(node, st, rc);
+      case 'while_statement':
+      case 'for_statement':
+      case 'c_style_for_statement':
+        return this.runLoop(node, st, rc);
+      case 'case_statement':
+        return this.runCase(node, st, rc);
+      default:
+        this.runSubs(node, st, rc);
+        for (const s of statementsInside(node)) {
+          const out = this.run(s, st, rc);
+          if (!out) return null;
+          st = out;
+        }
+        return st;
+    }
+  }
+
+  /** The status a statement certainly ends with, when it is `true`, `:` or `false` (negated or not). */
+  private constantStatus(node: SyntaxNode, st: State): Tri {
+    const type = typeOf(node);
+    if (type === 'negated_command') {
+      const inner = node.lastChild ? this.constantStatus(node.lastChild, st) : Tri.Maybe;
+      return inner === Tri.Maybe ? inner : inner === Tri.Yes ? Tri.No : Tri.Yes;
+    }
+    if (type !== 'command') return Tri.Maybe;
+    const name = node.childForFieldName('name');
+    const word = name ? literal(name) : null;
+    // a function or alias may stand for `true`
+    const status = word === null ? undefined : CONSTANT_STATUS.get(word);
+    if (status === undefined || st.functions.get(word!) !== undefined || this.catalogue.knownNames.has(word!)) return Tri.Maybe;
+    if (node.childrenForFieldName('argument').some((a) => this.gates.maySubstitute(a.text))) return Tri.Maybe;
+    return status;
+  }
+
+  private runList(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const [left, op, right] = kids(node);
+    const after = this.run(left, st, rc);
+    if (!after || !right) return after;
+    const kind = typeOf(op);
+    if (kind !== '&&' && kind !== '||') return this.run(right, after, rc);
+    const status = this.constantStatus(left, after);
+    const runsRight = status === Tri.Maybe ? Tri.Maybe : (status === Tri.Yes) === (kind === '&&') ? Tri.Yes : Tri.No;
+    if (runsRight === Tri.No) return after;
+    if (runsRight === Tri.Yes) return this.run(right, after, rc);
+    return join([after, this.run(right, after.clone(), rc)]);
+  }
+
+  private runPipeline(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const parts = node.namedChildren.filter((c) => typeOf(c) !== 'comment');
+    const inShell = this.dialect.lastPipeInShell;
+    parts.forEach((p, i) => {
+      if (i < parts.length - 1 || !inShell) this.run(p, st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
+    });
+    const last = parts[parts.length - 1];
+    return last && inShell ? this.run(last, st, rc) : st;
+  }
+
+  private runIf(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const outs: (State | null)[] = [];
+    let rest: State | null = st;
+    const clause = (n: SyntaxNode): void => {
+      if (!rest) return;
+      const { cond, body } = conditionAndBody(n);
+      rest = this.runSeq(cond, rest, rc);
+      if (!rest) return;
+      const last = cond[cond.length - 1];
+      const status = last ? this.constantStatus(last.node, rest) : Tri.Maybe;
+      if (status !== Tri.No) outs.push(this.runSeq(body, status === Tri.Yes ? rest : rest.clone(), rc));
+      if (status === Tri.Yes) rest = null;
+    };
+    clause(node);
+    let sawElse = false;
+    for (const c of kids(node)) {
+      if (typeOf(c) === 'elif_clause') clause(c);
+      if (typeOf(c) === 'else_clause') {
+        sawElse = true;
+        if (rest) outs.push(this.runSeq(statementsOf(c), rest, rc));
+      }
+    }
+    if (!sawElse) outs.push(rest);
+    return join(outs);
+  }
+
+  private runLoop(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const body = node.childForFieldName('body');
+    const bodyStart = body?.startIndex;
+    const isWhile = typeOf(node) === 'while_statement';
+    const cond = isWhile ? statementsOf(node).filter((s) => s.node.startIndex !== bodyStart) : [];
+    if (!isWhile) {
+      for (const c of node.namedChildren) if (c.startIndex !== bodyStart) this.runSubs(c, st, rc);
+    }
+    // `while true` leaves only through `break`; `while false` never runs its body
+    const until = isWhile && node.firstChild?.type === 'until';
+    const lastCond = cond[cond.length - 1];
+    let status = lastCond ? this.constantStatus(lastCond.node, st) : Tri.Maybe;
+    if (until && status !== Tri.Maybe) status = status === Tri.Yes ? Tri.No : Tri.Yes;
+    const breaks: State[] = [];
+    /** Every state a `break` or `continue` left with: a way out of the loop. */
+    const left: State[] = [];
+    const exits: (State | null)[] = [];
+    let cur: State | null = st;
+    let prev: State | null = null;
+    for (let i = 0; i < LOOP_ROUNDS && cur; i++) {
+      const start = cur.key();
+      cur = this.runSeq(cond, cur, rc);
+      if (!cur) break;
+      if (status !== Tri.Yes) exits.push(cur.clone());
+      if (status === Tri.No) {
+        cur = null;
+        break;
+      }
+      prev = cur.clone();
+      cur = body ? this.run(body, cur, { ...rc, breaks }) : cur;
+      const broke = breaks.splice(0);
+      left.push(...broke.map((b) => b.clone()));
+      cur = join([cur, ...broke]);
+      // a round that ends where it began: the next would only repeat it
+      if (this.gates.loopSettled(start, cur?.key())) break;
+    }
+    if (cur) {
+      const after = this.runSeq(cond, cur, rc);
+      if (status !== Tri.Yes) exits.push(after);
+    }
+    const out = join([...exits, ...left]);
+    // Rounds past the ones modelled may differ: a name still changing may get any of its definitions.
+    if (out && cur && prev) {
+      for (const name of prev.aliases.keysDifferingFrom(cur.aliases)) {
+        if (sameSet(prev.valuesOf(name), cur.valuesOf(name))) continue;
+        for (const d of this.catalogue.defs) if (d.name === name) out.mayBe(name, d.id);
+        out.mayBe(name, this.catalogue.unknown(rc.src, node, 'loop'));
+      }
+    }
+    return out;
+  }
+
+  private runCase(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const outs: (State | null)[] = [st];
+    for (const c of node.namedChildren) {
+      if (typeOf(c) === 'case_item') outs.push(this.runSeq(statementsOf(c).filter((s) => isStatementType(typeOf(s.node))), st.clone(), rc));
+      else this.runSubs(c, st, rc);
+    }
+    return join(outs);
+  }
+
+  /** Runs the command, process and backtick substitutions inside a word or redirect. */
+  private runSubs(node: SyntaxNode, st: State, rc: RunCtx): void {
+    // a command in a body runs at every call: find its substitutions once
+    let found = this.substitutions.get(node);
+    if (!found) {
+      found = [];
+      // most words hold no substitution: test the text before walking the nodes
+      if (this.gates.maySubstitute(rc.src.text.slice(node.startIndex, node.endIndex))) findSubs(node, false, found);
+      this.substitutions.set(node, found);
+    }
+    for (const sub of found) this.runSubBody(sub.node, st, rc, sub.heredoc);
+  }
+
+  private runSubBody(node: SyntaxNode, parent: State, rc: RunCtx, heredoc: boolean): void {
+    // decided when the command was read; a substitution the reader skipped is decided now
+    const when = this.reader.decidedReadTime(node, rc.src) ?? this.reader.readTimeOf(node, rc.src, heredoc, rc.eager, parent);
+    const st = parent.clone();
+    // bash --posix: a body read with expansion off is parsed again with it off
+    if (when === this.dialect.comsubReadWithAliasesOff && when !== this.dialect.comsub && !heredoc
+      && typeOf(node) === 'command_substitution' && node.firstChild?.type !== '`') st.expandAliases = Tri.No;
+    const sub: RunCtx = {
+      ...rc, subshell: true, returns: null, breaks: null,
+      eager: when === 'enclosing' || when === 'never', uncertain: rc.uncertain || when === 'unknown',
+    };
+    if (when === 'run-lines' || when === 'run-whole') {
+      this.runUnits(splitUnits(node, rc.src.text, when === 'run-whole'), st, { ...sub, eager: false });
+    } else {
+      this.runSeq(statementsOf(node), st, sub);
+    }
+  }
+
+  private runFunctionDefinition(node: SyntaxNode, st: State, rc: RunCtx): State {
+    const f = this.catalogue.functionDef(node, rc.src);
+    if (!f) return st;
+    if (rc.uncertain) f.uncertain = true;
+    st.functions.set(f.name, new Set([f]));
+    // after code the engine could not follow, anything may call it at any time
+    if (st.tainted) {
+      for (const d of this.catalogue.definitionsInside(f)) {
+        st.mayBe(d.name, d.id);
+        d.seenByUnknown = true;
+      }
+    }
+    return st;
+  }
+
+  private runCommand(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    this.runSubs(node, st, rc);
+    const nameNode = node.childForFieldName('name');
+    let words = nameNode ? [nameNode, ...node.childrenForFieldName('argument')] : [];
+    this.recordRuns(words, st, rc);
+    let name = nameNode ? literal(nameNode) : null;
+    while (name !== null && PREFIX_WORDS.has(name) && words.length > 1) {
+      words = words.slice(1);
+      name = literal(words[0]);
+    }
+    if (name === null) return st;
+    const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
+    if (builtin) return builtin.run({ node, args: words.slice(1), st, host: this.host(rc) });
+    return this.runCall(name, st, rc);
+  }
+
+  /** Notes the values of each use among a command's first words, as the command runs. */
+  private recordRuns(words: SyntaxNode[], st: State, rc: RunCtx): void {
+    for (const w of words) {
+      const use = this.catalogue.uses.get(this.catalogue.key(rc.src, w.startIndex));
+      if (!use) return;
+      this.catalogue.recordRun(use, st.valuesOf(use.name), rc.unit);
+    }
+  }
+
+  private host(rc: RunCtx): BuiltinHost {
+    return {
+      bashOptions: this.dialect.bashOptions,
+      zshOptions: this.dialect.zshOptions,
+      runAlias: (c) => this.runAlias(c, rc),
+      runEval: (c) => this.runEval(c, rc),
+      runSource: (c) => this.runSource(c, rc),
+      unknown: (st, node, what) => this.unknown(st, rc.src, node, what),
+      returns: (st) => {
+        // outside a function, `return` ends a file meant to be sourced
+        rc.returns?.push(st);
+      },
+      breaks: (st) => {
+        rc.breaks?.push(st);
+        return rc.breaks !== null;
+      },
+    };
+  }
+
+  private runAlias({ node, args, st }: BuiltinCall, rc: RunCtx): State {
+    for (const a of args) {
+      const def = this.catalogue.definition(a, node, rc.src);
+      if (def === 'unknown') {
+        this.unknown(st, rc.src, a, 'alias');
+        continue;
+      }
+      if (!def) continue;
+      st.setAlias(def.name, new Set([def.id]));
+      if (rc.subshell) def.subshellRuns++;
+      else def.shellRuns++;
+    }
+    return st;
+  }
+
+  private unknown(st: State, src: Source, node: SyntaxNode, what: UnknownCode['what']): void {
+    this.forget(st, this.catalogue.unknown(src, node, what));
+  }
+
+  private unknownAt(st: State, src: Source, start: number, end: number, what: UnknownCode['what']): void {
+    const at = { startIndex: start, endIndex: end } as SyntaxNode;
+    this.forget(st, this.catalogue.unknown(src, at, what));
+  }
+
+  /**
+   * Code the engine cannot follow ran: it may have used the aliases in
+   * effect, called any function defined now (running the definitions in its
+   * body), defined or removed any alias, and switched any option.
+   */
+  private forget(st: State, value: number): void {
+    for (const [, values] of st.aliases) for (const v of values) if (isDefinition(v)) this.catalogue.defs[v].seenByUnknown = true;
+    for (const [, fns] of st.functions) {
+      for (const f of fns) {
+        if (!f) continue;
+        for (const d of this.catalogue.definitionsInside(f)) {
+          st.mayBe(d.name, d.id);
+          d.seenByUnknown = true;
+        }
+      }
+    }
+    st.forgetAll(value);
+  }
+
+  private runEval({ node, args, st }: BuiltinCall, rc: RunCtx): State | null {
+    if (args.length === 0) return st;
+    const vals = args.map(literal);
+    if (vals.some((v) => v === null)) {
+      // only the expanded values are unknown: data, unless they can become commands
+      const skeleton = evalSkeleton(args);
+      if (skeleton === null || !isInertSkeleton(skeleton)) {
+        this.unknown(st, rc.src, node, 'eval');
+        return st;
+      }
+      const base = skeleton.offset === null || rc.src.base === null ? null : skeleton.offset + rc.src.base;
+      const src: Source = { text: skeleton.text, base, file: rc.src.file, name: `${rc.src.name}#eval@${args[0].startIndex}` };
+      return this.runText(src, st, rc);
+    }
+    const body = args.length === 1 ? quotedBody(args[0]) : null;
+    const plainWord = args.length === 1 && typeOf(args[0]) === 'word' && !args[0].text.includes('\\');
+    const text = body ? body.text : vals.join(' ');
+    const base = rc.src.base === null ? null
+      : body ? body.offset + rc.src.base
+      : plainWord ? args[0].startIndex + rc.src.base : null;
+    return this.runText({ text, base, file: rc.src.file, name: `${rc.src.name}#eval@${args[0].startIndex}` }, st, rc);
+  }
+
+  /** Reads and runs an eval string. */
+  private runText(src: Source, st: State, rc: RunCtx): State | null {
+    const units = this.texts.units(src.name, src.text, this.dialect.evalRead === 'run-whole');
+    this.discovery.units(units, src);
+    return this.runUnits(units, st, { ...rc, src, eager: false });
+  }
+
+  private runSource({ node, args, st }: BuiltinCall, rc: RunCtx): State | null {
+    const path = Texts.path(args[0]);
+    const file = rc.sourceDepth < MAX_SOURCE_DEPTH ? this.texts.sourced(path) : undefined;
+    if (!file) {
+      if (rc.sourceDepth < MAX_SOURCE_DEPTH) this.catalogue.unresolved(path);
+      this.unknown(st, rc.src, node, rc.sourceDepth < MAX_SOURCE_DEPTH ? 'source' : 'depth');
+      return st;
+    }
+    return this.runFile(file, st, rc);
+  }
+
+  private runFile(file: SourcedText, st: State, rc: RunCtx): State | null {
+    this.discovery.file(file);
+    // as with functions: the same file read from the same state does the same things
+    const memo = this.gates.memoize ? this.runsFrom(st) : undefined;
+    const what = `source:${file.src.name}|${rc.subshell}|${rc.uncertain}|${rc.unit}`;
+    if (memo?.has(what)) return memo.get(what)?.clone() ?? null;
+    const returns: State[] = [];
+    const out = this.runUnits(file.units, st, { ...rc, src: file.src, sourceDepth: rc.sourceDepth + 1, returns, eager: false });
+    const joined = join([out, ...returns]);
+    memo?.set(what, joined?.clone() ?? null);
+    return joined;
+  }
+
+  /** What running each body or file from this state led to, by what ran and how. */
+  private runsFrom(st: State): Map<string, State | null> {
+    const key = st.key();
+    let memo = this.calls.get(key);
+    if (!memo) this.calls.set(key, (memo = new Map()));
+    return memo;
+  }
+
+  private runCall(name: string, st: State, rc: RunCtx): State | null {
+    const fns = st.functions.get(name);
+    if (!fns) return st;
+    if (rc.depth >= MAX_CALL_DEPTH) {
+      this.unknownAt(st, rc.src, 0, 0, 'depth');
+      return st;
+    }
+    const outs: (State | null)[] = [];
+    // one certain definition: run on the state itself, no copy to join
+    const only = fns.size === 1 && !fns.has(null);
+    for (const f of fns) {
+      if (!f) {
+        outs.push(st.clone());
+        continue;
+      }
+      // The same body run from the same state reads and does the same things;
+      // keys are worth building only for functions called more than once.
+      const uncertain = rc.uncertain || f.uncertain;
+      const fkey = functionKey(f);
+      const seen = (this.callCounts.get(fkey) ?? 0) + 1;
+      this.callCounts.set(fkey, seen);
+      const memo = seen > 1 && this.gates.memoize ? this.runsFrom(st) : undefined;
+      const what = `${fkey}|${rc.subshell}|${uncertain}|${rc.unit}`;
+      if (memo?.has(what)) {
+        outs.push(memo.get(what)?.clone() ?? null);
+        continue;
+      }
+      const returns: State[] = [];
+      const out = this.run(f.body, only ? st : st.clone(), {
+        ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain, fn: f,
+      });
+      const joined = join([out, ...returns]);
+      memo?.set(what, joined?.clone() ?? null);
+      outs.push(joined);
+    }
+    return join(outs);
+  }
+}
+
+function findSubs(node: SyntaxNode, heredoc: boolean, found: { node: SyntaxNode; heredoc: boolean }[]): void {
+  if (isSubstitution(node)) {
+    found.push({ node, heredoc });
+    return;
+  }
+  const inHeredoc = heredoc || typeOf(node) === 'heredoc_body';
+  for (const c of node.namedChildren) {
+    const t = typeOf(c);
+    if (!LEAF_WORDS.has(t) && !isStatementType(t)) findSubs(c, inHeredoc, found);
+  }
+}
+
+/** Tokens that hold no substitution. */
+const LEAF_WORDS = new Set(['word', 'number', 'variable_name', 'special_variable_name', 'string_content', 'raw_string',
+  'ansi_c_string', 'comment', 'file_descriptor', 'heredoc_start', 'heredoc_end', 'test_operator', 'regex', 'extglob_pattern']);
+
+const clauses = new WeakMap<SyntaxNode, { cond: Statement[]; body: Statement[] }>();
+
+/** The statements of an `if` or `elif` clause before its `then`, and after; listed once per node. */
+function conditionAndBody(n: SyntaxNode): { cond: Statement[]; body: Statement[] } {
+  let parts = clauses.get(n);
+  if (parts) return parts;
+  parts = { cond: [], body: [] };
+  let inBody = false;
+  const list = kids(n);
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    const type = typeOf(c);
+    if (type === 'then') inBody = true;
+    else if (c.isNamed && type !== 'comment' && type !== 'elif_clause' && type !== 'else_clause') {
+      const next = list[i + 1];
+      (inBody ? parts.body : parts.cond).push({ node: c, background: next !== undefined && typeOf(next) === '&' });
+    }
+  }
+  clauses.set(n, parts);
+  return parts;
+}
+
+/** Statements nested in a node the runner has no special case for (ERROR and the like). */
+function statementsInside(node: SyntaxNode): SyntaxNode[] {
+  if (typeOf(node) !== 'ERROR') return [];
+  return node.namedChildren.filter((c) => isStatementType(typeOf(c)) && typeOf(c) !== 'variable_assignment');
+}
+
+function sameSet(a: Set<number>, b: Set<number>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
