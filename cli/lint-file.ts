@@ -1,9 +1,10 @@
 // One file, start to finish: read and decode, lint, apply directives, fix,
 // and reduce the result to plain data a formatter (or another thread) can use.
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'fs';
-import { dirname, isAbsolute, join } from 'path';
+import { sourceResolver } from '../host/sources';
+import { closeSync, fstatSync, openSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { applyDirectives } from '../rules/directives';
-import { detectDialect, DialectId, Diagnostic, LineIndex, lint, RULES, Severity, SourceResolver } from '../rules';
+import { detectDialect, DialectId, Diagnostic, LineIndex, lint, RULES, Severity } from '../rules';
 import type { FileConfig } from './config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
@@ -105,31 +106,6 @@ export function decode(bytes: Buffer): { text: string; bom: boolean; encoding: '
   return { text: bom ? text.slice(1) : text, bom, encoding };
 }
 
-function sourceResolver(task: FileTask): SourceResolver | undefined {
-  const paths = task.config.sourcePaths;
-  if (paths.length === 0) return undefined;
-  const seen = new Map<string, { text: string; name: string } | undefined>();
-  return (p) => {
-    const candidates = isAbsolute(p) ? [p] : paths.map((dir) => join(dir === 'SCRIPTDIR' ? dirname(task.path) : dir, p));
-    for (const c of candidates) {
-      if (!seen.has(c)) {
-        let found: { text: string; name: string } | undefined;
-        try {
-          const st = statSync(c);
-          if (st.isFile() && st.size <= task.maxFileSize) {
-            const bytes = readFileSync(c);
-            if (!bytes.includes(0)) found = { text: decode(bytes).text, name: c };
-          }
-        } catch { /* not there: try the next folder */ }
-        seen.set(c, found);
-      }
-      const hit = seen.get(c);
-      if (hit) return hit;
-    }
-    return undefined;
-  };
-}
-
 function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'start' | 'end'> & Partial<Diagnostic>, text: string, lines: LineIndex): Message {
   const pos = (start: number, end: number): Position => {
     const s = lines.position(start);
@@ -171,7 +147,7 @@ export function lintFile(task: FileTask): FileReport {
 
   let dialect = task.shell;
   if (!dialect && task.config.shell && detectDialect(text, task.path).source === 'default') dialect = task.config.shell;
-  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver(task) };
+  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver({ docPath: task.path, cwd: process.cwd(), sourcePaths: task.config.sourcePaths, maxBytes: task.maxFileSize }) };
   const run = (t: string) => {
     const result = lint(t, options);
     const { analysis } = result;

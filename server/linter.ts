@@ -2,9 +2,11 @@
 // and settings generation, with the settings, directives and `source`d files
 // that apply.
 import { realpathSync } from 'fs';
+import { dirname } from 'path';
 import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../cli/fix';
+import { isInside, sourceResolver } from '../host/sources';
 import { detectDialect, Diagnostic, lint, LintOptions, LintResult, mayDefineAlias, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
 import type { Lexed } from '../rules/segments';
@@ -13,7 +15,6 @@ import { toLspDiagnostic } from './convert';
 import type { ShellDocument } from './document';
 import { RcFiles } from './rcfile';
 import { combine, Settings } from './settings';
-import { isInside, sourceResolver } from './sources';
 
 export interface Analysed {
   /** Identifies the version and settings the result was computed for. */
@@ -231,7 +232,9 @@ export class Linter {
       filename: path ?? doc.uri,
       dialect,
       rules: settings.rules,
-      resolveSource: path && roots.length ? sourceResolver(path, roots, settings.sourcePaths, byPath, seen) : undefined,
+      resolveSource: path && roots.length
+        ? sourceResolver({ docPath: path, cwd: dirname(path), roots, sourcePaths: settings.sourcePaths, openText: byPath, seen })
+        : undefined,
     };
   }
 

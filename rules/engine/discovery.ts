@@ -7,7 +7,7 @@ import type { Unit } from '../units';
 import type { Catalogue } from './catalogue';
 import type { Gates } from './gates';
 import type { Source } from './state';
-import { Texts } from './texts';
+import type { Texts } from './texts';
 import { literal } from '../words';
 
 /** A name an `alias` command in an eval string defines. */
@@ -50,7 +50,7 @@ export class Discovery {
       } else if (word === 'eval') {
         for (const arg of args) for (const m of arg.text.matchAll(EVAL_ALIAS)) this.catalogue.knownNames.add(m[1]);
       } else if (word === 'source' || word === '.') {
-        const file = this.texts.sourced(Texts.path(args[0]));
+        const file = this.texts.sourced(this.texts.path(args[0], src), src.file);
         if (file) this.file(file);
       }
     }

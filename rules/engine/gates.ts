@@ -36,15 +36,15 @@ export function mayDefineAlias(text: string): boolean {
  * may define an alias. Every `source`-like word is tried, in strings and
  * comments too; sourcing nested deeper than the model follows answers true.
  */
-function mayReachAliasText(text: string, resolve: SourceResolver | undefined, depth: number, seen: Set<string>): boolean {
+function mayReachAliasText(text: string, resolve: SourceResolver | undefined, depth: number, seen: Set<string>, from?: string): boolean {
   if (mayDefineAlias(text)) return true;
   if (!resolve) return false;
   for (const arg of sourcedPaths(text)) {
     if (depth >= MAX_SOURCE_DEPTH) return true;
-    const file = resolve(arg);
+    const file = resolve(arg, from);
     if (!file || seen.has(file.name)) continue;
     seen.add(file.name);
-    if (mayReachAliasText(file.text, resolve, depth + 1, seen)) return true;
+    if (mayReachAliasText(file.text, resolve, depth + 1, seen, file.name)) return true;
   }
   return false;
 }

@@ -2,6 +2,8 @@
 // a unit the parser got wrong may source or call. Each answer is a superset
 // of what the shell would see.
 
+import { directivePaths, folderPaths } from '../source-path';
+
 /** Where the first word after each `source` or `.` starts. */
 const SOURCE_ARGUMENT = /(?:^|[\s;&|(){}`])(?:source|\.)[ \t]+(?=[^\s;&|()<>])/g;
 
@@ -44,7 +46,7 @@ export function sourcedPaths(text: string): string[] {
     const arg = literalWordAt(text, m.index! + m[0].length);
     if (arg !== null) out.push(arg);
   }
-  return out;
+  return [...out, ...directivePaths(text), ...folderPaths(text)];
 }
 
 /**

@@ -88,7 +88,7 @@ export class Runner {
     const urc = { ...rc, uncertain: true };
     const outs: (State | null)[] = [st];
     for (const path of new Set(sourcedPaths(text))) {
-      const file = this.texts.sourced(path);
+      const file = this.texts.sourced(path, rc.src.file);
       if (file) outs.push(this.runFile(file, st.clone(), urc));
     }
     for (const w of new Set(roughWords(text))) {
@@ -449,8 +449,8 @@ export class Runner {
   }
 
   private runSource({ node, args, st }: BuiltinCall, rc: RunCtx): State | null {
-    const path = Texts.path(args[0]);
-    const file = rc.sourceDepth < MAX_SOURCE_DEPTH ? this.texts.sourced(path) : undefined;
+    const path = this.texts.path(args[0], rc.src);
+    const file = rc.sourceDepth < MAX_SOURCE_DEPTH ? this.texts.sourced(path, rc.src.file) : undefined;
     if (!file) {
       if (rc.sourceDepth < MAX_SOURCE_DEPTH) this.catalogue.unresolved(path);
       this.unknown(st, rc.src, node, rc.sourceDepth < MAX_SOURCE_DEPTH ? 'source' : 'depth');

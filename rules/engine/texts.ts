@@ -7,6 +7,7 @@ import { literal } from '../words';
 import type { SyntaxNode } from '../parse';
 import type { Source } from './state';
 import type { SourceResolver } from './types';
+import { directivePath, folderPath, folderVariables } from '../source-path';
 
 export interface SourcedText {
   src: Source;
@@ -17,6 +18,7 @@ export class Texts {
   private readonly parsed = new Map<string, Unit[]>();
   /** File name → text, for every file read. */
   readonly files = new Map<string, string>();
+  private readonly folderVars = new Map<string, Set<string>>();
 
   constructor(private readonly resolve: SourceResolver | undefined, private readonly sourceWhole: boolean) {}
 
@@ -30,14 +32,24 @@ export class Texts {
     return units;
   }
 
-  /** The literal path a `source` argument names, or null. */
-  static path(arg: SyntaxNode | undefined): string | null {
-    return arg ? literal(arg) : null;
+  /**
+   * The path a `source` argument names, or null: a directive on the line
+   * before wins, then the literal word, then a path in the script's folder.
+   */
+  path(arg: SyntaxNode | undefined, src: Source): string | null {
+    if (!arg) return null;
+    const directive = directivePath(src.text, arg.startIndex);
+    if (directive !== null) return directive;
+    const word = literal(arg);
+    if (word !== null || !arg.text.includes('/')) return word;
+    let vars = this.folderVars.get(src.text);
+    if (!vars) this.folderVars.set(src.text, (vars = folderVariables(src.text)));
+    return folderPath(arg.text, vars);
   }
 
   /** The file a `source` argument names, parsed once; undefined when it cannot be found. */
-  sourced(path: string | null): SourcedText | undefined {
-    const found = path !== null ? this.resolve?.(path) : undefined;
+  sourced(path: string | null, from: string): SourcedText | undefined {
+    const found = path !== null ? this.resolve?.(path, from) : undefined;
     if (!found) return undefined;
     const src: Source = { text: found.text, base: 0, file: found.name, name: found.name };
     this.files.set(found.name, found.text);

@@ -9,7 +9,8 @@ import type { FunctionDef } from './state';
 import type { AliasValue, Tri } from './values';
 
 /** Reads another file for `source`; undefined when it cannot be found. */
-export type SourceResolver = (path: string) => { text: string; name: string } | undefined;
+/** `from` is the file whose `source` line names `path`, for paths relative to its folder. */
+export type SourceResolver = (path: string, from?: string) => { text: string; name: string } | undefined;
 
 export interface AnalyzeOptions {
   dialect: Dialect;

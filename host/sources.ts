@@ -1,0 +1,79 @@
+// The one way the CLI and the server find the file a `source`/`.` names.
+// Files are only read, never run. The order is documented in docs/sources.md.
+import { readFileSync, realpathSync, statSync } from 'fs';
+import { dirname, isAbsolute, relative, resolve } from 'path';
+import type { SourceResolver } from '../rules';
+import { SCRIPT_DIR } from '../rules/source-path';
+
+/** Sourced files bigger than this are treated as unknown. */
+const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+export interface ResolverOptions {
+  /** The document being analysed; its folder is the script's folder. */
+  docPath: string;
+  /** The folder literal relative paths are read from (the CLI's working directory). */
+  cwd?: string;
+  /** The config's `sourcePaths`; `SCRIPTDIR` means the script's folder. */
+  sourcePaths: string[];
+  /** When set, only files inside these folders are read (the editor's workspace). */
+  roots?: string[];
+  /** The editor's text of an open file. */
+  openText?: (path: string) => string | undefined;
+  /** Collects every path asked for, found or not, so a change to one re-analyses the document. */
+  seen?: Set<string>;
+  maxBytes?: number;
+}
+
+/**
+ * Looks a name up in order: relative to the working directory (or, in the
+ * editor, the workspace roots), the folder of the sourcing file for
+ * `$SCRIPT_DIR/…` paths, `sourcePaths`, and an absolute path as written.
+ */
+export function sourceResolver(o: ResolverOptions): SourceResolver {
+  const cache = new Map<string, { text: string; name: string } | undefined>();
+  const read = (path: string): { text: string; name: string } | undefined => {
+    if (cache.has(path)) return cache.get(path);
+    o.seen?.add(path);
+    const real = realPath(path);
+    const ok = real !== undefined && (!o.roots || o.roots.some((r) => isInside(r, real)));
+    const text = ok ? (o.openText?.(path) ?? readSmall(real, o.maxBytes ?? MAX_SOURCE_BYTES)) : undefined;
+    const found = text === undefined ? undefined : { text, name: path };
+    cache.set(path, found);
+    return found;
+  };
+  return (name, from) => {
+    const scriptDir = dirname(from ?? o.docPath);
+    if (name.startsWith(`${SCRIPT_DIR}/`)) return read(resolve(scriptDir, name.slice(SCRIPT_DIR.length + 1)));
+    if (isAbsolute(name)) return read(name);
+    const bases = [...(o.cwd ? [o.cwd] : []), ...o.sourcePaths.map((p) => (p === 'SCRIPTDIR' ? scriptDir : p)), ...(o.roots ?? [])];
+    for (const base of bases) {
+      const found = read(resolve(base, name));
+      if (found) return found;
+    }
+    return undefined;
+  };
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function readSmall(path: string, max: number): string | undefined {
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size > max) return undefined;
+    const text = readFileSync(path, 'utf8');
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+// Each idiom for "a file in my own folder" is followed by the shared resolver,
+// and real bash agrees that the alias the sourced file defines expands.
+import { execFileSync } from 'child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { describe, expect, it } from 'vitest';
+import { sourceResolver } from '../../host/sources';
+import { lint } from '../../rules';
+
+const LIB = "shopt -s expand_aliases\nalias ll='echo expanded'\n";
+
+const IDIOMS: [string, string][] = [
+  ['$(dirname "$0")', 'source "$(dirname "$0")/lib/lib.sh"'],
+  ['${BASH_SOURCE%/*}', '. "${BASH_SOURCE%/*}/lib/lib.sh"'],
+  ['$(dirname "${BASH_SOURCE[0]}")', 'source "$(dirname "${BASH_SOURCE[0]}")/lib/lib.sh"'],
+  ['a variable from $(cd … && pwd)', 'HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\nsource "$HERE/lib/lib.sh"'],
+  ['a variable from another such variable', 'HERE=$(dirname "$0")\nLIB="$HERE/lib"\nsource "${HERE}/lib/lib.sh"'],
+  ['a shellcheck directive', '# shellcheck source=lib/lib.sh\nsource "$somewhere"'],
+  ['an aliascope directive with SCRIPTDIR', '# aliascope source=SCRIPTDIR/lib/lib.sh\nsource "$somewhere"'],
+];
+
+function project(line: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aliascope-src-'));
+  mkdirSync(join(dir, 'lib'));
+  writeFileSync(join(dir, 'lib', 'lib.sh'), LIB);
+  writeFileSync(join(dir, 'main.sh'), `#!/bin/bash\n${line}\nll\n`);
+  return dir;
+}
+
+function outcomes(dir: string, cwd: string) {
+  const path = join(dir, 'main.sh');
+  const src = readFileSync(path, 'utf8');
+  const { analysis } = lint(src, { filename: path, resolveSource: sourceResolver({ docPath: path, cwd, sourcePaths: [] }) });
+  return analysis.uses.map((u) => ({ name: u.name, outcomes: u.resolutions.map((r) => r.outcome) }));
+}
+
+describe('the shared source resolver', () => {
+  it.each(IDIOMS)('follows %s', (_, line) => {
+    const dir = project(line);
+    expect(outcomes(dir, dir)).toEqual([{ name: 'll', outcomes: [1] }]);
+    if (!line.includes('$somewhere')) {
+      // bash run from elsewhere finds the file the same way
+      const out = execFileSync('bash', [join(dir, 'main.sh')], { cwd: tmpdir(), encoding: 'utf8' });
+      expect(out.trim()).toBe('expanded');
+    }
+  });
+
+  it('does not treat a variable assigned twice as the folder', () => {
+    const dir = project('HERE=$(dirname "$0")\nHERE=/elsewhere\nsource "$HERE/lib/lib.sh"');
+    expect(outcomes(dir, dir)).toEqual([]);
+  });
+});
