@@ -1,6 +1,6 @@
 // Command-line options, with ESLint's names where ESLint has the same idea.
 import { DIALECT_IDS, DialectId, RULES_BY_ID } from '../rules';
-import type { RuleSetting } from './config';
+import type { RuleSetting } from '../host/config';
 import { FORMAT_NAMES } from './formats';
 
 export class UsageError extends Error {}

@@ -3,7 +3,7 @@
 // .gitignore, --ignore-pattern and config ignores respected.
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, Stats } from 'fs';
 import { dirname, join, resolve, sep } from 'path';
-import { globToRegExp, IgnoreList, isGlob } from './glob';
+import { globToRegExp, IgnoreList, isGlob } from '../host/glob';
 
 const EXTENSIONS = /\.(sh|bash|ksh|mksh|zsh|dash|bats)$/;
 const STARTUP_NAMES = /^\.?(bashrc|bash_profile|bash_login|bash_logout|bash_aliases|profile|zshrc|zprofile|zshenv|kshrc|mkshrc)$/;

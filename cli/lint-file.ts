@@ -5,10 +5,11 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { applyDirectives } from '../rules/directives';
 import { detectDialect, DialectId, Diagnostic, LineIndex, lint, RULES, Severity } from '../rules';
-import type { FileConfig } from './config';
+import type { FileConfig } from '../host/config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
-import { fixToFixedPoint, writeAtomically } from './fix';
+import { fixToFixedPoint } from '../host/fix-loop';
+import { writeAtomically } from './fix';
 
 export interface FileTask {
   /** Absolute path; for standard input, the --stdin-filename (or '<stdin>'). */

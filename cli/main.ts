@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, relative, resolve } from 'path';
 import { RULES, RULES_BY_ID } from '../rules';
 import { parseArgs, Options, USAGE, UsageError } from './args';
-import { ConfigError, Configs } from './config';
+import { ConfigError, Configs } from '../host/config';
 import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
 import { loadFormatter } from './formats';

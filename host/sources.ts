@@ -2,8 +2,7 @@
 // Files are only read, never run. The order is documented in docs/sources.md.
 import { readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, isAbsolute, relative, resolve } from 'path';
-import type { SourceResolver } from '../rules';
-import { SCRIPT_DIR } from '../rules/source-path';
+import { SCRIPT_DIR, SourceResolver } from '../rules';
 
 /** Sourced files bigger than this are treated as unknown. */
 const MAX_SOURCE_BYTES = 2 * 1024 * 1024;

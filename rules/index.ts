@@ -10,3 +10,4 @@ export { analyze, inDocument, argumentsAreInert, isInertStatement, isStatementTy
 export type { Analysis, AliasDef, Use, UseRun, Resolution, SourceResolver, Names, UnknownCode, Unalias, AliasValue } from './engine';
 export { RULES, RULES_BY_ID } from './checks';
 export type { Diagnostic, Fix, TextEdit, Rule, RuleMeta, Severity, Related } from './rule';
+export { SCRIPT_DIR } from './source-path';

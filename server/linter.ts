@@ -5,7 +5,7 @@ import { realpathSync } from 'fs';
 import { dirname } from 'path';
 import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { fixToFixedPoint } from '../cli/fix';
+import { fixToFixedPoint } from '../host/fix-loop';
 import { isInside, sourceResolver } from '../host/sources';
 import { detectDialect, Diagnostic, lint, LintOptions, LintResult, mayDefineAlias, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';

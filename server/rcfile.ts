@@ -1,7 +1,7 @@
 // `.aliascoperc.json`, read with the command line's own loader so both faces
 // agree on what a config means. A broken config is reported once and
 // ignored, rather than stopping the analysis.
-import { ConfigError, Configs, CONFIG_NAME, FileConfig } from '../cli/config';
+import { ConfigError, Configs, CONFIG_NAME, FileConfig } from '../host/config';
 
 export const RC_NAME = CONFIG_NAME;
 

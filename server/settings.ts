@@ -1,6 +1,6 @@
 // What the editor may configure, and how the editor's settings and a
 // `.aliascoperc.json` combine: the editor's choices win, key by key.
-import type { FileConfig } from '../cli/config';
+import type { FileConfig } from '../host/config';
 import { DIALECT_IDS, DialectId, RULES_BY_ID, Severity } from '../rules';
 
 export type RuleSetting = Severity | 'off';

@@ -2,7 +2,7 @@
 // standard input, shards; and configuration found by walking up.
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, IgnoreList } from '../../cli/glob';
+import { globToRegExp, IgnoreList } from '../../host/glob';
 import { aliascope, CLEAN, project, SAME_UNIT } from './helpers';
 
 const listed = (dir: string, args: string[]) => {

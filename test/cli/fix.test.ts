@@ -4,7 +4,7 @@
 import { chmodSync, lstatSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { fixToFixedPoint, keepsOutside } from '../../cli/fix';
+import { fixToFixedPoint, keepsOutside } from '../../host/fix-loop';
 import type { Diagnostic } from '../../rules';
 import { spawnSync } from 'child_process';
 import { aliascope, BIN, project, SAME_UNIT } from './helpers';

@@ -1,0 +1,32 @@
+// The layers of docs ARCHITECTURE.md names, checked on every import.
+import { readdirSync, readFileSync } from 'fs';
+import { join, relative } from 'path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..');
+const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+}
+
+function imports(file: string): string[] {
+  return [...readFileSync(join(ROOT, file), 'utf8').matchAll(IMPORT)].map((m) => m[1] ?? m[2]);
+}
+
+/** Per folder: which imports it must not have. */
+const FORBIDDEN: { dir: string; bad: RegExp; why: string }[] = [
+  { dir: 'rules', bad: /^(?:fs|process|child_process|worker_threads|vscode.*)$|^node:/, why: 'the analysis core runs in a browser' },
+  { dir: 'client', bad: /(?:^|\/)rules(?:\/|$)/, why: 'the extension talks to the server, not the core' },
+  { dir: 'server', bad: /(?:^|\/)cli(?:\/|$)/, why: 'what both faces use lives in host/' },
+  { dir: 'host', bad: /(?:^|\/)(?:cli|server|client)(?:\/|$)|^vscode/, why: 'host/ is shared by the faces' },
+];
+
+describe('layers', () => {
+  it.each(FORBIDDEN)('$dir: $why', ({ dir, bad }) => {
+    const found = files(dir).flatMap((f) => imports(f).filter((i) => bad.test(i)).map((i) => `${relative(ROOT, join(ROOT, f))}: ${i}`));
+    expect(files(dir).length).toBeGreaterThan(0);
+    expect(found).toEqual([]);
+  });
+});
