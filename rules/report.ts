@@ -53,7 +53,7 @@ export function instead(ctx: RuleContext, v: Verdict): string {
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function related(ctx: RuleContext, v: Verdict): Related[] {
-  const out: Related[] = [{ start: v.def.start, end: v.def.end, message: `alias \`${v.def.name}\` is defined here` }];
+  const out: Related[] = inDocument(ctx.analysis, v.def) ? [{ start: v.def.start, end: v.def.end, message: `alias \`${v.def.name}\` is defined here` }] : [];
   const r = v.use.resolutions[0];
   out.push({ start: r.readStart, end: r.readEnd, message: readTogether(ctx, r.readStart, r.readEnd) });
   for (const u of v.unknowns) {

@@ -48,12 +48,12 @@ export function defsNamed(analysis: Analysis, name: string): AliasDef[] {
   return map.get(name) ?? [];
 }
 
-/** The nearest definition above the use, or the first below it. */
+/** The nearest definition above the use, or the first below it; else one from a sourced file the use can get. */
 function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
   const mine = defsNamed(analysis, use.name);
   let best: AliasDef | undefined;
   for (const d of mine) if (d.start < use.start) best = d;
-  return best ?? mine[0];
+  return best ?? mine[0] ?? use.resolutions.flatMap((r) => r.values).filter(isDefinition).map((v) => analysis.defs[v]).find((d) => d.name === use.name);
 }
 
 /** The innermost node that runs its content in a subshell. */
@@ -152,7 +152,8 @@ export function verdicts(analysis: Analysis): Verdict[] {
     if (!def) continue;
     const gets = new Set(use.resolutions.flatMap((r) => r.values));
     let reason: Reason | null = null;
-    if (!gets.has(def.id)) reason = timingReason(use, def, analysis);
+    // offsets of a sourced file's definition say nothing about timing in this one
+    if (!gets.has(def.id)) reason = inDocument(analysis, def) ? timingReason(use, def, analysis) : null;
     else if (use.resolutions.every((r) => r.flag === Tri.No)) reason = 'expand-aliases-off';
     if (!reason) continue;
     out.push({

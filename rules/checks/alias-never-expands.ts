@@ -1,6 +1,7 @@
 import type { Diagnostic, Rule } from '../rule';
 import type { Verdict } from '../verdicts';
 import { code } from '../report';
+import { inDocument } from '../engine';
 
 export const aliasNeverExpands: Rule = {
   meta: {
@@ -34,6 +35,8 @@ Fix the reported uses (usually by turning the alias into a function), or remove 
     for (const v of ctx.verdicts) failingOf.set(v.def.id, [...(failingOf.get(v.def.id) ?? []), v]);
     for (const [id, failing] of failingOf) {
       const def = analysis.defs[id];
+      // a sourced file's definition is reported where that file is linted
+      if (!inDocument(analysis, def)) continue;
       if (failing.length !== usesOf.get(def.name)) continue;
       if (failing.every((v) => v.reason === 'same-unit')) continue;
       out.push({

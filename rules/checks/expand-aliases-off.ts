@@ -42,7 +42,7 @@ k get pods
       && !/shopt\s+-u[^\n;&|]*expand_aliases|[-+]o\s+posix/.test(ctx.analysis.text);
     return uses.map((v) => ({
       ruleId: this.meta.id, severity: this.meta.severity,
-      message: `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
+      message: `${code(v.use.name)} on line ${ctx.line(v.use.start)}${v.def.file === ctx.analysis.file ? '' : ` (an alias defined at ${ctx.place(v.def)})`} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
       start: v.use.start, end: v.use.end, related: related(ctx, v),
       fix: canFix ? fix : undefined,
       fixRefusal: canFix && fix ? undefined : 'the script switches expand_aliases or posix mode itself; decide where it should be on',
