@@ -1,11 +1,13 @@
-// Hover, go to definition, references and highlights, all within the one
-// document: definitions in `source`d files have no place in it to point at.
+// Hover, go to definition, references and highlights. Definition and
+// references point into `source`d files too; highlights stay in the document.
+import { pathToFileURL } from 'url';
 import {
   DocumentHighlight, DocumentHighlightKind, Hover, Location, MarkupKind, Position,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { aliasAt, definitionsOf, explain, Found, usesOf } from '../rules/explain';
-import type { Analysis } from '../rules';
+import { inDocument } from '../rules';
+import type { AliasDef, Analysis } from '../rules';
 import { rangeOf } from './convert';
 
 function at(doc: TextDocument, analysis: Analysis, pos: Position): Found | undefined {
@@ -31,11 +33,21 @@ function defRange(doc: TextDocument, start: number, name: string) {
   return rangeOf(doc, start, start + name.length);
 }
 
+/** Where a definition lies: in the document, or in the sourced file it was read from. */
+function defLocation(doc: TextDocument, analysis: Analysis, d: AliasDef): Location | undefined {
+  if (d.start < 0) return undefined;
+  if (d.file === analysis.file) return { uri: doc.uri, range: defRange(doc, d.start, d.name) };
+  const text = analysis.sources.get(d.file);
+  if (text === undefined || !d.file.startsWith('/')) return undefined;
+  const other = TextDocument.create(pathToFileURL(d.file).href, doc.languageId, 0, text);
+  return { uri: other.uri, range: defRange(other, d.start, d.name) };
+}
+
 export function definition(doc: TextDocument, analysis: Analysis, pos: Position): Location[] {
   const found = at(doc, analysis, pos);
   if (!found) return [];
   const defs = found.kind === 'use' ? definitionsOf(analysis, found.use) : [found.def];
-  return defs.map((d) => ({ uri: doc.uri, range: defRange(doc, d.start, d.name) }));
+  return defs.flatMap((d) => defLocation(doc, analysis, d) ?? []);
 }
 
 export function references(doc: TextDocument, analysis: Analysis, pos: Position, withDeclaration: boolean): Location[] {
@@ -44,7 +56,10 @@ export function references(doc: TextDocument, analysis: Analysis, pos: Position,
   const name = nameOf(found);
   const out: Location[] = [];
   if (withDeclaration) {
-    for (const d of analysis.defs) if (d.name === name && d.start >= 0) out.push({ uri: doc.uri, range: defRange(doc, d.start, name) });
+    for (const d of analysis.defs) {
+      const loc = d.name === name ? defLocation(doc, analysis, d) : undefined;
+      if (loc) out.push(loc);
+    }
   }
   for (const { use } of usesOf(analysis, name)) out.push({ uri: doc.uri, range: rangeOf(doc, use.start, use.end) });
   return out;
@@ -56,7 +71,7 @@ export function highlights(doc: TextDocument, analysis: Analysis, pos: Position)
   if (!found) return [];
   const name = nameOf(found);
   const out: DocumentHighlight[] = analysis.defs
-    .filter((d) => d.name === name && d.start >= 0)
+    .filter((d) => d.name === name && inDocument(analysis, d))
     .map((d) => ({ range: defRange(doc, d.start, name), kind: DocumentHighlightKind.Write }));
   for (const { use, expands } of usesOf(analysis, name)) {
     out.push({ range: rangeOf(doc, use.start, use.end), kind: expands === 0 ? DocumentHighlightKind.Text : DocumentHighlightKind.Read });

@@ -228,6 +228,27 @@ describe('language server over stdio', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
+  it('follows the script-folder idiom, and goes to a definition in the sourced file', async () => {
+    const dir = join(ws, 'idiom');
+    mkdirSync(join(dir, 'lib'), { recursive: true });
+    const lib = "# helpers\nalias ll='ls -l'\n";
+    writeFileSync(join(dir, 'lib', 'compat.sh'), lib);
+    const { client } = await start();
+    const uri = fileUri(join(dir, 'main.sh'));
+    await client.open(uri, '#!/bin/bash\nHERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\nsource "$HERE/lib/compat.sh"\nll /tmp\n');
+    const published = await client.diagnostics(uri, 1);
+    expect(useCodes(published.diagnostics)).toEqual(['expand-aliases-off']);
+    expect(published.diagnostics[0].message).toContain('lib/compat.sh');
+    const td = { uri };
+    const position = { line: 3, character: 0 };
+    const defs = await client.conn.sendRequest<Location[]>('textDocument/definition', { textDocument: td, position });
+    expect(defs).toEqual([{ uri: fileUri(join(dir, 'lib', 'compat.sh')), range: { start: { line: 1, character: 6 }, end: { line: 1, character: 8 } } }]);
+    const refs = await client.conn.sendRequest<Location[]>('textDocument/references', { textDocument: td, position, context: { includeDeclaration: true } });
+    expect(refs.map((r) => r.uri).sort()).toEqual([fileUri(join(dir, 'lib', 'compat.sh')), uri].sort());
+    const hover = await client.conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: td, position });
+    expect(hover.contents.value).toContain('of lib/compat.sh');
+  });
+
   it('answers pull diagnostics when the client supports them, with unchanged reports', async () => {
     const { client, init } = await start({ capabilities: PULL_CAPABILITIES });
     expect(init.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true });
