@@ -1,5 +1,6 @@
 // --cache: a report is reused when the file's bytes, the options that shape the
-// report, and aliascope itself are all unchanged (ESLint's content strategy).
+// report, aliascope itself and every file its analysis looked for (sourced
+// files, found or not) are all unchanged (ESLint's content strategy).
 import { createHash } from 'crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
@@ -8,14 +9,24 @@ import type { FileReport, FileTask } from './lint-file';
 interface Entry {
   key: string;
   report: FileReport;
+  /** Path → hash of each file the analysis looked for; null when it was missing. */
+  sources?: Record<string, string | null>;
 }
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
 
+function hashOf(path: string): string | null {
+  try {
+    return sha1(readFileSync(path));
+  } catch {
+    return null;
+  }
+}
+
 /** aliascope's own code: a new engine must not reuse old reports. */
 function toolHash(version: string): string {
   const h = createHash('sha1').update(version);
-  for (const dir of [join(__dirname, '..', 'rules'), join(__dirname, '..', 'rules', 'checks'), __dirname]) {
+  for (const dir of [join(__dirname, '..', 'rules'), join(__dirname, '..', 'rules', 'checks'), join(__dirname, '..', 'rules', 'engine'), join(__dirname, '..', 'host'), __dirname]) {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.js')).sort()) h.update(f).update(readFileSync(join(dir, f)));
   }
   return h.digest('hex');
@@ -41,11 +52,13 @@ export class LintCache {
 
   get(path: string, key: string): FileReport | undefined {
     const e = this.entries[path];
-    return e && e.key === key ? e.report : undefined;
+    if (!e || e.key !== key) return undefined;
+    return Object.entries(e.sources ?? {}).every(([p, h]) => hashOf(p) === h) ? e.report : undefined;
   }
 
   set(path: string, key: string, report: FileReport): void {
-    this.entries[path] = { key, report };
+    const sources = report.sources?.length ? Object.fromEntries(report.sources.map((p) => [p, hashOf(p)])) : undefined;
+    this.entries[path] = { key, report, ...(sources ? { sources } : {}) };
     this.dirty = true;
   }
 

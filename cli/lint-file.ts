@@ -67,6 +67,8 @@ export interface FileReport {
   internal?: boolean;
   /** The analysis hit its size or time budget, so problems may be missing. */
   incomplete?: boolean;
+  /** Every file the analysis looked for through `source`, found or not (for --cache). */
+  sources?: string[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -146,9 +148,10 @@ export function lintFile(task: FileTask): FileReport {
   if (input.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
   const { text, bom, encoding } = decode(input);
 
+  const seen = new Set<string>();
   let dialect = task.shell;
   if (!dialect && task.config.shell && detectDialect(text, task.path).source === 'default') dialect = task.config.shell;
-  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver({ docPath: task.path, cwd: process.cwd(), sourcePaths: task.config.sourcePaths, maxBytes: task.maxFileSize }) };
+  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver({ docPath: task.path, cwd: process.cwd(), sourcePaths: task.config.sourcePaths, maxBytes: task.maxFileSize, seen }) };
   const run = (t: string) => {
     const result = lint(t, options);
     const { analysis } = result;
@@ -181,6 +184,7 @@ export function lintFile(task: FileTask): FileReport {
   }
 
   if (final.aborted) report.incomplete = true;
+  if (seen.size) report.sources = [...seen];
   report.suppressedCount = final.suppressed.length;
   const unused = task.reportUnused ? final.unused : [];
   // Most files have nothing to report: index their lines only when something is.

@@ -51,6 +51,13 @@ describe('--cache', () => {
     expect(aliascope(['--cache', '-f', 'json', '.'], { cwd: dir }).stdout).not.toContain('FROM THE CACHE');
   });
 
+  it('relints a file when a file it sources changes', () => {
+    const dir = project({ 'main.sh': '#!/bin/bash\nsource ./lib.sh\nll /tmp\n', 'lib.sh': "alias ll='ls -l'\n" });
+    expect(aliascope(['--cache', '.'], { cwd: dir }).status).toBe(1);
+    writeFileSync(join(dir, 'lib.sh'), "shopt -s expand_aliases\nalias ll='ls -l'\n");
+    expect(aliascope(['--cache', '.'], { cwd: dir }).status).toBe(0);
+  });
+
   it('a different option is a different key', () => {
     const dir = project({ 'a.sh': SAME_UNIT });
     aliascope(['--cache', '.'], { cwd: dir });
