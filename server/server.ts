@@ -10,6 +10,7 @@ import { ShellDocument } from './document';
 import type { LexThread } from './lexing';
 import { Analysed, Linter, pathOf, realOr } from './linter';
 import { definition, highlights, hover, references } from './navigation';
+import { documentSymbols, workspaceSymbols } from './symbols';
 import { RC_NAME } from './rcfile';
 import { fromClient, Settings } from './settings';
 
@@ -81,6 +82,8 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -221,6 +224,16 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
   connection.onDocumentHighlight(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     return cur ? highlights(cur.doc.lines, cur.analysed.result.analysis, position) : null;
+  });
+
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const cur = await current(textDocument.uri);
+    return cur ? documentSymbols(cur.doc.lines, cur.analysed.result.analysis) : null;
+  });
+
+  connection.onWorkspaceSymbol(async ({ query }) => {
+    const open = await Promise.all([...documents.keys()].map(current));
+    return workspaceSymbols(query, open.flatMap((c) => (c ? [{ doc: c.doc.lines, analysis: c.analysed.result.analysis }] : [])));
   });
 
   connection.onShutdown(() => {

@@ -247,6 +247,13 @@ describe('language server over stdio', () => {
     expect(refs.map((r) => r.uri).sort()).toEqual([fileUri(join(dir, 'lib', 'compat.sh')), uri].sort());
     const hover = await client.conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: td, position });
     expect(hover.contents.value).toContain('of lib/compat.sh');
+    // symbols: the sourced file's alias is found from the open script; its outline lists it
+    const symbols = await client.conn.sendRequest<{ name: string; location: Location }[]>('workspace/symbol', { query: 'l' });
+    expect(symbols.map((x) => [x.name, x.location.uri])).toEqual([['ll', fileUri(join(dir, 'lib', 'compat.sh'))]]);
+    const libUri = fileUri(join(dir, 'lib', 'compat.sh'));
+    await client.open(libUri, lib);
+    const outline = await client.conn.sendRequest<{ name: string; detail: string }[]>('textDocument/documentSymbol', { textDocument: { uri: libUri } });
+    expect(outline.map((x) => [x.name, x.detail])).toEqual([['ll', 'alias = ls -l']]);
   });
 
   it('answers pull diagnostics when the client supports them, with unchanged reports', async () => {
