@@ -10,6 +10,7 @@ import { ShellDocument } from './document';
 import type { LexThread } from './lexing';
 import { Analysed, Linter, pathOf, realOr } from './linter';
 import { definition, highlights, hover, references } from './navigation';
+import { prepareRename, rename } from './rename';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { RC_NAME } from './rcfile';
 import { fromClient, Settings } from './settings';
@@ -83,6 +84,7 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
         referencesProvider: true,
         documentHighlightProvider: true,
         documentSymbolProvider: true,
+        renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -224,6 +226,16 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
   connection.onDocumentHighlight(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     return cur ? highlights(cur.doc.lines, cur.analysed.result.analysis, position) : null;
+  });
+
+  connection.onPrepareRename(async ({ textDocument, position }) => {
+    const cur = await current(textDocument.uri);
+    return cur ? prepareRename(cur.doc.lines, cur.analysed.result.analysis, position) : null;
+  });
+
+  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    const cur = await current(textDocument.uri);
+    return cur ? rename(cur.doc.lines, cur.analysed.result.analysis, position, newName) : null;
   });
 
   connection.onDocumentSymbol(async ({ textDocument }) => {

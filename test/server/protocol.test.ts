@@ -247,6 +247,13 @@ describe('language server over stdio', () => {
     expect(refs.map((r) => r.uri).sort()).toEqual([fileUri(join(dir, 'lib', 'compat.sh')), uri].sort());
     const hover = await client.conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: td, position });
     expect(hover.contents.value).toContain('of lib/compat.sh');
+    // rename: the definition in the sourced file and the use in the script
+    expect(await client.conn.sendRequest('textDocument/prepareRename', { textDocument: td, position })).toMatchObject({ placeholder: 'll' });
+    const edit = await client.conn.sendRequest<{ changes: Record<string, { newText: string; range: { start: { line: number } } }[]> }>(
+      'textDocument/rename', { textDocument: td, position, newName: 'lsl' });
+    expect(Object.entries(edit.changes).map(([u, es]) => [u, es.map((e) => [e.range.start.line, e.newText])]).sort())
+      .toEqual([[fileUri(join(dir, 'lib', 'compat.sh')), [[1, 'lsl']]], [uri, [[3, 'lsl']]]].sort());
+    await expect(client.conn.sendRequest('textDocument/rename', { textDocument: td, position, newName: 'a b' })).rejects.toThrow(/cannot be an alias name/);
     // symbols: the sourced file's alias is found from the open script; its outline lists it
     const symbols = await client.conn.sendRequest<{ name: string; location: Location }[]>('workspace/symbol', { query: 'l' });
     expect(symbols.map((x) => [x.name, x.location.uri])).toEqual([['ll', fileUri(join(dir, 'lib', 'compat.sh'))]]);
