@@ -10,6 +10,7 @@ import { ShellDocument } from './document';
 import type { LexThread } from './lexing';
 import { Analysed, Linter, pathOf, realOr } from './linter';
 import { definition, highlights, hover, references } from './navigation';
+import { completions } from './completion';
 import { prepareRename, rename } from './rename';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { RC_NAME } from './rcfile';
@@ -85,6 +86,7 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
         documentHighlightProvider: true,
         documentSymbolProvider: true,
         renameProvider: { prepareProvider: true },
+        completionProvider: {},
         workspaceSymbolProvider: true,
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -226,6 +228,13 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
   connection.onDocumentHighlight(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     return cur ? highlights(cur.doc.lines, cur.analysed.result.analysis, position) : null;
+  });
+
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const cur = await current(textDocument.uri);
+    if (!cur) return null;
+    const { analysis } = cur.analysed.result;
+    return completions(cur.doc.text, analysis, cur.doc.lines.offsetAt(position), linter.options(cur.doc, cur.analysed.settings));
   });
 
   connection.onPrepareRename(async ({ textDocument, position }) => {

@@ -263,6 +263,22 @@ describe('language server over stdio', () => {
     expect(outline.map((x) => [x.name, x.detail])).toEqual([['ll', 'alias = ls -l']]);
   });
 
+  it('completes alias names that expand at the cursor, marks those that do not, leaves out later ones', async () => {
+    const { client } = await start();
+    const uri = fileUri(join(ws, 'complete.sh'));
+    const text = "#!/bin/bash\nalias off1='ls'\nshopt -s expand_aliases\nalias on1='ls'\n\nalias later='ls'\n";
+    await client.open(uri, text);
+    await client.diagnostics(uri, 1);
+    const items = await client.conn.sendRequest<{ label: string; detail: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 0 } });
+    expect(items.map((i) => [i.label, i.detail]).sort()).toEqual([
+      ['off1', 'alias: expands here'],
+      ['on1', 'alias: expands here'],
+    ]);
+    // on the shopt line itself, read before it runs: off1 exists but does not expand
+    const early = await client.conn.sendRequest<{ label: string; detail: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 0 } });
+    expect(early.map((i) => [i.label, i.detail])).toEqual([['off1', 'alias: will not expand here: alias expansion is off when this line is read']]);
+  });
+
   it('answers pull diagnostics when the client supports them, with unchanged reports', async () => {
     const { client, init } = await start({ capabilities: PULL_CAPABILITIES });
     expect(init.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true });
