@@ -261,6 +261,14 @@ describe('language server over stdio', () => {
     await client.open(libUri, lib);
     const outline = await client.conn.sendRequest<{ name: string; detail: string }[]>('textDocument/documentSymbol', { textDocument: { uri: libUri } });
     expect(outline.map((x) => [x.name, x.detail])).toEqual([['ll', 'alias = ls -l']]);
+    // an unsaved edit of the sourced file re-analyses the script within 100 ms
+    const count = client.published.length;
+    const t0 = performance.now();
+    await client.replace(libUri, `shopt -s expand_aliases\n${lib}`);
+    await client.diagnostics(uri, 1, (p) => client.published.indexOf(p) >= count && p.diagnostics.length === 0);
+    const ms = performance.now() - t0;
+    console.log(`script re-analysed ${ms.toFixed(1)} ms after its sourced file changed`);
+    expect(ms).toBeLessThan(100);
   });
 
   it('completes alias names that expand at the cursor, marks those that do not, leaves out later ones', async () => {
