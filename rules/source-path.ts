@@ -36,9 +36,11 @@ export function folderPath(word: string, vars: ReadonlySet<string>): string | nu
 
 /** Variables assigned exactly once in the text, from a folder idiom (or from another such variable). */
 export function folderVariables(text: string): Set<string> {
+  const vars = new Set<string>();
+  // every idiom names the script through one of these
+  if (!/BASH_SOURCE|\$\{?0\b/.test(text)) return vars;
   const counts = new Map<string, number>();
   for (const m of text.matchAll(ASSIGNMENT)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-  const vars = new Set<string>();
   for (let grew = true; grew; ) {
     grew = false;
     const whole = new RegExp(`^${folderWith(vars)}(?=$|[\\s;&|])`);
@@ -67,18 +69,7 @@ export function directivePath(text: string, at: number): string | null {
 /** Every directive path in a text, for the quick look that must find all the model follows. */
 export function directivePaths(text: string): string[] {
   const out: string[] = [];
+  if (!text.includes('source=')) return out;
   for (const m of text.matchAll(new RegExp(DIRECTIVE.source, 'gm'))) if (m[1] !== '/dev/null') out.push(m[1].startsWith('SCRIPTDIR/') ? `${SCRIPT_DIR}/${m[1].slice(10)}` : m[1]);
-  return out;
-}
-
-/** Every folder-relative path a text's `source` lines name. */
-export function folderPaths(text: string): string[] {
-  const vars = folderVariables(text);
-  const out: string[] = [];
-  for (const m of text.matchAll(/(?:^|[\s;&|(){}`])(?:source|\.)[ \t]+/g)) {
-    const line = text.slice(m.index! + m[0].length, (text.indexOf('\n', m.index! + m[0].length) + 1 || text.length + 1) - 1);
-    const p = folderPath(line, vars);
-    if (p) out.push(p);
-  }
   return out;
 }

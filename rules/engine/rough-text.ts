@@ -2,10 +2,12 @@
 // a unit the parser got wrong may source or call. Each answer is a superset
 // of what the shell would see.
 
-import { directivePaths, folderPaths } from '../source-path';
+import { directivePaths, folderPath, folderVariables } from '../source-path';
 
 /** Where the first word after each `source` or `.` starts. */
-const SOURCE_ARGUMENT = /(?:^|[\s;&|(){}`])(?:source|\.)[ \t]+(?=[^\s;&|()<>])/g;
+const SOURCE_ARGUMENT = /(?:source|\.)[ \t]+(?=[^\s;&|()<>])/g;
+/** What may stand before `source`/`.` as a command word (checked apart: a leading alternation makes the scan slow). */
+const BEFORE_COMMAND = /[\s;&|(){}`]/;
 
 /**
  * The value of the shell word at `i` after quote removal, or null when it
@@ -39,14 +41,28 @@ function literalWordAt(text: string, i: number): string | null {
   return quote ? null : out;
 }
 
-/** The literal paths a text may `source`, in strings and comments too; a path with an expansion is left out. */
+/**
+ * The paths a text may `source`, in strings and comments too: literal ones,
+ * those in the script's folder (rules/source-path.ts) and directives' ones;
+ * any other path with an expansion is left out.
+ */
 export function sourcedPaths(text: string): string[] {
-  const out: string[] = [];
+  const out = directivePaths(text);
+  let vars: Set<string> | undefined;
   for (const m of text.matchAll(SOURCE_ARGUMENT)) {
-    const arg = literalWordAt(text, m.index! + m[0].length);
-    if (arg !== null) out.push(arg);
+    if (m.index! > 0 && !BEFORE_COMMAND.test(text[m.index! - 1])) continue;
+    const at = m.index! + m[0].length;
+    const arg = literalWordAt(text, at);
+    if (arg !== null) {
+      out.push(arg);
+    } else {
+      const end = text.indexOf('\n', at);
+      // the folder variables are looked for only once a path has an expansion
+      const p = folderPath(text.slice(at, end === -1 ? text.length : end), (vars ??= folderVariables(text)));
+      if (p) out.push(p);
+    }
   }
-  return [...out, ...directivePaths(text), ...folderPaths(text)];
+  return out;
 }
 
 /**
