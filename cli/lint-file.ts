@@ -3,7 +3,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'fs';
 import { dirname, isAbsolute, join } from 'path';
 import { applyDirectives } from '../rules/directives';
-import { detectDialect, DialectId, Diagnostic, LineIndex, lint, RULES, Severity, SourceResolver } from '../rules';
+import { detectDialect, DialectId, Diagnostic, Fix, LineIndex, lint, RULES, Severity, SourceResolver } from '../rules';
 import type { FileConfig } from './config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
@@ -43,6 +43,8 @@ export interface Message extends Position {
   fix?: { range: [number, number]; text: string };
   fixTitle?: string;
   fixRefusal?: string;
+  /** ESLint's suggestions: offered, never applied by `--fix`. */
+  suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
   related: (Position & { message: string })[];
   /** The source line the message starts on, for code frames and fingerprints. */
   lineText: string;
@@ -145,21 +147,27 @@ function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'star
     lineText: text.slice(lineStart, nl === -1 ? text.length : nl).replace(/\r$/, ''),
   };
   if (d.fix && d.fix.edits.length > 0) {
-    // ESLint carries one range per fix: join the edits into the span they cover.
-    const start = Math.min(...d.fix.edits.map((e) => e.start));
-    const end = Math.max(...d.fix.edits.map((e) => e.end));
-    const sorted = [...d.fix.edits].sort((a, b) => a.start - b.start);
-    let replaced = '';
-    let cursor = start;
-    for (const e of sorted) {
-      replaced += text.slice(cursor, e.start) + e.text;
-      cursor = e.end;
-    }
-    m.fix = { range: [start, end], text: replaced + text.slice(cursor, end) };
+    m.fix = eslintFix(text, d.fix);
     m.fixTitle = d.fix.title;
   }
+  const suggestions = (d.suggestions ?? []).filter((f) => f.edits.length > 0);
+  if (suggestions.length) m.suggestions = suggestions.map((f) => ({ desc: f.title, fix: eslintFix(text, f) }));
   if (d.fixRefusal) m.fixRefusal = d.fixRefusal;
   return m;
+}
+
+/** ESLint carries one range per fix: the edits joined into the span they cover. */
+function eslintFix(text: string, fix: Fix): { range: [number, number]; text: string } {
+  const start = Math.min(...fix.edits.map((e) => e.start));
+  const end = Math.max(...fix.edits.map((e) => e.end));
+  const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
+  let replaced = '';
+  let cursor = start;
+  for (const e of sorted) {
+    replaced += text.slice(cursor, e.start) + e.text;
+    cursor = e.end;
+  }
+  return { range: [start, end], text: replaced + text.slice(cursor, end) };
 }
 
 export function lintFile(task: FileTask): FileReport {

@@ -1,6 +1,6 @@
 // Shared pieces of the rules that report failing uses.
 import { inDocument, UnknownCode } from './engine';
-import { wrapperFix } from './fixes';
+import { fixForUse, wrapperFix } from './fixes';
 import type { Diagnostic, Related, RuleContext, RuleMeta } from './rule';
 import type { Reason, Verdict } from './verdicts';
 
@@ -65,6 +65,15 @@ export function related(ctx: RuleContext, v: Verdict): Related[] {
 /** The wrapper fix of each definition, worked out once however many uses it fails. */
 const fixes = new WeakMap<Verdict['def'], ReturnType<typeof wrapperFix>>();
 
+const reported = new WeakMap<Verdict[], Set<Verdict['use']>>();
+
+/** The uses some rule reports. */
+function reportedUses(ctx: RuleContext): ReadonlySet<Verdict['use']> {
+  let set = reported.get(ctx.verdicts);
+  if (!set) reported.set(ctx.verdicts, (set = new Set(ctx.verdicts.map((v) => v.use))));
+  return set;
+}
+
 /** One diagnostic per use whose reason is `reason`, with the wrapper fix where it helps. */
 export function reportUses(
   ctx: RuleContext,
@@ -80,10 +89,14 @@ export function reportUses(
       definition: { start: v.def.start, end: v.def.end },
     };
     if (withFix) {
-      let f = fixes.get(v.def);
-      if (!f) fixes.set(v.def, (f = wrapperFix(v.def, ctx.analysis)));
+      let w = fixes.get(v.def);
+      if (!w) fixes.set(v.def, (w = wrapperFix(v.def, ctx.analysis)));
+      const f = fixForUse(v, ctx.analysis, w, reportedUses(ctx));
       if ('fix' in f) d.fix = f.fix;
-      else d.fixRefusal = f.refusal;
+      else if ('suggestion' in f) {
+        d.suggestions = [f.suggestion];
+        d.fixRefusal = f.why;
+      } else d.fixRefusal = f.refusal;
     }
     return d;
   });

@@ -14,6 +14,8 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** Functions the fix defines: checked against aliases of the same name where they are read. */
+  defines?: string[];
 }
 
 export interface Related {
@@ -35,7 +37,7 @@ export interface Diagnostic {
   fix?: Fix;
   /** Offered in an editor, never applied by `--fix`: right in most scripts, but it may change what works (ESLint's suggestions). */
   suggestions?: Fix[];
-  /** Why no fix is offered, when the rule is fixable but this case is not. */
+  /** Why `--fix` applies nothing here: why there is no fix, or why the suggestion is only a suggestion. */
   fixRefusal?: string;
 }
 

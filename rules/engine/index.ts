@@ -55,7 +55,7 @@ function initialExpandAliases(opts: AnalyzeOptions): Tri {
 export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: AnalyzeOptions): Analysis {
   const parse = typeof treeOrParse === 'function' ? treeOrParse : () => treeOrParse;
   const gates = new Gates(opts.exhaustive ?? false);
-  if (!gates.worthModelling(text, opts.resolveSource)) return emptyAnalysis(text, opts, parse);
+  if (!opts.watch?.length && !gates.worthModelling(text, opts.resolveSource)) return emptyAnalysis(text, opts, parse);
   const tree = parse();
   const budget = new Budget();
   const catalogue = new Catalogue();
@@ -76,6 +76,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
   if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);
   try {
     units = programUnits(tree.rootNode, text, false, opts.segments);
+    for (const name of opts.watch ?? []) catalogue.knownNames.add(name);
     discovery.units(units, src);
     // No alias name anywhere this text can reach: no use can be recorded.
     if (catalogue.knownNames.size === 0 && !gates.exhaustive) return result(false);

@@ -22,8 +22,10 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
   /** The text after applying this rule's fixes once; omit for no fix. */
   output?: string;
-  /** Part of the reason given when no fix is offered. */
+  /** Part of the reason given when no fix is offered, or why a suggestion is not a fix. */
   refusal?: string;
+  /** The text after applying the first suggestion of each error; omit for none. */
+  suggested?: string;
 }
 
 function run(rule: Rule, c: ValidCase) {
@@ -62,7 +64,10 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         const fixes = got.map((r) => r.d.fix).filter((f): f is Fix => !!f);
         if (c.output === undefined) expect(fixes).toEqual([]);
         else expect(applyFixes(c.code, fixes).text).toBe(c.output);
-        if (c.refusal) expect(got.some((r) => r.d.fixRefusal?.includes(c.refusal!))).toBe(true);
+        if (c.refusal) expect(got.map((r) => r.d.fixRefusal)).toContainEqual(expect.stringContaining(c.refusal));
+        const suggestions = got.map((r) => r.d.suggestions?.[0]).filter((f): f is Fix => !!f);
+        if (c.suggested === undefined) expect(suggestions).toEqual([]);
+        else expect(applyFixes(c.code, suggestions).text).toBe(c.suggested);
       });
     });
   });
