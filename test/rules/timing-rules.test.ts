@@ -198,6 +198,12 @@ ruleTester(rule('subshell-alias'), {
 ruleTester(rule('use-before-definition'), {
   valid: [
     { code: "alias k='echo hi'\nk\n" },
+    // the plain command is what the alias decorates, also past `command` and with a value known only at run time
+    { code: "ls /tmp\nalias ls='ls -F'\n" },
+    { code: "ls /tmp\nalias ls='command ls -F'\n" },
+    { code: "ls /tmp\nalias ls=\"ls ${flags}\"\n" },
+    // the use calls the script's function of the same name
+    { code: "foo() { echo; }\nfoo\nalias foo='echo x'\n" },
   ],
   invalid: [
     {
