@@ -3,7 +3,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'fs';
 import { dirname, isAbsolute, join } from 'path';
 import { applyDirectives } from '../rules/directives';
-import { detectDialect, DialectId, Diagnostic, Fix, LineIndex, lint, RULES, Severity, SourceResolver } from '../rules';
+import { detectDialect, DialectId, Diagnostic, FileFacts, Fix, LineIndex, lint, RULES, Severity, SourceResolver } from '../rules';
 import type { FileConfig } from './config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
@@ -76,8 +76,11 @@ function formatSize(bytes: number): string {
   return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function readInput(task: FileTask): Buffer | string {
-  if (task.stdin) return task.stdin.length > task.maxFileSize ? `standard input is ${formatSize(task.stdin.length)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)` : task.stdin;
+/** Any exec bit: the file may be run as a script of its own. */
+const EXEC_BITS = 0o111;
+
+function readInput(task: FileTask): { bytes: Buffer; file: FileFacts } | string {
+  if (task.stdin) return task.stdin.length > task.maxFileSize ? `standard input is ${formatSize(task.stdin.length)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)` : { bytes: task.stdin, file: {} };
   // One open and one fstat: the size check and the read share them.
   let fd: number | undefined;
   try {
@@ -85,7 +88,7 @@ function readInput(task: FileTask): Buffer | string {
     const st = fstatSync(fd);
     if (st.isDirectory()) return 'is a directory, not a file';
     if (st.size > task.maxFileSize) return `file is ${formatSize(st.size)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)`;
-    return readFileSync(fd);
+    return { bytes: readFileSync(fd), file: { executable: (st.mode & EXEC_BITS) !== 0 } };
   } catch (e) {
     return describeStatError(task.path, e as NodeJS.ErrnoException);
   } finally {
@@ -174,12 +177,12 @@ export function lintFile(task: FileTask): FileReport {
   const input = readInput(task);
   const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false };
   if (typeof input === 'string') return { ...report, error: input };
-  if (input.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
-  const { text, bom, encoding } = decode(input);
+  if (input.bytes.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
+  const { text, bom, encoding } = decode(input.bytes);
 
   let dialect = task.shell;
   if (!dialect && task.config.shell && detectDialect(text, task.path).source === 'default') dialect = task.config.shell;
-  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver(task) };
+  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver(task), file: input.file };
   const run = (t: string) => {
     const result = lint(t, options);
     const { analysis } = result;

@@ -5,7 +5,7 @@ import { applyFixes } from './fixes';
 import { errorCount, parse, Tree } from './parse';
 import { RULES } from './checks';
 import type { Lexed } from './segments';
-import type { Diagnostic, Fix, Severity } from './rule';
+import type { Diagnostic, FileFacts, Fix, Severity } from './rule';
 import { placeOf } from './places';
 import { verdicts } from './verdicts';
 
@@ -22,6 +22,8 @@ export interface LintOptions {
   segments?: Lexed;
   /** Every gate and fast path of the engine off (slow; to check the gates). */
   exhaustive?: boolean;
+  /** What the caller knows of the file on disk (its exec bit, whether another file sources it). */
+  file?: FileFacts;
   /** Longer texts are not parsed or analysed (default MAX_ANALYZED_LENGTH). */
   maxLength?: number;
   /**
@@ -81,6 +83,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     line: (o: number) => (lines ??= new LineIndex(text)).position(o).line + 1,
     place: (x: { file: string; start: number }) => placeOf(analysis, x, (o) => (lines ??= new LineIndex(text)).position(o).line + 1),
     dialectLabel: dialectLabel(dialect),
+    file: options.file ?? {},
   };
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {

@@ -60,6 +60,16 @@ export interface RuleContext {
   /** "line N", or "line N of FILE" for what lies in a sourced file. */
   place(x: { file: string; start: number }): string;
   dialectLabel: string;
+  /** What the caller knows of the file on disk. */
+  file: FileFacts;
+}
+
+/** Facts about a file that its text does not hold; undefined where the caller cannot tell. */
+export interface FileFacts {
+  /** It has an exec bit. */
+  executable?: boolean;
+  /** Another file the caller lints sources it. */
+  sourced?: boolean;
 }
 
 export interface Rule {

@@ -1,7 +1,7 @@
 // Runs the core on open documents: at most one analysis per document version
 // and settings generation, with the settings, directives and `source`d files
 // that apply.
-import { realpathSync } from 'fs';
+import { realpathSync, statSync } from 'fs';
 import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../cli/fix';
@@ -48,6 +48,15 @@ export function pathOf(uri: string): string | undefined {
 }
 
 /** The real path, or the path itself for a file not (yet) on disk. */
+/** Whether the file on disk has an exec bit; undefined for a file not saved yet. */
+function executable(path: string): boolean | undefined {
+  try {
+    return (statSync(path).mode & 0o111) !== 0;
+  } catch {
+    return undefined;
+  }
+}
+
 export function realOr(path: string): string {
   try {
     return realpathSync(path);
@@ -232,6 +241,7 @@ export class Linter {
       dialect,
       rules: settings.rules,
       resolveSource: path && roots.length ? sourceResolver(path, roots, settings.sourcePaths, byPath, seen) : undefined,
+      file: { executable: path ? executable(path) : undefined },
     };
   }
 

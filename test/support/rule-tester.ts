@@ -1,12 +1,13 @@
 // RuleTester in the style of ESLint's: each case is a script, what one rule
 // must report on it (exact 1-based positions) and the text after its fixes.
 import { describe, expect, it } from 'vitest';
-import { applyFixes, DialectId, Fix, LineIndex, lint, Rule } from '../../rules';
+import { applyFixes, DialectId, FileFacts, Fix, LineIndex, lint, Rule } from '../../rules';
 
 export interface ValidCase {
   code: string;
   dialect?: DialectId;
   filename?: string;
+  file?: FileFacts;
 }
 
 export interface ExpectedError {
@@ -30,7 +31,7 @@ export interface InvalidCase extends ValidCase {
 
 function run(rule: Rule, c: ValidCase) {
   const dialect = c.dialect ?? (c.code.startsWith('#!') ? undefined : 'sh');
-  const { diagnostics } = lint(c.code, { dialect, filename: c.filename });
+  const { diagnostics } = lint(c.code, { dialect, filename: c.filename, file: c.file });
   const mine = diagnostics.filter((d) => d.ruleId === rule.meta.id);
   const lines = new LineIndex(c.code);
   return mine.map((d) => {
