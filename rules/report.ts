@@ -44,11 +44,16 @@ export function instead(ctx: RuleContext, v: Verdict): string {
     parts.push(` It runs the earlier definition from ${where} instead.`);
   }
   if (v.unknowns.length) {
-    const what = v.unknowns.map((u) => unknownCode(ctx, u)).join(', or ');
+    const named = v.unknowns.slice(0, NAMED_UNKNOWNS).map((u) => unknownCode(ctx, u));
+    const rest = v.unknowns.length - named.length;
+    const what = named.join(', or ') + (rest ? `, or ${rest} more place${rest === 1 ? '' : 's'} aliascope cannot follow` : '');
     parts.push(` ${capitalize(what)} may have defined ${code(v.use.name)} before; the use would then run that definition, still not this one.`);
   }
   return parts.join('');
 }
+
+/** A message names this many places of unknown code; the related locations list them all. */
+const NAMED_UNKNOWNS = 2;
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 

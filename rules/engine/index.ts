@@ -57,7 +57,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
   const gates = new Gates(opts.exhaustive ?? false);
   if (!opts.watch?.length && !gates.worthModelling(text, opts.resolveSource)) return emptyAnalysis(text, opts, parse);
   const tree = parse();
-  const budget = new Budget();
+  const budget = new Budget(gates.exhaustive);
   const catalogue = new Catalogue();
   const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole');
   const discovery = new Discovery(catalogue, gates, texts);
