@@ -4,7 +4,7 @@ import { sourceResolver } from '../host/sources';
 import { closeSync, fstatSync, openSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { applyDirectives } from '../rules/directives';
-import { detectDialect, DialectId, Diagnostic, LineIndex, lint, RULES, Severity } from '../rules';
+import { detectDialect, DialectId, Diagnostic, FileFacts, Fix, LineIndex, lint, RULES, Severity } from '../rules';
 import type { FileConfig } from '../host/config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
@@ -45,6 +45,8 @@ export interface Message extends Position {
   fix?: { range: [number, number]; text: string };
   fixTitle?: string;
   fixRefusal?: string;
+  /** ESLint's suggestions: offered, never applied by `--fix`. */
+  suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
   related: (Position & { message: string })[];
   /** The source line the message starts on, for code frames and fingerprints. */
   lineText: string;
@@ -78,8 +80,11 @@ function formatSize(bytes: number): string {
   return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function readInput(task: FileTask): Buffer | string {
-  if (task.stdin) return task.stdin.length > task.maxFileSize ? `standard input is ${formatSize(task.stdin.length)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)` : task.stdin;
+/** Any exec bit: the file may be run as a script of its own. */
+const EXEC_BITS = 0o111;
+
+function readInput(task: FileTask): { bytes: Buffer; file: FileFacts } | string {
+  if (task.stdin) return task.stdin.length > task.maxFileSize ? `standard input is ${formatSize(task.stdin.length)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)` : { bytes: task.stdin, file: {} };
   // One open and one fstat: the size check and the read share them.
   let fd: number | undefined;
   try {
@@ -87,7 +92,7 @@ function readInput(task: FileTask): Buffer | string {
     const st = fstatSync(fd);
     if (st.isDirectory()) return 'is a directory, not a file';
     if (st.size > task.maxFileSize) return `file is ${formatSize(st.size)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)`;
-    return readFileSync(fd);
+    return { bytes: readFileSync(fd), file: { executable: (st.mode & EXEC_BITS) !== 0 } };
   } catch (e) {
     return describeStatError(task.path, e as NodeJS.ErrnoException);
   } finally {
@@ -124,34 +129,40 @@ function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'star
     lineText: text.slice(lineStart, nl === -1 ? text.length : nl).replace(/\r$/, ''),
   };
   if (d.fix && d.fix.edits.length > 0) {
-    // ESLint carries one range per fix: join the edits into the span they cover.
-    const start = Math.min(...d.fix.edits.map((e) => e.start));
-    const end = Math.max(...d.fix.edits.map((e) => e.end));
-    const sorted = [...d.fix.edits].sort((a, b) => a.start - b.start);
-    let replaced = '';
-    let cursor = start;
-    for (const e of sorted) {
-      replaced += text.slice(cursor, e.start) + e.text;
-      cursor = e.end;
-    }
-    m.fix = { range: [start, end], text: replaced + text.slice(cursor, end) };
+    m.fix = eslintFix(text, d.fix);
     m.fixTitle = d.fix.title;
   }
+  const suggestions = (d.suggestions ?? []).filter((f) => f.edits.length > 0);
+  if (suggestions.length) m.suggestions = suggestions.map((f) => ({ desc: f.title, fix: eslintFix(text, f) }));
   if (d.fixRefusal) m.fixRefusal = d.fixRefusal;
   return m;
+}
+
+/** ESLint carries one range per fix: the edits joined into the span they cover. */
+function eslintFix(text: string, fix: Fix): { range: [number, number]; text: string } {
+  const start = Math.min(...fix.edits.map((e) => e.start));
+  const end = Math.max(...fix.edits.map((e) => e.end));
+  const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
+  let replaced = '';
+  let cursor = start;
+  for (const e of sorted) {
+    replaced += text.slice(cursor, e.start) + e.text;
+    cursor = e.end;
+  }
+  return { range: [start, end], text: replaced + text.slice(cursor, end) };
 }
 
 export function lintFile(task: FileTask): FileReport {
   const input = readInput(task);
   const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false };
   if (typeof input === 'string') return { ...report, error: input };
-  if (input.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
-  const { text, bom, encoding } = decode(input);
+  if (input.bytes.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
+  const { text, bom, encoding } = decode(input.bytes);
 
   const seen = new Set<string>();
   let dialect = task.shell;
   if (!dialect && task.config.shell && detectDialect(text, task.path).source === 'default') dialect = task.config.shell;
-  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver({ docPath: task.path, cwd: process.cwd(), sourcePaths: task.config.sourcePaths, maxBytes: task.maxFileSize, seen }) };
+  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver({ docPath: task.path, cwd: process.cwd(), sourcePaths: task.config.sourcePaths, maxBytes: task.maxFileSize, seen }), file: input.file };
   const run = (t: string) => {
     const result = lint(t, options);
     const { analysis } = result;

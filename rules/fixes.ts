@@ -1,12 +1,18 @@
 // Quick fixes as pure text edits: rewrite an alias as a wrapper function, or
 // switch bash's expand_aliases on where it takes effect in time.
+import { isSimpleCommand, scopeSensitive } from './alias-value';
 import type { Dialect } from './dialects';
-import { defsNamed } from './verdicts';
-import { AliasDef, Analysis, inDocument } from './engine';
-import { errorCount, parse } from './parse';
+import { defsNamed, Verdict } from './verdicts';
+import { AliasDef, Analysis, inDocument, Use } from './engine';
+import { errorCount, parse, SyntaxNode } from './parse';
 import type { Fix, TextEdit } from './rule';
 
-export type FixOrRefusal = { fix: Fix } | { refusal: string };
+/**
+ * What a report offers: a fix that `--fix` applies, a suggestion that only an
+ * editor offers (ESLint's suggestions: right in most scripts, but it may
+ * change what already works), or the reason there is neither.
+ */
+export type FixOffer = { fix: Fix } | { suggestion: Fix; why: string } | { refusal: string };
 
 const RESERVED = new Set([
   '{', '}', '!', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac',
@@ -33,40 +39,88 @@ function wrapperText(name: string, value: string): string {
   return `${name}() { ${firstWord(body) === name ? 'command ' : ''}${body} "$@"; }`;
 }
 
-export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
-  const { dialect, text } = analysis;
-  if (!inDocument(analysis, def) || !def.command || !def.arg) return { refusal: 'the definition is not in this file' };
-  if (def.definitionTimeExpansion) {
-    return { refusal: 'the value is expanded when the alias is defined, and a function would expand it at each call' };
+/** An offer of `fix`, kept from `--fix` when `risk` says why it may change what works. */
+function offer(fix: Fix, risk: string | null): FixOffer {
+  return risk ? { suggestion: fix, why: risk } : { fix };
+}
+
+/** The fix an offer holds, whether `--fix` may apply it or not. */
+function offered(o: FixOffer): Fix | undefined {
+  return 'fix' in o ? o.fix : 'suggestion' in o ? o.suggestion : undefined;
+}
+
+/**
+ * The command node a use's word names, with what is written around it: a
+ * use is plain when no pipe, redirection, `&`, `!` or `&&`/`||` before it
+ * would take in only the last of several commands pasted by the alias.
+ */
+function plainUse(use: Use, analysis: Analysis): boolean {
+  let node: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(use.start);
+  while (node && node.type !== 'command') node = node.parent;
+  if (!node) return false;
+  if (node.nextSibling?.type === '&') return false;
+  const p = node.parent;
+  if (!p) return true;
+  if (p.type === 'redirected_statement' || p.type === 'pipeline' || p.type === 'negated_command') return false;
+  if (p.type === 'list') return p.firstChild?.startIndex === node.startIndex && p.nextSibling?.type !== '&';
+  return true;
+}
+
+/** Why running the value in a wrapper function may differ from pasting it, or null when it cannot. */
+function wrapperRisk(def: AliasDef, analysis: Analysis): string | null {
+  const value = def.value ?? '';
+  const scoped = scopeSensitive(value);
+  if (scoped) return `\`${scoped}\` in the value would act on the new function, not on the code that uses the alias`;
+  const uses = analysis.uses.filter((u) => u.name === def.name);
+  const gets = (u: Use): boolean => u.resolutions.some((r) => r.values.includes(def.id));
+  if (uses.some((u) => u.chained && gets(u))) {
+    return 'a use follows an alias whose value ends in a blank (`sudo name`), and a function cannot be called from there';
   }
-  if (def.value === null) return { refusal: 'the value is only known when the script runs' };
+  if (!isSimpleCommand(value) && uses.some((u) => !inDocument(analysis, u) || !plainUse(u, analysis))) {
+    return 'the value is several commands, and a pipe, redirection, `&` or `!` at a use would take in all of them instead of the last';
+  }
+  return null;
+}
+
+/** Why the definition cannot become a function at all, or null. */
+function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
+  if (!inDocument(analysis, def) || !def.command || !def.arg) return 'the definition is not in this file';
+  if (def.definitionTimeExpansion) {
+    return 'the value is expanded when the alias is defined, and a function would expand it at each call';
+  }
+  if (def.value === null) return 'the value is only known when the script runs';
   if (/[ \t]$/.test(def.value)) {
-    return { refusal: 'the value ends in a blank, so the word after it is alias-expanded too, which a function cannot do' };
+    return 'the value ends in a blank, so the word after it is alias-expanded too, which a function cannot do';
   }
   if (def.shellRuns === 0 || def.subshellRuns > 0) {
-    return { refusal: 'the definition does not run in the shell that uses it, so a function there would not help either' };
+    return 'the definition does not run in the shell that uses it, so a function there would not help either';
   }
   if (defsNamed(analysis, def.name).length > 1) {
-    return { refusal: `\`${def.name}\` is defined more than once, and one function cannot stand in for all of them` };
+    return `\`${def.name}\` is defined more than once, and one function cannot stand in for all of them`;
   }
   if (analysis.unaliases.some((u) => u.name === def.name || u.name === null)) {
-    return { refusal: `the script runs \`unalias ${def.name}\`, which fails once it is a function` };
+    return `the script runs \`unalias ${def.name}\`, which fails once it is a function`;
   }
   const body = def.value.trim();
   const first = firstWord(body);
-  if (!body || !first || RESERVED.has(first) || /(^|[^\\])(;|&|\|)\s*$/.test(body)) {
-    return { refusal: 'the value is not a complete command' };
-  }
-  if (!validFunctionName(def.name, dialect)) {
-    return { refusal: `\`${def.name}\` is not a valid function name in ${dialect.label}` };
-  }
-  const fn = wrapperText(def.name, def.value);
-  if (errorCount(parse(fn)) > 0) return { refusal: 'the value is not a complete command' };
-  const cmd = def.command;
+  if (!body || !first || RESERVED.has(first) || /(^|[^\\])(;|&|\|)\s*$/.test(body)) return 'the value is not a complete command';
+  if (!validFunctionName(def.name, analysis.dialect)) return `\`${def.name}\` is not a valid function name in ${analysis.dialect.label}`;
+  if (errorCount(parse(wrapperText(def.name, def.value))) > 0) return 'the value is not a complete command';
+  return null;
+}
+
+/** Rewrites the definition in place as a wrapper function: worked out once per definition. */
+export function wrapperFix(def: AliasDef, analysis: Analysis): FixOffer {
+  const refusal = wrapperRefusal(def, analysis);
+  if (refusal) return { refusal };
+  const { text } = analysis;
+  const fn = wrapperText(def.name, def.value!);
+  const cmd = def.command!;
   const [cmdStart, cmdEnd] = [cmd.startIndex + def.base, cmd.endIndex + def.base];
   const defArgs = cmd.childrenForFieldName('argument').filter((a) => a.text !== '--');
   const title = `Rewrite alias \`${def.name}\` as a function`;
-  if (defArgs.length === 1) return { fix: { title, edits: [{ start: cmdStart, end: cmdEnd, text: fn }] } };
+  const risk = wrapperRisk(def, analysis);
+  if (defArgs.length === 1) return offer({ title, edits: [{ start: cmdStart, end: cmdEnd, text: fn }], defines: [def.name] }, risk);
   const inList = cmd.parent && LIST_PARENTS.has(cmd.parent.type) && cmd.nextSibling?.type !== '&';
   if (!inList) return { refusal: 'the alias command defines several aliases inside a larger command' };
   let cut = def.start;
@@ -75,7 +129,68 @@ export function wrapperFix(def: AliasDef, analysis: Analysis): FixOrRefusal {
     { start: cmdStart, end: cmdStart, text: `${fn}; ` },
     { start: cut, end: def.end, text: '' },
   ];
-  return { fix: { title, edits } };
+  return offer({ title, edits, defines: [def.name] }, risk);
+}
+
+/** Start of the line holding an offset. */
+const lineStart = (text: string, at: number): number => text.lastIndexOf('\n', at - 1) + 1;
+
+/**
+ * Defines the function before the first top-level command that runs the use,
+ * and deletes the definition: for a use that runs before the definition does,
+ * which no rewrite in place can reach.
+ */
+function moveFix(v: Verdict, analysis: Analysis, reported: ReadonlySet<Use>): FixOffer {
+  const { def, use } = v;
+  const { text, units } = analysis;
+  const cmd = def.command!;
+  if (cmd.parent?.type !== 'program' || def.inFunction || cmd.childrenForFieldName('argument').length !== 1) {
+    return { refusal: 'the use runs before the definition, which is not a plain top-level command that could move up' };
+  }
+  if (use.runs.some((r) => r.unit < 0)) return { refusal: 'the use runs before the definition, from code in another file' };
+  const first = Math.min(...use.runs.map((r) => r.unit));
+  const defAt = units.findIndex((u) => u.start <= def.start && def.start < u.end);
+  if (defAt <= first) return { refusal: 'the use runs before the definition does' };
+  // every use that would newly run the function in between must be one of the bugs this fixes
+  const changed = analysis.uses.find((u) => u.name === def.name && !reported.has(u)
+    && u.runs.some((r) => r.unit >= first && r.unit <= defAt && !r.values.includes(def.id)));
+  if (changed) return { refusal: `moving the definition up would also change a use of \`${def.name}\` that is not reported` };
+  const [cmdStart, cmdEnd] = [cmd.startIndex + def.base, cmd.endIndex + def.base];
+  const from = lineStart(text, cmdStart);
+  const eolAt = text.indexOf('\n', cmdEnd);
+  const to = eolAt === -1 ? text.length : eolAt + 1;
+  if (text.slice(from, cmdStart).trim() || text.slice(cmdEnd, to).trim()) {
+    return { refusal: 'the use runs before the definition, which shares its line with other code and cannot move up' };
+  }
+  const at = lineStart(text, units[first].start);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const fix: Fix = {
+    title: `Define \`${def.name}\` as a function before its first use`,
+    edits: [
+      { start: at, end: at, text: `${wrapperText(def.name, def.value!)}${eol}` },
+      { start: from, end: to, text: '' },
+    ],
+    defines: [def.name],
+  };
+  return offer(fix, wrapperRisk(def, analysis));
+}
+
+/**
+ * The fix for one failing use, given its definition's wrapper offer: the
+ * wrapper helps only where every run of the use comes after the definition
+ * has run; a use that runs before it needs the definition moved up.
+ */
+export function fixForUse(v: Verdict, analysis: Analysis, wrapper: FixOffer, reported: ReadonlySet<Use>): FixOffer {
+  if ('refusal' in wrapper) return wrapper;
+  if (v.use.chained) return { refusal: 'the use follows an alias whose value ends in a blank (`sudo name`), and a function cannot be called from there' };
+  const { runs } = v.use;
+  const helped = runs.filter((r) => r.values.includes(v.def.id)).length;
+  if (runs.length > 0 && helped === runs.length) return wrapper;
+  if (runs.length === 0) return { suggestion: offered(wrapper)!, why: 'aliascope cannot tell whether this use runs after the definition' };
+  const moved = moveFix(v, analysis, reported);
+  if (!('refusal' in moved)) return moved;
+  if (helped > 0) return { suggestion: offered(wrapper)!, why: 'the use also runs before the definition, where the function would not exist yet' };
+  return moved;
 }
 
 /** `shopt -s expand_aliases` on its own line, before the first command is read. */

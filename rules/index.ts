@@ -9,5 +9,5 @@ export type { Tree, TextChange, SyntaxNode } from './parse';
 export { analyze, inDocument, argumentsAreInert, isInertStatement, isStatementType, mayDefineAlias, Tri, UNDEF, REMOVED, UNKNOWN, isDefinition, isUnknown, isAbsent, unknownIndex } from './engine';
 export type { Analysis, AliasDef, Use, UseRun, Resolution, SourceResolver, Names, UnknownCode, Unalias, AliasValue } from './engine';
 export { RULES, RULES_BY_ID } from './checks';
-export type { Diagnostic, Fix, TextEdit, Rule, RuleMeta, Severity, Related } from './rule';
+export type { Diagnostic, FileFacts, Fix, TextEdit, Rule, RuleMeta, Severity, Related } from './rule';
 export { SCRIPT_DIR } from './source-path';

@@ -5,7 +5,7 @@ import { applyFixes } from './fixes';
 import { errorCount, parse, Tree } from './parse';
 import { RULES } from './checks';
 import type { Lexed } from './segments';
-import type { Diagnostic, Fix, Severity } from './rule';
+import type { Diagnostic, FileFacts, Fix, Severity } from './rule';
 import { placeOf } from './places';
 import { verdicts } from './verdicts';
 
@@ -22,6 +22,8 @@ export interface LintOptions {
   segments?: Lexed;
   /** Every gate and fast path of the engine off (slow; to check the gates). */
   exhaustive?: boolean;
+  /** What the caller knows of the file on disk (its exec bit, whether another file sources it). */
+  file?: FileFacts;
   /** Longer texts are not parsed or analysed (default MAX_ANALYZED_LENGTH). */
   maxLength?: number;
   /**
@@ -81,6 +83,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     line: (o: number) => (lines ??= new LineIndex(text)).position(o).line + 1,
     place: (x: { file: string; start: number }) => placeOf(analysis, x, (o) => (lines ??= new LineIndex(text)).position(o).line + 1),
     dialectLabel: dialectLabel(dialect),
+    file: options.file ?? {},
   };
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
@@ -95,45 +98,67 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
 const MAX_FIX_CHECKS = 20;
 
+/** What is wrong with a fix: `certain` drops it, otherwise it is kept as a suggestion only. */
+export interface FixProblem {
+  why: string;
+  certain: boolean;
+}
+
 /**
- * Keeps only fixes whose result parses no worse and brings in no new clash
- * between an alias and a function.
+ * Keeps a fix for `--fix` only if its result parses no worse and can bring
+ * in no clash between an alias and a function; a fix that may clash, because
+ * of code the engine cannot follow, becomes a suggestion.
  */
 function vetFixes(text: string, analysis: Analysis, diagnostics: Diagnostic[], options: LintOptions): void {
-  const verdict = new Map<string, string | null>();
+  const verdict = new Map<string, FixProblem | null>();
   let baseErrors: number | undefined;
-  for (const d of diagnostics) {
-    if (!d.fix) continue;
-    const key = JSON.stringify(d.fix.edits);
+  const check = (fix: Fix): FixProblem | null => {
+    const key = JSON.stringify(fix.edits);
     if (!verdict.has(key)) {
       baseErrors ??= errorCount(analysis.tree);
       // each check parses the whole text again: bound the work per pass
-      verdict.set(key, verdict.size < MAX_FIX_CHECKS ? checkFix(text, d.fix, baseErrors, options)
-        : `not checked in this pass: more than ${MAX_FIX_CHECKS} fixes in one file; apply the others first`);
+      verdict.set(key, verdict.size < MAX_FIX_CHECKS ? checkFix(text, fix, baseErrors, options)
+        : { why: `not checked in this pass: more than ${MAX_FIX_CHECKS} fixes in one file; apply the others first`, certain: true });
     }
-    const refusal = verdict.get(key);
-    if (refusal) {
-      d.fixRefusal = refusal;
-      delete d.fix;
+    return verdict.get(key)!;
+  };
+  for (const d of diagnostics) {
+    if (d.fix) {
+      const problem = check(d.fix);
+      if (problem && !problem.certain) d.suggestions = [d.fix, ...(d.suggestions ?? [])];
+      if (problem) {
+        d.fixRefusal = problem.why;
+        delete d.fix;
+      }
+    }
+    if (d.suggestions) {
+      d.suggestions = d.suggestions.filter((f) => !check(f)?.certain);
+      if (!d.suggestions.length) delete d.suggestions;
     }
   }
 }
 
-/** Why a fix must not be applied to `text`, or null when it is safe. */
-export function vetFix(text: string, fix: Fix, options: LintOptions = {}): string | null {
+/** What is wrong with applying a fix to `text`, or null when it is safe. */
+export function vetFix(text: string, fix: Fix, options: LintOptions = {}): FixProblem | null {
   return checkFix(text, fix, errorCount(options.tree ?? parse(text)), options);
 }
 
-function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptions): string | null {
+function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptions): FixProblem | null {
   const fixed = applyFixes(text, [fix]).text;
   const tree = parse(fixed);
-  if (errorCount(tree) > baseErrors) return 'the rewritten script would not parse';
+  if (errorCount(tree) > baseErrors) return { why: 'the rewritten script would not parse', certain: true };
   const choice = detectDialect(fixed, options.filename, options.dialect);
   const after = analyze(fixed, tree, {
     dialect: choice.dialect, filename: options.filename, resolveSource: options.resolveSource,
-    standalone: choice.source === 'shebang' || choice.source === 'option',
+    standalone: choice.source === 'shebang' || choice.source === 'option', watch: fix.defines,
   });
-  if (after.clashes.some((c) => c.resolution.outcome !== Tri.No)) return 'the new function would clash with an alias of the same name';
+  const clashes = after.clashes.filter((c) => c.resolution.outcome !== Tri.No);
+  if (clashes.some((c) => c.resolution.outcome === Tri.Yes && !c.uncertain)) {
+    return { why: 'the new function would clash with an alias of the same name', certain: true };
+  }
+  if (clashes.length) {
+    return { why: 'code aliascope cannot follow may define an alias of the same name first, and the new function would then clash with it', certain: false };
+  }
   return null;
 }
 

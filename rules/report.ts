@@ -1,6 +1,6 @@
 // Shared pieces of the rules that report failing uses.
 import { inDocument, UnknownCode } from './engine';
-import { wrapperFix } from './fixes';
+import { fixForUse, wrapperFix } from './fixes';
 import type { Diagnostic, Related, RuleContext, RuleMeta } from './rule';
 import type { Reason, Verdict } from './verdicts';
 
@@ -44,11 +44,16 @@ export function instead(ctx: RuleContext, v: Verdict): string {
     parts.push(` It runs the earlier definition from ${where} instead.`);
   }
   if (v.unknowns.length) {
-    const what = v.unknowns.map((u) => unknownCode(ctx, u)).join(', or ');
+    const named = v.unknowns.slice(0, NAMED_UNKNOWNS).map((u) => unknownCode(ctx, u));
+    const rest = v.unknowns.length - named.length;
+    const what = named.join(', or ') + (rest ? `, or ${rest} more place${rest === 1 ? '' : 's'} aliascope cannot follow` : '');
     parts.push(` ${capitalize(what)} may have defined ${code(v.use.name)} before; the use would then run that definition, still not this one.`);
   }
   return parts.join('');
 }
+
+/** A message names this many places of unknown code; the related locations list them all. */
+const NAMED_UNKNOWNS = 2;
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -65,6 +70,15 @@ export function related(ctx: RuleContext, v: Verdict): Related[] {
 /** The wrapper fix of each definition, worked out once however many uses it fails. */
 const fixes = new WeakMap<Verdict['def'], ReturnType<typeof wrapperFix>>();
 
+const reported = new WeakMap<Verdict[], Set<Verdict['use']>>();
+
+/** The uses some rule reports. */
+function reportedUses(ctx: RuleContext): ReadonlySet<Verdict['use']> {
+  let set = reported.get(ctx.verdicts);
+  if (!set) reported.set(ctx.verdicts, (set = new Set(ctx.verdicts.map((v) => v.use))));
+  return set;
+}
+
 /** One diagnostic per use whose reason is `reason`, with the wrapper fix where it helps. */
 export function reportUses(
   ctx: RuleContext,
@@ -80,10 +94,14 @@ export function reportUses(
       definition: { start: v.def.start, end: v.def.end },
     };
     if (withFix) {
-      let f = fixes.get(v.def);
-      if (!f) fixes.set(v.def, (f = wrapperFix(v.def, ctx.analysis)));
+      let w = fixes.get(v.def);
+      if (!w) fixes.set(v.def, (w = wrapperFix(v.def, ctx.analysis)));
+      const f = fixForUse(v, ctx.analysis, w, reportedUses(ctx));
       if ('fix' in f) d.fix = f.fix;
-      else d.fixRefusal = f.refusal;
+      else if ('suggestion' in f) {
+        d.suggestions = [f.suggestion];
+        d.fixRefusal = f.why;
+      } else d.fixRefusal = f.refusal;
     }
     return d;
   });

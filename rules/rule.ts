@@ -14,6 +14,8 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** Functions the fix defines: checked against aliases of the same name where they are read. */
+  defines?: string[];
 }
 
 export interface Related {
@@ -35,7 +37,7 @@ export interface Diagnostic {
   fix?: Fix;
   /** Offered in an editor, never applied by `--fix`: right in most scripts, but it may change what works (ESLint's suggestions). */
   suggestions?: Fix[];
-  /** Why no fix is offered, when the rule is fixable but this case is not. */
+  /** Why `--fix` applies nothing here: why there is no fix, or why the suggestion is only a suggestion. */
   fixRefusal?: string;
 }
 
@@ -58,6 +60,16 @@ export interface RuleContext {
   /** "line N", or "line N of FILE" for what lies in a sourced file. */
   place(x: { file: string; start: number }): string;
   dialectLabel: string;
+  /** What the caller knows of the file on disk. */
+  file: FileFacts;
+}
+
+/** Facts about a file that its text does not hold; undefined where the caller cannot tell. */
+export interface FileFacts {
+  /** It has an exec bit. */
+  executable?: boolean;
+  /** Another file the caller lints sources it. */
+  sourced?: boolean;
 }
 
 export interface Rule {

@@ -85,7 +85,20 @@ function unitAt(analysis: Analysis, offset: number): Unit | undefined {
   return undefined;
 }
 
-const firstWord = (value: string): string | undefined => /^\s*(\S+)/.exec(value)?.[1];
+/** Words that run the next word as a plain command: `alias ls='command ls -F'` still decorates `ls`. */
+const PLAIN_COMMAND_PREFIXES = new Set(['command', 'builtin', '\\command']);
+
+/**
+ * The command an alias value runs, as written, past `command`/`builtin`.
+ * Without a value known before run time (`alias ls="ls $flags"`), the text
+ * of the definition's word is read instead.
+ */
+function commandWord(def: AliasDef): string | undefined {
+  const value = def.value ?? def.arg?.text.replace(/^[^=]*=/, '').replace(/^['"]/, '');
+  const words = (value ?? '').trim().split(/\s+/);
+  while (words.length > 1 && PLAIN_COMMAND_PREFIXES.has(words[0])) words.shift();
+  return words[0]?.replace(/^\\/, '') || undefined;
+}
 
 /**
  * A probe runs the real command to decide whether to define the alias:
@@ -126,10 +139,11 @@ function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | nul
   if (isProbe(use, def)) return null;
   const fn = def.inFunction;
   // a use written before the definition, outside functions: only a bug when
-  // the plain command is not what the alias decorates (`k` vs `alias k=kubectl`)
+  // the plain command is not what the alias decorates (`k` vs `alias k=kubectl`),
+  // nor a function of the same name that the script defines
   if (use.start < def.start && !use.inFunction && !fn) {
-    const decorates = def.value !== null && firstWord(def.value) === use.name;
-    return decorates ? null : 'use-before-definition';
+    const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
+    return meant ? null : 'use-before-definition';
   }
   const shell = subshellOf(def.command);
   if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) return 'subshell-alias';

@@ -20,6 +20,21 @@ function expected() {
 | Rule | Default | Fixable | What it finds |
 | --- | --- | --- | --- |
 ${index.join('\n')}
+
+## What is reported, and what is not
+
+- **Code the shell never reads is not reported.** After an unconditional top-level \`exit\`, \`exec\` or
+  \`return\`, the shell stops reading the file, so nothing there can fail at run time. ShellCheck reports
+  such code, as it reports text; aliascope reports what the shell does.
+- **Code aliascope cannot follow** (a \`source\` of a file it cannot find, an \`eval\` whose command words are
+  only known at run time) does not silence the timing rules: a use read before its definition runs can
+  never get that definition, whatever such code did. The message then says which earlier definition the
+  use may run instead. Only whether a use expands at all, and bash's \`expand_aliases\`, wait on such code.
+- **Fixes and suggestions.** \`--fix\` applies only fixes that make the reported use run the alias body and
+  change nothing that already worked. A rewrite that may change working code (a value with \`local\`,
+  \`return\`, \`shift\` or positional parameters, several commands used with a pipe, or a possible clash
+  with an alias from code aliascope cannot follow) is offered as a suggestion: editors show it, \`--fix\`
+  leaves it, and the JSON output lists it under \`suggestions\`.
 `);
   return files;
 }

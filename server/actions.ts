@@ -54,7 +54,12 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
   const here = analysed.reported.filter((d) => overlaps(doc, d, params));
   if (wanted(only, CodeActionKind.QuickFix)) {
     for (const d of here) {
-      if (d.fix && vetFix(doc.getText(), d.fix, analysed.options) === null) actions.push(quickFix(ctx, d.fix, lspOf(d)));
+      // a fix vetted now is preferred; a suggestion, or a fix that code
+      // aliascope cannot follow may break, is offered but never preferred
+      for (const [fix, preferred] of [...(d.fix ? [[d.fix, true] as const] : []), ...(d.suggestions ?? []).map((f) => [f, false] as const)]) {
+        const problem = vetFix(doc.getText(), fix, analysed.options);
+        if (!problem?.certain) actions.push(quickFix(ctx, fix, lspOf(d), preferred && !problem));
+      }
     }
     const silenced = new Set<string>();
     for (const d of here) {
@@ -76,11 +81,11 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
   return actions;
 }
 
-function quickFix(ctx: ActionContext, fix: Fix, diagnostic: LspDiagnostic): CodeAction {
+function quickFix(ctx: ActionContext, fix: Fix, diagnostic: LspDiagnostic, preferred: boolean): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
-    isPreferred: true,
+    isPreferred: preferred,
     diagnostics: [diagnostic],
     edit: workspaceEdit(ctx, toLspEdits(ctx.doc, fix.edits)),
   };

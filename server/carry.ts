@@ -7,7 +7,7 @@
 // not a parse and an analysis. Comments that are or may become directives, the
 // first line (a shebang), and every change that could alter the parse (quotes,
 // operators, blanks, keywords, line breaks) are excluded.
-import { Analysis, argumentsAreInert, Diagnostic, isInertStatement, isStatementType, SyntaxNode } from '../rules';
+import { Analysis, argumentsAreInert, Diagnostic, Fix, isInertStatement, isStatementType, SyntaxNode } from '../rules';
 
 /** One changed span: old text [start, oldEnd) became new text of oldEnd - start + delta characters. */
 export interface Shift {
@@ -189,7 +189,11 @@ function moved(offset: number, s: Shift): number {
 
 /** True if a fix would rewrite text the change touches: carried over, it would write back the old text. */
 function touchesFix(diagnostics: Diagnostic[], s: Shift): boolean {
-  return diagnostics.some((d) => d.fix?.edits.some((e) => e.start <= s.oldEnd && s.start <= e.end));
+  return diagnostics.some((d) => [d.fix, ...(d.suggestions ?? [])].some((f) => f?.edits.some((e) => e.start <= s.oldEnd && s.start <= e.end)));
+}
+
+function movedFix(f: Fix, s: Shift): Fix {
+  return { ...f, edits: f.edits.map((e) => ({ ...e, start: moved(e.start, s), end: moved(e.end, s) })) };
 }
 
 /** A diagnostic of the old text, at its place in the new one. */
@@ -200,6 +204,7 @@ export function shiftDiagnostic(d: Diagnostic, s: Shift): Diagnostic {
     end: moved(d.end, s),
     related: d.related.map((r) => ({ ...r, start: moved(r.start, s), end: moved(r.end, s) })),
     ...(d.definition ? { definition: { start: moved(d.definition.start, s), end: moved(d.definition.end, s) } } : {}),
-    ...(d.fix ? { fix: { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, start: moved(e.start, s), end: moved(e.end, s) })) } } : {}),
+    ...(d.fix ? { fix: movedFix(d.fix, s) } : {}),
+    ...(d.suggestions ? { suggestions: d.suggestions.map((f) => movedFix(f, s)) } : {}),
   };
 }

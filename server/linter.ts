@@ -1,7 +1,7 @@
 // Runs the core on open documents: at most one analysis per document version
 // and settings generation, with the settings, directives and `source`d files
 // that apply.
-import { realpathSync } from 'fs';
+import { realpathSync, statSync } from 'fs';
 import { dirname } from 'path';
 import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
@@ -49,6 +49,15 @@ export function pathOf(uri: string): string | undefined {
 }
 
 /** The real path, or the path itself for a file not (yet) on disk. */
+/** Whether the file on disk has an exec bit; undefined for a file not saved yet. */
+function executable(path: string): boolean | undefined {
+  try {
+    return (statSync(path).mode & 0o111) !== 0;
+  } catch {
+    return undefined;
+  }
+}
+
 export function realOr(path: string): string {
   try {
     return realpathSync(path);
@@ -235,6 +244,7 @@ export class Linter {
       resolveSource: path && roots.length
         ? sourceResolver({ docPath: path, cwd: dirname(path), roots, sourcePaths: settings.sourcePaths, openText: byPath, seen })
         : undefined,
+      file: { executable: path ? executable(path) : undefined },
     };
   }
 

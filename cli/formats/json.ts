@@ -16,6 +16,7 @@ export const json: Formatter = (reports) => `${JSON.stringify(reports.map((r) =>
       endLine: m.endLine,
       endColumn: m.endColumn,
       ...(m.fix ? { fix: m.fix } : {}),
+      ...(m.suggestions ? { suggestions: m.suggestions } : {}),
       ...(m.fixRefusal ? { fixRefusal: m.fixRefusal } : {}),
       ...(m.related.length ? { related: m.related } : {}),
     })),

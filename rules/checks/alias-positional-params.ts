@@ -1,31 +1,7 @@
 import { inDocument } from '../engine';
-import { parse, SyntaxNode } from '../parse';
+import { positionalExpansions } from '../alias-value';
 import type { Rule } from '../rule';
 import { code } from '../report';
-
-/** Parameters that an alias's command would take from the script or function it is pasted into. */
-const POSITIONAL = /^([1-9]\d*|[@*#])$/;
-
-/** Node types whose text the alias's own command never expands: function bodies it defines, single quotes. */
-const NOT_EXPANDED = new Set(['function_definition', 'raw_string']);
-
-/** The positional parameters the alias's own command expands, as written (`$1`, `"$@"`, `${#}`). */
-function positionalExpansions(value: string): string[] {
-  const out: string[] = [];
-  const walk = (n: SyntaxNode): void => {
-    if (NOT_EXPANDED.has(n.type)) return;
-    if (n.type === 'simple_expansion' || n.type === 'expansion') {
-      // `${#x}` is a length and `${x[1]}` an element: only the parameter's own name counts
-      const name = n.namedChildren.find((c) => c.type === 'special_variable_name' || c.type === 'variable_name' || c.type === 'number');
-      // tree-sitter-bash reads `${#}` as an expansion with no name
-      const count = n.text === '${#}';
-      if (count || (name && POSITIONAL.test(name.text) && !/^\$\{#[A-Za-z_]/.test(n.text))) out.push(n.text);
-    }
-    for (const c of n.namedChildren) walk(c);
-  };
-  walk(parse(value).rootNode);
-  return out;
-}
 
 /** Statements that only make sense pasted into a function body: the alias is a macro over its parameters. */
 const MACRO_COMMANDS = /(^|[;&|{(\s])(return|shift|set\s+--|local)(\s|;|$)/;

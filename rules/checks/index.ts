@@ -1,5 +1,6 @@
 // The rule catalogue, in the order the docs list them.
 import type { Rule } from '../rule';
+import { aliasDiesWithScript } from './alias-dies-with-script';
 import { aliasDefinitionExpansion } from './alias-definition-expansion';
 import { aliasFunctionClash } from './alias-function-clash';
 import { aliasInFunction } from './alias-in-function';
@@ -14,6 +15,7 @@ import { useBeforeDefinition } from './use-before-definition';
 export const RULES: Rule[] = [
   sameUnit, functionReadBeforeAlias, aliasInFunction, expandAliasesOff, subshellAlias,
   useBeforeDefinition, aliasNeverExpands, aliasFunctionClash, aliasPositionalParams, aliasDefinitionExpansion,
+  aliasDiesWithScript,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

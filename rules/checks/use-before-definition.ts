@@ -6,7 +6,7 @@ export const useBeforeDefinition: Rule = {
     id: 'use-before-definition',
     severity: 'warning',
     shellcheck: [],
-    fixable: false,
+    fixable: true,
     summary: 'An alias is used before any definition of it',
     docs: `## What it does
 Finds a use of an alias name read before any definition of that alias has run, where the script defines it later.
@@ -21,10 +21,14 @@ alias k='kubectl'
 \`\`\`
 
 ## Fix
-Move the definition above the first use, or define a function before the first use.`,
+Define a function before the first use. The quick fix does that, and deletes the alias, when the definition is a plain top-level command and nothing else that runs in between changes:
+\`\`\`sh
+k() { kubectl "$@"; }
+k get pods
+\`\`\``,
   },
   check(ctx) {
     return reportUses(ctx, this.meta, 'use-before-definition', (v) =>
-      `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at ${ctx.place(v.def)}; ${ctx.dialectLabel} runs the command, not the alias.`, false);
+      `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at ${ctx.place(v.def)}; ${ctx.dialectLabel} runs the command, not the alias.`, true);
   },
 };

@@ -16,12 +16,22 @@ export const MAX_TOP_LEVEL_NODES = 40_000;
 
 export class AbortAnalysis extends Error {}
 
+/** The exhaustive model reads everything the gates skip: it gets this many times the budget. */
+const EXHAUSTIVE_SCALE = 4;
+
 export class Budget {
   private steps = 0;
-  private readonly deadline = Date.now() + TIME_BUDGET_MS;
+  private readonly deadline: number;
+  private readonly maxSteps: number;
+
+  constructor(exhaustive: boolean) {
+    const scale = exhaustive ? EXHAUSTIVE_SCALE : 1;
+    this.deadline = Date.now() + TIME_BUDGET_MS * scale;
+    this.maxSteps = STEP_BUDGET * scale;
+  }
 
   tick(): void {
-    if (++this.steps > STEP_BUDGET) throw new AbortAnalysis();
+    if (++this.steps > this.maxSteps) throw new AbortAnalysis();
     if ((this.steps & 1023) === 0 && Date.now() > this.deadline) throw new AbortAnalysis();
   }
 }

@@ -127,7 +127,8 @@ export class Catalogue {
       this.uses.set(k, use);
     }
     if (uncertain) use.uncertain = true;
-    use.resolutions.push(res);
+    // the same read of the same state again (a body read once per call when calls are not memoized)
+    if (!use.resolutions.some((r) => sameResolution(r, res))) use.resolutions.push(res);
     return use;
   }
 
@@ -158,4 +159,9 @@ export class Catalogue {
   unresolved(path: string | null): void {
     if (!this.unresolvedSources.includes(path)) this.unresolvedSources.push(path);
   }
+}
+
+function sameResolution(a: Resolution, b: Resolution): boolean {
+  return a.flag === b.flag && a.outcome === b.outcome && a.readStart === b.readStart && a.readEnd === b.readEnd
+    && a.quirk === b.quirk && a.values.length === b.values.length && a.values.every((v, i) => v === b.values[i]);
 }

@@ -55,9 +55,9 @@ function initialExpandAliases(opts: AnalyzeOptions): Tri {
 export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: AnalyzeOptions): Analysis {
   const parse = typeof treeOrParse === 'function' ? treeOrParse : () => treeOrParse;
   const gates = new Gates(opts.exhaustive ?? false);
-  if (!gates.worthModelling(text, opts.resolveSource)) return emptyAnalysis(text, opts, parse);
+  if (!opts.watch?.length && !gates.worthModelling(text, opts.resolveSource)) return emptyAnalysis(text, opts, parse);
   const tree = parse();
-  const budget = new Budget();
+  const budget = new Budget(gates.exhaustive);
   const catalogue = new Catalogue();
   const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole');
   const discovery = new Discovery(catalogue, gates, texts);
@@ -76,6 +76,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
   if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);
   try {
     units = programUnits(tree.rootNode, text, false, opts.segments);
+    for (const name of opts.watch ?? []) catalogue.knownNames.add(name);
     discovery.units(units, src);
     // No alias name anywhere this text can reach: no use can be recorded.
     if (catalogue.knownNames.size === 0 && !gates.exhaustive) return result(false);

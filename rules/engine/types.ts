@@ -25,6 +25,12 @@ export interface AnalyzeOptions {
   segments?: Lexed;
   /** Every gate and fast path off: the slow, plain model, to check the gates against. */
   exhaustive?: boolean;
+  /**
+   * Names to follow as alias names even where no definition of them is seen:
+   * the function a fix adds, whose definition must not be read while code the
+   * engine cannot follow may have made an alias of that name.
+   */
+  watch?: readonly string[];
 }
 
 export interface AliasDef {

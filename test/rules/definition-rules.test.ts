@@ -56,3 +56,44 @@ ruleTester(rule('alias-definition-expansion'), {
     { code: "alias today=\"echo $(date)\"\n", errors: [{ line: 1, column: 7, endColumn: 27 }] },
   ],
 });
+
+const script = { executable: true };
+ruleTester(rule('alias-dies-with-script'), {
+  valid: [
+    // used by the script itself
+    { code: "#!/bin/sh\nalias k='kubectl'\nk get pods\n", file: script },
+    // no exec bit, or not known: it is meant to be sourced
+    { code: "#!/bin/sh\nalias k='kubectl'\n", file: { executable: false } },
+    { code: "#!/bin/sh\nalias k='kubectl'\n" },
+    // no shebang
+    { code: "alias k='kubectl'\n", file: script },
+    // another linted file sources it
+    { code: "#!/bin/sh\nalias k='kubectl'\n", file: { executable: true, sourced: true } },
+    // a startup file
+    { code: "#!/bin/bash\nalias k='kubectl'\n", filename: 'home/.bashrc', file: script },
+    { code: "#!/bin/zsh\nalias k='kubectl'\n", filename: 'home/.zshrc', file: script },
+    // written to be sourced too
+    { code: "#!/bin/bash\n[[ ${BASH_SOURCE[0]} != \"$0\" ]] || echo 'source me'\nalias k='kubectl'\n", file: script },
+    { code: "#!/bin/sh\n(return 0 2>/dev/null) || echo 'source me'\nalias k='kubectl'\n", file: script },
+    // defined in a function that never runs: alias-in-function's business, not this rule's
+    { code: "#!/bin/sh\nsetup() { alias k='kubectl'; }\n", file: script },
+    // a file aliascope cannot read runs after it, and may use it
+    { code: "#!/bin/sh\nalias k='kubectl'\n. \"$HOME/more.sh\"\n", file: script },
+  ],
+  invalid: [
+    {
+      code: "#!/bin/bash\nalias k='kubectl'\nalias kgp='kubectl get pods'\n",
+      file: script,
+      errors: [
+        { line: 2, column: 7, endColumn: 18, message: 'dies when the script exits' },
+        { line: 3, column: 7, endColumn: 29 },
+      ],
+    },
+    {
+      // defined by a function the script calls
+      code: "#!/bin/sh\nsetup() {\n  alias k='kubectl'\n}\nsetup\n",
+      file: script,
+      errors: [{ line: 3, column: 9, endColumn: 20 }],
+    },
+  ],
+});

@@ -110,7 +110,65 @@ ruleTester(rule('alias-in-function'), {
     {
       code: "setup() { alias k='echo hi'; }\nk\nsetup\n",
       errors: [{ line: 2, column: 1, endColumn: 2, message: 'read before `setup` runs' }],
-      output: "setup() { k() { echo hi \"$@\"; }; }\nk\nsetup\n",
+      // `k` runs before `setup` has run: a function made by `setup` would not exist yet either
+      refusal: 'the use runs before the definition',
+    },
+  ],
+});
+
+// Fixes that would change what already works are only suggestions; --fix leaves them.
+ruleTester(rule('alias-in-function'), {
+  valid: [],
+  invalid: [
+    {
+      code: "f() { alias setx='local x=5'; setx; }\nf\n",
+      dialect: 'bash',
+      errors: [{ line: 1, column: 31, endColumn: 35 }],
+      suggested: "f() { setx() { local x=5 \"$@\"; }; setx; }\nf\n",
+      refusal: '`local` in the value would act on the new function',
+    },
+    {
+      code: "f() { alias bail='return 0'; bail; }\nf\n",
+      errors: [{ line: 1, column: 30, endColumn: 34 }],
+      suggested: "f() { bail() { return 0 \"$@\"; }; bail; }\nf\n",
+      refusal: '`return`',
+    },
+  ],
+});
+
+ruleTester(rule('same-unit'), {
+  valid: [],
+  invalid: [
+    {
+      code: "alias two='echo a; echo b'; two | tr a A\n",
+      errors: [{ line: 1, column: 7, endColumn: 27 }, { line: 1, column: 29, endColumn: 32 }],
+      suggested: "two() { echo a; echo b \"$@\"; }; two | tr a A\n",
+      refusal: 'the value is several commands',
+    },
+    {
+      code: "alias two='echo a; echo b'; two\n",
+      errors: [{ line: 1, column: 7, endColumn: 27 }, { line: 1, column: 29, endColumn: 32 }],
+      output: "two() { echo a; echo b \"$@\"; }; two\n",
+    },
+    {
+      // a file aliascope cannot read may define `k`; `k() {` would then not parse
+      code: ". ./lib.sh\nalias k='echo hi'; k\n",
+      errors: [{ line: 2, column: 7, endColumn: 18 }, { line: 2, column: 20, endColumn: 21 }],
+      suggested: ". ./lib.sh\nk() { echo hi \"$@\"; }; k\n",
+      refusal: 'may define an alias of the same name first',
+    },
+  ],
+});
+
+ruleTester(rule('function-read-before-alias'), {
+  valid: [],
+  invalid: [
+    {
+      code: "f() { k; }\nsetup() { alias k='echo hi'; }\nf\nsetup\nf\n",
+      errors: [{ line: 1, column: 7, endColumn: 8 }],
+      // the wrapper helps the second call of `f` only
+      suggested: "f() { k; }\nsetup() { k() { echo hi \"$@\"; }; }\nf\nsetup\nf\n",
+      refusal: 'also runs before the definition',
     },
   ],
 });
@@ -140,16 +198,31 @@ ruleTester(rule('subshell-alias'), {
 ruleTester(rule('use-before-definition'), {
   valid: [
     { code: "alias k='echo hi'\nk\n" },
+    // the plain command is what the alias decorates, also past `command` and with a value known only at run time
+    { code: "ls /tmp\nalias ls='ls -F'\n" },
+    { code: "ls /tmp\nalias ls='command ls -F'\n" },
+    { code: "ls /tmp\nalias ls=\"ls ${flags}\"\n" },
+    // the use calls the script's function of the same name
+    { code: "foo() { echo; }\nfoo\nalias foo='echo x'\n" },
   ],
   invalid: [
     {
       code: "k get pods\nalias k='kubectl'\n",
       errors: [{ line: 1, column: 1, endColumn: 2, message: 'read before the alias is defined at line 2' }],
+      output: "k() { kubectl \"$@\"; }\nk get pods\n",
+    },
+    {
+      // moving the definition up would also change line 2, where bash never expands aliases
+      code: "k get pods\nX=1 3>/dev/null k\nalias k='kubectl'\n",
+      dialect: 'bash',
+      errors: [{ line: 1, column: 1, endColumn: 2 }],
+      refusal: 'would also change a use',
     },
     {
       // whatever the unknown file did, the use is read before this definition runs
       code: ". ./unknown.sh\nk\nalias k='echo hi'\n",
       errors: [{ line: 2, column: 1, endColumn: 2, message: 'A `source` of a file aliascope cannot read (line 1) may have defined `k` before' }],
+      suggested: ". ./unknown.sh\nk() { echo hi \"$@\"; }\nk\n",
     },
   ],
 });

@@ -1,5 +1,5 @@
 // What the engine claims about each marked use of a test script.
-import { DialectId, lint, Tri } from '../../rules';
+import { DialectId, lint, SourceResolver, Tri } from '../../rules';
 
 export type Claim = 'E' | 'N' | '?';
 
@@ -10,23 +10,24 @@ export interface Claimed {
 }
 
 /** The label after a use: `qa U7` is U7; the head of a chain `qt qa U7` is U7h. */
-function labelAfter(text: string, end: number): string | undefined {
+export function labelAfter(text: string, end: number): string | undefined {
   const after = text.slice(end, end + 24);
   const head = /^\s+q[a-z]\s+(U\d+)\b/.exec(after);
   if (head) return `${head[1]}h`;
   return /^\s+(U\d+)\b/.exec(after)?.[1];
 }
 
+/** Follows `source` into the script's other files, as the CLI does on disk. */
+export function resolverFor(files: Record<string, string>): SourceResolver {
+  return (p) => {
+    const name = p.replace(/^\.\//, '');
+    return name in files ? { text: files[name], name } : undefined;
+  };
+}
+
 export function claims(files: Record<string, string>, dialect: DialectId): Map<string, Claimed> {
   const text = files['main.sh'];
-  const { analysis } = lint(text, {
-    dialect,
-    filename: 'main.sh',
-    resolveSource: (p) => {
-      const name = p.replace(/^\.\//, '');
-      return name in files ? { text: files[name], name } : undefined;
-    },
-  });
+  const { analysis } = lint(text, { dialect, filename: 'main.sh', resolveSource: resolverFor(files) });
   const out = new Map<string, Claimed>();
   for (const use of analysis.uses) {
     // labels are unique across a script's files: uses in sourced files are claimed too

@@ -1,12 +1,13 @@
 // RuleTester in the style of ESLint's: each case is a script, what one rule
 // must report on it (exact 1-based positions) and the text after its fixes.
 import { describe, expect, it } from 'vitest';
-import { applyFixes, DialectId, Fix, LineIndex, lint, Rule } from '../../rules';
+import { applyFixes, DialectId, FileFacts, Fix, LineIndex, lint, Rule } from '../../rules';
 
 export interface ValidCase {
   code: string;
   dialect?: DialectId;
   filename?: string;
+  file?: FileFacts;
 }
 
 export interface ExpectedError {
@@ -22,13 +23,15 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
   /** The text after applying this rule's fixes once; omit for no fix. */
   output?: string;
-  /** Part of the reason given when no fix is offered. */
+  /** Part of the reason given when no fix is offered, or why a suggestion is not a fix. */
   refusal?: string;
+  /** The text after applying the first suggestion of each error; omit for none. */
+  suggested?: string;
 }
 
 function run(rule: Rule, c: ValidCase) {
   const dialect = c.dialect ?? (c.code.startsWith('#!') ? undefined : 'sh');
-  const { diagnostics } = lint(c.code, { dialect, filename: c.filename });
+  const { diagnostics } = lint(c.code, { dialect, filename: c.filename, file: c.file });
   const mine = diagnostics.filter((d) => d.ruleId === rule.meta.id);
   const lines = new LineIndex(c.code);
   return mine.map((d) => {
@@ -62,7 +65,10 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         const fixes = got.map((r) => r.d.fix).filter((f): f is Fix => !!f);
         if (c.output === undefined) expect(fixes).toEqual([]);
         else expect(applyFixes(c.code, fixes).text).toBe(c.output);
-        if (c.refusal) expect(got.some((r) => r.d.fixRefusal?.includes(c.refusal!))).toBe(true);
+        if (c.refusal) expect(got.map((r) => r.d.fixRefusal)).toContainEqual(expect.stringContaining(c.refusal));
+        const suggestions = got.map((r) => r.d.suggestions?.[0]).filter((f): f is Fix => !!f);
+        if (c.suggested === undefined) expect(suggestions).toEqual([]);
+        else expect(applyFixes(c.code, suggestions).text).toBe(c.suggested);
       });
     });
   });

@@ -1,0 +1,74 @@
+// An alias value read as shell code: what its own command would expand and
+// run once it is pasted in place of the alias word.
+import { parse, SyntaxNode } from './parse';
+import { literal } from './words';
+
+/** Parameters that an alias's command would take from the script or function it is pasted into. */
+const POSITIONAL = /^([1-9]\d*|[@*#])$/;
+
+/** Node types whose text the alias's own command never expands: function bodies it defines, single quotes. */
+const NOT_EXPANDED = new Set(['function_definition', 'raw_string']);
+
+/** The positional parameters the alias's own command expands, as written (`$1`, `"$@"`, `${#}`). */
+export function positionalExpansions(value: string): string[] {
+  const out: string[] = [];
+  const walk = (n: SyntaxNode): void => {
+    if (NOT_EXPANDED.has(n.type)) return;
+    if (n.type === 'simple_expansion' || n.type === 'expansion') {
+      // `${#x}` is a length and `${x[1]}` an element: only the parameter's own name counts
+      const name = n.namedChildren.find((c) => c.type === 'special_variable_name' || c.type === 'variable_name' || c.type === 'number');
+      // tree-sitter-bash reads `${#}` as an expansion with no name
+      const count = n.text === '${#}';
+      if (count || (name && POSITIONAL.test(name.text) && !/^\$\{#[A-Za-z_]/.test(n.text))) out.push(n.text);
+    }
+    for (const c of n.namedChildren) walk(c);
+  };
+  walk(parse(value).rootNode);
+  return out;
+}
+
+/**
+ * Commands that act on the function or loop they run in: pasted in by an
+ * alias they act on the caller, inside a wrapper function on the wrapper.
+ */
+const SCOPED_COMMANDS = new Set(['local', 'declare', 'typeset', 'return', 'break', 'continue', 'shift', 'getopts', 'source', '.', 'eval']);
+
+/** `set` with operands replaces the positional parameters. */
+function setsParameters(cmd: SyntaxNode): boolean {
+  return cmd.childrenForFieldName('argument').some((a) => a.text === '--' || !/^[-+]/.test(a.text));
+}
+
+/**
+ * The first thing in the value that behaves differently inside a function
+ * than pasted where the alias is used, as written; null when there is none.
+ */
+export function scopeSensitive(value: string): string | null {
+  const root = parse(value).rootNode;
+  const params = positionalExpansions(value);
+  if (params.length) return params[0];
+  if (/\$(0\b|\{0\})/.test(value)) return '$0';
+  let found: string | null = null;
+  const walk = (n: SyntaxNode): void => {
+    if (found || n.type === 'function_definition') return;
+    const name = n.type === 'command' ? n.childForFieldName('name') : null;
+    const word = name ? literal(name) : n.type === 'declaration_command' ? n.firstChild?.text ?? null : null;
+    if (word && (SCOPED_COMMANDS.has(word) || (word === 'set' && setsParameters(n)))) found = word;
+    for (const c of n.namedChildren) walk(c);
+  };
+  walk(root);
+  return found;
+}
+
+/**
+ * The value is one simple command (with its own redirections): a function
+ * running it takes the words, redirections and pipes written around a use
+ * exactly as the pasted text does.
+ */
+export function isSimpleCommand(value: string): boolean {
+  const statements = parse(value).rootNode.namedChildren.filter((c) => c.type !== 'comment');
+  if (statements.length !== 1) return false;
+  const s = statements[0];
+  const body = s.type === 'redirected_statement' ? s.childForFieldName('body') : s;
+  return !!body && (body.type === 'command' || body.type === 'declaration_command' || body.type === 'variable_assignment'
+    || body.type === 'unset_command' || body.type === 'test_command');
+}
