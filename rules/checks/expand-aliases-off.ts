@@ -1,3 +1,4 @@
+import { isDefinition } from '../engine';
 import { shoptFix } from '../fixes';
 import type { Rule } from '../rule';
 import { code, related } from '../report';
@@ -40,12 +41,20 @@ k get pods
     // mode toggled): a line at the top would not decide it.
     const canFix = ctx.analysis.dialect.id === 'bash'
       && !/shopt\s+-u[^\n;&|]*expand_aliases|[-+]o\s+posix/.test(ctx.analysis.text);
-    return uses.map((v) => ({
-      ruleId: this.meta.id, severity: this.meta.severity,
-      message: `${code(v.use.name)} on line ${ctx.line(v.use.start)}${v.def.file === ctx.analysis.file ? '' : ` (an alias defined at ${ctx.place(v.def)})`} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
-      start: v.use.start, end: v.use.end, related: related(ctx, v),
-      fix: canFix ? fix : undefined,
-      fixRefusal: canFix && fix ? undefined : 'the script switches expand_aliases or posix mode itself; decide where it should be on',
-    }));
+    return uses.map((v) => {
+      // The option alone makes the use expand only where an alias is defined
+      // every time it runs (a loop's first pass may come before the definition).
+      const defined = v.use.runs.length > 0 && v.use.runs.every((r) => r.values.every(isDefinition));
+      const offered = canFix && fix;
+      return {
+        ruleId: this.meta.id, severity: this.meta.severity,
+        message: `${code(v.use.name)} on line ${ctx.line(v.use.start)}${v.def.file === ctx.analysis.file ? '' : ` (an alias defined at ${ctx.place(v.def)})`} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
+        start: v.use.start, end: v.use.end, related: related(ctx, v),
+        fix: offered && defined ? fix : undefined,
+        suggestions: offered && !defined ? [fix] : undefined,
+        fixRefusal: !offered ? 'the script switches expand_aliases or posix mode itself; decide where it should be on'
+          : defined ? undefined : 'the use also runs where the alias is not defined, which the option does not change',
+      };
+    });
   },
 };
