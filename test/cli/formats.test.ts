@@ -3,11 +3,12 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { execFileSync } from 'child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'fs';
+import { cpSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../cli/formats/github';
+import { expectGolden } from '../support/golden';
 import { aliascope, project, ROOT } from './helpers';
 
 const FIXTURE = join(__dirname, 'fixtures', 'project');
@@ -26,12 +27,7 @@ function normalise(text: string, dir: string): string {
     .split(`"version": "${VERSION}"`).join('"version": "<version>"');
 }
 
-/** Compares with the golden file; UPDATE_GOLDEN=1 rewrites it instead. */
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(GOLDEN, name, actual);
 
 const FORMATS: [string, string][] = [
   ['stylish', 'stylish.txt'], ['json', 'json.json'], ['sarif', 'sarif.json'], ['gcc', 'gcc.txt'],
