@@ -18,6 +18,8 @@ export interface FindOptions {
   useIgnoreFiles: boolean;
   /** Ignore patterns from the config that governs a folder. */
   configIgnores?: (absPath: string, isDir: boolean) => boolean;
+  /** --force-exclude: ignore rules win over files named on the command line too. */
+  forceExclude?: boolean;
 }
 
 export interface FoundFiles {
@@ -25,6 +27,8 @@ export interface FoundFiles {
   files: string[];
   /** One line per path that could not be used. */
   errors: string[];
+  /** One line per named path that was skipped on purpose, so that nothing named is skipped unsaid. */
+  notes: string[];
   /** Sizes in bytes of the files the search had to stat anyway (named files, linked files). */
   sizes: Map<string, number>;
 }
@@ -97,6 +101,7 @@ class GitignoreCache {
 export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
   const found = new Set<string>();
   const errors: string[] = [];
+  const notes: string[] = [];
   const sizes = new Map<string, number>();
   const cli = new IgnoreList().add(posix(opts.cwd), opts.ignorePatterns);
   const git = new GitignoreCache();
@@ -159,15 +164,19 @@ export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
     }
     if (st.isDirectory()) {
       if (!ignored(abs, true, true)) walk(abs);
+      else notes.push(`${pattern}: folder skipped: an ignore rule matches it (--no-ignore lints it)`);
     } else if (st.isFile()) {
-      // Named files are linted whatever their extension, as ESLint does.
-      if (!ignored(abs, false, true)) {
+      // Named files are linted whatever their extension, as ESLint does, and whatever the
+      // ignore rules say, as ShellCheck and ruff do, unless --force-exclude puts the rules first.
+      if (opts.forceExclude && ignored(abs, false, true)) {
+        notes.push(`${pattern}: skipped: an ignore rule matches it (--force-exclude)`);
+      } else {
         found.add(abs);
         sizes.set(abs, st.size);
       }
     } else errors.push(`${pattern}: not a regular file`);
   }
-  return { files: [...found].sort(), errors, sizes };
+  return { files: [...found].sort(), errors, notes, sizes };
 }
 
 /** Walks from the glob's literal prefix, matching the rest. */

@@ -54,8 +54,9 @@ async function run(argv: string[]): Promise<number> {
   } else {
     const found = findFiles(opts.patterns.length ? opts.patterns : ['.'], {
       cwd, ignorePatterns: opts.ignorePatterns, useIgnoreFiles: opts.ignore,
-      configIgnores: (p, isDir) => configs.ignores(p, isDir),
+      configIgnores: (p, isDir) => configs.ignores(p, isDir), forceExclude: opts.forceExclude,
     });
+    for (const n of found.notes) say(n);
     for (const e of found.errors) say(e);
     failed = found.errors.length > 0;
     const files = opts.shard ? shard(found.files, cwd, opts.shard.index, opts.shard.count) : found.files;

@@ -53,6 +53,25 @@ describe('finding files', () => {
     expect(listed(dir, ['notes.txt', 'notes.txt', './notes.txt'])).toEqual(['notes.txt']);
   });
 
+  it('lints a named file even when an ignore rule matches it; folders and globs obey the rules', () => {
+    expect(listed(dir, ['vendor/v.sh', 'build/out.sh'])).toEqual(['build/out.sh', 'vendor/v.sh']);
+    expect(listed(dir, ['--ignore-pattern', 'a.sh', 'a.sh'])).toEqual(['a.sh']);
+    expect(listed(dir, ['**/*.sh'])).not.toContain('vendor/v.sh');
+    expect(aliascope(['vendor/*.sh'], { cwd: dir }).stderr).toMatch(/vendor\/\*\.sh: no files match/);
+  });
+
+  it('--force-exclude: ignore rules win over named files, and the skip is said on stderr', () => {
+    const r = aliascope(['-f', 'json', '--force-exclude', 'vendor/v.sh', 'a.sh'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath.slice(dir.length + 1))).toEqual(['a.sh']);
+    expect(r.stderr).toMatch(/ vendor\/v\.sh: skipped: an ignore rule matches it \(--force-exclude\)$/m);
+  });
+
+  it('says so when a named folder is ignored', () => {
+    const r = aliascope(['-f', 'json', 'vendor'], { cwd: dir });
+    expect(r.stderr).toMatch(/ vendor: folder skipped: an ignore rule matches it/m);
+  });
+
   it('reads standard input, reported under --stdin-filename', () => {
     const r = aliascope(['-f', 'gcc', '-', '--stdin-filename', 'sub/x.sh'], { cwd: dir, input: '#!/bin/bash\nalias k=kubectl\nk get pods\n' });
     expect(r.status).toBe(1);
