@@ -3,7 +3,7 @@
 // .gitignore, --ignore-pattern and config ignores respected.
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, Stats } from 'fs';
 import { dirname, join, resolve, sep } from 'path';
-import { globToRegExp, IgnoreList, isGlob } from './glob';
+import { compileGlob, IgnoreList, isGlob, MAX_PATTERN_LENGTH } from './glob';
 
 const EXTENSIONS = /\.(sh|bash|ksh|mksh|zsh|dash|bats)$/;
 const STARTUP_NAMES = /^\.?(bashrc|bash_profile|bash_login|bash_logout|bash_aliases|profile|zshrc|zprofile|zshenv|kshrc|mkshrc)$/;
@@ -76,15 +76,23 @@ export function describeStatError(path: string, e: NodeJS.ErrnoException): strin
 class GitignoreCache {
   private readonly lists = new Map<string, IgnoreList>();
 
+  constructor(private readonly onSkipped: (file: string, patterns: string[]) => void) {}
+
   at(dir: string): IgnoreList {
     let list = this.lists.get(dir);
     if (list) return list;
     const parent = dirname(dir);
     const inherited = parent !== dir && !this.isRepoRoot(dir) ? this.at(parent) : new IgnoreList();
     list = inherited.clone();
+    let text: string | undefined;
     try {
-      list.add(posix(dir), readFileSync(join(dir, '.gitignore'), 'utf8').split(/\r?\n/));
+      text = readFileSync(join(dir, '.gitignore'), 'utf8');
     } catch { /* no .gitignore here */ }
+    if (text !== undefined) {
+      const before = list.skipped.length;
+      list.add(posix(dir), text.split(/\r?\n/));
+      if (list.skipped.length > before) this.onSkipped(join(dir, '.gitignore'), list.skipped.slice(before));
+    }
     this.lists.set(dir, list);
     return list;
   }
@@ -103,8 +111,12 @@ export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
   const errors: string[] = [];
   const notes: string[] = [];
   const sizes = new Map<string, number>();
+  const tooLong = (where: string, patterns: string[]) => {
+    for (const p of patterns) notes.push(`${where}: pattern ${p} set aside: longer than ${MAX_PATTERN_LENGTH} characters`);
+  };
   const cli = new IgnoreList().add(posix(opts.cwd), opts.ignorePatterns);
-  const git = new GitignoreCache();
+  tooLong('--ignore-pattern', cli.skipped);
+  const git = new GitignoreCache(tooLong);
   const ignored = (abs: string, isDir: boolean, explicit: boolean): boolean => {
     if (!opts.useIgnoreFiles) return false;
     const p = posix(abs);
@@ -185,7 +197,7 @@ function expandGlob(pattern: string, cwd: string, onFile: (abs: string) => void,
   const fixed: string[] = [];
   while (parts.length > 1 && !isGlob(parts[0])) fixed.push(parts.shift()!);
   const root = resolve(cwd, fixed.join('/') || '.');
-  const re = globToRegExp(parts.join('/'));
+  const re = compileGlob(parts.join('/'));
   const deep = parts.includes('**') || parts.length > 1;
   const walk = (dir: string, rel: string): void => {
     let entries;
