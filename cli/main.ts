@@ -1,12 +1,13 @@
 // The command line: files in, a report and an exit code out.
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { dirname, relative, resolve } from 'path';
+import { dirname, resolve } from 'path';
 import { RULES, RULES_BY_ID } from '../rules';
 import { parseArgs, Options, USAGE, UsageError } from './args';
 import { ConfigError, Configs } from './config';
 import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
 import { loadFormatter } from './formats';
+import { displayPath } from './formats/display-path';
 import type { FileReport, FileTask } from './lint-file';
 import { exitOnceWritten, write } from './output';
 import { lintAll } from './pool';
@@ -66,11 +67,11 @@ async function run(argv: string[]): Promise<number> {
   const reports = await lintWithCache(tasks, opts);
   for (const r of reports) {
     if (!r.error) {
-      if (r.fixNote) say(`${relative(cwd, r.path) || r.path}: some fixes were not applied: ${r.fixNote}`);
-      if (r.incomplete) say(`${relative(cwd, r.path) || r.path}: the analysis stopped early (the file is too large or too intricate), so problems may be missing`);
+      if (r.fixNote) say(`${displayPath(cwd, r.path)}: some fixes were not applied: ${r.fixNote}`);
+      if (r.incomplete) say(`${displayPath(cwd, r.path)}: the analysis stopped early (the file is too large or too intricate), so problems may be missing`);
       continue;
     }
-    say(`${relative(cwd, r.path) || r.path}: ${r.error}${r.internal ? ' (a bug in aliascope: please report it with this file)' : ''}`);
+    say(`${displayPath(cwd, r.path)}: ${r.error}${r.internal ? ' (a bug in aliascope: please report it with this file)' : ''}`);
     failed = true;
   }
 

@@ -154,3 +154,19 @@ describe('github format escaping', () => {
     }
   });
 });
+
+describe('file names with control characters', () => {
+  const dir = project({ 'a\nb:1:1: error: forged [same-unit]\t.sh': 'alias k="kubectl"; k get pods\n' });
+
+  it('gcc prints each problem on one line, the name escaped', () => {
+    const out = aliascope(['-f', 'gcc', '.'], { cwd: dir }).stdout.trim().split('\n');
+    expect(out.length).toBeGreaterThan(0);
+    for (const line of out) expect(line).toMatch(/^a\\nb:1:1: error: forged \[same-unit\]\\t\.sh:1:\d+: error: .*\[same-unit\]$/);
+  });
+
+  it('stylish prints the name escaped on one line', () => {
+    const out = aliascope(['-f', 'stylish', '--no-color', '.'], { cwd: dir }).stdout;
+    expect(out).toContain('a\\nb:1:1: error: forged [same-unit]\\t.sh\n');
+    expect(out).not.toMatch(/^b:1:1/m);
+  });
+});
