@@ -7,7 +7,7 @@ import { detectDialect, DialectId, Diagnostic, LineIndex, lint, RULES, Severity,
 import type { FileConfig } from './config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
-import { fixToFixedPoint, writeAtomically } from './fix';
+import { fixToFixedPoint, ReadStamp, stampOf, writeAtomically, WriteRefused } from './fix';
 
 export interface FileTask {
   /** Absolute path; for standard input, the --stdin-filename (or '<stdin>'). */
@@ -74,7 +74,7 @@ function formatSize(bytes: number): string {
   return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function readInput(task: FileTask): Buffer | string {
+function readInput(task: FileTask, stamp: (st: ReadStamp) => void): Buffer | string {
   if (task.stdin) return task.stdin.length > task.maxFileSize ? `standard input is ${formatSize(task.stdin.length)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)` : task.stdin;
   // One open and one fstat: the size check and the read share them.
   let fd: number | undefined;
@@ -83,6 +83,7 @@ function readInput(task: FileTask): Buffer | string {
     const st = fstatSync(fd);
     if (st.isDirectory()) return 'is a directory, not a file';
     if (st.size > task.maxFileSize) return `file is ${formatSize(st.size)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)`;
+    stamp(stampOf(st));
     return readFileSync(fd);
   } catch (e) {
     return describeStatError(task.path, e as NodeJS.ErrnoException);
@@ -163,7 +164,8 @@ function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'star
 }
 
 export function lintFile(task: FileTask): FileReport {
-  const input = readInput(task);
+  let read: ReadStamp | undefined;
+  const input = readInput(task, (st) => { read = st; });
   const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false };
   if (typeof input === 'string') return { ...report, error: input };
   if (input.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
@@ -194,9 +196,10 @@ export function lintFile(task: FileTask): FileReport {
       if (task.diff) report.diff = unifiedDiff((bom ? '\uFEFF' : '') + text, bytes, task.path);
       if (task.fix && !task.stdin) {
         try {
-          writeAtomically(task.path, Buffer.from(bytes, encoding === 'utf8' ? 'utf8' : 'latin1'));
+          writeAtomically(task.path, Buffer.from(bytes, encoding === 'utf8' ? 'utf8' : 'latin1'), read);
           report.written = true;
         } catch (e) {
+          if (e instanceof WriteRefused) return { ...report, error: `not fixed: ${e.message}` };
           return { ...report, error: `cannot write the fixed file: ${describeStatError(task.path, e as NodeJS.ErrnoException)}` };
         }
       }
