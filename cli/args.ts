@@ -70,7 +70,7 @@ Files:
 
 Speed:
       --cache                  Skip files unchanged since the last run
-      --cache-location FILE    Where the cache lives (default: .aliascope-cache)
+      --cache-location PATH    Where the cache lives; a folder gets .aliascope-cache inside (default: .aliascope-cache)
       --concurrency N|auto|off Threads that lint, the main one included (default: auto)
 
   -e, --explain RULE           Print a rule's documentation

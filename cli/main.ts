@@ -64,7 +64,11 @@ async function run(argv: string[]): Promise<number> {
     tasks = files.map((f) => taskFor(f, opts, configs, found.sizes.get(f)));
   }
 
-  const reports = await lintWithCache(tasks, opts);
+  const { reports, cacheError } = await lintWithCache(tasks, opts);
+  if (cacheError) {
+    say(cacheError);
+    failed = true;
+  }
   for (const r of reports) {
     if (!r.error) {
       if (r.fixNote) say(`${displayPath(cwd, r.path)}: some fixes were not applied: ${r.fixNote}`);
@@ -125,11 +129,13 @@ function taskFor(path: string, opts: Options, configs: Configs, size?: number): 
   };
 }
 
-async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileReport[]> {
-  if (!opts.cache || opts.stdin) return lintAll(tasks, opts.concurrency);
+/** The reports, and one line when the cache could not be written. */
+async function lintWithCache(tasks: FileTask[], opts: Options): Promise<{ reports: FileReport[]; cacheError?: string }> {
+  if (!opts.cache || opts.stdin) return { reports: await lintAll(tasks, opts.concurrency) };
   // Loaded only here: hashing brings in `crypto`, a cost every small run would otherwise pay.
-  const { LintCache } = require('./cache') as typeof import('./cache');
-  const cache = new LintCache(resolve(opts.cacheLocation), VERSION());
+  const { cacheFile, LintCache } = require('./cache') as typeof import('./cache');
+  const location = resolve(cacheFile(opts.cacheLocation));
+  const cache = new LintCache(location, VERSION());
   const reports: FileReport[] = new Array(tasks.length);
   const misses: { i: number; key?: string }[] = [];
   tasks.forEach((t, i) => {
@@ -148,6 +154,6 @@ async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileRepo
     // A file --fix just rewrote has new bytes: it is keyed afresh on the next run.
     if (m.key && !fresh[j].error && !fresh[j].written) cache.set(tasks[m.i].path, m.key, fresh[j]);
   });
-  cache.save();
-  return reports;
+  const failure = cache.save();
+  return { reports, cacheError: failure && `--cache-location ${opts.cacheLocation}: cannot write the cache: ${describeStatError(location, failure)}` };
 }
