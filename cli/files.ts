@@ -29,6 +29,8 @@ export interface FoundFiles {
   errors: string[];
   /** One line per named path that was skipped on purpose, so that nothing named is skipped unsaid. */
   notes: string[];
+  /** The files named on the command line, as opposed to found in a folder or by a glob. */
+  named: Set<string>;
   /** Sizes in bytes of the files the search had to stat anyway (named files, linked files). */
   sizes: Map<string, number>;
 }
@@ -110,6 +112,7 @@ export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
   const found = new Set<string>();
   const errors: string[] = [];
   const notes: string[] = [];
+  const named = new Set<string>();
   const sizes = new Map<string, number>();
   const tooLong = (where: string, patterns: string[]) => {
     for (const p of patterns) notes.push(`${where}: pattern ${p} set aside: longer than ${MAX_PATTERN_LENGTH} characters`);
@@ -184,11 +187,12 @@ export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
         notes.push(`${pattern}: skipped: an ignore rule matches it (--force-exclude)`);
       } else {
         found.add(abs);
+        named.add(abs);
         sizes.set(abs, st.size);
       }
     } else errors.push(`${pattern}: not a regular file`);
   }
-  return { files: [...found].sort(), errors, notes, sizes };
+  return { files: [...found].sort(), errors, notes, named, sizes };
 }
 
 /** Walks from the glob's literal prefix, matching the rest. */

@@ -61,6 +61,8 @@ export interface FileReport {
   fixNote?: string;
   /** Not linted: one line saying why. */
   error?: string;
+  /** Not linted because it holds NUL bytes: an error when named, a note when found in a folder. */
+  binary?: boolean;
   /** The error is a bug in aliascope, not a problem with the file. */
   internal?: boolean;
   /** The analysis hit its size or time budget, so problems may be missing. */
@@ -168,7 +170,7 @@ export function lintFile(task: FileTask): FileReport {
   const input = readInput(task, (st) => { read = st; });
   const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false };
   if (typeof input === 'string') return { ...report, error: input };
-  if (input.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
+  if (input.includes(0)) return { ...report, binary: true, error: 'binary file (it contains NUL bytes), not linted' };
   const { text, bom, encoding } = decode(input);
 
   let dialect = task.shell;

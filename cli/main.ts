@@ -49,6 +49,8 @@ async function run(argv: string[]): Promise<number> {
   let failed = false;
 
   let tasks: FileTask[];
+  // Named files, and standard input: a binary one is an error; one found in a folder is skipped with a note, as ripgrep does.
+  let named = (_path: string) => true;
   if (opts.stdin) {
     const path = resolve(cwd, opts.stdinFilename ?? '<stdin>');
     tasks = [{ ...taskFor(path, opts, configs), stdin: readFileSync(0) }];
@@ -57,6 +59,7 @@ async function run(argv: string[]): Promise<number> {
       cwd, ignorePatterns: opts.ignorePatterns, useIgnoreFiles: opts.ignore,
       configIgnores: (p, isDir) => configs.ignores(p, isDir), forceExclude: opts.forceExclude,
     });
+    named = (path) => found.named.has(path);
     for (const n of found.notes) say(n);
     for (const e of found.errors) say(e);
     failed = found.errors.length > 0;
@@ -73,6 +76,10 @@ async function run(argv: string[]): Promise<number> {
     if (!r.error) {
       if (r.fixNote) say(`${displayPath(cwd, r.path)}: some fixes were not applied: ${r.fixNote}`);
       if (r.incomplete) say(`${displayPath(cwd, r.path)}: the analysis stopped early (the file is too large or too intricate), so problems may be missing`);
+      continue;
+    }
+    if (r.binary && !named(r.path)) {
+      say(`${displayPath(cwd, r.path)}: skipped: binary file (it contains NUL bytes)`);
       continue;
     }
     say(`${displayPath(cwd, r.path)}: ${r.error}${r.internal ? ' (a bug in aliascope: please report it with this file)' : ''}`);

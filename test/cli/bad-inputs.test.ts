@@ -27,6 +27,14 @@ describe('bad inputs', () => {
     expect(line).toBe('aliascope: bin.sh: binary file (it contains NUL bytes), not linted');
   });
 
+  it('a binary *.sh found in a folder is skipped with a note; the run still passes', () => {
+    const dir = project({ 'good.sh': CLEAN });
+    writeFileSync(join(dir, 'bin.sh'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0]));
+    const r = aliascope(['-f', 'gcc', '.'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('aliascope: bin.sh: skipped: binary file (it contains NUL bytes)\n');
+  });
+
   it('a file over the size limit (10 MB against the default 5 MB)', () => {
     const line = withGoodFile((dir) => {
       writeFileSync(join(dir, 'big.sh'), `${'echo padding line\n'.repeat(600_000)}`);
