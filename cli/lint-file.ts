@@ -7,6 +7,7 @@ import { detectDialect, DialectId, Diagnostic, LineIndex, lint, RULES, Severity,
 import type { FileConfig } from './config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
+import { incompleteDiagnostic } from '../rules/incomplete';
 import { fixToFixedPoint, ReadStamp, stampOf, writeAtomically, WriteRefused } from './fix';
 
 export interface FileTask {
@@ -212,9 +213,11 @@ export function lintFile(task: FileTask): FileReport {
   report.suppressedCount = final.suppressed.length;
   const unused = task.reportUnused ? final.unused : [];
   // Most files have nothing to report: index their lines only when something is.
-  if (final.kept.length + final.unknown.length + unused.length === 0) return report;
+  const incomplete = incompleteDiagnostic({ aborted: final.aborted });
+  if (final.kept.length + final.unknown.length + unused.length === 0 && !incomplete) return report;
   const lines = new LineIndex(final.text);
   report.messages = final.kept.map((d) => toMessage(d, final.text, lines));
+  if (incomplete) report.messages.push(toMessage(incomplete, final.text, lines));
   const directive = (p: { start: number; end: number; message: string }) =>
     toMessage({ ruleId: 'directive', severity: 'error', ...p }, final.text, lines);
   report.messages.push(...final.unknown.map(directive), ...unused.map(directive));

@@ -55,6 +55,24 @@ describe('bad inputs', () => {
     expect(analysed || /^aliascope: big\.sh: the analysis stopped early/m.test(r.stderr)).toBe(true);
   }, 120_000);
 
+  it('a file over the analysis budget (2 MB) is reported as analysis-incomplete in every format', () => {
+    const dir = project({ 'big.sh': `#!/bin/sh\n${'echo padding line\n'.repeat(120_000)}${SAME_UNIT}` });
+    const expected: Record<string, RegExp> = {
+      gcc: /^big\.sh:1:1: note: Analysis incomplete: .* \[analysis-incomplete\]$/m,
+      stylish: /^ +1:1 +info +Analysis incomplete: .*analysis-incomplete$/m,
+      json: /"ruleId": ?"analysis-incomplete"/,
+      sarif: /"ruleId": ?"analysis-incomplete"/,
+      checkstyle: /source="aliascope\.analysis-incomplete"|analysis-incomplete/,
+      github: /^::notice file=big\.sh,line=1,.*analysis-incomplete/m,
+      rdjson: /"value": ?"analysis-incomplete"/,
+    };
+    for (const [format, pattern] of Object.entries(expected)) {
+      const r = aliascope(['-f', format, '--no-color', 'big.sh'], { cwd: dir });
+      expect(r.status, format).toBe(0);
+      expect(r.stdout, format).toMatch(pattern);
+    }
+  }, 120_000);
+
   it('an empty file is clean', () => {
     const dir = project({ 'empty.sh': '' });
     expect(aliascope(['empty.sh'], { cwd: dir })).toMatchObject({ status: 0, stdout: '', stderr: '' });
