@@ -97,6 +97,18 @@ describe('bad inputs', () => {
     expect(line).toBe('aliascope: empty.sh/*.sh: no files match this pattern');
   });
 
+  it('a FIFO named on the command line, without blocking on it', (ctx) => {
+    const line = withGoodFile((dir) => {
+      const made = spawnSync('mkfifo', [join(dir, 'pipe.sh')]);
+      if (made.status !== 0) {
+        process.stderr.write('skipped: mkfifo is not available\n');
+        ctx.skip();
+      }
+      return 'pipe.sh';
+    });
+    expect(line).toBe('aliascope: pipe.sh: not a regular file');
+  });
+
   it('a broken symbolic link', () => {
     const line = withGoodFile((dir) => {
       symlinkSync('missing-target.sh', join(dir, 'dangling.sh'));
