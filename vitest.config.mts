@@ -1,3 +1,4 @@
+import { availableParallelism } from 'os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     pool: 'forks',
-    reporters: ['default'],
+    // Vitest's default leaves one core free, which on CI's two cores runs the files one by one;
+    // each file works in its own temporary folders and processes, so two at a time is safe.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    reporters: ['default', './test/support/durations.ts'],
   },
 });

@@ -20,6 +20,7 @@ export interface Options {
   sourcePaths: string[];
   ignorePatterns: string[];
   ignore: boolean;
+  forceExclude: boolean;
   shard?: { index: number; count: number };
   maxWarnings: number;
   quiet: boolean;
@@ -62,13 +63,14 @@ Configuration:
 Files:
       --ignore-pattern GLOB    Skip matching files (gitignore syntax); repeatable
       --no-ignore              Lint ignored files too (.gitignore, patterns, config)
+      --force-exclude          Apply ignore rules to files named on the command line too
       --stdin-filename PATH    The name to report standard input under
       --shard I/N              Lint only the I-th of N equal shares (for CI matrices)
       --max-file-size SIZE     Skip larger files, e.g. 5M or 800K (default: 5M)
 
 Speed:
       --cache                  Skip files unchanged since the last run
-      --cache-location FILE    Where the cache lives (default: .aliascope-cache)
+      --cache-location PATH    Where the cache lives; a folder gets .aliascope-cache inside (default: .aliascope-cache)
       --concurrency N|auto|off Threads that lint, the main one included (default: auto)
 
   -e, --explain RULE           Print a rule's documentation
@@ -87,7 +89,7 @@ function size(s: string): number {
 export function parseArgs(argv: string[]): Options {
   const o: Options = {
     patterns: [], stdin: false, format: 'stylish', fix: false, fixDryRun: false, rules: {}, sourcePaths: [],
-    ignorePatterns: [], ignore: true, maxWarnings: -1, quiet: false, reportUnused: false, cache: false,
+    ignorePatterns: [], ignore: true, forceExclude: false, maxWarnings: -1, quiet: false, reportUnused: false, cache: false,
     cacheLocation: '.aliascope-cache', maxFileSize: 5 << 20, help: false, version: false,
   };
   const flags: Record<string, (v: () => string) => void> = {
@@ -121,6 +123,7 @@ export function parseArgs(argv: string[]): Options {
     '--report-unused-disable-directives': () => { o.reportUnused = true; },
     '--ignore-pattern': (v) => { o.ignorePatterns.push(v()); },
     '--no-ignore': () => { o.ignore = false; },
+    '--force-exclude': () => { o.forceExclude = true; },
     '--stdin-filename': (v) => { o.stdinFilename = v(); },
     '--shard': (v) => {
       const s = v();

@@ -2,7 +2,7 @@
 // report, aliascope itself and every file its analysis looked for (sourced
 // files, found or not) are all unchanged (ESLint's content strategy).
 import { createHash } from 'crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import type { FileReport, FileTask } from './lint-file';
 
@@ -30,6 +30,18 @@ function toolHash(version: string): string {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.js')).sort()) h.update(f).update(readFileSync(join(dir, f)));
   }
   return h.digest('hex');
+}
+
+export const DEFAULT_NAME = '.aliascope-cache';
+
+/** The cache file for --cache-location: inside it when it names a folder, as ESLint does. */
+export function cacheFile(location: string): string {
+  if (/[/\\]$/.test(location)) return join(location, DEFAULT_NAME);
+  try {
+    return statSync(location).isDirectory() ? join(location, DEFAULT_NAME) : location;
+  } catch {
+    return location;
+  }
 }
 
 export class LintCache {
@@ -62,10 +74,22 @@ export class LintCache {
     this.dirty = true;
   }
 
-  save(): void {
-    if (!this.dirty) return;
+  /** Writes the cache through a temporary file; on failure removes it and returns the error. */
+  save(): NodeJS.ErrnoException | undefined {
+    if (!this.dirty) return undefined;
     const tmp = join(dirname(this.location), `.aliascope-cache-${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ tool: this.tool, entries: this.entries }));
-    renameSync(tmp, this.location);
+    try {
+      mkdirSync(dirname(this.location), { recursive: true });
+    } catch { /* the write below says why */ }
+    try {
+      writeFileSync(tmp, JSON.stringify({ tool: this.tool, entries: this.entries }));
+      renameSync(tmp, this.location);
+      return undefined;
+    } catch (e) {
+      try {
+        unlinkSync(tmp);
+      } catch { /* never made */ }
+      return e as NodeJS.ErrnoException;
+    }
   }
 }

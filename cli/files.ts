@@ -3,7 +3,7 @@
 // .gitignore, --ignore-pattern and config ignores respected.
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, Stats } from 'fs';
 import { dirname, join, resolve, sep } from 'path';
-import { globToRegExp, IgnoreList, isGlob } from '../host/glob';
+import { compileGlob, IgnoreList, isGlob, MAX_PATTERN_LENGTH } from '../host/glob';
 
 const EXTENSIONS = /\.(sh|bash|ksh|mksh|zsh|dash|bats)$/;
 const STARTUP_NAMES = /^\.?(bashrc|bash_profile|bash_login|bash_logout|bash_aliases|profile|zshrc|zprofile|zshenv|kshrc|mkshrc)$/;
@@ -18,6 +18,8 @@ export interface FindOptions {
   useIgnoreFiles: boolean;
   /** Ignore patterns from the config that governs a folder. */
   configIgnores?: (absPath: string, isDir: boolean) => boolean;
+  /** --force-exclude: ignore rules win over files named on the command line too. */
+  forceExclude?: boolean;
 }
 
 export interface FoundFiles {
@@ -25,6 +27,10 @@ export interface FoundFiles {
   files: string[];
   /** One line per path that could not be used. */
   errors: string[];
+  /** One line per named path that was skipped on purpose, so that nothing named is skipped unsaid. */
+  notes: string[];
+  /** The files named on the command line, as opposed to found in a folder or by a glob. */
+  named: Set<string>;
   /** Sizes in bytes of the files the search had to stat anyway (named files, linked files). */
   sizes: Map<string, number>;
 }
@@ -72,15 +78,23 @@ export function describeStatError(path: string, e: NodeJS.ErrnoException): strin
 class GitignoreCache {
   private readonly lists = new Map<string, IgnoreList>();
 
+  constructor(private readonly onSkipped: (file: string, patterns: string[]) => void) {}
+
   at(dir: string): IgnoreList {
     let list = this.lists.get(dir);
     if (list) return list;
     const parent = dirname(dir);
     const inherited = parent !== dir && !this.isRepoRoot(dir) ? this.at(parent) : new IgnoreList();
     list = inherited.clone();
+    let text: string | undefined;
     try {
-      list.add(posix(dir), readFileSync(join(dir, '.gitignore'), 'utf8').split(/\r?\n/));
+      text = readFileSync(join(dir, '.gitignore'), 'utf8');
     } catch { /* no .gitignore here */ }
+    if (text !== undefined) {
+      const before = list.skipped.length;
+      list.add(posix(dir), text.split(/\r?\n/));
+      if (list.skipped.length > before) this.onSkipped(join(dir, '.gitignore'), list.skipped.slice(before));
+    }
     this.lists.set(dir, list);
     return list;
   }
@@ -97,9 +111,15 @@ class GitignoreCache {
 export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
   const found = new Set<string>();
   const errors: string[] = [];
+  const notes: string[] = [];
+  const named = new Set<string>();
   const sizes = new Map<string, number>();
+  const tooLong = (where: string, patterns: string[]) => {
+    for (const p of patterns) notes.push(`${where}: pattern ${p} set aside: longer than ${MAX_PATTERN_LENGTH} characters`);
+  };
   const cli = new IgnoreList().add(posix(opts.cwd), opts.ignorePatterns);
-  const git = new GitignoreCache();
+  tooLong('--ignore-pattern', cli.skipped);
+  const git = new GitignoreCache(tooLong);
   const ignored = (abs: string, isDir: boolean, explicit: boolean): boolean => {
     if (!opts.useIgnoreFiles) return false;
     const p = posix(abs);
@@ -159,15 +179,20 @@ export function findFiles(patterns: string[], opts: FindOptions): FoundFiles {
     }
     if (st.isDirectory()) {
       if (!ignored(abs, true, true)) walk(abs);
+      else notes.push(`${pattern}: folder skipped: an ignore rule matches it (--no-ignore lints it)`);
     } else if (st.isFile()) {
-      // Named files are linted whatever their extension, as ESLint does.
-      if (!ignored(abs, false, true)) {
+      // Named files are linted whatever their extension, as ESLint does, and whatever the
+      // ignore rules say, as ShellCheck and ruff do, unless --force-exclude puts the rules first.
+      if (opts.forceExclude && ignored(abs, false, true)) {
+        notes.push(`${pattern}: skipped: an ignore rule matches it (--force-exclude)`);
+      } else {
         found.add(abs);
+        named.add(abs);
         sizes.set(abs, st.size);
       }
     } else errors.push(`${pattern}: not a regular file`);
   }
-  return { files: [...found].sort(), errors, sizes };
+  return { files: [...found].sort(), errors, notes, named, sizes };
 }
 
 /** Walks from the glob's literal prefix, matching the rest. */
@@ -176,7 +201,7 @@ function expandGlob(pattern: string, cwd: string, onFile: (abs: string) => void,
   const fixed: string[] = [];
   while (parts.length > 1 && !isGlob(parts[0])) fixed.push(parts.shift()!);
   const root = resolve(cwd, fixed.join('/') || '.');
-  const re = globToRegExp(parts.join('/'));
+  const re = compileGlob(parts.join('/'));
   const deep = parts.includes('**') || parts.length > 1;
   const walk = (dir: string, rel: string): void => {
     let entries;

@@ -9,7 +9,8 @@ import type { FileConfig } from '../host/config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
 import { fixToFixedPoint } from '../host/fix-loop';
-import { writeAtomically } from './fix';
+import { incompleteDiagnostic } from '../rules/incomplete';
+import { ReadStamp, stampOf, writeAtomically, WriteRefused } from './fix';
 
 export interface FileTask {
   /** Absolute path; for standard input, the --stdin-filename (or '<stdin>'). */
@@ -65,6 +66,8 @@ export interface FileReport {
   fixNote?: string;
   /** Not linted: one line saying why. */
   error?: string;
+  /** Not linted because it holds NUL bytes: an error when named, a note when found in a folder. */
+  binary?: boolean;
   /** The error is a bug in aliascope, not a problem with the file. */
   internal?: boolean;
   /** The analysis hit its size or time budget, so problems may be missing. */
@@ -83,7 +86,7 @@ function formatSize(bytes: number): string {
 /** Any exec bit: the file may be run as a script of its own. */
 const EXEC_BITS = 0o111;
 
-function readInput(task: FileTask): { bytes: Buffer; file: FileFacts } | string {
+function readInput(task: FileTask, stamp: (st: ReadStamp) => void): { bytes: Buffer; file: FileFacts } | string {
   if (task.stdin) return task.stdin.length > task.maxFileSize ? `standard input is ${formatSize(task.stdin.length)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)` : { bytes: task.stdin, file: {} };
   // One open and one fstat: the size check and the read share them.
   let fd: number | undefined;
@@ -92,6 +95,7 @@ function readInput(task: FileTask): { bytes: Buffer; file: FileFacts } | string 
     const st = fstatSync(fd);
     if (st.isDirectory()) return 'is a directory, not a file';
     if (st.size > task.maxFileSize) return `file is ${formatSize(st.size)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)`;
+    stamp(stampOf(st));
     return { bytes: readFileSync(fd), file: { executable: (st.mode & EXEC_BITS) !== 0 } };
   } catch (e) {
     return describeStatError(task.path, e as NodeJS.ErrnoException);
@@ -153,10 +157,11 @@ function eslintFix(text: string, fix: Fix): { range: [number, number]; text: str
 }
 
 export function lintFile(task: FileTask): FileReport {
-  const input = readInput(task);
+  let read: ReadStamp | undefined;
+  const input = readInput(task, (st) => { read = st; });
   const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false };
   if (typeof input === 'string') return { ...report, error: input };
-  if (input.bytes.includes(0)) return { ...report, error: 'binary file (it contains NUL bytes), not linted' };
+  if (input.bytes.includes(0)) return { ...report, binary: true, error: 'binary file (it contains NUL bytes), not linted' };
   const { text, bom, encoding } = decode(input.bytes);
 
   const seen = new Set<string>();
@@ -185,9 +190,10 @@ export function lintFile(task: FileTask): FileReport {
       if (task.diff) report.diff = unifiedDiff((bom ? '\uFEFF' : '') + text, bytes, task.path);
       if (task.fix && !task.stdin) {
         try {
-          writeAtomically(task.path, Buffer.from(bytes, encoding === 'utf8' ? 'utf8' : 'latin1'));
+          writeAtomically(task.path, Buffer.from(bytes, encoding === 'utf8' ? 'utf8' : 'latin1'), read);
           report.written = true;
         } catch (e) {
+          if (e instanceof WriteRefused) return { ...report, error: `not fixed: ${e.message}` };
           return { ...report, error: `cannot write the fixed file: ${describeStatError(task.path, e as NodeJS.ErrnoException)}` };
         }
       }
@@ -199,9 +205,11 @@ export function lintFile(task: FileTask): FileReport {
   report.suppressedCount = final.suppressed.length;
   const unused = task.reportUnused ? final.unused : [];
   // Most files have nothing to report: index their lines only when something is.
-  if (final.kept.length + final.unknown.length + unused.length === 0) return report;
+  const incomplete = incompleteDiagnostic({ aborted: final.aborted });
+  if (final.kept.length + final.unknown.length + unused.length === 0 && !incomplete) return report;
   const lines = new LineIndex(final.text);
   report.messages = final.kept.map((d) => toMessage(d, final.text, lines));
+  if (incomplete) report.messages.push(toMessage(incomplete, final.text, lines));
   const directive = (p: { start: number; end: number; message: string }) =>
     toMessage({ ruleId: 'directive', severity: 'error', ...p }, final.text, lines);
   report.messages.push(...final.unknown.map(directive), ...unused.map(directive));

@@ -1,12 +1,13 @@
 // The command line: files in, a report and an exit code out.
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { dirname, relative, resolve } from 'path';
+import { dirname, resolve } from 'path';
 import { RULES, RULES_BY_ID } from '../rules';
 import { parseArgs, Options, USAGE, UsageError } from './args';
 import { ConfigError, Configs } from '../host/config';
 import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
 import { loadFormatter } from './formats';
+import { displayPath } from './formats/display-path';
 import type { FileReport, FileTask } from './lint-file';
 import { exitOnceWritten, write } from './output';
 import { lintAll } from './pool';
@@ -48,28 +49,40 @@ async function run(argv: string[]): Promise<number> {
   let failed = false;
 
   let tasks: FileTask[];
+  // Named files, and standard input: a binary one is an error; one found in a folder is skipped with a note, as ripgrep does.
+  let named = (_path: string) => true;
   if (opts.stdin) {
     const path = resolve(cwd, opts.stdinFilename ?? '<stdin>');
     tasks = [{ ...taskFor(path, opts, configs), stdin: readFileSync(0) }];
   } else {
     const found = findFiles(opts.patterns.length ? opts.patterns : ['.'], {
       cwd, ignorePatterns: opts.ignorePatterns, useIgnoreFiles: opts.ignore,
-      configIgnores: (p, isDir) => configs.ignores(p, isDir),
+      configIgnores: (p, isDir) => configs.ignores(p, isDir), forceExclude: opts.forceExclude,
     });
+    named = (path) => found.named.has(path);
+    for (const n of found.notes) say(n);
     for (const e of found.errors) say(e);
     failed = found.errors.length > 0;
     const files = opts.shard ? shard(found.files, cwd, opts.shard.index, opts.shard.count) : found.files;
     tasks = files.map((f) => taskFor(f, opts, configs, found.sizes.get(f)));
   }
 
-  const reports = await lintWithCache(tasks, opts);
+  const { reports, cacheError } = await lintWithCache(tasks, opts);
+  if (cacheError) {
+    say(cacheError);
+    failed = true;
+  }
   for (const r of reports) {
     if (!r.error) {
-      if (r.fixNote) say(`${relative(cwd, r.path) || r.path}: some fixes were not applied: ${r.fixNote}`);
-      if (r.incomplete) say(`${relative(cwd, r.path) || r.path}: the analysis stopped early (the file is too large or too intricate), so problems may be missing`);
+      if (r.fixNote) say(`${displayPath(cwd, r.path)}: some fixes were not applied: ${r.fixNote}`);
+      if (r.incomplete) say(`${displayPath(cwd, r.path)}: the analysis stopped early (the file is too large or too intricate), so problems may be missing`);
       continue;
     }
-    say(`${relative(cwd, r.path) || r.path}: ${r.error}${r.internal ? ' (a bug in aliascope: please report it with this file)' : ''}`);
+    if (r.binary && !named(r.path)) {
+      say(`${displayPath(cwd, r.path)}: skipped: binary file (it contains NUL bytes)`);
+      continue;
+    }
+    say(`${displayPath(cwd, r.path)}: ${r.error}${r.internal ? ' (a bug in aliascope: please report it with this file)' : ''}`);
     failed = true;
   }
 
@@ -123,11 +136,13 @@ function taskFor(path: string, opts: Options, configs: Configs, size?: number): 
   };
 }
 
-async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileReport[]> {
-  if (!opts.cache || opts.stdin) return lintAll(tasks, opts.concurrency);
+/** The reports, and one line when the cache could not be written. */
+async function lintWithCache(tasks: FileTask[], opts: Options): Promise<{ reports: FileReport[]; cacheError?: string }> {
+  if (!opts.cache || opts.stdin) return { reports: await lintAll(tasks, opts.concurrency) };
   // Loaded only here: hashing brings in `crypto`, a cost every small run would otherwise pay.
-  const { LintCache } = require('./cache') as typeof import('./cache');
-  const cache = new LintCache(resolve(opts.cacheLocation), VERSION());
+  const { cacheFile, LintCache } = require('./cache') as typeof import('./cache');
+  const location = resolve(cacheFile(opts.cacheLocation));
+  const cache = new LintCache(location, VERSION());
   const reports: FileReport[] = new Array(tasks.length);
   const misses: { i: number; key?: string }[] = [];
   tasks.forEach((t, i) => {
@@ -146,6 +161,6 @@ async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileRepo
     // A file --fix just rewrote has new bytes: it is keyed afresh on the next run.
     if (m.key && !fresh[j].error && !fresh[j].written) cache.set(tasks[m.i].path, m.key, fresh[j]);
   });
-  cache.save();
-  return reports;
+  const failure = cache.save();
+  return { reports, cacheError: failure && `--cache-location ${opts.cacheLocation}: cannot write the cache: ${describeStatError(location, failure)}` };
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'fs';
 import { dirname, join, relative, sep } from 'path';
 import { DIALECT_IDS, DialectId, RULES_BY_ID, Severity } from '../rules';
-import { globToRegExp, IgnoreList } from './glob';
+import { compileGlob, Glob, IgnoreList } from './glob';
 
 export const CONFIG_NAME = '.aliascoperc.json';
 export type RuleSetting = Severity | 'off';
@@ -14,8 +14,8 @@ const SETTINGS: RuleSetting[] = ['error', 'warning', 'info', 'off'];
 export class ConfigError extends Error {}
 
 interface Override {
-  files: RegExp[];
-  excludedFiles: RegExp[];
+  files: Glob[];
+  excludedFiles: Glob[];
   shell?: DialectId;
   rules: Record<string, RuleSetting>;
   sourcePaths: string[];
@@ -137,9 +137,9 @@ export function readConfig(file: string): RcFile {
 }
 
 /** A glob without a slash matches a file name at any depth, as in .gitignore. */
-function anywhere(glob: string): RegExp {
+function anywhere(glob: string): Glob {
   const g = glob.replace(/^\.\//, '');
-  return globToRegExp(g.includes('/') ? g : `**/${g}`);
+  return compileGlob(g.includes('/') ? g : `**/${g}`);
 }
 
 export class Configs {

@@ -1,35 +1,101 @@
 // Glob and gitignore matching on '/'-separated relative paths, written here so
 // that ignore files and --ignore-pattern behave exactly as git documents them.
 
-/** `*` and `?` stay within one path segment; `**` crosses segments; `[…]` and `{a,b}` as in shells. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const atStart = i === 0 || glob[i - 1] === '/';
-        if (atStart && glob[i + 2] === '/') { re += '(?:.*/)?'; i += 2; continue; }
-        if (atStart && i + 2 === glob.length) { re += '.*'; i += 1; continue; }
+/** Longer patterns are set aside (with a note), so that no ignore file can make matching slow. */
+export const MAX_PATTERN_LENGTH = 1024;
+
+/** A compiled glob; `test` runs in time linear in the path for a given pattern. */
+export interface Glob {
+  test(path: string): boolean;
+}
+
+/** One state of the matching automaton: moves that read a character, and moves that read none. */
+interface State {
+  reads: { accepts: (c: string) => boolean; to: number }[];
+  free: number[];
+}
+
+const notSlash = (c: string): boolean => c !== '/';
+const anyChar = (): boolean => true;
+
+/**
+ * `*` and `?` stay within one path segment; `**` crosses segments; `[…]` and `{a,b}` as in shells.
+ * Compiled to a nondeterministic automaton that is run over all its states at once (as RE2 does),
+ * never by backtracking, so `*a*a*a…*b` or thirty `**\/` cannot take exponential time.
+ */
+export function compileGlob(glob: string): Glob {
+  const states: State[] = [];
+  const add = (): number => states.push({ reads: [], free: [] }) - 1;
+  const read = (from: number, accepts: (c: string) => boolean): number => {
+    const to = add();
+    states[from].reads.push({ accepts, to });
+    return to;
+  };
+  /** Builds `g` from state `at`; returns the state reached at its end. */
+  const build = (g: string, at: number): number => {
+    for (let i = 0; i < g.length; i++) {
+      const c = g[i];
+      if (c === '*') {
+        const atStart = i === 0 || g[i - 1] === '/';
+        if (g[i + 1] === '*' && atStart && g[i + 2] === '/') {
+          // `**/`: nothing, or anything that ends in a slash.
+          const loop = add();
+          const next = add();
+          states[at].free.push(loop, next);
+          states[loop].reads.push({ accepts: anyChar, to: loop }, { accepts: (x) => x === '/', to: next });
+          at = next;
+          i += 2;
+          continue;
+        }
+        const crosses = g[i + 1] === '*' && atStart && i + 2 === g.length;
+        states[at].reads.push({ accepts: crosses ? anyChar : notSlash, to: at });
+        if (crosses) i += 1;
+      } else if (c === '?') at = read(at, notSlash);
+      else if (c === '[') {
+        const close = g.indexOf(']', i + 2);
+        if (close === -1) { at = read(at, (x) => x === '['); continue; }
+        let body = g.slice(i + 1, close).replace(/[\\\]]/g, '\\$&');
+        if (body[0] === '!') body = `^${body.slice(1)}`;
+        const cls = new RegExp(`^[${body}]$`);
+        at = read(at, (x) => x !== '/' && cls.test(x));
+        i = close;
+      } else if (c === '{') {
+        const close = g.indexOf('}', i);
+        if (close === -1) { at = read(at, (x) => x === '{'); continue; }
+        const end = add();
+        for (const alt of g.slice(i + 1, close).split(',')) {
+          const from = add();
+          states[at].free.push(from);
+          states[build(alt, from)].free.push(end);
+        }
+        at = end;
+        i = close;
+      } else {
+        const lit = c === '\\' && i + 1 < g.length ? g[++i] : c;
+        at = read(at, (x) => x === lit);
       }
-      re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close === -1) { re += '\\['; continue; }
-      let body = glob.slice(i + 1, close).replace(/\\/g, '\\\\');
-      if (body[0] === '!') body = `^${body.slice(1)}`;
-      re += `[${body}]`;
-      i = close;
-    } else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close === -1) { re += '\\{'; continue; }
-      re += `(?:${glob.slice(i + 1, close).split(',').map((p) => globToRegExp(p).source.slice(1, -1)).join('|')})`;
-      i = close;
-    } else if (c === '\\' && i + 1 < glob.length) re += `\\${glob[++i]}`;
-    else re += /[.+^$()|\\]/.test(c) ? `\\${c}` : c;
-  }
-  return new RegExp(`^${re}$`);
+    }
+    return at;
+  };
+  const start = add();
+  const accept = build(glob, start);
+  const close = (set: Set<number>): Set<number> => {
+    const stack = [...set];
+    while (stack.length) for (const n of states[stack.pop()!].free) if (!set.has(n)) { set.add(n); stack.push(n); }
+    return set;
+  };
+  return {
+    test(path: string): boolean {
+      let current = close(new Set([start]));
+      for (const c of path) {
+        const next = new Set<number>();
+        for (const s of current) for (const r of states[s].reads) if (r.accepts(c)) next.add(r.to);
+        if (!next.size) return false;
+        current = close(next);
+      }
+      return current.has(accept);
+    },
+  };
 }
 
 export const isGlob = (s: string): boolean => /[*?[{]/.test(s);
@@ -37,7 +103,7 @@ export const isGlob = (s: string): boolean => /[*?[{]/.test(s);
 interface IgnoreRule {
   /** Directory the pattern is relative to, '/'-separated, no trailing slash ('' = root of matching). */
   base: string;
-  re: RegExp;
+  re: Glob;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -45,11 +111,13 @@ interface IgnoreRule {
 /** An ordered list of gitignore-style patterns; the last one that matches decides. */
 export class IgnoreList {
   private readonly rules: IgnoreRule[] = [];
+  /** Patterns set aside for their length, to be reported by whoever read them. */
+  readonly skipped: string[] = [];
 
   /** Adds patterns read relative to `base` (an absolute '/'-separated directory). */
   add(base: string, patterns: string[]): this {
     for (let raw of patterns) {
-      raw = raw.replace(/(?<!\\)\s+$/, '');
+      raw = trimEnd(raw);
       if (!raw || raw.startsWith('#')) continue;
       const negate = raw.startsWith('!');
       let p = negate ? raw.slice(1) : raw.replace(/^\\([#!])/, '$1');
@@ -59,7 +127,8 @@ export class IgnoreList {
       const anchored = p.includes('/');
       if (p.startsWith('/')) p = p.slice(1);
       if (!p) continue;
-      this.rules.push({ base: base.replace(/\/$/, ''), re: globToRegExp(anchored ? p : `**/${p}`), negate, dirOnly });
+      if (p.length > MAX_PATTERN_LENGTH) { this.skipped.push(`${raw.slice(0, 40).trim()}…`); continue; }
+      this.rules.push({ base: base.replace(/\/$/, ''), re: compileGlob(anchored ? p : `**/${p}`), negate, dirOnly });
     }
     return this;
   }
@@ -89,4 +158,11 @@ export class IgnoreList {
     }
     return ignored;
   }
+}
+
+/** Drops trailing white space not escaped by a backslash, in one pass (a regular expression would backtrack). */
+function trimEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1])) end--;
+  return end < line.length && line[end - 1] === '\\' ? line.slice(0, end + 1) : line.slice(0, end);
 }

@@ -9,6 +9,7 @@ import { fixToFixedPoint } from '../host/fix-loop';
 import { isInside, sourceResolver } from '../host/sources';
 import { detectDialect, Diagnostic, lint, LintOptions, LintResult, mayDefineAlias, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
+import { incompleteDiagnostic } from '../rules/incomplete';
 import type { Lexed } from '../rules/segments';
 import { advanced, carriedShift, Origin, originOf, shiftDiagnostic } from './carry';
 import { toLspDiagnostic } from './convert';
@@ -191,6 +192,8 @@ export class Linter {
       const tree = doc.treeToWalk();
       result = lint(text, { ...options, tree, segments });
       reported = unsilenced(text, tree, result.diagnostics);
+      const incomplete = incompleteDiagnostic(result.analysis);
+      if (incomplete) reported = [...reported, incomplete];
     }
     this.sourced.set(doc.uri, seen);
     const analysed: Analysed = {

@@ -1,7 +1,7 @@
 // The language server: wires LSP requests and notifications to the core.
 // Everything here reacts to the client; nothing in it runs the scripts it reads.
 import {
-  CodeAction, CodeActionKind, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeAction, CodeActionKind, Connection, ErrorCodes, ResponseError, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   ExecuteCommandParams, InitializeParams, InitializeResult, TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver';
 import { ActionContext, codeActions, FIX_ALL_KIND, fixAllEdit, FixAllData } from './actions';
@@ -63,7 +63,15 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
     folders = uris.map(pathOf).filter((p): p is string => !!p).map(realOr);
   };
 
+  // The spec has every request before initialize answered with ServerNotInitialized.
+  let initialized = false;
+  const ready = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R => {
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server has not been initialized yet');
+    return handler(...args);
+  };
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    initialized = true;
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     refreshSupported = !!caps.workspace?.diagnostics?.refreshSupport;
@@ -172,8 +180,8 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
     for (const c of changes) if (!documents.has(c.uri)) dependentsChanged(c.uri);
   });
 
-  connection.languages.diagnostics.on((params, token) =>
-    delivery.report(params.textDocument.uri, params.previousResultId, token));
+  connection.languages.diagnostics.on(ready((params, token) =>
+    delivery.report(params.textDocument.uri, params.previousResultId, token)));
 
   /** The current analysis of an open, enabled document. */
   const current = async (uri: string): Promise<{ doc: ShellDocument; analysed: Analysed } | undefined> => {
@@ -188,80 +196,80 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
     fixedText: () => linter.fixedText(doc, analysed),
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(ready(async (params) => {
     const cur = await current(params.textDocument.uri);
     return cur ? codeActions(actionContext(cur.doc, cur.analysed), params) : [];
-  });
+  }));
 
-  connection.onCodeActionResolve(async (action: CodeAction) => {
+  connection.onCodeActionResolve(ready(async (action: CodeAction) => {
     const data = action.data as FixAllData | undefined;
     if (action.kind !== FIX_ALL_KIND || !data) return action;
     const cur = await current(data.uri);
     if (!cur || cur.doc.version !== data.version) return action;
     return { ...action, edit: fixAllEdit(actionContext(cur.doc, cur.analysed)) };
-  });
+  }));
 
-  connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
+  connection.onExecuteCommand(ready(async (params: ExecuteCommandParams) => {
     const uri = params.arguments?.[0];
     if (params.command !== FIX_ALL_COMMAND || typeof uri !== 'string') return null;
     const cur = await current(uri);
     if (!cur) return null;
     const edit = fixAllEdit(actionContext(cur.doc, cur.analysed));
     return (await connection.workspace.applyEdit({ label: 'Fix all alias problems', edit })).applied;
-  });
+  }));
 
-  connection.onHover(async ({ textDocument, position }) => {
+  connection.onHover(ready(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     return cur ? hover(cur.doc.lines, cur.analysed.result.analysis, position) : null;
-  });
+  }));
 
-  connection.onDefinition(async ({ textDocument, position }) => {
+  connection.onDefinition(ready(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     return cur ? definition(cur.doc.lines, cur.analysed.result.analysis, position) : null;
-  });
+  }));
 
-  connection.onReferences(async ({ textDocument, position, context }) => {
+  connection.onReferences(ready(async ({ textDocument, position, context }) => {
     const cur = await current(textDocument.uri);
     return cur ? references(cur.doc.lines, cur.analysed.result.analysis, position, context.includeDeclaration) : null;
-  });
+  }));
 
-  connection.onDocumentHighlight(async ({ textDocument, position }) => {
+  connection.onDocumentHighlight(ready(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     return cur ? highlights(cur.doc.lines, cur.analysed.result.analysis, position) : null;
-  });
+  }));
 
-  connection.onCompletion(async ({ textDocument, position }) => {
+  connection.onCompletion(ready(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const { analysis } = cur.analysed.result;
     return completions(cur.doc.text, analysis, cur.doc.lines.offsetAt(position), linter.options(cur.doc, cur.analysed.settings));
-  });
+  }));
 
-  connection.onPrepareRename(async ({ textDocument, position }) => {
+  connection.onPrepareRename(ready(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     return cur ? prepareRename(cur.doc.lines, cur.analysed.result.analysis, position) : null;
-  });
+  }));
 
-  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+  connection.onRenameRequest(ready(async ({ textDocument, position, newName }) => {
     const cur = await current(textDocument.uri);
     return cur ? rename(cur.doc.lines, cur.analysed.result.analysis, position, newName) : null;
-  });
+  }));
 
-  connection.onDocumentSymbol(async ({ textDocument }) => {
+  connection.onDocumentSymbol(ready(async ({ textDocument }) => {
     const cur = await current(textDocument.uri);
     return cur ? documentSymbols(cur.doc.lines, cur.analysed.result.analysis) : null;
-  });
+  }));
 
-  connection.onWorkspaceSymbol(async ({ query }) => {
+  connection.onWorkspaceSymbol(ready(async ({ query }) => {
     const open = await Promise.all([...documents.keys()].map(current));
     return workspaceSymbols(query, open.flatMap((c) => (c ? [{ doc: c.doc.lines, analysis: c.analysed.result.analysis }] : [])));
-  });
+  }));
 
-  connection.onShutdown(() => {
+  connection.onShutdown(ready(() => {
     delivery.dispose();
     lexThread?.stop();
     documents.clear();
-  });
+  }));
 
   connection.listen();
 }

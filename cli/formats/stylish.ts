@@ -1,5 +1,5 @@
 // The default: ESLint's stylish layout, with the offending line shown under each message.
-import { relative } from 'path';
+import { displayPath } from './display-path';
 import type { Message } from '../lint-file';
 import type { Formatter } from './types';
 
@@ -21,7 +21,7 @@ export const stylish: Formatter = (reports, ctx) => {
   let fixable = 0;
   for (const r of reports) {
     if (r.messages.length === 0) continue;
-    out += `\n${c('4', relative(ctx.cwd, r.path) || r.path)}\n`;
+    out += `\n${c('4', displayPath(ctx.cwd, r.path))}\n`;
     for (const m of r.messages) {
       count[m.severity]++;
       if (m.fix) fixable++;

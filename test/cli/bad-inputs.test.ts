@@ -27,6 +27,14 @@ describe('bad inputs', () => {
     expect(line).toBe('aliascope: bin.sh: binary file (it contains NUL bytes), not linted');
   });
 
+  it('a binary *.sh found in a folder is skipped with a note; the run still passes', () => {
+    const dir = project({ 'good.sh': CLEAN });
+    writeFileSync(join(dir, 'bin.sh'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0]));
+    const r = aliascope(['-f', 'gcc', '.'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('aliascope: bin.sh: skipped: binary file (it contains NUL bytes)\n');
+  });
+
   it('a file over the size limit (10 MB against the default 5 MB)', () => {
     const line = withGoodFile((dir) => {
       writeFileSync(join(dir, 'big.sh'), `${'echo padding line\n'.repeat(600_000)}`);
@@ -45,6 +53,24 @@ describe('bad inputs', () => {
     // Either the engine analysed it (and found the problem on the last line), or it says it stopped early.
     const analysed = /^big\.sh:500004:20: error: /m.test(r.stdout);
     expect(analysed || /^aliascope: big\.sh: the analysis stopped early/m.test(r.stderr)).toBe(true);
+  }, 120_000);
+
+  it('a file over the analysis budget (2 MB) is reported as analysis-incomplete in every format', () => {
+    const dir = project({ 'big.sh': `#!/bin/sh\n${'echo padding line\n'.repeat(120_000)}${SAME_UNIT}` });
+    const expected: Record<string, RegExp> = {
+      gcc: /^big\.sh:1:1: note: Analysis incomplete: .* \[analysis-incomplete\]$/m,
+      stylish: /^ +1:1 +info +Analysis incomplete: .*analysis-incomplete$/m,
+      json: /"ruleId": ?"analysis-incomplete"/,
+      sarif: /"ruleId": ?"analysis-incomplete"/,
+      checkstyle: /source="aliascope\.analysis-incomplete"|analysis-incomplete/,
+      github: /^::notice file=big\.sh,line=1,.*analysis-incomplete/m,
+      rdjson: /"value": ?"analysis-incomplete"/,
+    };
+    for (const [format, pattern] of Object.entries(expected)) {
+      const r = aliascope(['-f', format, '--no-color', 'big.sh'], { cwd: dir });
+      expect(r.status, format).toBe(0);
+      expect(r.stdout, format).toMatch(pattern);
+    }
   }, 120_000);
 
   it('an empty file is clean', () => {
@@ -69,6 +95,18 @@ describe('bad inputs', () => {
       return 'empty.sh/*.sh';
     });
     expect(line).toBe('aliascope: empty.sh/*.sh: no files match this pattern');
+  });
+
+  it('a FIFO named on the command line, without blocking on it', (ctx) => {
+    const line = withGoodFile((dir) => {
+      const made = spawnSync('mkfifo', [join(dir, 'pipe.sh')]);
+      if (made.status !== 0) {
+        process.stderr.write('skipped: mkfifo is not available\n');
+        ctx.skip();
+      }
+      return 'pipe.sh';
+    });
+    expect(line).toBe('aliascope: pipe.sh: not a regular file');
   });
 
   it('a broken symbolic link', () => {

@@ -2,7 +2,7 @@
 // standard input, shards; and configuration found by walking up.
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, IgnoreList } from '../../host/glob';
+import { compileGlob, IgnoreList } from '../../host/glob';
 import { aliascope, CLEAN, project, SAME_UNIT } from './helpers';
 
 const listed = (dir: string, args: string[]) => {
@@ -53,6 +53,25 @@ describe('finding files', () => {
     expect(listed(dir, ['notes.txt', 'notes.txt', './notes.txt'])).toEqual(['notes.txt']);
   });
 
+  it('lints a named file even when an ignore rule matches it; folders and globs obey the rules', () => {
+    expect(listed(dir, ['vendor/v.sh', 'build/out.sh'])).toEqual(['build/out.sh', 'vendor/v.sh']);
+    expect(listed(dir, ['--ignore-pattern', 'a.sh', 'a.sh'])).toEqual(['a.sh']);
+    expect(listed(dir, ['**/*.sh'])).not.toContain('vendor/v.sh');
+    expect(aliascope(['vendor/*.sh'], { cwd: dir }).stderr).toMatch(/vendor\/\*\.sh: no files match/);
+  });
+
+  it('--force-exclude: ignore rules win over named files, and the skip is said on stderr', () => {
+    const r = aliascope(['-f', 'json', '--force-exclude', 'vendor/v.sh', 'a.sh'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath.slice(dir.length + 1))).toEqual(['a.sh']);
+    expect(r.stderr).toMatch(/ vendor\/v\.sh: skipped: an ignore rule matches it \(--force-exclude\)$/m);
+  });
+
+  it('says so when a named folder is ignored', () => {
+    const r = aliascope(['-f', 'json', 'vendor'], { cwd: dir });
+    expect(r.stderr).toMatch(/ vendor: folder skipped: an ignore rule matches it/m);
+  });
+
   it('reads standard input, reported under --stdin-filename', () => {
     const r = aliascope(['-f', 'gcc', '-', '--stdin-filename', 'sub/x.sh'], { cwd: dir, input: '#!/bin/bash\nalias k=kubectl\nk get pods\n' });
     expect(r.status).toBe(1);
@@ -72,14 +91,46 @@ describe('finding files', () => {
 });
 
 describe('glob and ignore matching', () => {
+  it('matches in linear time: patterns that make a backtracking matcher run for minutes take milliseconds', () => {
+    const t0 = performance.now();
+    const stars = compileGlob(`${'*a'.repeat(30)}*b`);
+    expect(stars.test('a'.repeat(200))).toBe(false);
+    expect(stars.test(`${'a'.repeat(200)}b`)).toBe(true);
+    const deep = compileGlob(`${'**/'.repeat(30)}x.sh`);
+    expect(deep.test(`${'d/'.repeat(100)}y.sh`)).toBe(false);
+    expect(deep.test(`${'d/'.repeat(100)}x.sh`)).toBe(true);
+    const ig = new IgnoreList().add('/r', [`${'*a'.repeat(30)}*b`, `${'**/'.repeat(30)}z`]);
+    expect(ig.ignores(`/r/${'d/'.repeat(60)}${'a'.repeat(100)}`, false)).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('sets aside patterns over the length bound instead of failing', () => {
+    const ig = new IgnoreList().add('/r', [`${' '.repeat(100_000)}x`, '*.log']);
+    expect(ig.skipped).toHaveLength(1);
+    expect(ig.ignores('/r/a.log', false)).toBe(true);
+  });
+
+  it('a .gitignore with pathological patterns neither hangs nor crashes the run, and says what it set aside', () => {
+    const dir = project({
+      '.gitignore': `${'*a'.repeat(30)}*b\n${'**/'.repeat(30)}q\n${' '.repeat(100_000)}x\n`,
+      [`${'d/'.repeat(20)}${'a'.repeat(80)}.sh`]: CLEAN,
+    });
+    const t0 = performance.now();
+    const r = aliascope(['-f', 'json', '.'], { cwd: dir });
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+    expect(r.stderr).toMatch(/\.gitignore: pattern .* set aside: longer than 1024 characters/);
+  });
+
   it('globs', () => {
-    expect(globToRegExp('*.sh').test('a.sh')).toBe(true);
-    expect(globToRegExp('*.sh').test('d/a.sh')).toBe(false);
-    expect(globToRegExp('**/*.sh').test('a.sh')).toBe(true);
-    expect(globToRegExp('**/*.sh').test('x/y/a.sh')).toBe(true);
-    expect(globToRegExp('a/**').test('a/b/c')).toBe(true);
-    expect(globToRegExp('[!a]?.sh').test('bc.sh')).toBe(true);
-    expect(globToRegExp('[!a]?.sh').test('ac.sh')).toBe(false);
+    expect(compileGlob('*.sh').test('a.sh')).toBe(true);
+    expect(compileGlob('*.sh').test('d/a.sh')).toBe(false);
+    expect(compileGlob('**/*.sh').test('a.sh')).toBe(true);
+    expect(compileGlob('**/*.sh').test('x/y/a.sh')).toBe(true);
+    expect(compileGlob('a/**').test('a/b/c')).toBe(true);
+    expect(compileGlob('[!a]?.sh').test('bc.sh')).toBe(true);
+    expect(compileGlob('[!a]?.sh').test('ac.sh')).toBe(false);
   });
 
   it('gitignore rules: anchoring, folders only, negation, last match wins', () => {

@@ -3,11 +3,12 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { execFileSync } from 'child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'fs';
+import { cpSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../cli/formats/github';
+import { expectGolden } from '../support/golden';
 import { aliascope, project, ROOT } from './helpers';
 
 const FIXTURE = join(__dirname, 'fixtures', 'project');
@@ -26,12 +27,7 @@ function normalise(text: string, dir: string): string {
     .split(`"version": "${VERSION}"`).join('"version": "<version>"');
 }
 
-/** Compares with the golden file; UPDATE_GOLDEN=1 rewrites it instead. */
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(GOLDEN, name, actual);
 
 const FORMATS: [string, string][] = [
   ['stylish', 'stylish.txt'], ['json', 'json.json'], ['sarif', 'sarif.json'], ['gcc', 'gcc.txt'],
@@ -156,5 +152,21 @@ describe('github format escaping', () => {
     for (const line of out) {
       expect(line).toMatch(/^::error file=we%2Cird%3A50%25\.sh,line=1,col=\d+,endLine=1,endColumn=\d+,title=aliascope%3A same-unit::/);
     }
+  });
+});
+
+describe('file names with control characters', () => {
+  const dir = project({ 'a\nb:1:1: error: forged [same-unit]\t.sh': 'alias k="kubectl"; k get pods\n' });
+
+  it('gcc prints each problem on one line, the name escaped', () => {
+    const out = aliascope(['-f', 'gcc', '.'], { cwd: dir }).stdout.trim().split('\n');
+    expect(out.length).toBeGreaterThan(0);
+    for (const line of out) expect(line).toMatch(/^a\\nb:1:1: error: forged \[same-unit\]\\t\.sh:1:\d+: error: .*\[same-unit\]$/);
+  });
+
+  it('stylish prints the name escaped on one line', () => {
+    const out = aliascope(['-f', 'stylish', '--no-color', '.'], { cwd: dir }).stdout;
+    expect(out).toContain('a\\nb:1:1: error: forged [same-unit]\\t.sh\n');
+    expect(out).not.toMatch(/^b:1:1/m);
   });
 });

@@ -1,7 +1,7 @@
 // Worker threads give the same report, in the same order, as one thread; the
 // cache reuses reports only for unchanged bytes; docs match the rules.
 import { execFileSync, spawnSync } from 'child_process';
-import { readFileSync, writeFileSync } from 'fs';
+import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { ruleDoc } from '../../cli/explain';
@@ -71,6 +71,25 @@ describe('--cache', () => {
     expect(readFileSync(join(dir, 'c.json'), 'utf8')).toContain('a.sh');
     aliascope(['--cache', '--cache-location', 'c.json', '--fix', '.'], { cwd: dir });
     expect(readFileSync(join(dir, 'a.sh'), 'utf8')).toBe('k() { kubectl "$@"; }; k get pods\n');
+  });
+
+  it('--cache-location naming a folder puts the cache file inside it, as ESLint does', () => {
+    const dir = project({ 'a.sh': SAME_UNIT, 'cache/.keep': '' });
+    for (const location of ['cache', 'cache/', 'fresh/']) {
+      const r = aliascope(['--cache', '--cache-location', location, '-f', 'gcc', 'a.sh'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^a\.sh:1:/);
+      expect(readFileSync(join(dir, location, '.aliascope-cache'), 'utf8')).toContain('a.sh');
+    }
+  });
+
+  it('--cache-location that cannot be written: the report, one line, exit 2, no temporary file', () => {
+    const dir = project({ 'a.sh': SAME_UNIT });
+    const r = aliascope(['--cache', '--cache-location', 'a.sh/c.json', '-f', 'gcc', 'a.sh'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^a\.sh:1:/);
+    expect(r.stderr).toBe('aliascope: --cache-location a.sh/c.json: cannot write the cache: a parent of this path is not a directory\n');
+    expect(readdirSync(dir).filter((f) => f.includes('tmp'))).toEqual([]);
   });
 });
 

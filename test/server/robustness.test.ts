@@ -126,6 +126,18 @@ describe('server robustness', () => {
     expect(client.published.filter((p) => p.uri === uri).map((p) => p.version)).toEqual([5, 7]);
   });
 
+  it('says when a document over the analysis budget (60,000 top-level commands) was not fully analysed', async () => {
+    await fresh();
+    const uri = fileUri(join(ws, 'budget.sh'));
+    const text = SEED + 'true\n'.repeat(60_000);
+    await client.open(uri, text);
+    const report = await client.diagnostics(uri, 1, undefined, 120_000);
+    const gap = report.diagnostics.filter((d) => d.code === 'analysis-incomplete');
+    expect(gap).toHaveLength(1);
+    expect(gap[0]).toMatchObject({ severity: 3, range: { start: { line: 0, character: 0 } } });
+    expect(gap[0].message).toMatch(/^Analysis incomplete: .* may be missing\.$/);
+  });
+
   it('takes a 10 MB document, and says it is over the size limit instead of analysing it', async () => {
     await fresh();
     const uri = fileUri(join(ws, 'big.sh'));
