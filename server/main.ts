@@ -16,5 +16,11 @@ export function main(argv: string[]): void {
   lexThread.start();
   const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
   const { startServer } = require('./server') as typeof import('./server');
-  startServer(createConnection(ProposedFeatures.all), lexThread);
+  const { selectParser } = require('../host/parser') as typeof import('../host/parser');
+  const connection = createConnection(ProposedFeatures.all);
+  // Messages wait in the transport while the wasm parser loads, when it is the one.
+  void selectParser().then((parser) => startServer(connection, lexThread, parser), (e: Error) => {
+    process.stderr.write(`aliascope-lsp: ${e.message}\n`);
+    process.exit(1);
+  });
 }
