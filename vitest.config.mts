@@ -11,5 +11,6 @@ export default defineConfig({
     // each file works in its own temporary folders and processes, so two at a time is safe.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default', './test/support/durations.ts'],
+    setupFiles: ['test/support/parser-setup.ts'],
   },
 });

@@ -5,8 +5,12 @@
 import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { parse, SyntaxNode } from '../rules/parse';
+import { nativeParser } from '../rules/native';
+import { parse, SyntaxNode, useParser } from '../rules/parse';
 import { programUnits } from '../rules/units';
+
+// Coverage is the grammar's: both parsers give the same trees (test/distribution).
+useParser(nativeParser());
 
 const dir = process.argv[2] ?? join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? '.', '.cache'), 'aliascope', 'corpus');
 if (!existsSync(dir)) {

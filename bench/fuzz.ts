@@ -6,6 +6,7 @@
 //   npm run fuzz -- --replay-special NAME --dialects D
 // Exit status 1 when any property failed.
 import { availableParallelism } from 'os';
+import { selectParser } from '../host/parser';
 import { DialectId } from '../rules';
 import { FUZZ_DIALECTS, FuzzInput, inputForSeed, SPECIALS, specialInput } from '../test/fuzz/generators';
 import { describeJob, FailureReport, memoryProblems, runFuzz, Summary } from '../test/fuzz/pool';
@@ -44,6 +45,7 @@ function slowest(label: string, s: Summary['slowestLint']): string {
 }
 
 async function main(): Promise<number> {
+  await selectParser();
   if (flag('--replay')) return replay(inputForSeed(num('--replay', 0)));
   if (flag('--replay-special')) {
     const dialects = value('--dialects', 'bash').split(',') as DialectId[];

@@ -1,6 +1,7 @@
 // The command line: files in, a report and an exit code out.
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
+import { describeParser, selectParser } from '../host/parser';
 import { RULES, RULES_BY_ID } from '../rules';
 import { parseArgs, Options, USAGE, UsageError } from './args';
 import { ConfigError, Configs } from '../host/config';
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<void> {
 async function run(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
   if (opts.help) return print(`${USAGE}\n`);
-  if (opts.version) return print(`${VERSION()}\n`);
+  if (opts.version) return print(`${VERSION()}\n${describeParser(await selectParser())}\n`);
   if (opts.explain !== undefined) {
     const rule = RULES_BY_ID.get(opts.explain);
     if (!rule) throw new UsageError(`--explain: unknown rule "${opts.explain}"; known rules: ${[...RULES_BY_ID.keys()].join(', ')}`);
@@ -67,6 +68,7 @@ async function run(argv: string[]): Promise<number> {
     tasks = files.map((f) => taskFor(f, opts, configs, found.sizes.get(f)));
   }
 
+  await selectParser();
   const { reports, cacheError } = await lintWithCache(tasks, opts);
   if (cacheError) {
     say(cacheError);

@@ -13,6 +13,7 @@
 // does at ~140 MB. Replacing workers more often than every 4 MB saved no
 // memory and cost CPU.
 import { statSync } from 'fs';
+import { selectParser } from '../host/parser';
 import { availableParallelism } from 'os';
 import { join } from 'path';
 import { FileReport, FileTask, lintFile } from './lint-file';
@@ -33,8 +34,10 @@ const INLINE_BYTES = 1 << 20;
 export function serveWorker(): void {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { parentPort } = require('worker_threads') as typeof import('worker_threads');
+  const ready = selectParser();
   parentPort!.on('message', (tasks: FileTask[]) => {
-    parentPort!.postMessage(tasks.map(lintSafely));
+    void ready.then(() => tasks.map(lintSafely), (e) => tasks.map((t) => internalError(t, oneLine(e))))
+      .then((reports) => parentPort!.postMessage(reports));
   });
 }
 

@@ -1,29 +1,94 @@
-// The one place that talks to tree-sitter. Parsing never fails: a tree with
+// The one place the analysis meets a parser. Parsing never fails: a tree with
 // ERROR and MISSING nodes is ordinary input for the engine.
-import Parser = require('tree-sitter');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const Bash = require('tree-sitter-bash');
+//
+// Two parsers give the same trees: tree-sitter's native binding
+// (`native.ts`) and tree-sitter compiled to WebAssembly (`wasm.ts`), which
+// loads everywhere, browsers included. The host picks one and installs it
+// with `useParser` before the first analysis; `rules/` never chooses, since
+// loading a binary or a .wasm file is the host's business.
 
-export type SyntaxNode = Parser.SyntaxNode;
-export type Tree = Parser.Tree;
-
-let parser: Parser | undefined;
-
-function shared(): Parser {
-  if (!parser) {
-    parser = new Parser();
-    parser.setLanguage(Bash);
-  }
-  return parser;
+export interface Point {
+  row: number;
+  column: number;
 }
 
-/** tree-sitter's default buffer is too small for large scripts. */
-function bufferSize(text: string): number {
-  return Math.max(32 * 1024, text.length * 2 + 1024);
+/**
+ * The node API the analysis uses: the part both parsers share. Offsets are
+ * UTF-16 code units, as in JavaScript strings. While its tree lives, a node
+ * is always the same object (the engine remembers facts per node).
+ */
+export interface SyntaxNode {
+  readonly id: number;
+  readonly tree: Tree;
+  readonly type: string;
+  readonly text: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startPosition: Point;
+  readonly endPosition: Point;
+  readonly isNamed: boolean;
+  readonly isMissing: boolean;
+  readonly hasError: boolean;
+  readonly parent: SyntaxNode | null;
+  readonly children: SyntaxNode[];
+  readonly namedChildren: SyntaxNode[];
+  readonly childCount: number;
+  readonly namedChildCount: number;
+  readonly firstChild: SyntaxNode | null;
+  readonly lastChild: SyntaxNode | null;
+  readonly nextSibling: SyntaxNode | null;
+  readonly nextNamedSibling: SyntaxNode | null;
+  readonly previousNamedSibling: SyntaxNode | null;
+  childForFieldName(name: string): SyntaxNode | null;
+  childrenForFieldName(name: string): SyntaxNode[];
+  descendantForIndex(start: number, end?: number): SyntaxNode;
+  descendantsOfType(types: string | string[]): SyntaxNode[];
+  toString(): string;
+}
+
+/** An edit in UTF-16 offsets and rows/columns, as tree-sitter's `tree.edit` takes it. */
+export interface TreeEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: Point;
+  oldEndPosition: Point;
+  newEndPosition: Point;
+}
+
+export interface Tree {
+  readonly rootNode: SyntaxNode;
+  /** Moves the tree's nodes over an edit, so that the next parse can reuse it. */
+  edit(edit: TreeEdit): void;
+}
+
+export type ParserKind = 'native' | 'wasm';
+
+/** A tree-sitter-bash parser. `old`, edited to match `text`, makes the parse incremental. */
+export interface ShellParser {
+  readonly kind: ParserKind;
+  parse(text: string, old?: Tree): Tree;
+}
+
+let installed: ShellParser | undefined;
+
+/** Installs the parser every analysis uses from now on. */
+export function useParser(p: ShellParser): void {
+  installed = p;
+}
+
+/** The installed parser, or undefined before `useParser`. */
+export function installedParser(): ShellParser | undefined {
+  return installed;
+}
+
+function current(): ShellParser {
+  if (!installed) throw new Error('aliascope: no parser installed; call useParser() with nativeParser() or loadWasmParser() first');
+  return installed;
 }
 
 export function parse(text: string): Tree {
-  return shared().parse(text, undefined, { bufferSize: bufferSize(text) });
+  return current().parse(text);
 }
 
 /** A text change in UTF-16 offsets of the old text, as an editor reports it. */
@@ -33,7 +98,7 @@ export interface TextChange {
   newText: string;
 }
 
-function pointAt(text: string, offset: number): Parser.Point {
+function pointAt(text: string, offset: number): Point {
   let row = 0;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -63,7 +128,7 @@ export function reparse(oldText: string, oldTree: Tree, changes: TextChange[]): 
     });
     text = newText;
   }
-  const tree = shared().parse(text, oldTree, { bufferSize: bufferSize(text) });
+  const tree = current().parse(text, oldTree);
   return { text, tree };
 }
 
@@ -80,10 +145,9 @@ export function errorCount(tree: Tree): number {
   return n;
 }
 
-// The binding crosses into native code and allocates fresh arrays for every
-// `children` and `type`; the engine walks the same nodes again for each read
-// and call, so both are remembered per node object (the tree hands out one
-// object per node while it lives).
+// The parsers cross into native or wasm code and allocate fresh arrays for
+// every `children` and `type`; the engine walks the same nodes again for each
+// read and call, so both are remembered per node object.
 const childrenMemo = new WeakMap<SyntaxNode, SyntaxNode[]>();
 const typeMemo = new WeakMap<SyntaxNode, string>();
 

@@ -69,13 +69,14 @@ function nativePackages() {
   for (const e of edits) {
     let text = readFileSync(e.file, 'utf8');
     for (const [re, by] of e.replace) {
-      if (!re.test(text)) return { external: ['tree-sitter', 'tree-sitter-bash'], plugins: [] };
+      if (!re.test(text)) return { external: ['tree-sitter', 'tree-sitter-bash', 'web-tree-sitter'], plugins: [] };
       text = text.replace(re, () => by);
     }
     patched.set(realpathSync(e.file), text); // esbuild names files by their real path
   }
   return {
-    external: [],
+    // web-tree-sitter loads only when the native binding cannot: it stays a separate module.
+    external: ['web-tree-sitter'],
     plugins: [{
       name: 'native-packages',
       setup(build) {

@@ -4,9 +4,21 @@ import { LexThread } from './lexing';
 
 const TRANSPORTS = /^--(stdio|node-ipc|socket=|pipe=)/;
 
+const USAGE = `Usage: aliascope-lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
+
+The aliascope language server; an editor starts it (stdio by default).
+  --version  print the version and the parser (native or wasm)
+  --help     print this help
+`;
+
 export function main(argv: string[]): void {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
   if (argv.includes('--version')) {
-    process.stdout.write(`${(require('../../package.json') as { version: string }).version}\n`);
+    const { describeParser, selectParser } = require('../host/parser') as typeof import('../host/parser');
+    void selectParser().then((p) => process.stdout.write(`${(require('../../package.json') as { version: string }).version}\n${describeParser(p)}\n`));
     return;
   }
   if (!argv.some((a) => TRANSPORTS.test(a))) process.argv.push('--stdio');
@@ -16,5 +28,11 @@ export function main(argv: string[]): void {
   lexThread.start();
   const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
   const { startServer } = require('./server') as typeof import('./server');
-  startServer(createConnection(ProposedFeatures.all), lexThread);
+  const { selectParser } = require('../host/parser') as typeof import('../host/parser');
+  const connection = createConnection(ProposedFeatures.all);
+  // Messages wait in the transport while the wasm parser loads, when it is the one.
+  void selectParser().then((parser) => startServer(connection, lexThread, parser), (e: Error) => {
+    process.stderr.write(`aliascope-lsp: ${e.message}\n`);
+    process.exit(1);
+  });
 }

@@ -7,6 +7,8 @@ import {
 import { ActionContext, codeActions, FIX_ALL_KIND, fixAllEdit, FixAllData } from './actions';
 import { DiagnosticsDelivery } from './diagnostics';
 import { ShellDocument } from './document';
+import { describeParser, ParserChoice } from '../host/parser';
+import { installedParser } from '../rules/parse';
 import type { LexThread } from './lexing';
 import { Analysed, Linter, pathOf, realOr } from './linter';
 import { definition, highlights, hover, references } from './navigation';
@@ -22,8 +24,12 @@ export const FIX_ALL_COMMAND = 'aliascope.server.fixAll';
 export const VERSION: string = require('../../package.json').version;
 const WATCHED = [`**/${RC_NAME}`, '**/*.{sh,bash,ksh,mksh,zsh,bats}'];
 
-/** Serves `connection`; `lexThread`, when given, lexes long documents on another thread. */
-export function startServer(connection: Connection, lexThread?: LexThread): void {
+/**
+ * Serves `connection`; `lexThread`, when given, lexes long documents on
+ * another thread. `parser` is the one installed (host/parser.ts): the server
+ * logs it once and names it in `capabilities.experimental.parser`.
+ */
+export function startServer(connection: Connection, lexThread?: LexThread, parser?: ParserChoice): void {
   const documents = new Map<string, ShellDocument>();
   let folders: string[] = [];
   let pullDiagnostics = false;
@@ -99,12 +105,14 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        experimental: { parser: installedParser()?.kind },
       },
       serverInfo: { name: 'aliascope', version: VERSION },
     };
   });
 
   connection.onInitialized(() => {
+    if (parser) log(describeParser(parser));
     if (watchRegistration) {
       connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: WATCHED.map((globPattern) => ({ globPattern })),

@@ -3,6 +3,7 @@
 // thread's memory. Inputs are rebuilt here from their seed, so messages stay small.
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
+import { selectParser } from '../../host/parser';
 import { DialectId } from '../../rules';
 import { FuzzInput, inputForSeed, specialInput } from './generators';
 import { check, CheckResult } from './properties';
@@ -59,4 +60,5 @@ process.on('message', (job: Job) => {
   process.send!(run(job));
 });
 process.on('disconnect', () => process.exit(0));
-process.send!('ready');
+// Ready once the parser is installed: jobs then parse as the command line would.
+void selectParser().then(() => process.send!('ready'));

@@ -1,15 +1,18 @@
 // lint() parses a text only when its result can depend on the tree: most
 // scripts define no alias, and reading them whole costs more than the rest.
-import Parser = require('tree-sitter');
 import { afterEach, describe, expect, it } from 'vitest';
 import { lint } from '../../rules';
+import { installedParser, useParser } from '../../rules/parse';
 
-const original = Parser.prototype.parse;
+const original = installedParser()!;
 let parses = 0;
-Parser.prototype.parse = function counted(this: Parser, ...args: Parameters<Parser['parse']>) {
-  parses++;
-  return original.apply(this, args);
-};
+useParser({
+  kind: original.kind,
+  parse(...args) {
+    parses++;
+    return original.parse(...args);
+  },
+});
 afterEach(() => {
   parses = 0;
 });

@@ -14,6 +14,9 @@ import { ROOT } from './client';
 const { LexThread } = require(join(ROOT, 'out', 'server', 'lexing.js')) as { LexThread: typeof Thread };
 const { Linter } = require(join(ROOT, 'out', 'server', 'linter.js')) as { Linter: typeof LinterType };
 const { ShellDocument } = require(join(ROOT, 'out', 'server', 'document.js')) as { ShellDocument: typeof Doc };
+// They share their own copy of rules/, which needs its parser too.
+const { selectParser } = require(join(ROOT, 'out', 'host', 'parser.js')) as { selectParser: () => Promise<unknown> };
+await selectParser();
 
 /** Whole blocks only: a cut block would leave the last unit open. */
 const TEXT = ((g) => g.slice(0, g.lastIndexOf('\n\n') + 1))(generatedScript(2_000));

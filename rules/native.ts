@@ -1,0 +1,27 @@
+// The native parser: tree-sitter's Node binding with tree-sitter-bash. The
+// fastest, where its prebuilt or locally built binary loads; `nativeParser`
+// throws where it does not, and the host falls back to `wasm.ts`.
+import type NativeParser = require('tree-sitter');
+import type { ShellParser, Tree } from './parse';
+
+/** tree-sitter's default buffer is too small for large scripts. */
+function bufferSize(text: string): number {
+  return Math.max(32 * 1024, text.length * 2 + 1024);
+}
+
+/** A native parser; throws when the binding cannot load. */
+export function nativeParser(): ShellParser {
+  // Required here, not on import, so a binding that cannot load is an error the caller catches.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const Parser = require('tree-sitter') as typeof NativeParser;
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const Bash = require('tree-sitter-bash');
+  const parser = new Parser();
+  parser.setLanguage(Bash);
+  return {
+    kind: 'native',
+    parse(text: string, old?: Tree): Tree {
+      return parser.parse(text, old as NativeParser.Tree | undefined, { bufferSize: bufferSize(text) });
+    },
+  };
+}
