@@ -3,6 +3,24 @@
 import { parse, SyntaxNode } from './parse';
 import { literal } from './words';
 
+/**
+ * Values longer than this are not read as code: no real alias comes near it,
+ * and a fuzzer's megabyte value would cost seconds per reading. Such a value
+ * has no positional parameters found, is never simple, and is scope-sensitive.
+ */
+const MAX_READ_VALUE = 16 * 1024;
+
+/** Whether the functions below read the value as code, rather than answer for any value. */
+export const readable = (value: string): boolean => value.length <= MAX_READ_VALUE;
+
+/** The last value read, reused: a definition's value is asked about several times in a row. */
+let lastRead: { value: string; root: SyntaxNode } | undefined;
+
+function read(value: string): SyntaxNode {
+  if (lastRead?.value !== value) lastRead = { value, root: parse(value).rootNode };
+  return lastRead.root;
+}
+
 /** Parameters that an alias's command would take from the script or function it is pasted into. */
 const POSITIONAL = /^([1-9]\d*|[@*#])$/;
 
@@ -12,6 +30,7 @@ const NOT_EXPANDED = new Set(['function_definition', 'raw_string']);
 /** The positional parameters the alias's own command expands, as written (`$1`, `"$@"`, `${#}`). */
 export function positionalExpansions(value: string): string[] {
   const out: string[] = [];
+  if (!readable(value)) return out;
   const walk = (n: SyntaxNode): void => {
     if (NOT_EXPANDED.has(n.type)) return;
     if (n.type === 'simple_expansion' || n.type === 'expansion') {
@@ -23,7 +42,7 @@ export function positionalExpansions(value: string): string[] {
     }
     for (const c of n.namedChildren) walk(c);
   };
-  walk(parse(value).rootNode);
+  walk(read(value));
   return out;
 }
 
@@ -43,7 +62,8 @@ function setsParameters(cmd: SyntaxNode): boolean {
  * than pasted where the alias is used, as written; null when there is none.
  */
 export function scopeSensitive(value: string): string | null {
-  const root = parse(value).rootNode;
+  if (!readable(value)) return 'the value';
+  const root = read(value);
   const params = positionalExpansions(value);
   if (params.length) return params[0];
   if (/\$(0\b|\{0\})/.test(value)) return '$0';
@@ -65,7 +85,8 @@ export function scopeSensitive(value: string): string | null {
  * exactly as the pasted text does.
  */
 export function isSimpleCommand(value: string): boolean {
-  const statements = parse(value).rootNode.namedChildren.filter((c) => c.type !== 'comment');
+  if (!readable(value)) return false;
+  const statements = read(value).namedChildren.filter((c) => c.type !== 'comment');
   if (statements.length !== 1) return false;
   const s = statements[0];
   const body = s.type === 'redirected_statement' ? s.childForFieldName('body') : s;

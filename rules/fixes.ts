@@ -1,6 +1,6 @@
 // Quick fixes as pure text edits: rewrite an alias as a wrapper function, or
 // switch bash's expand_aliases on where it takes effect in time.
-import { isSimpleCommand, scopeSensitive } from './alias-value';
+import { isSimpleCommand, readable, scopeSensitive } from './alias-value';
 import type { Dialect } from './dialects';
 import { defsNamed, Verdict } from './verdicts';
 import { AliasDef, Analysis, inDocument, Use } from './engine';
@@ -69,6 +69,7 @@ function plainUse(use: Use, analysis: Analysis): boolean {
 /** Why running the value in a wrapper function may differ from pasting it, or null when it cannot. */
 function wrapperRisk(def: AliasDef, analysis: Analysis): string | null {
   const value = def.value ?? '';
+  if (!readable(value)) return 'the value is too long for aliascope to check what it does in a function';
   const scoped = scopeSensitive(value);
   if (scoped) return `\`${scoped}\` in the value would act on the new function, not on the code that uses the alias`;
   const uses = analysis.uses.filter((u) => u.name === def.name);
