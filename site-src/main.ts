@@ -136,6 +136,13 @@ async function start(): Promise<void> {
   // the linter joins once the parser is ready, so its first pass already has a result
   view.dispatch({ effects: StateEffect.appendConfig.of(linter(lintSource, { delay: LINT_DELAY_MS })) });
   forceLinting(view);
+  // a link followed in the same tab changes only the fragment: load what it holds
+  window.addEventListener('hashchange', () => {
+    const next = decodeState(location.hash, { script: view.state.doc.toString(), shell: 'auto' });
+    select.value = DIALECT_IDS.includes(next.shell as DialectId) ? next.shell : 'auto';
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next.script } });
+    view.dispatch(setDiagnostics(view.state, lintSource(view)));
+  });
   (window as unknown as { playground: unknown }).playground = { view };
 }
 

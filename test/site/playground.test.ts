@@ -7,6 +7,7 @@ import { createReadStream, existsSync, readFileSync } from 'fs';
 import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { extname, join, normalize } from 'path';
+import { readdirSync } from 'fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, SEED, skipNote } from '../editors/support';
@@ -110,6 +111,20 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     // the hover says why line 5's kubectl does not expand
     await page.locator('.cm-line', { hasText: 'kubectl get ns' }).locator('text=kubectl').first().hover();
     await expect.poll(() => page.locator('.explain').first().innerText().catch(() => ''), { timeout: 5_000 }).toMatch(/does not expand here/);
+    await page.close();
+  });
+
+  it('lists what the command line reports for every example, opened from a link', async () => {
+    const page = await browser.newPage();
+    const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.sh'));
+    expect(examples.length).toBeGreaterThan(1);
+    for (const name of examples) {
+      const text = readFileSync(join(ROOT, 'examples', name), 'utf8');
+      await page.goto(`${base}#script=${Buffer.from(text).toString('base64url')}`);
+      await page.locator('#problems li').first().waitFor({ timeout: 10_000 });
+      expect(await editorText(page)).toBe(text);
+      await expectListMatchesCli(page);
+    }
     await page.close();
   });
 
