@@ -62,7 +62,7 @@ const marksField = StateField.define<RangeSet<GutterMarker>>({
 const useGutter = gutter({ class: 'cm-use-gutter', markers: (view) => view.state.field(marksField) });
 
 // ---- diagnostics, their fixes, the list beside the editor
-function fixAction(view: EditorView, linted: string, fix: Fix): Action {
+function fixAction(linted: string, fix: Fix): Action {
   return {
     name: fix.title,
     apply(v) {
@@ -86,6 +86,7 @@ function lintSource(view: EditorView): EditorDiagnostic[] {
   view.dispatch({ effects: setMarks.of(RangeSet.of(marks, true)) });
   renderProblems(problems, text, result.diagnostics, (offset) => goTo(view, offset));
   status.textContent = `${result.diagnostics.length} problem${result.diagnostics.length === 1 ? '' : 's'} · ${result.dialect.dialect.label} · ${Math.round(performance.now() - started)} ms`;
+  // when the latest diagnostics were ready, in ms since navigation: what the browser test measures
   document.body.dataset.analysed = String(performance.now());
   return result.diagnostics.map((d) => ({
     from: d.start,
@@ -93,7 +94,7 @@ function lintSource(view: EditorView): EditorDiagnostic[] {
     severity: d.severity,
     source: d.ruleId,
     message: d.fixRefusal ? `${d.message} (No fix: ${d.fixRefusal}.)` : d.message,
-    actions: [d.fix, ...(d.suggestions ?? [])].filter((f): f is Fix => !!f).map((f) => fixAction(view, text, f)),
+    actions: [d.fix, ...(d.suggestions ?? [])].filter((f): f is Fix => !!f).map((f) => fixAction(text, f)),
   }));
 }
 
@@ -143,6 +144,7 @@ async function start(): Promise<void> {
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next.script } });
     view.dispatch(setDiagnostics(view.state, lintSource(view)));
   });
+  // the editor, for the browser test to read its text and positions
   (window as unknown as { playground: unknown }).playground = { view };
 }
 
