@@ -1,0 +1,5 @@
+// Scripts are bundled as text (esbuild's text loader).
+declare module '*.sh' {
+  const text: string;
+  export default text;
+}
