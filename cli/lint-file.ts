@@ -8,6 +8,7 @@ import type { FileConfig } from './config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
 import { fixToFixedPoint, writeAtomically } from './fix';
+import { aliasUses, UseReport } from '../rules/uses';
 
 export interface FileTask {
   /** Absolute path; for standard input, the --stdin-filename (or '<stdin>'). */
@@ -24,6 +25,8 @@ export interface FileTask {
   output: boolean;
   reportUnused: boolean;
   maxFileSize: number;
+  /** List every alias use (--show-uses). */
+  showUses?: boolean;
   /** The file's size when finding it already told (a hint for sharing out work; the read checks again). */
   size?: number;
 }
@@ -65,6 +68,9 @@ export interface FileReport {
   internal?: boolean;
   /** The analysis hit its size or time budget, so problems may be missing. */
   incomplete?: boolean;
+  /** --show-uses: every alias use, and the text they lie in. */
+  uses?: UseReport[];
+  text?: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -180,7 +186,7 @@ export function lintFile(task: FileTask): FileReport {
     // the tree only if a directive may be there: most files are never parsed
     const directives = parsed ? applyDirectives(t, () => analysis.tree, result.diagnostics, RULE_METAS)
       : { kept: result.diagnostics, suppressed: [], unused: [], unknown: [] };
-    return { text: t, aborted: analysis.aborted, ...directives };
+    return { text: t, aborted: analysis.aborted, uses: task.showUses ? aliasUses(analysis) : undefined, ...directives };
   };
 
   let final = run(text);
@@ -205,6 +211,10 @@ export function lintFile(task: FileTask): FileReport {
 
   if (final.aborted) report.incomplete = true;
   report.suppressedCount = final.suppressed.length;
+  if (final.uses) {
+    report.uses = final.uses;
+    report.text = final.text;
+  }
   const unused = task.reportUnused ? final.unused : [];
   // Most files have nothing to report: index their lines only when something is.
   if (final.kept.length + final.unknown.length + unused.length === 0) return report;

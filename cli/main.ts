@@ -7,6 +7,7 @@ import { ConfigError, Configs } from './config';
 import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
 import { loadFormatter } from './formats';
+import { showUses } from './formats/uses';
 import type { FileReport, FileTask } from './lint-file';
 import { exitOnceWritten, write } from './output';
 import { lintAll } from './pool';
@@ -76,7 +77,8 @@ async function run(argv: string[]): Promise<number> {
   const shown = reports.filter((r) => !r.error).map((r) => (opts.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 'error') } : r));
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const color = opts.color ?? (!opts.outputFile && (require('tty') as typeof import('tty')).isatty(1) && !process.env.NO_COLOR);
-  const output = loadFormatter(opts.format)(opts.format === 'sarif' ? reports : shown, {
+  const format = opts.showUses && opts.format === 'stylish' ? showUses : loadFormatter(opts.format);
+  const output = format(opts.format === 'sarif' ? reports : shown, {
     cwd, color, rules: RULES.map((r) => r.meta), get version() { return VERSION(); },
   });
   if (opts.outputFile) {
@@ -119,12 +121,13 @@ function taskFor(path: string, opts: Options, configs: Configs, size?: number): 
     output: (opts.fix || opts.fixDryRun) && opts.format === 'json',
     reportUnused: opts.reportUnused,
     maxFileSize: opts.maxFileSize,
+    showUses: opts.showUses,
     size,
   };
 }
 
 async function lintWithCache(tasks: FileTask[], opts: Options): Promise<FileReport[]> {
-  if (!opts.cache || opts.stdin) return lintAll(tasks, opts.concurrency);
+  if (!opts.cache || opts.stdin || opts.showUses) return lintAll(tasks, opts.concurrency);
   // Loaded only here: hashing brings in `crypto`, a cost every small run would otherwise pay.
   const { LintCache } = require('./cache') as typeof import('./cache');
   const cache = new LintCache(resolve(opts.cacheLocation), VERSION());
