@@ -186,7 +186,7 @@ export function lintFile(task: FileTask): FileReport {
     // the tree only if a directive may be there: most files are never parsed
     const directives = parsed ? applyDirectives(t, () => analysis.tree, result.diagnostics, RULE_METAS)
       : { kept: result.diagnostics, suppressed: [], unused: [], unknown: [] };
-    return { text: t, aborted: analysis.aborted, uses: task.showUses ? aliasUses(analysis) : undefined, ...directives };
+    return { text: t, aborted: analysis.aborted, uses: task.showUses ? aliasUses(analysis).filter((u) => u.filePath === analysis.file) : undefined, ...directives };
   };
 
   let final = run(text);

@@ -1,6 +1,6 @@
 // Every alias use in a document and what it gets: what `--show-uses` prints
 // and what the editor's inlay hints mark.
-import { AliasDef, Analysis, inDocument, Use } from './engine';
+import { AliasDef, Analysis, Use } from './engine';
 import { LineOf, outcomeOf, reasonOf } from './explain';
 import { lineAt } from './places';
 
@@ -13,7 +13,9 @@ export interface Place {
 
 export interface UseReport {
   name: string;
-  /** Offsets in the document. */
+  /** The file it lies in: the document, or a file it sources. */
+  filePath: string;
+  /** Offsets in that file. */
   start: number;
   end: number;
   line: number;
@@ -50,20 +52,38 @@ function definitionOf(analysis: Analysis, use: Use): AliasDef | null {
   return id >= 0 ? analysis.defs[id] ?? null : null;
 }
 
-/** The uses in the document itself of names some definition may make, in document order. */
+const same = <T>(xs: T[]): T | null => (xs.every((x) => x === xs[0]) ? xs[0] : null);
+
+/**
+ * The uses of names some definition may make, in the document and in the files
+ * it sources, in file and text order. A word read more than once (a file
+ * sourced twice) is listed once: it expands, or gets a definition, only if every
+ * reading agrees.
+ */
 export function aliasUses(analysis: Analysis): UseReport[] {
   const line: LineOf = (offset) => lineAt(analysis.text, offset);
-  return analysis.uses
-    .filter((u) => inDocument(analysis, u) && analysis.names.aliases.has(u.name))
-    .sort((a, b) => a.start - b.start)
-    .map((use) => {
-      const expands = analysis.aborted || use.uncertain ? null : EXPANDS[outcomeOf(use)];
-      const def = expands ? definitionOf(analysis, use) : null;
-      const start = placeIn(analysis.text, analysis.file, use.start);
-      const end = placeIn(analysis.text, analysis.file, use.end);
-      return {
-        name: use.name, start: use.start, end: use.end, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-        expands, definition: def ? definitionPlace(analysis, def) : null, reason: reasonOf(analysis, use, line),
-      };
+  const words = new Map<string, Use[]>();
+  for (const u of analysis.uses) {
+    if (u.start < 0 || !analysis.names.aliases.has(u.name)) continue;
+    const key = `${u.file}\0${u.start}`;
+    words.set(key, [...(words.get(key) ?? []), u]);
+  }
+  const reports: UseReport[] = [];
+  for (const readings of words.values()) {
+    const use = readings[0];
+    const text = use.file === analysis.file ? analysis.text : analysis.sources.get(use.file);
+    if (text === undefined) continue;
+    const expands = analysis.aborted || readings.some((u) => u.uncertain) ? null : same(readings.map((u) => EXPANDS[outcomeOf(u)]));
+    const def = expands ? same(readings.map((u) => definitionOf(analysis, u))) : null;
+    const start = placeIn(text, use.file, use.start);
+    const end = placeIn(text, use.file, use.end);
+    reports.push({
+      name: use.name, filePath: use.file, start: use.start, end: use.end,
+      line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+      expands, definition: def ? definitionPlace(analysis, def) : null,
+      reason: [...new Set(readings.map((u) => reasonOf(analysis, u, line)))].join('; '),
     });
+  }
+  const inDoc = (r: UseReport) => (r.filePath === analysis.file ? 0 : 1);
+  return reports.sort((a, b) => inDoc(a) - inDoc(b) || a.filePath.localeCompare(b.filePath) || a.start - b.start);
 }

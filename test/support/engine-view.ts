@@ -1,5 +1,6 @@
 // What the engine claims about each marked use of a test script.
-import { DialectId, lint, Tri } from '../../rules';
+import { Analysis, DialectId, lint, Tri } from '../../rules';
+import { aliasUses } from '../../rules/uses';
 
 export type Claim = 'E' | 'N' | '?';
 
@@ -17,16 +18,20 @@ function labelAfter(text: string, end: number): string | undefined {
   return /^\s+(U\d+)\b/.exec(after)?.[1];
 }
 
-export function claims(files: Record<string, string>, dialect: DialectId): Map<string, Claimed> {
-  const text = files['main.sh'];
-  const { analysis } = lint(text, {
+function analyse(files: Record<string, string>, dialect: DialectId): Analysis {
+  return lint(files['main.sh'], {
     dialect,
     filename: 'main.sh',
     resolveSource: (p) => {
       const name = p.replace(/^\.\//, '');
       return name in files ? { text: files[name], name } : undefined;
     },
-  });
+  }).analysis;
+}
+
+export function claims(files: Record<string, string>, dialect: DialectId): Map<string, Claimed> {
+  const text = files['main.sh'];
+  const analysis = analyse(files, dialect);
   const out = new Map<string, Claimed>();
   for (const use of analysis.uses) {
     // labels are unique across a script's files: uses in sourced files are claimed too
@@ -41,6 +46,29 @@ export function claims(files: Record<string, string>, dialect: DialectId): Map<s
     const values = new Set(rs.flatMap((r) => r.values));
     const only = claim === 'E' && values.size === 1 ? analysis.defs[[...values][0]] : undefined;
     const def = only?.value ? /EXP:(D\d+)/.exec(only.value)?.[1] : undefined;
+    out.set(label, def ? { claim, def } : { claim });
+  }
+  return out;
+}
+
+const SHOWN: Record<string, Claim> = { true: 'E', false: 'N', null: '?' };
+
+/**
+ * What `--show-uses` claims about each marked use. `def` is the label in the
+ * value of the definition it names (read from its `alias` word), '-' when an
+ * expanding use names none, undefined when that value prints no label.
+ */
+export function shownClaims(files: Record<string, string>, dialect: DialectId): Map<string, Claimed> {
+  const out = new Map<string, Claimed>();
+  for (const u of aliasUses(analyse(files, dialect))) {
+    const label = labelAfter(files[u.filePath] ?? '', u.end);
+    if (!label) continue;
+    const claim = SHOWN[String(u.expands)];
+    const d = u.definition;
+    const lines = d ? files[d.filePath]?.split('\n') : undefined;
+    const word = d && lines ? lines[d.line - 1].slice(d.column - 1) : '';
+    const value = /^alias\s+q[a-z]="([^"]*)"/.exec(word)?.[1];
+    const def = claim !== 'E' ? undefined : !d ? '-' : /EXP:(D\d+)/.exec(value ?? '')?.[1];
     out.set(label, def ? { claim, def } : { claim });
   }
   return out;
