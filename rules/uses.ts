@@ -37,7 +37,7 @@ function placeIn(text: string, filePath: string, offset: number): Place {
 }
 
 /** The `alias` word of a definition: the last one before its `name=value` word. */
-function definitionPlace(analysis: Analysis, def: AliasDef): Place | null {
+export function definitionPlace(analysis: Analysis, def: AliasDef): Place | null {
   const text = def.file === analysis.file ? analysis.text : analysis.sources.get(def.file);
   if (text === undefined || def.start < 0) return null;
   const at = text.lastIndexOf('alias', def.start);

@@ -12,6 +12,7 @@ import { Analysed, Linter, pathOf, realOr } from './linter';
 import { definition, highlights, hover, references } from './navigation';
 import { RC_NAME } from './rcfile';
 import { fromClient, Settings } from './settings';
+import { inlayHints } from './inlay-hints';
 
 /** Run by the client's "Fix all alias problems": arguments [uri]. */
 export const FIX_ALL_COMMAND = 'aliascope.server.fixAll';
@@ -78,6 +79,7 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
+        inlayHintProvider: true,
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -206,6 +208,11 @@ export function startServer(connection: Connection, lexThread?: LexThread): void
   connection.onHover(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     return cur ? hover(cur.doc.lines, cur.analysed.result.analysis, position) : null;
+  });
+
+  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    const cur = await current(textDocument.uri);
+    return cur ? inlayHints(cur.doc.lines, cur.analysed.result.analysis, range, cur.analysed.settings.allUseHints) : null;
   });
 
   connection.onDefinition(async ({ textDocument, position }) => {
