@@ -31,6 +31,19 @@ describe('--show-uses', () => {
     ].join('\n'));
   });
 
+  it('marks ? a use that code the analysis cannot follow may have changed', () => {
+    const dir = project({ 'a.sh': '#!/bin/bash\nshopt -s expand_aliases\nalias k=kubectl\neval "$x"\nk\n' });
+    expect(aliascope(['--show-uses', 'a.sh'], { cwd: dir }).stdout).toBe([
+      'a.sh',
+      '    1 | #!/bin/bash',
+      '    2 | shopt -s expand_aliases',
+      '    3 | alias k=kubectl',
+      '    4 | eval "$x"',
+      '? k 5 | k',
+      '',
+    ].join('\n'));
+  });
+
   it('paints the marks when colour is asked for, and not under NO_COLOR', () => {
     const dir = project({ 'a.sh': 'alias k=kubectl\nk\n' });
     const painted = aliascope(['--show-uses', '--color', '-s', 'bash', 'a.sh'], { cwd: dir }).stdout;
