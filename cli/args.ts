@@ -31,6 +31,7 @@ export interface Options {
   concurrency?: number;
   maxFileSize: number;
   explain?: string;
+  showUses: boolean;
   help: boolean;
   version: boolean;
 }
@@ -73,6 +74,7 @@ Speed:
       --cache-location PATH    Where the cache lives; a folder gets .aliascope-cache inside (default: .aliascope-cache)
       --concurrency N|auto|off Threads that lint, the main one included (default: auto)
 
+      --show-uses              Print each script with a mark per alias use (with json: a uses array)
   -e, --explain RULE           Print a rule's documentation
   -v, --version                Print the version
   -h, --help                   Show this help
@@ -90,7 +92,7 @@ export function parseArgs(argv: string[]): Options {
   const o: Options = {
     patterns: [], stdin: false, format: 'stylish', fix: false, fixDryRun: false, rules: {}, sourcePaths: [],
     ignorePatterns: [], ignore: true, forceExclude: false, maxWarnings: -1, quiet: false, reportUnused: false, cache: false,
-    cacheLocation: '.aliascope-cache', maxFileSize: 5 << 20, help: false, version: false,
+    cacheLocation: '.aliascope-cache', maxFileSize: 5 << 20, help: false, version: false, showUses: false,
   };
   const flags: Record<string, (v: () => string) => void> = {
     '--format': (v) => { o.format = v(); },
@@ -144,6 +146,7 @@ export function parseArgs(argv: string[]): Options {
       else throw new UsageError(`--concurrency: expected a number, auto or off, got "${s}"`);
     },
     '--explain': (v) => { o.explain = v(); },
+    '--show-uses': () => { o.showUses = true; },
     '--version': () => { o.version = true; },
     '--help': () => { o.help = true; },
   };

@@ -11,6 +11,7 @@ import { describeStatError } from './files';
 import { fixToFixedPoint } from '../host/fix-loop';
 import { incompleteDiagnostic } from '../rules/incomplete';
 import { ReadStamp, stampOf, writeAtomically, WriteRefused } from './fix';
+import { aliasUses, UseReport } from '../rules/uses';
 
 export interface FileTask {
   /** Absolute path; for standard input, the --stdin-filename (or '<stdin>'). */
@@ -27,6 +28,8 @@ export interface FileTask {
   output: boolean;
   reportUnused: boolean;
   maxFileSize: number;
+  /** List every alias use (--show-uses). */
+  showUses?: boolean;
   /** The file's size when finding it already told (a hint for sharing out work; the read checks again). */
   size?: number;
 }
@@ -74,6 +77,9 @@ export interface FileReport {
   incomplete?: boolean;
   /** Every file the analysis looked for through `source`, found or not (for --cache). */
   sources?: string[];
+  /** --show-uses: every alias use, and the text they lie in. */
+  uses?: UseReport[];
+  text?: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -176,7 +182,7 @@ export function lintFile(task: FileTask): FileReport {
     // the tree only if a directive may be there: most files are never parsed
     const directives = parsed ? applyDirectives(t, () => analysis.tree, result.diagnostics, RULE_METAS)
       : { kept: result.diagnostics, suppressed: [], unused: [], unknown: [] };
-    return { text: t, aborted: analysis.aborted, ...directives };
+    return { text: t, aborted: analysis.aborted, uses: task.showUses ? aliasUses(analysis).filter((u) => u.filePath === analysis.file) : undefined, ...directives };
   };
 
   let final = run(text);
@@ -203,6 +209,10 @@ export function lintFile(task: FileTask): FileReport {
   if (final.aborted) report.incomplete = true;
   if (seen.size) report.sources = [...seen];
   report.suppressedCount = final.suppressed.length;
+  if (final.uses) {
+    report.uses = final.uses;
+    report.text = final.text;
+  }
   const unused = task.reportUnused ? final.unused : [];
   // Most files have nothing to report: index their lines only when something is.
   const incomplete = incompleteDiagnostic({ aborted: final.aborted });

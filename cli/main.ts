@@ -9,6 +9,7 @@ import { ruleDoc } from './explain';
 import { describeStatError, findFiles, shard } from './files';
 import { loadFormatter } from './formats';
 import { displayPath } from './formats/display-path';
+import { showUses } from './formats/uses';
 import type { FileReport, FileTask } from './lint-file';
 import { exitOnceWritten, write } from './output';
 import { lintAll } from './pool';
@@ -91,7 +92,8 @@ async function run(argv: string[]): Promise<number> {
   const shown = reports.filter((r) => !r.error).map((r) => (opts.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 'error') } : r));
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const color = opts.color ?? (!opts.outputFile && (require('tty') as typeof import('tty')).isatty(1) && !process.env.NO_COLOR);
-  const output = loadFormatter(opts.format)(opts.format === 'sarif' ? reports : shown, {
+  const format = opts.showUses && opts.format === 'stylish' ? showUses : loadFormatter(opts.format);
+  const output = format(opts.format === 'sarif' ? reports : shown, {
     cwd, color, rules: RULES.map((r) => r.meta), get version() { return VERSION(); },
   });
   if (opts.outputFile) {
@@ -134,13 +136,14 @@ function taskFor(path: string, opts: Options, configs: Configs, size?: number): 
     output: (opts.fix || opts.fixDryRun) && opts.format === 'json',
     reportUnused: opts.reportUnused,
     maxFileSize: opts.maxFileSize,
+    showUses: opts.showUses,
     size,
   };
 }
 
 /** The reports, and one line when the cache could not be written. */
 async function lintWithCache(tasks: FileTask[], opts: Options): Promise<{ reports: FileReport[]; cacheError?: string }> {
-  if (!opts.cache || opts.stdin) return { reports: await lintAll(tasks, opts.concurrency) };
+  if (!opts.cache || opts.stdin || opts.showUses) return { reports: await lintAll(tasks, opts.concurrency) };
   // Loaded only here: hashing brings in `crypto`, a cost every small run would otherwise pay.
   const { cacheFile, LintCache } = require('./cache') as typeof import('./cache');
   const location = resolve(cacheFile(opts.cacheLocation));

@@ -34,7 +34,20 @@ export function outcomeOf(use: Use): 0 | 1 | 2 {
   return outs.size === 1 ? [...outs][0] : 2;
 }
 
-type LineOf = (offset: number) => number;
+export type LineOf = (offset: number) => number;
+
+/** Why a use does not expand, in the hover's plain words; undefined when no verdict names a reason. */
+export function whyNot(analysis: Analysis, use: Use): string | undefined {
+  const v = verdicts(analysis).find((x) => x.use === use);
+  return v ? REASONS[v.reason] ?? v.reason : undefined;
+}
+
+/** The hover's account of a use in one line: the reason when a verdict has one, else each distinct reading. */
+export function reasonOf(analysis: Analysis, use: Use, line: LineOf): string {
+  const why = whyNot(analysis, use);
+  if (why) return why;
+  return [...new Set(use.resolutions.map((r) => reading(analysis, r, line)))].join('; ');
+}
 
 function span(line: LineOf, start: number, end: number): string {
   const a = line(start);
@@ -95,8 +108,8 @@ export function explain(analysis: Analysis, found: Found, line: LineOf): string 
     if (!seen.has(text)) parts.push(`- ${text}`);
     seen.add(text);
   }
-  const v = verdicts(analysis).find((x) => x.use === u);
-  if (v) parts.push(`Why: ${REASONS[v.reason] ?? v.reason}.`);
+  const why = whyNot(analysis, u);
+  if (why) parts.push(`Why: ${why}.`);
   if (u.uncertain) parts.push('_This text may be misparsed, so nothing is reported for it._');
   if (analysis.aborted) parts.push('_The analysis ran out of budget on this file, so nothing in it is reported._');
   return parts.join('\n\n');

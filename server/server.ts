@@ -17,6 +17,7 @@ import { prepareRename, rename } from './rename';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { RC_NAME } from './rcfile';
 import { fromClient, Settings } from './settings';
+import { inlayHints } from './inlay-hints';
 
 /** Run by the client's "Fix all alias problems": arguments [uri]. */
 export const FIX_ALL_COMMAND = 'aliascope.server.fixAll';
@@ -95,6 +96,7 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
+        inlayHintProvider: true,
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -229,6 +231,11 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
   connection.onHover(ready(async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     return cur ? hover(cur.doc.lines, cur.analysed.result.analysis, position) : null;
+  }));
+
+  connection.languages.inlayHint.on(ready(async ({ textDocument, range }) => {
+    const cur = await current(textDocument.uri);
+    return cur ? inlayHints(cur.doc.lines, cur.analysed.result.analysis, range, cur.analysed.settings.allUseHints) : null;
   }));
 
   connection.onDefinition(ready(async ({ textDocument, position }) => {

@@ -11,6 +11,8 @@ interface ClientSettings {
   shell: DialectId | 'auto';
   rules: Record<string, RuleSetting>;
   run: 'onType' | 'onSave';
+  /** Inlay hints on every alias use, not only the surprising ones. */
+  allUseHints: boolean;
 }
 
 export interface Settings extends ClientSettings {
@@ -20,7 +22,7 @@ export interface Settings extends ClientSettings {
   sourcePaths: string[];
 }
 
-const DEFAULTS: ClientSettings = { enable: true, shell: 'auto', rules: {}, run: 'onType' };
+const DEFAULTS: ClientSettings = { enable: true, shell: 'auto', rules: {}, run: 'onType', allUseHints: false };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 
@@ -47,6 +49,8 @@ export function fromClient(raw: unknown): Partial<ClientSettings> {
   if (r.shell === 'auto' || isDialect(r.shell)) out.shell = r.shell;
   if (r.rules !== undefined) out.rules = ruleSettings(r.rules);
   if (r.run === 'onType' || r.run === 'onSave') out.run = r.run;
+  const hints = r.inlayHints as Record<string, unknown> | undefined;
+  if (typeof hints?.allUses === 'boolean') out.allUseHints = hints.allUses;
   return out;
 }
 
@@ -56,6 +60,7 @@ export function combine(client: Partial<ClientSettings>, rc: FileConfig | undefi
     shell: client.shell ?? DEFAULTS.shell,
     rules: { ...(rc?.rules ?? {}), ...(client.rules ?? {}) },
     run: client.run ?? DEFAULTS.run,
+    allUseHints: client.allUseHints ?? DEFAULTS.allUseHints,
     fallbackShell: rc?.shell,
     sourcePaths: rc?.sourcePaths ?? [],
   };

@@ -82,7 +82,7 @@ function lintSource(view: EditorView): EditorDiagnostic[] {
   const text = view.state.doc.toString();
   const started = performance.now();
   const result = analyse(text);
-  const marks = useMarks(result.analysis, text).map((m) => new UseMarker(m).range(view.state.doc.lineAt(m.start).from));
+  const marks = useMarks(result.analysis).map((m) => new UseMarker(m).range(view.state.doc.lineAt(m.start).from));
   view.dispatch({ effects: setMarks.of(RangeSet.of(marks, true)) });
   renderProblems(problems, text, result.diagnostics, (offset) => goTo(view, offset));
   status.textContent = `${result.diagnostics.length} problem${result.diagnostics.length === 1 ? '' : 's'} · ${result.dialect.dialect.label} · ${Math.round(performance.now() - started)} ms`;

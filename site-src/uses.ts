@@ -1,8 +1,8 @@
 // Per-line marks for the gutter: does each alias use on the line expand?
-// Derived here from the analysis until the core lists uses itself.
-import { inDocument, LineIndex } from '../rules';
+// One mark per line, built from the core's own list of uses (rules/uses.ts,
+// what --show-uses prints and the editor's inlay hints mark).
 import type { Analysis } from '../rules';
-import { definitionsOf, outcomeOf } from '../rules/explain';
+import { aliasUses, UseReport } from '../rules/uses';
 
 export type Expands = 'yes' | 'no' | 'unknown';
 
@@ -16,27 +16,29 @@ export interface UseMark {
   title: string;
 }
 
-const OUTCOMES: Record<0 | 1 | 2, Expands> = { 0: 'no', 1: 'yes', 2: 'unknown' };
 const SYMBOLS: Record<Expands, string> = { yes: '✓', no: '✗', unknown: '?' };
 const WORDS: Record<Expands, string> = { yes: 'expands', no: 'does not expand', unknown: 'may or may not expand' };
 
-export function useMarks(analysis: Analysis, text: string): UseMark[] {
-  const lines = new LineIndex(text);
-  const byLine = new Map<number, { start: number; expands: Expands; name: string; defLine?: number }[]>();
-  for (const use of analysis.uses) {
-    if (!inDocument(analysis, use)) continue;
-    const expands = OUTCOMES[outcomeOf(use)];
-    const defs = expands === 'yes' ? definitionsOf(analysis, use).filter((d) => inDocument(analysis, d)) : [];
-    const line = lines.position(use.start).line;
-    const entry = { start: use.start, expands, name: use.name, defLine: defs.length === 1 ? lines.position(defs[0].start).line + 1 : undefined };
-    byLine.set(line, [...(byLine.get(line) ?? []), entry]);
+const expandsOf = (u: UseReport): Expands => (u.expands === null ? 'unknown' : u.expands ? 'yes' : 'no');
+/** The definition's line, when it is in the page's script. */
+const defLine = (u: UseReport, file: string): number | undefined => (u.definition?.filePath === file ? u.definition.line : undefined);
+
+export function useMarks(analysis: Analysis): UseMark[] {
+  const byLine = new Map<number, UseReport[]>();
+  for (const u of aliasUses(analysis)) {
+    if (u.filePath !== analysis.file) continue;
+    byLine.set(u.line, [...(byLine.get(u.line) ?? []), u]);
   }
   return [...byLine.values()].map((uses) => {
-    const kinds = new Set(uses.map((u) => u.expands));
-    const expands: Expands = kinds.size === 1 ? uses[0].expands : 'unknown';
+    const kinds = new Set(uses.map(expandsOf));
+    const expands: Expands = kinds.size === 1 ? expandsOf(uses[0]) : 'unknown';
     const first = uses[0];
-    const label = uses.length === 1 && first.defLine ? `${SYMBOLS[expands]}@${first.defLine}` : SYMBOLS[expands];
-    const title = uses.map((u) => `${u.name}: ${WORDS[u.expands]}${u.defLine ? ` (alias from line ${u.defLine})` : ''}`).join('\n');
+    const line = defLine(first, analysis.file);
+    const label = uses.length === 1 && line ? `${SYMBOLS[expands]}@${line}` : SYMBOLS[expands];
+    const title = uses.map((u) => {
+      const at = defLine(u, analysis.file);
+      return `${u.name}: ${WORDS[expandsOf(u)]}${at ? ` (alias from line ${at})` : ''}`;
+    }).join('\n');
     return { start: first.start, expands, label, title };
   });
 }

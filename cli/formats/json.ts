@@ -28,6 +28,7 @@ export const json: Formatter = (reports) => `${JSON.stringify(reports.map((r) =>
     fixableErrorCount: counts('error', true),
     fixableWarningCount: counts('warning', true),
     ...(r.output !== undefined ? { output: r.output } : {}),
+    ...(r.uses ? { uses: r.uses.map(({ filePath, start, end, ...u }) => u) } : {}),
     usedDeprecatedRules: [],
   };
 }))}\n`;

@@ -1,5 +1,6 @@
 // What the engine claims about each marked use of a test script.
 import { DialectId, lint, SourceResolver, Tri } from '../../rules';
+import { aliasUses } from '../../rules/uses';
 
 export type Claim = 'E' | 'N' | '?';
 
@@ -42,6 +43,29 @@ export function claims(files: Record<string, string>, dialect: DialectId): Map<s
     const values = new Set(rs.flatMap((r) => r.values));
     const only = claim === 'E' && values.size === 1 ? analysis.defs[[...values][0]] : undefined;
     const def = only?.value ? /EXP:(D\d+)/.exec(only.value)?.[1] : undefined;
+    out.set(label, def ? { claim, def } : { claim });
+  }
+  return out;
+}
+
+const SHOWN: Record<string, Claim> = { true: 'E', false: 'N', null: '?' };
+
+/**
+ * What `--show-uses` claims about each marked use. `def` is the label in the
+ * value of the definition it names (read from its `alias` word), '-' when an
+ * expanding use names none, undefined when that value prints no label.
+ */
+export function shownClaims(files: Record<string, string>, dialect: DialectId): Map<string, Claimed> {
+  const out = new Map<string, Claimed>();
+  for (const u of aliasUses(lint(files['main.sh'], { dialect, filename: 'main.sh', resolveSource: resolverFor(files) }).analysis)) {
+    const label = labelAfter(files[u.filePath] ?? '', u.end);
+    if (!label) continue;
+    const claim = SHOWN[String(u.expands)];
+    const d = u.definition;
+    const lines = d ? files[d.filePath]?.split('\n') : undefined;
+    const word = d && lines ? lines[d.line - 1].slice(d.column - 1) : '';
+    const value = /^alias\s+q[a-z]="([^"]*)"/.exec(word)?.[1];
+    const def = claim !== 'E' ? undefined : !d ? '-' : /EXP:(D\d+)/.exec(value ?? '')?.[1];
     out.set(label, def ? { claim, def } : { claim });
   }
   return out;
