@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import { describe, it } from 'vitest';
 import { DialectId, fixAll, lint } from '../../rules';
 import { labelAfter, resolverFor } from '../support/engine-view';
-import { generate } from '../support/generator';
+import { generate, GeneratedScript } from '../support/generator';
 import { hasShell, Observation, runBatch, SHELL_COMMANDS } from '../support/shells';
 
 const COUNT = Number(process.env.ALIASCOPE_FIX_SCRIPTS ?? 1200);
@@ -20,8 +20,8 @@ describe.concurrent('fixed generated scripts', () => {
     const available = hasShell(dialect);
     if (!available) console.warn(`skipping the ${dialect} fix run: its shell is not installed`);
     it.skipIf(!available)(`in ${dialect} keep every other use's output and make every fixed use expand`, async ({ expect }) => {
-      const originals = [];
-      const fixed = [];
+      const originals: GeneratedScript[] = [];
+      const fixed: { files: Record<string, string> }[] = [];
       /** Per script: label of each use a fix aims at → the definition label it must now print. */
       const promised: Map<string, string | undefined>[] = [];
       let suggestions = 0;
