@@ -106,57 +106,57 @@ for (const kind of KINDS) {
 
 // 3. ShellCheck on the sampled planted files.
 void (async () => {
-const scFound = scVersion ? await shellcheckAliasFindings(rows.flatMap((r) => r.sc)) : new Set<string>();
-rmSync(work, { recursive: true });
+  const scFound = scVersion ? await shellcheckAliasFindings(rows.flatMap((r) => r.sc)) : new Set<string>();
+  rmSync(work, { recursive: true });
 
-// 4. One reduced example per class of miss: the smallest file of the class, cut down while it stays in the class.
-const classes = new Map<string, Miss[]>();
-for (const m of misses) classes.set(`${m.kind}: ${m.class}`, [...(classes.get(`${m.kind}: ${m.class}`) ?? []), m]);
-const examples: { class: string; count: number; example: string; from: string }[] = [];
-if (!args.includes('--no-reduce')) {
-  for (const [key, ms] of [...classes].sort((a, b) => b[1].length - a[1].length)) {
-    const byName = new Map(scripts.map((s) => [s.name, s]));
-    const seed = ms.map((m) => byName.get(m.corpusFile)!).sort((a, b) => a.text.length - b.text.length)[0];
-    const kind = KINDS.find((k) => k.id === ms[0].kind)!;
-    const stillMisses = (text: string) => {
-      const p = plant(text, kind.lines(seed.dialect));
-      if (!valid(p.text, seed.dialect)) return false;
-      const u = kind.use(seed.dialect);
-      const at = { line: p.line + u.row, column: u.column };
-      const { findings, analysis } = lintText(p.text, seed.original, resolverFor(seed.original));
-      if (findings.some((f) => f.ruleId === kind.rule && f.line === at.line && f.column === at.column)) return false;
-      return `${kind.id}: ${missClass(analysis, p.text, at, findings, kind.rule)}` === key;
-    };
-    const reduced = reduceLines(seed.text, stillMisses);
-    examples.push({ class: key, count: ms.length, from: seed.original, example: plant(reduced, kind.lines(seed.dialect)).text });
+  // 4. One reduced example per class of miss: the smallest file of the class, cut down while it stays in the class.
+  const classes = new Map<string, Miss[]>();
+  for (const m of misses) classes.set(`${m.kind}: ${m.class}`, [...(classes.get(`${m.kind}: ${m.class}`) ?? []), m]);
+  const examples: { class: string; count: number; example: string; from: string }[] = [];
+  if (!args.includes('--no-reduce')) {
+    for (const [key, ms] of [...classes].sort((a, b) => b[1].length - a[1].length)) {
+      const byName = new Map(scripts.map((s) => [s.name, s]));
+      const seed = ms.map((m) => byName.get(m.corpusFile)!).sort((a, b) => a.text.length - b.text.length)[0];
+      const kind = KINDS.find((k) => k.id === ms[0].kind)!;
+      const stillMisses = (text: string) => {
+        const p = plant(text, kind.lines(seed.dialect));
+        if (!valid(p.text, seed.dialect)) return false;
+        const u = kind.use(seed.dialect);
+        const at = { line: p.line + u.row, column: u.column };
+        const { findings, analysis } = lintText(p.text, seed.original, resolverFor(seed.original));
+        if (findings.some((f) => f.ruleId === kind.rule && f.line === at.line && f.column === at.column)) return false;
+        return `${kind.id}: ${missClass(analysis, p.text, at, findings, kind.rule)}` === key;
+      };
+      const reduced = reduceLines(seed.text, stillMisses);
+      examples.push({ class: key, count: ms.length, from: seed.original, example: plant(reduced, kind.lines(seed.dialect)).text });
+    }
   }
-}
-const missesFile = join(dirname(dir), 'recall-misses.json');
-writeFileSync(missesFile, JSON.stringify({ classes: examples, misses }, null, 1));
+  const missesFile = join(dirname(dir), 'recall-misses.json');
+  writeFileSync(missesFile, JSON.stringify({ classes: examples, misses }, null, 1));
 
-// 5. The table.
-const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
-console.log(`\n${'planted bug'.padEnd(28)} ${'rule'.padEnd(28)} ${'planted'.padStart(7)} ${'aliascope'.padStart(9)} ${scVersion ? `ShellCheck ${scVersion}`.padStart(17) : ''}  target`);
-let missed = 0;
-for (const r of rows) {
-  const rate = r.planted ? r.found / r.planted : 1;
-  const scHits = r.sc.filter((x) => scFound.has(`${x.path}:${x.at}`)).length;
-  const ok = rate >= TARGET;
-  if (!ok) missed++;
-  console.log(`${r.kind.id.padEnd(28)} ${r.kind.rule.padEnd(28)} ${String(r.planted).padStart(7)} ${pct(r.found, r.planted).padStart(9)} ${scVersion ? `${pct(scHits, r.sc.length)} of ${r.sc.length}`.padStart(17) : ''}  ${ok ? 'met' : 'NOT met'}${r.invalid ? `  (${r.invalid} not planted: the shell rejected the result)` : ''}`);
-}
-const eao = rows.find((r) => r.kind.id === 'expand-aliases-off');
-if (eao) {
-  const ok = eao.resolvable === 0 || eao.resolvableFound / eao.resolvable >= TARGET;
-  if (!ok) missed++;
-  console.log(`${'  … where every source resolves'.padEnd(57)} ${String(eao.resolvable).padStart(7)} ${pct(eao.resolvableFound, eao.resolvable).padStart(9)} ${scVersion ? ''.padStart(17) : ''}  ${ok ? 'met' : 'NOT met'}`);
-}
-if (!scVersion) console.log('(ShellCheck is not installed: its column is left out; apt-get install shellcheck)');
-else if (step > 1) console.log(`ShellCheck: every ${step.toFixed(1)}th script (--shellcheck-sample ${sample}); a hit is SC2263 at the planted use.`);
-else console.log('ShellCheck: a hit is SC2263 (or SC2262) at the planted use.');
-console.log(`\nfindings on the unplanted corpus: ${unplanted}${unplanted ? ` (in ${unplantedFiles.slice(0, 10).join(', ')})` : ''}  target 0  ${unplanted ? 'NOT met' : 'met'}`);
-console.log(`misses: ${misses.length} in ${classes.size} classes, written to ${missesFile}`);
-for (const e of examples.slice(0, 10)) console.log(`  ${String(e.count).padStart(5)}  ${e.class}`);
-if (unplanted) missed++;
-if (missed) console.log(`\n${missed} target(s) missed.`);
+  // 5. The table.
+  const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
+  console.log(`\n${'planted bug'.padEnd(28)} ${'rule'.padEnd(28)} ${'planted'.padStart(7)} ${'aliascope'.padStart(9)} ${scVersion ? `ShellCheck ${scVersion}`.padStart(17) : ''}  target`);
+  let missed = 0;
+  for (const r of rows) {
+    const rate = r.planted ? r.found / r.planted : 1;
+    const scHits = r.sc.filter((x) => scFound.has(`${x.path}:${x.at}`)).length;
+    const ok = rate >= TARGET;
+    if (!ok) missed++;
+    console.log(`${r.kind.id.padEnd(28)} ${r.kind.rule.padEnd(28)} ${String(r.planted).padStart(7)} ${pct(r.found, r.planted).padStart(9)} ${scVersion ? `${pct(scHits, r.sc.length)} of ${r.sc.length}`.padStart(17) : ''}  ${ok ? 'met' : 'NOT met'}${r.invalid ? `  (${r.invalid} not planted: the shell rejected the result)` : ''}`);
+  }
+  const eao = rows.find((r) => r.kind.id === 'expand-aliases-off');
+  if (eao) {
+    const ok = eao.resolvable === 0 || eao.resolvableFound / eao.resolvable >= TARGET;
+    if (!ok) missed++;
+    console.log(`${'  … where every source resolves'.padEnd(57)} ${String(eao.resolvable).padStart(7)} ${pct(eao.resolvableFound, eao.resolvable).padStart(9)} ${scVersion ? ''.padStart(17) : ''}  ${ok ? 'met' : 'NOT met'}`);
+  }
+  if (!scVersion) console.log('(ShellCheck is not installed: its column is left out; apt-get install shellcheck)');
+  else if (step > 1) console.log(`ShellCheck: every ${step.toFixed(1)}th script (--shellcheck-sample ${sample}); a hit is SC2263 at the planted use.`);
+  else console.log('ShellCheck: a hit is SC2263 (or SC2262) at the planted use.');
+  console.log(`\nfindings on the unplanted corpus: ${unplanted}${unplanted ? ` (in ${unplantedFiles.slice(0, 10).join(', ')})` : ''}  target 0  ${unplanted ? 'NOT met' : 'met'}`);
+  console.log(`misses: ${misses.length} in ${classes.size} classes, written to ${missesFile}`);
+  for (const e of examples.slice(0, 10)) console.log(`  ${String(e.count).padStart(5)}  ${e.class}`);
+  if (unplanted) missed++;
+  if (missed) console.log(`\n${missed} target(s) missed.`);
 })();

@@ -2,7 +2,7 @@
 // its class, still accepted by the shells.
 
 /** Removes chunks of lines while `keeps` holds, halving the chunk size; at most `budget` tries. */
-export function reduceLines(text: string, keeps: (text: string) => boolean, budget = 400): string {
+export function reduceLines(text: string, keeps: (text: string) => boolean, budget = 120): string {
   let lines = text.split('\n');
   let size = Math.max(1, lines.length >> 1);
   let tries = 0;
