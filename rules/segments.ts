@@ -2,7 +2,11 @@
 // top-level parse unit ends: quotes, nesting, keywords, case patterns and
 // here-documents are tracked, nothing else. The engine trusts a tree-sitter
 // unit only when it lines up with one of these segments, so a misparse can
-// never move text from one parse unit to another unnoticed.
+// never move text from one parse unit to another unnoticed. While it scans,
+// it also notes where tree-sitter-bash needs one of the named rewrites of
+// workarounds.ts, which `masked` applies.
+
+import type { WorkaroundId } from './workarounds';
 
 export interface Segment {
   start: number;
@@ -24,6 +28,7 @@ interface Heredoc {
 
 /** A same-length replacement: `fill` repeated, newlines kept, `lead` first. */
 interface Mask {
+  kind: WorkaroundId;
   start: number;
   end: number;
   fill: string;
@@ -106,7 +111,7 @@ class Lexer {
     this.bracket = false;
     if (this.pending.length) this.heredocBodies();
     if (andOr >= 0) {
-      this.masks.push({ start: andOr, end: andOr + 2, fill: ' ' });
+      this.mask('andor-after-heredoc', andOr, andOr + 2, ' ');
       this.resumes.push(this.i);
     }
   }
@@ -122,7 +127,7 @@ class Lexer {
         if (h.strip) line = line.replace(/^\t+/, '');
         this.lastEnd = eol;
         if (line === h.delim) {
-          if (h.quoted) this.masks.push({ start: body, end: this.i, fill: ' ' });
+          if (h.quoted) this.mask('quoted-heredoc-body', body, this.i, ' ');
           if (h.bare) this.maskBareHeredoc(h.bare, body, eol, h.quoted);
           this.i = Math.min(eol + 1, s.length);
           break;
@@ -142,7 +147,7 @@ class Lexer {
     const s = this.s;
     if (!/^[ \t]*(#[^\n]*)?\n$/.test(s.slice(bare.wordEnd, body))) return;
     if (!quoted && /\$\(|`/.test(s.slice(body, end))) return;
-    this.masks.push({ start: bare.at, end, fill: ' ' });
+    this.mask('heredoc-comment', bare.at, end, ' ');
   }
 
   /** One top-level unit; false when the text ended inside a construct. */
@@ -182,7 +187,7 @@ class Lexer {
     if (two === ';;') {
       const n = s[this.i + 2] === '&' ? 3 : 2;
       // bash's `;;&` (test the next pattern too): tree-sitter-bash reads only `;;`
-      if (n === 3) this.masks.push({ start: this.i + 2, end: this.i + 3, fill: ' ' });
+      if (n === 3) this.mask('case-test-next', this.i + 2, this.i + 3, ' ');
       if (frame?.kind === 'case') frame.mode = 'pattern';
       this.op(n, false);
       return true;
@@ -255,21 +260,21 @@ class Lexer {
       if (this.wordChars() !== OK) return false;
       const word = s.slice(from, this.i);
       const quoted = /['"\\]/.test(word);
-      if (word.startsWith('\\')) this.masks.push({ start: from, end: from + 1, fill: ' ' });
+      if (word.startsWith('\\')) this.mask('escaped-heredoc-word', from, from + 1, ' ');
       // a here-document with no command (`<<\E` as a block comment): tree-sitter-bash
       // wants a command; `:<<E` does the same, the character after `<<` making room
       let b = at;
       while (b > 0 && BLANK.test(s[b - 1])) b--;
       const bare = b === 0 || /[\n;&|(]/.test(s[b - 1]);
       if (bare && /[ \t\\]/.test(s[at + (strip ? 3 : 2)])) {
-        this.masks.push({ start: at, end: at + (strip ? 4 : 3), fill: ' ', lead: strip ? ':<<-' : ':<<' });
+        this.mask('heredoc-without-command', at, at + (strip ? 4 : 3), ' ', strip ? ':<<-' : ':<<');
       }
       this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted, bare: bare ? { at, wordEnd: this.i } : undefined });
       this.lastEnd = this.i;
       return true;
     } else {
       // `<>` (read and write) is missing from tree-sitter-bash; `>>` keeps the file and descriptor
-      if (s.startsWith('<>', this.i)) this.masks.push({ start: this.i, end: this.i + 1, fill: '>' });
+      if (s.startsWith('<>', this.i)) this.mask('read-write-redirect', this.i, this.i + 1, '>');
       this.i++;
       if (/[>&|]/.test(s[this.i] ?? '')) this.i++;
     }
@@ -289,7 +294,7 @@ class Lexer {
     }
     if (depth === 0 && s[j - 2] === ')') {
       // not a C-style `for ((…;…;…))`, whose semicolons tree-sitter needs
-      if (!this.forWord) this.maskInert(from, j - 2, ' ', '1');
+      if (!this.forWord) this.maskInert('arithmetic', from, j - 2, ' ', '1');
       this.i = j;
       this.lastEnd = j;
       this.commandPosition = false;
@@ -303,7 +308,7 @@ class Lexer {
       // into the blank before it gives the `( (` it can parse
       // (not after `!` or a keyword, which the `(` would join)
       if (from >= 3 && BLANK.test(s[from - 3]) && /^[\s;&|({]?$/.test(s[from - 4] ?? '')) {
-        this.masks.push({ start: from - 3, end: from - 1, fill: ' ', lead: '(' });
+        this.mask('subshell-in-double-paren', from - 3, from - 1, ' ', '(');
       }
     }
     this.i = from;
@@ -349,12 +354,12 @@ class Lexer {
         const start = this.i;
         this.i += 1;
         if (!this.balanced()) return FAIL;
-        this.maskInert(start, this.i, '_');
+        this.maskInert('extglob', start, this.i, '_');
       } else if (c === '=' && s[this.i + 1] === '(' && this.i > from) {
         this.i += 1;
         const start = this.i + 1;
         if (!this.balanced()) return FAIL;
-        if (/[@!+*?]\(/.test(s.slice(start, this.i - 1))) this.maskInert(start, this.i - 1, ' ', '_');
+        if (/[@!+*?]\(/.test(s.slice(start, this.i - 1))) this.maskInert('array-extglob', start, this.i - 1, ' ', '_');
       } else if (META.test(c)) {
         break;
       } else {
@@ -393,7 +398,8 @@ class Lexer {
         // `\(` and `\)` are plain words; tree-sitter-bash wants a letter there, and
         // inside `[ … ]` a bare parenthesis, which its test grammar reads as grouping
         if (s[this.i + 1] === '(' || s[this.i + 1] === ')') {
-          this.masks.push(this.bracket ? { start: this.i, end: this.i + 1, fill: ' ' } : { start: this.i + 1, end: this.i + 2, fill: 'x' });
+          if (this.bracket) this.mask('escaped-paren', this.i, this.i + 1, ' ');
+          else this.mask('escaped-paren', this.i + 1, this.i + 2, 'x');
         }
         this.i += 2;
         return true;
@@ -437,7 +443,7 @@ class Lexer {
     // tree-sitter-bash takes a closing backtick for an opening one when the next
     // backtick is followed by whitespace (its scanner's `a\`b\`` rule); a body that
     // starts with a newline and a blank reads the same with the newline escaped one later
-    if (s[this.i + 1] === '\n' && BLANK.test(s[this.i + 2] ?? '')) this.masks.push({ start: this.i + 1, end: this.i + 3, fill: ' ', lead: '\\\n' });
+    if (s[this.i + 1] === '\n' && BLANK.test(s[this.i + 2] ?? '')) this.mask('backtick-leading-newline', this.i + 1, this.i + 3, ' ', '\\\n');
     this.i++;
     while (this.i < s.length) {
       if (s[this.i] === '\\') this.i += 2;
@@ -447,7 +453,7 @@ class Lexer {
       } else {
         // a `$` that starts no expansion, as in `sed s/.$//`
         if (s[this.i] === '$' && !/[A-Za-z0-9_{(@*#?$!'"\\-]/.test(s[this.i + 1] ?? '')) {
-          this.masks.push({ start: this.i, end: this.i + 1, fill: '_' });
+          this.mask('plain-dollar', this.i, this.i + 1, '_');
         }
         this.i++;
       }
@@ -466,7 +472,7 @@ class Lexer {
     }
     if (next === '(') {
       // `$(< file)`: tree-sitter-bash has no rule for it; `$(: file)` reads the same for us
-      if (s[this.i + 2] === '<' && s[this.i + 3] !== '<') this.masks.push({ start: this.i + 2, end: this.i + 3, fill: ':' });
+      if (s[this.i + 2] === '<' && s[this.i + 3] !== '<') this.mask('substitution-of-file', this.i + 2, this.i + 3, ':');
       if (s[this.i + 2] === '(') {
         const saved = this.stack;
         this.stack = [];
@@ -497,11 +503,11 @@ class Lexer {
         if (c === '}') depth--;
         this.i++;
       }
-      if (depth === 0 && /[/)('"\s]/.test(s.slice(open, this.i - 1))) this.maskInert(open, this.i - 1, '_', 'x');
+      if (depth === 0 && /[/)('"\s]/.test(s.slice(open, this.i - 1))) this.maskInert('parameter-pattern', open, this.i - 1, '_', 'x');
       return depth === 0;
     }
     // a `$` that starts no expansion (`sed s/.$//`) is a plain character
-    if (next === undefined || !/[A-Za-z0-9_{(@*#?$!'"-]/.test(next)) this.masks.push({ start: this.i, end: this.i + 1, fill: '_' });
+    if (next === undefined || !/[A-Za-z0-9_{(@*#?$!'"-]/.test(next)) this.mask('plain-dollar', this.i, this.i + 1, '_');
     this.i++;
     return true;
   }
@@ -523,7 +529,7 @@ class Lexer {
     if (this.forWord && w === 'do') {
       // `for i do` (no `in`): tree-sitter-bash reads `for i;do` only
       if (this.forNameEnd > 0 && /^[ \t]+$/.test(s.slice(this.forNameEnd, from))) {
-        this.masks.push({ start: from - 1, end: from, fill: ';' });
+        this.mask('for-without-in', from - 1, from, ';');
       }
       this.forWord = false;
       this.forNameEnd = 0;
@@ -541,13 +547,13 @@ class Lexer {
     if (this.bracket) {
       if (w === ']') this.bracket = false;
       // a lone `-` or `~` operand (`[ "$1" = - ]`): tree-sitter-bash's test grammar has no rule for it
-      else if (w === '-' || w === '~') this.masks.push({ start: from, end: this.i, fill: '_' });
+      else if (w === '-' || w === '~') this.mask('test-lone-operand', from, this.i, '_');
     }
     const closer = this.afterCloser;
     this.afterCloser = w === 'done' || w === 'fi' || w === 'esac' || w === '}';
     if (w === '}' && closer && !this.commandPosition && frame?.kind === 'brace') {
       // `done }`: a reserved word may follow another; tree-sitter-bash wants `done;}`
-      if (/[ \t]/.test(s[from - 1])) this.masks.push({ start: from - 1, end: from, fill: ';' });
+      if (/[ \t]/.test(s[from - 1])) this.mask('brace-after-reserved-word', from - 1, from, ';');
       this.stack.pop();
       return true;
     }
@@ -606,7 +612,7 @@ class Lexer {
       case '[[': {
         const open = this.i;
         if (!this.skipUntilWord(']]')) return false;
-        this.maskInert(open, this.i - 2, ' ', ' x');
+        this.maskInert('double-bracket-test', open, this.i - 2, ' ', ' x');
         return true;
       }
       case 'then': case 'else': case 'elif': case '!': case 'time':
@@ -622,9 +628,14 @@ class Lexer {
   }
 
   /** Masks text that holds no command (no `$(` or backtick inside). */
-  private maskInert(start: number, end: number, fill: string, lead?: string): void {
+  private maskInert(kind: WorkaroundId, start: number, end: number, fill: string, lead?: string): void {
     if (end <= start || /\$\(|`/.test(this.s.slice(start, end))) return;
-    this.masks.push({ start, end, fill, lead });
+    this.mask(kind, start, end, fill, lead);
+  }
+
+  /** Applies workaround `kind` (rules/workarounds.ts) to `start`–`end`. */
+  private mask(kind: WorkaroundId, start: number, end: number, fill: string, lead?: string): void {
+    this.masks.push({ kind, start, end, fill, lead });
   }
 
   /** `do` ends a loop head (`while …`, `for … in …`) and opens the body. */
@@ -664,7 +675,7 @@ class Lexer {
         if (this.wordChars() !== OK) return false;
         // a pattern is never a command, and tree-sitter-bash often misreads quotes
         // and extglob in one (`*"$t"*`, `*" -t"?( *)`); a same-length word reads the same
-        if (!s.slice(from, this.i).includes('\n')) this.maskInert(from, this.i, '_');
+        if (!s.slice(from, this.i).includes('\n')) this.maskInert('case-pattern', from, this.i, '_');
       }
     }
     if (this.i >= s.length) return false;
@@ -725,24 +736,25 @@ export function isArithmetic(text: string, open: number): boolean {
 }
 
 /**
- * The text with inert regions that tree-sitter-bash often misparses replaced
- * by neutral text of the same length: `${…}` patterns, `[[ … ]]`, arithmetic,
- * quoted here-document bodies, and an and-or operator right after a
- * here-document (its continuation is listed in `resumes`). Offsets stay exact.
+ * The text with the workarounds of rules/workarounds.ts applied: regions
+ * tree-sitter-bash misparses, replaced by text of the same length that it
+ * reads as the shell does. `resumes` lists where an and-or list goes on after
+ * a here-document whose operator was dropped; `applied` names each
+ * workaround used. Offsets stay exact.
  */
-export function masked(text: string): { text: string; resumes: number[] } {
+export function masked(text: string): { text: string; resumes: number[]; applied: WorkaroundId[] } {
   const lexer = new Lexer(text);
   try {
     lexer.segments();
   } catch (e) {
-    if (e instanceof RangeError) return { text, resumes: [] };
+    if (e instanceof RangeError) return { text, resumes: [], applied: [] };
     throw e;
   }
-  if (lexer.masks.length === 0) return { text, resumes: [] };
+  if (lexer.masks.length === 0) return { text, resumes: [], applied: [] };
   const chars = text.split('');
   for (const m of lexer.masks) {
     for (let i = m.start; i < m.end; i++) if (chars[i] !== '\n') chars[i] = m.fill;
     if (m.lead) for (let k = 0; k < m.lead.length && m.start + k < m.end; k++) chars[m.start + k] = m.lead[k];
   }
-  return { text: chars.join(''), resumes: lexer.resumes };
+  return { text: chars.join(''), resumes: lexer.resumes, applied: [...new Set(lexer.masks.map((m) => m.kind))] };
 }
