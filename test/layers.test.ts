@@ -19,7 +19,8 @@ function imports(file: string): string[] {
 const FORBIDDEN: { dir: string; bad: RegExp; why: string }[] = [
   { dir: 'rules', bad: /^(?:fs|process|child_process|worker_threads|vscode.*)$|^node:/, why: 'the analysis core runs in a browser' },
   { dir: 'client', bad: /(?:^|\/)rules(?:\/|$)/, why: 'the extension talks to the server, not the core' },
-  { dir: 'server', bad: /(?:^|\/)cli(?:\/|$)/, why: 'what both faces use lives in host/' },
+  { dir: 'server', bad: /(?:^|\/)cli(?:\/|$)|^vscode$/, why: 'what both faces use lives in host/, and only client/ imports vscode' },
+  { dir: 'cli', bad: /(?:^|\/)(?:server|client)(?:\/|$)|^vscode/, why: 'only server/ speaks LSP and only client/ imports vscode' },
   { dir: 'host', bad: /(?:^|\/)(?:cli|server|client)(?:\/|$)|^vscode/, why: 'host/ is shared by the faces' },
 ];
 
