@@ -76,7 +76,7 @@ describe('VS Code (code-server)', () => {
     const second = join(ws, 'second.sh');
     writeFileSync(second, readFileSync(SEED, 'utf8'));
     const vsix = join(work, 'aliascope.vsix');
-    execFileSync(process.execPath, [join(ROOT, 'client', 'bundle-native.js')], { cwd: ROOT });
+    // vsce runs vscode:prepublish: tsc, then scripts/bundle-extension.js.
     execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, stdio: 'pipe' });
 
     const port = await freePort();
