@@ -1,7 +1,9 @@
 // VS Code itself, as code-server (Node 24) driven through Debian's Chromium
 // with playwright-core: install the packaged .vsix, open the seed, see both
-// squiggles and Problems entries, hover, apply the wrapper fix with Ctrl+.,
-// save, and run "Fix all alias problems" on a second copy.
+// squiggles and Problems entries and the status bar item, hover, apply the
+// wrapper fix with Ctrl+., save, run "Fix all alias problems" on a second
+// copy, and on a third type the bug and save at once: fix on save
+// (`source.fixAll.aliascope`) fixes it.
 // test/editors/setup-code-server.sh installs code-server into a cache outside
 // the clone; .ci/run calls it.
 import { ChildProcess, execFileSync, spawn } from 'child_process';
@@ -75,6 +77,11 @@ describe('VS Code (code-server)', () => {
     writeFileSync(file, readFileSync(SEED, 'utf8'));
     const second = join(ws, 'second.sh');
     writeFileSync(second, readFileSync(SEED, 'utf8'));
+    // The seed with its alias misspelt: nothing to report until `alis` is typed into `alias`.
+    const third = join(ws, 'third.sh');
+    const misspelt = readFileSync(SEED, 'utf8').replace('  alias kubectl=', '  alis kubectl=');
+    expect(misspelt).not.toBe(readFileSync(SEED, 'utf8'));
+    writeFileSync(third, misspelt);
     const vsix = join(work, 'aliascope.vsix');
     // vsce runs vscode:prepublish: tsc, then scripts/bundle-extension.js.
     execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, stdio: 'pipe' });
@@ -93,6 +100,7 @@ describe('VS Code (code-server)', () => {
       'workbench.enableExperiments': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'security.workspace.trust.enabled': false, 'chat.disableAIFeatures': true, 'git.enabled': false,
       'files.autoSave': 'off',
+      'editor.codeActionsOnSave': { 'source.fixAll.aliascope': 'explicit' },
     }));
     const args = ['--config', join(work, 'config.yaml'), '--user-data-dir', user, '--extensions-dir', join(work, 'extensions')];
     execFileSync(CODE_SERVER, [...args, '--install-extension', vsix, '--force'], { env, stdio: 'pipe' });
@@ -134,6 +142,15 @@ describe('VS Code (code-server)', () => {
       expect(listed).toMatch(/inside `?func1`?[\s\S]*Ln 5, Col 3/);
       expect(listed).toMatch(/inside `?main`? itself[\s\S]*Ln 10, Col 3/);
       await shot('vscode-diagnostics.png');
+
+      // The status bar: the dialect (from the shebang) and the parser; a click opens the output, where the server logged its parser.
+      const status = page.locator('.statusbar-item', { hasText: 'aliascope: bash' }).first();
+      await status.waitFor({ timeout: 30_000 });
+      const parser = /· (native|wasm)/.exec(await status.innerText())?.[1];
+      expect(parser, 'the status bar names the parser').toBeDefined();
+      await status.click();
+      await page.waitForFunction((p) => [...document.querySelectorAll('.panel .monaco-editor .view-lines')]
+        .some((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ').includes(`parser: ${p}`)), parser, { timeout: 30_000 });
 
       // Hover at the cursor (Ctrl+K Ctrl+I) explains why line 5's `kubectl` does not expand.
       const goTo = async (where: string) => {
@@ -187,6 +204,22 @@ describe('VS Code (code-server)', () => {
       const until = Date.now() + 30_000;
       while (!readFileSync(second, 'utf8').includes(WRAPPER) && Date.now() < until) await page.waitForTimeout(200);
       expect(readFileSync(second, 'utf8')).toContain(`  ${WRAPPER}\n`);
+
+      // Fix on save: type the alias into being, then save at once, before any diagnostic could show.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'third.sh' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'third.sh' }).waitFor({ timeout: 30_000 });
+      await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container .monaco-editor .view-lines')]
+        .some((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ').includes('alis kubectl')), undefined, { timeout: 30_000 });
+      expect(await page.locator('.editor-group-container .monaco-editor .squiggly-error').count()).toBe(0);
+      await goTo('9:6');
+      await page.keyboard.type('a');
+      await page.keyboard.press('Control+S');
+      const saved = Date.now() + 30_000;
+      while (!readFileSync(third, 'utf8').includes(WRAPPER) && Date.now() < saved) await page.waitForTimeout(200);
+      const fixedOnSave = readFileSync(third, 'utf8');
+      expect(fixedOnSave).toContain(`  ${WRAPPER}\n`);
+      expect(fixedOnSave).not.toMatch(/^\s*ali(a)?s kubectl=/m);
+      await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0, undefined, { timeout: 30_000 });
     } catch (e) {
       await shot('vscode-failure.png').catch(() => undefined);
       throw new Error(`${(e as Error).message}\n${clientLogs(user)}`);
