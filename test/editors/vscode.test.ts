@@ -1,6 +1,7 @@
 // VS Code itself, as code-server (Node 24) driven through Debian's Chromium
 // with playwright-core: install the packaged .vsix, open the seed, see both
-// squiggles and Problems entries and the status bar item, hover, apply the
+// squiggles and Problems entries, the warning about an invalid
+// `aliascope.shell` and the status bar item, hover, apply the
 // wrapper fix with Ctrl+., save, run "Fix all alias problems" on a second
 // copy, and on a third type the bug and save at once: fix on save
 // (`source.fixAll.aliascope`) fixes it.
@@ -101,6 +102,8 @@ describe('VS Code (code-server)', () => {
       'security.workspace.trust.enabled': false, 'chat.disableAIFeatures': true, 'git.enabled': false,
       'files.autoSave': 'off',
       'editor.codeActionsOnSave': { 'source.fixAll.aliascope': 'explicit' },
+      // Not a shell aliascope knows: a warning names the setting, and the dialect comes from the file (auto).
+      'aliascope.shell': 'fish',
     }));
     const args = ['--config', join(work, 'config.yaml'), '--user-data-dir', user, '--extensions-dir', join(work, 'extensions')];
     execFileSync(CODE_SERVER, [...args, '--install-extension', vsix, '--force'], { env, stdio: 'pipe' });
@@ -142,6 +145,14 @@ describe('VS Code (code-server)', () => {
       expect(listed).toMatch(/inside `?func1`?[\s\S]*Ln 5, Col 3/);
       expect(listed).toMatch(/inside `?main`? itself[\s\S]*Ln 10, Col 3/);
       await shot('vscode-diagnostics.png');
+
+      // The warning about aliascope.shell, shown as a notification; closed, so it covers nothing below.
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'aliascope.shell' }).first();
+      await toast.waitFor({ timeout: 30_000 });
+      expect(await toast.innerText()).toMatch(/"fish" is not a shell/);
+      await toast.hover();
+      await toast.locator('.codicon-notifications-clear, .codicon-close').first().click();
+      await toast.waitFor({ state: 'detached', timeout: 10_000 });
 
       // The status bar: the dialect (from the shebang) and the parser; a click opens the output, where the server logged its parser.
       const status = page.locator('.statusbar-item', { hasText: 'aliascope: bash' }).first();
