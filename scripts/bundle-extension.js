@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Run after `tsc -p .` (npm run package and `vsce package` do, through
-// vscode:prepublish): bundles the VS Code extension into dist/, which is all
-// the .vsix ships besides the manifest's own files:
+// Bundles the VS Code extension from the TypeScript sources into dist/, which
+// is all the .vsix ships besides the manifest's own files (`vsce package` runs
+// it through vscode:prepublish, after a type-check):
 //
-//   dist/extension.js   the client (out/client/extension.js; `vscode` stays external)
-//   dist/server.js      the language server (out/server/entry.js)
+//   dist/extension.js   the client (client/extension.ts; `vscode` stays external)
+//   dist/server.js      the language server (server/entry.ts)
 //   dist/lex-thread.js  the server's lexing thread (server/lexing.ts starts it beside itself)
 //   dist/wasm/          web-tree-sitter's runtime and the bash grammar (host/parser.ts looks here first)
 //   dist/native/<pkg>/prebuilds/<platform>-<arch>/*.node
@@ -14,13 +14,35 @@
 // binding is found by node-gyp-build (bundled too) under dist/native/<pkg>
 // instead of beside their own package. Where no build loads, host/parser.ts
 // falls back to the wasm files. The .vsix has no node_modules.
+//
+// Two runs at once (two tests packing) must not break each other: nothing
+// reads out/, which `tsc -p .` rewrites; a file in dist/ is replaced by a
+// rename only when its content changes, and never removed unless no run makes it.
 'use strict';
-const { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } = require('fs');
-const { dirname, join } = require('path');
+const { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } = require('fs');
+const { dirname, join, relative } = require('path');
 
 const ROOT = join(__dirname, '..');
-const OUT = join(ROOT, 'out');
 const DIST = join(ROOT, 'dist');
+
+/** dist/-relative path → content, filled by the build and the copies, then written. */
+const files = new Map();
+
+function writeAll() {
+  for (const [rel, data] of files) {
+    const file = join(DIST, rel);
+    if (existsSync(file) && readFileSync(file).equals(data)) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  }
+  const walk = (dir) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []).flatMap((e) =>
+    (e.isDirectory() ? walk(join(dir, e.name)) : [relative(DIST, join(dir, e.name))]));
+  for (const rel of walk(DIST)) {
+    if (!files.has(rel) && !rel.endsWith('.tmp')) rmSync(join(DIST, rel), { force: true });
+  }
+}
 
 function packageDir(pkg) {
   return dirname(require.resolve(`${pkg}/package.json`, { paths: [ROOT] }));
@@ -44,10 +66,8 @@ function copyNative() {
   for (const { pkg, prebuild } of NATIVE) {
     const from = join(packageDir(pkg), 'prebuilds');
     for (const platform of readdirSync(from)) {
-      const to = join(DIST, 'native', pkg, 'prebuilds', platform);
-      mkdirSync(to, { recursive: true });
       // Only the upstream prebuild: a name node-gyp-build ranks above it would win on that platform.
-      copyFileSync(join(from, platform, prebuild), join(to, prebuild));
+      files.set(join('native', pkg, 'prebuilds', platform, prebuild), readFileSync(join(from, platform, prebuild)));
     }
   }
   // tree-sitter's linux-x64 prebuild needs GLIBCXX_3.4.31 (GCC 13's libstdc++); where
@@ -56,19 +76,17 @@ function copyNative() {
   // specific). A build that does not load is an error host/parser.ts answers with wasm.
   const built = join(packageDir('tree-sitter'), 'build', 'Release', 'tree_sitter_runtime_binding.node');
   if (existsSync(built)) {
-    copyFileSync(built, join(DIST, 'native', 'tree-sitter', 'prebuilds', `${process.platform}-${process.arch}`, 'tree-sitter.napi.node'));
+    files.set(join('native', 'tree-sitter', 'prebuilds', `${process.platform}-${process.arch}`, 'tree-sitter.napi.node'), readFileSync(built));
   }
 }
 
 function copyWasm() {
-  mkdirSync(join(DIST, 'wasm'), { recursive: true });
-  copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm', { paths: [ROOT] }), join(DIST, 'wasm', 'tree-sitter.wasm'));
-  copyFileSync(join(packageDir('tree-sitter-bash'), 'tree-sitter-bash.wasm'), join(DIST, 'wasm', 'tree-sitter-bash.wasm'));
+  files.set(join('wasm', 'tree-sitter.wasm'), readFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm', { paths: [ROOT] })));
+  files.set(join('wasm', 'tree-sitter-bash.wasm'), readFileSync(join(packageDir('tree-sitter-bash'), 'tree-sitter-bash.wasm')));
 }
 
 async function main() {
   const esbuild = require('esbuild');
-  if (!existsSync(join(OUT, 'server', 'entry.js'))) throw new Error('out/ is missing: run `tsc -p .` first');
   const patched = new Map();
   for (const n of NATIVE) {
     const file = join(packageDir(n.pkg), n.file);
@@ -76,14 +94,14 @@ async function main() {
     if (!n.re.test(text)) throw new Error(`${file} no longer reads as expected: its native binding cannot be redirected`);
     patched.set(realpathSync(file), text.replace(n.re, () => n.by));
   }
-  rmSync(DIST, { recursive: true, force: true });
-  await esbuild.build({
+  const { outputFiles } = await esbuild.build({
     entryPoints: {
-      extension: join(OUT, 'client', 'extension.js'),
-      server: join(OUT, 'server', 'entry.js'),
-      'lex-thread': join(OUT, 'server', 'lex-thread.js'),
+      extension: join(ROOT, 'client', 'extension.ts'),
+      server: join(ROOT, 'server', 'entry.ts'),
+      'lex-thread': join(ROOT, 'server', 'lex-thread.ts'),
     },
     outdir: DIST,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -98,22 +116,18 @@ async function main() {
     plugins: [{
       name: 'native-packages',
       setup(build) {
+        // The compiled modules in out/<dir>/ name the manifest as ../../package.json; from the sources it is ../package.json.
+        build.onResolve({ filter: /^\.\.\/\.\.\/package\.json$/ }, () => ({ path: join(ROOT, 'package.json') }));
         build.onLoad({ filter: /index\.js$/ }, (args) => (patched.has(args.path) ? { contents: patched.get(args.path), loader: 'js' } : undefined));
       },
     }],
   });
+  for (const f of outputFiles) files.set(relative(DIST, f.path), Buffer.from(f.contents));
   copyNative();
   copyWasm();
-  let bytes = 0;
-  let count = 0;
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else { count++; bytes += statSync(join(d, e.name)).size; }
-    }
-  };
-  walk(DIST);
-  console.log(`bundled the extension into ${DIST} (${count} files, ${(bytes / 1024 / 1024).toFixed(1)} MB)`);
+  writeAll();
+  const bytes = [...files.values()].reduce((n, b) => n + b.length, 0);
+  console.log(`bundled the extension into ${DIST} (${files.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB)`);
 }
 
 main().catch((e) => {

@@ -4,10 +4,11 @@
 // manifest's files, and the server in it runs from the unpacked .vsix, with
 // no node_modules around it, natively and on wasm. Also the manifest fields
 // VS Code and Open VSX read.
-import { execFileSync, spawnSync } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { promisify } from 'util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules';
 import { fileUri, TestClient } from '../server/client';
@@ -22,13 +23,16 @@ skipNote('the server run from the unpacked .vsix', canUnzip, 'needs unzip (apt-g
 let work: string;
 let vsix: string;
 let packOutput: string;
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'aliascope-vsix-'));
   vsix = join(work, 'aliascope.vsix');
-  const r = spawnSync(VSCE, ['package', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+  // Not synchronous: a minute of type-check and bundling must not block the test worker's messages.
+  const r = await promisify(execFile)(VSCE, ['package', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, encoding: 'utf8' })
+    .catch((e: { code?: number; stdout?: string; stderr?: string }) => {
+      throw new Error(`vsce package failed (${e.code}):\n${e.stdout}\n${e.stderr}`);
+    });
   packOutput = `${r.stdout}\n${r.stderr}`;
-  if (r.status !== 0) throw new Error(`vsce package failed (${r.status}):\n${packOutput}`);
-}, 180_000);
+}, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Every file below `dir`, relative to it. */

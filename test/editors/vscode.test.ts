@@ -7,11 +7,12 @@
 // (`source.fixAll.aliascope`) fixes it.
 // test/editors/setup-code-server.sh installs code-server into a cache outside
 // the clone; .ci/run calls it.
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { ChildProcess, execFile, execFileSync, spawn } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { homedir, tmpdir } from 'os';
 import { join } from 'path';
+import { promisify } from 'util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, SEED, skipNote, WRAPPER } from './support';
 
@@ -85,7 +86,8 @@ describe('VS Code (code-server)', () => {
     writeFileSync(third, misspelt);
     const vsix = join(work, 'aliascope.vsix');
     // vsce runs vscode:prepublish: tsc, then scripts/bundle-extension.js.
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, stdio: 'pipe' });
+    // Not synchronous: the type-check and bundling must not block the test worker's messages.
+    await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '-o', vsix], { cwd: ROOT });
 
     const port = await freePort();
     const env = {
