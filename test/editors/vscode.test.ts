@@ -3,8 +3,9 @@
 // squiggles and Problems entries, the warning about an invalid
 // `aliascope.shell` and the status bar item, hover, apply the
 // wrapper fix with Ctrl+., save, run "Fix all alias problems" on a second
-// copy, and on a third type the bug and save at once: fix on save
-// (`source.fixAll.aliascope`) fixes it.
+// copy, on a third type the bug and save at once: fix on save
+// (`source.fixAll.aliascope`) fixes it; and the config schema flags a bad
+// value in a `.aliascoperc.json`.
 // test/editors/setup-code-server.sh installs code-server into a cache outside
 // the clone; .ci/run calls it.
 import { ChildProcess, execFile, execFileSync, spawn } from 'child_process';
@@ -84,6 +85,9 @@ describe('VS Code (code-server)', () => {
     const misspelt = readFileSync(SEED, 'utf8').replace('  alias kubectl=', '  alis kubectl=');
     expect(misspelt).not.toBe(readFileSync(SEED, 'utf8'));
     writeFileSync(third, misspelt);
+    // A config in a folder of its own (it governs no script here), with a shell the schema does not allow.
+    mkdirSync(join(ws, 'conf'));
+    writeFileSync(join(ws, 'conf', '.aliascoperc.json'), '{\n  "shell": "fish"\n}\n');
     const vsix = join(work, 'aliascope.vsix');
     // vsce runs vscode:prepublish: tsc, then scripts/bundle-extension.js.
     // Not synchronous: the type-check and bundling must not block the test worker's messages.
@@ -233,6 +237,15 @@ describe('VS Code (code-server)', () => {
       expect(fixedOnSave).toContain(`  ${WRAPPER}\n`);
       expect(fixedOnSave).not.toMatch(/^\s*ali(a)?s kubectl=/m);
       await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0, undefined, { timeout: 30_000 });
+
+      // jsonValidation: the extension's schema flags the shell in .aliascoperc.json.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'conf' }).first().click();
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '.aliascoperc.json' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: '.aliascoperc.json' }).waitFor({ timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelectorAll('.editor-group-container .monaco-editor .squiggly-warning, .editor-group-container .monaco-editor .squiggly-error').length > 0,
+        undefined, { timeout: 60_000 });
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '"bash"' }).first().waitFor({ timeout: 30_000 });
     } catch (e) {
       await shot('vscode-failure.png').catch(() => undefined);
       throw new Error(`${(e as Error).message}\n${clientLogs(user)}`);
