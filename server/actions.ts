@@ -1,7 +1,9 @@
 // Code actions: each rule's fix, a directive that silences one rule on one
 // line, and `source.fixAll.aliascope` for fix-on-save. The fix-all edit can
-// be costly (it re-lints until nothing changes), so clients that resolve
-// code actions get it lazily.
+// be costly (it re-lints until nothing changes), so in the plain menu (the
+// light bulb, no `only`) clients that resolve code actions get it lazily.
+// Asked for by kind (`only`: what fix-on-save and "Source Action…" send), the
+// edit comes with the action: VS Code never resolves actions it runs on save.
 import {
   CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -74,7 +76,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
   // Listed in the plain menu too, but only asked for by kind when nothing is fixable.
   if (fixable && wanted(only, FIX_ALL_KIND) && (only || here.length > 0)) {
     const action: CodeAction = { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND };
-    if (ctx.lazyEdits) action.data = { uri: doc.uri, version: doc.version } satisfies FixAllData;
+    if (ctx.lazyEdits && !only) action.data = { uri: doc.uri, version: doc.version } satisfies FixAllData;
     else action.edit = fixAllEdit(ctx);
     actions.push(action);
   }

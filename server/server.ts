@@ -2,7 +2,7 @@
 // Everything here reacts to the client; nothing in it runs the scripts it reads.
 import {
   CodeAction, CodeActionKind, Connection, ErrorCodes, ResponseError, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  ExecuteCommandParams, InitializeParams, InitializeResult, TextDocumentSyncKind, WorkspaceFolder,
+  ExecuteCommandParams, InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocumentSyncKind, WorkspaceFolder,
 } from 'vscode-languageserver';
 import { ActionContext, codeActions, FIX_ALL_KIND, fixAllEdit, FixAllData } from './actions';
 import { DiagnosticsDelivery } from './diagnostics';
@@ -16,11 +16,26 @@ import { completions } from './completion';
 import { prepareRename, rename } from './rename';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { RC_NAME } from './rcfile';
-import { fromClient, Settings } from './settings';
+import { fromClient, settingProblems, Settings } from './settings';
+import { detectDialect, dialectLabel } from '../rules';
 import { inlayHints } from './inlay-hints';
 
 /** Run by the client's "Fix all alias problems": arguments [uri]. */
 export const FIX_ALL_COMMAND = 'aliascope.server.fixAll';
+/**
+ * A request of this server's own, for the client's status bar: params
+ * `{ uri }`, result `StatusResult`, or null for a document it does not hold.
+ */
+export const STATUS_REQUEST = 'aliascope/status';
+export interface StatusResult {
+  enabled: boolean;
+  /** The dialect's id (`bash`, `zsh`, …) and how it reads in messages. */
+  dialect: string;
+  label: string;
+  /** What decided it: option, directive, shebang, extension, syntax or default. */
+  source: string;
+  parser: string | undefined;
+}
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 export const VERSION: string = require('../../package.json').version;
 const WATCHED = [`**/${RC_NAME}`, '**/*.{sh,bash,ksh,mksh,zsh,bats}'];
@@ -44,6 +59,26 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
   let globalSettings: Partial<Settings> = {};
   const perDocument = new Map<string, Promise<Partial<Settings>>>();
   const log = (m: string) => connection.console.log(m);
+  // Each problem with the settings is shown once (again after the settings change).
+  const warned = new Set<string>();
+  let pendingWarnings: string[] | undefined = [];
+  const warn = (problems: string[]) => {
+    for (const m of problems) {
+      if (warned.has(m)) continue;
+      warned.add(m);
+      if (pendingWarnings) {
+        pendingWarnings.push(m);
+        continue;
+      }
+      log(`settings: ${m}`);
+      // window/showMessage: a notification, which no client can fail to answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `aliascope: ${m}` });
+    }
+  };
+  const readSettings = (raw: unknown) => {
+    warn(settingProblems(raw));
+    return fromClient(raw);
+  };
   const failed = (what: string) => (e: unknown) => log(`${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 
   const linter = new Linter({
@@ -56,7 +91,7 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
       let p = perDocument.get(uri);
       if (!p) {
         p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'aliascope' })
-          .then(fromClient, () => globalSettings);
+          .then(readSettings, () => globalSettings);
         perDocument.set(uri, p);
       }
       return p;
@@ -88,7 +123,7 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
     watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     configRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     folderEvents = !!caps.workspace?.workspaceFolders;
-    globalSettings = fromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    globalSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     setFolders(params.workspaceFolders, params.rootUri);
     delivery = new DiagnosticsDelivery(connection, linter, documents, pullDiagnostics, refreshSupported, log);
     return {
@@ -115,6 +150,11 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
 
   connection.onInitialized(() => {
     if (parser) log(describeParser(parser));
+    // Held until now: the client may not show messages before initialized.
+    const held = pendingWarnings ?? [];
+    pendingWarnings = undefined;
+    for (const m of held) warned.delete(m);
+    warn(held);
     if (watchRegistration) {
       connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: WATCHED.map((globPattern) => ({ globPattern })),
@@ -175,7 +215,8 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
 
   connection.onDidChangeConfiguration((params) => {
     const section = (params.settings as { aliascope?: unknown } | null)?.aliascope;
-    if (section !== undefined) globalSettings = fromClient(section);
+    warned.clear();
+    if (section !== undefined) globalSettings = readSettings(section);
     perDocument.clear();
     linter.invalidateAll();
     delivery.everything();
@@ -226,6 +267,17 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
     if (!cur) return null;
     const edit = fixAllEdit(actionContext(cur.doc, cur.analysed));
     return (await connection.workspace.applyEdit({ label: 'Fix all alias problems', edit })).applied;
+  }));
+
+  connection.onRequest(STATUS_REQUEST, ready(async ({ uri }: { uri: string }): Promise<StatusResult | null> => {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const settings = await linter.settings(doc);
+    const choice = detectDialect(doc.text, pathOf(uri), linter.options(doc, settings).dialect);
+    return {
+      enabled: settings.enable, dialect: choice.dialect.id, label: dialectLabel(choice), source: choice.source,
+      parser: installedParser()?.kind,
+    };
   }));
 
   connection.onHover(ready(async ({ textDocument, position }) => {

@@ -40,6 +40,59 @@ function isDialect(value: unknown): value is DialectId {
   return typeof value === 'string' && (DIALECT_IDS as string[]).includes(value);
 }
 
+/** The closest known id, for "did you mean": within two edits, else none. */
+function closest(word: string, known: string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = row;
+    }
+    return prev[b.length];
+  };
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = distance(word, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+const quoted = (v: unknown) => JSON.stringify(v) ?? String(v);
+
+/**
+ * What in the `aliascope` section a client sent is not understood, one
+ * sentence each, naming the setting: the server warns, and uses the default
+ * (or drops the entry) as `fromClient` does.
+ */
+export function settingProblems(raw: unknown): string[] {
+  if (!raw || typeof raw !== 'object') return [];
+  const r = raw as Record<string, unknown>;
+  const out: string[] = [];
+  if (r.enable !== undefined && typeof r.enable !== 'boolean') out.push(`aliascope.enable: ${quoted(r.enable)} is not true or false; using true.`);
+  if (r.shell !== undefined && r.shell !== 'auto' && !isDialect(r.shell)) {
+    out.push(`aliascope.shell: ${quoted(r.shell)} is not a shell aliascope knows (auto, ${DIALECT_IDS.join(', ')}); using auto.`);
+  }
+  if (r.run !== undefined && r.run !== 'onType' && r.run !== 'onSave') out.push(`aliascope.run: ${quoted(r.run)} is not onType or onSave; using onType.`);
+  if (r.rules !== undefined) {
+    if (!r.rules || typeof r.rules !== 'object' || Array.isArray(r.rules)) {
+      out.push('aliascope.rules: not an object of rule ids and severities; ignored.');
+    } else {
+      for (const [id, sev] of Object.entries(r.rules as Record<string, unknown>)) {
+        if (!RULES_BY_ID.has(id)) {
+          const like = closest(id, [...RULES_BY_ID.keys()]);
+          out.push(`aliascope.rules: there is no rule ${quoted(id)}${like ? ` (did you mean "${like}"?)` : ''}; ignored.`);
+        } else if (typeof sev !== 'string' || !SEVERITIES.has(sev)) {
+          out.push(`aliascope.rules: ${quoted(sev)} for "${id}" is not error, warning, info or off; ignored.`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Reads the `aliascope` section a client sent, whatever its shape. */
 export function fromClient(raw: unknown): Partial<ClientSettings> {
   if (!raw || typeof raw !== 'object') return {};

@@ -1,14 +1,19 @@
 // VS Code itself, as code-server (Node 24) driven through Debian's Chromium
 // with playwright-core: install the packaged .vsix, open the seed, see both
-// squiggles and Problems entries, hover, apply the wrapper fix with Ctrl+.,
-// save, and run "Fix all alias problems" on a second copy.
+// squiggles and Problems entries, the warning about an invalid
+// `aliascope.shell` and the status bar item, hover, apply the
+// wrapper fix with Ctrl+., save, run "Fix all alias problems" on a second
+// copy, on a third type the bug and save at once: fix on save
+// (`source.fixAll.aliascope`) fixes it; and the config schema flags a bad
+// value in a `.aliascoperc.json`.
 // test/editors/setup-code-server.sh installs code-server into a cache outside
 // the clone; .ci/run calls it.
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { ChildProcess, execFile, execFileSync, spawn } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { homedir, tmpdir } from 'os';
 import { join } from 'path';
+import { promisify } from 'util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, SEED, skipNote, WRAPPER } from './support';
 
@@ -75,9 +80,18 @@ describe('VS Code (code-server)', () => {
     writeFileSync(file, readFileSync(SEED, 'utf8'));
     const second = join(ws, 'second.sh');
     writeFileSync(second, readFileSync(SEED, 'utf8'));
+    // The seed with its alias misspelt: nothing to report until `alis` is typed into `alias`.
+    const third = join(ws, 'third.sh');
+    const misspelt = readFileSync(SEED, 'utf8').replace('  alias kubectl=', '  alis kubectl=');
+    expect(misspelt).not.toBe(readFileSync(SEED, 'utf8'));
+    writeFileSync(third, misspelt);
+    // A config in a folder of its own (it governs no script here), with a shell the schema does not allow.
+    mkdirSync(join(ws, 'conf'));
+    writeFileSync(join(ws, 'conf', '.aliascoperc.json'), '{\n  "shell": "fish"\n}\n');
     const vsix = join(work, 'aliascope.vsix');
-    execFileSync(process.execPath, [join(ROOT, 'client', 'bundle-native.js')], { cwd: ROOT });
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, stdio: 'pipe' });
+    // vsce runs vscode:prepublish: tsc, then scripts/bundle-extension.js.
+    // Not synchronous: the type-check and bundling must not block the test worker's messages.
+    await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '-o', vsix], { cwd: ROOT });
 
     const port = await freePort();
     const env = {
@@ -93,6 +107,9 @@ describe('VS Code (code-server)', () => {
       'workbench.enableExperiments': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'security.workspace.trust.enabled': false, 'chat.disableAIFeatures': true, 'git.enabled': false,
       'files.autoSave': 'off',
+      'editor.codeActionsOnSave': { 'source.fixAll.aliascope': 'explicit' },
+      // Not a shell aliascope knows: a warning names the setting, and the dialect comes from the file (auto).
+      'aliascope.shell': 'fish',
     }));
     const args = ['--config', join(work, 'config.yaml'), '--user-data-dir', user, '--extensions-dir', join(work, 'extensions')];
     execFileSync(CODE_SERVER, [...args, '--install-extension', vsix, '--force'], { env, stdio: 'pipe' });
@@ -134,6 +151,23 @@ describe('VS Code (code-server)', () => {
       expect(listed).toMatch(/inside `?func1`?[\s\S]*Ln 5, Col 3/);
       expect(listed).toMatch(/inside `?main`? itself[\s\S]*Ln 10, Col 3/);
       await shot('vscode-diagnostics.png');
+
+      // The warning about aliascope.shell, shown as a notification; closed, so it covers nothing below.
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'aliascope.shell' }).first();
+      await toast.waitFor({ timeout: 30_000 });
+      expect(await toast.innerText()).toMatch(/"fish" is not a shell/);
+      await toast.hover();
+      await toast.locator('.codicon-notifications-clear, .codicon-close').first().click();
+      await toast.waitFor({ state: 'detached', timeout: 10_000 });
+
+      // The status bar: the dialect (from the shebang) and the parser; a click opens the output, where the server logged its parser.
+      const status = page.locator('.statusbar-item', { hasText: 'aliascope: bash' }).first();
+      await status.waitFor({ timeout: 30_000 });
+      const parser = /· (native|wasm)/.exec(await status.innerText())?.[1];
+      expect(parser, 'the status bar names the parser').toBeDefined();
+      await status.click();
+      await page.waitForFunction((p) => [...document.querySelectorAll('.panel .monaco-editor .view-lines')]
+        .some((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ').includes(`parser: ${p}`)), parser, { timeout: 30_000 });
 
       // Hover at the cursor (Ctrl+K Ctrl+I) explains why line 5's `kubectl` does not expand.
       const goTo = async (where: string) => {
@@ -187,6 +221,31 @@ describe('VS Code (code-server)', () => {
       const until = Date.now() + 30_000;
       while (!readFileSync(second, 'utf8').includes(WRAPPER) && Date.now() < until) await page.waitForTimeout(200);
       expect(readFileSync(second, 'utf8')).toContain(`  ${WRAPPER}\n`);
+
+      // Fix on save: type the alias into being, then save at once, before any diagnostic could show.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'third.sh' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'third.sh' }).waitFor({ timeout: 30_000 });
+      await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container .monaco-editor .view-lines')]
+        .some((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' ').includes('alis kubectl')), undefined, { timeout: 30_000 });
+      expect(await page.locator('.editor-group-container .monaco-editor .squiggly-error').count()).toBe(0);
+      await goTo('9:6');
+      await page.keyboard.type('a');
+      await page.keyboard.press('Control+S');
+      const saved = Date.now() + 30_000;
+      while (!readFileSync(third, 'utf8').includes(WRAPPER) && Date.now() < saved) await page.waitForTimeout(200);
+      const fixedOnSave = readFileSync(third, 'utf8');
+      expect(fixedOnSave).toContain(`  ${WRAPPER}\n`);
+      expect(fixedOnSave).not.toMatch(/^\s*ali(a)?s kubectl=/m);
+      await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0, undefined, { timeout: 30_000 });
+
+      // jsonValidation: the extension's schema flags the shell in .aliascoperc.json.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'conf' }).first().click();
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '.aliascoperc.json' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: '.aliascoperc.json' }).waitFor({ timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelectorAll('.editor-group-container .monaco-editor .squiggly-warning, .editor-group-container .monaco-editor .squiggly-error').length > 0,
+        undefined, { timeout: 60_000 });
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '"bash"' }).first().waitFor({ timeout: 30_000 });
     } catch (e) {
       await shot('vscode-failure.png').catch(() => undefined);
       throw new Error(`${(e as Error).message}\n${clientLogs(user)}`);

@@ -21,6 +21,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   processId?: number | null;
   initializationOptions?: unknown;
+  /** The server's entry script; bin/aliascope-lsp.js by default. */
+  server?: string;
 }
 
 /** Push mode, versioned edits, lazy code-action edits: what most editors declare. */
@@ -57,6 +59,8 @@ export class TestClient {
   settings: Record<string, unknown>;
   readonly docs = new Map<string, TextDocument>();
   refreshes = 0;
+  /** What the server asked the client to show (window/showMessage). */
+  readonly shown: { type: number; message: string }[] = [];
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private waiters: (() => void)[] = [];
 
@@ -67,6 +71,10 @@ export class TestClient {
     this.conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
+      this.notify();
+    });
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.shown.push(p);
       this.notify();
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => (this.stderr += `[log] ${p.message}\n`));
@@ -86,7 +94,7 @@ export class TestClient {
   }
 
   static async start(opts: ClientOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [opts.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(proc, opts);
     const rootUri = opts.rootPath ? fileUri(opts.rootPath) : null;
     const init = await client.conn.sendRequest<InitializeResult>('initialize', {

@@ -117,19 +117,39 @@ describe('language server over stdio', () => {
     expect(useCodes(after.diagnostics)).toEqual(['alias-in-function']);
   });
 
-  it('resolves source.fixAll.aliascope lazily to the same text as the core fixAll', async () => {
+  it('resolves source.fixAll.aliascope lazily from the light-bulb menu, to the same text as the core fixAll', async () => {
     const { client } = await start();
     await client.open(seedUri, SEED);
-    await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    const { diagnostics } = await client.diagnostics(seedUri, 1, (p) => p.diagnostics.length >= 2);
+    const target = byCode(diagnostics, 'function-read-before-alias')!;
+    // The menu at a diagnostic: no `only`, the client resolves edits.
     const actions = await client.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: seedUri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
+      textDocument: { uri: seedUri }, range: target.range, context: { diagnostics: [target] },
     });
-    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.aliascope']);
-    expect(actions[0].edit).toBeUndefined();
-    const resolved = await client.conn.sendRequest<CodeAction>('codeAction/resolve', actions[0]);
+    const fixAllAction = actions.find((a) => a.kind === 'source.fixAll.aliascope')!;
+    expect(fixAllAction.edit).toBeUndefined();
+    expect(fixAllAction.data).toBeDefined();
+    const resolved = await client.conn.sendRequest<CodeAction>('codeAction/resolve', fixAllAction);
     await client.apply(resolved.edit!);
     expect(client.text(seedUri)).toBe(fixAll(SEED, { filename: join(ws, 'seed.sh') }).text);
+    await client.diagnostics(seedUri, client.version(seedUri), (p) => p.diagnostics.length === 0);
+  });
+
+  it('returns the fix-all edit with the action when asked by kind, as on save, for the text just typed', async () => {
+    const { client } = await start();
+    await client.open(seedUri, 'echo start\n');
+    await client.diagnostics(seedUri, 1);
+    // Typed, then saved at once: the request for the save's actions follows the change without waiting for diagnostics.
+    await client.replace(seedUri, SEED);
+    const actions = await client.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: seedUri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.aliascope'], triggerKind: 2 },
+    });
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.aliascope']);
+    expect(actions[0].edit).toBeDefined();
+    await client.apply(actions[0].edit!);
+    expect(client.text(seedUri)).toBe(fixAll(SEED, { filename: join(ws, 'seed.sh') }).text);
+    expect(client.text(seedUri)).toContain(`  ${WRAPPER}\n`);
     await client.diagnostics(seedUri, client.version(seedUri), (p) => p.diagnostics.length === 0);
   });
 
