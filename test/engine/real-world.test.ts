@@ -1,10 +1,25 @@
 // Reductions of false alarms met on real scripts (see docs/real-world.md).
 // Each must stay silent; each was reported before its fix.
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../rules';
+import { lint, LintOptions } from '../../rules';
 
 const quiet = (text: string, filename?: string) =>
   expect(lint(text, { filename }).diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+
+/** Every diagnostic, as `rule line:column`: what stays reported beside the false alarm that went. */
+function reports(text: string, options: LintOptions = {}): string[] {
+  const r = lint(text, options);
+  const lines = text.slice(0).split('\n');
+  const at = (o: number) => {
+    let line = 0;
+    let start = 0;
+    while (line < lines.length - 1 && start + lines[line].length + 1 <= o) start += lines[line++].length + 1;
+    return `${line + 1}:${o - start + 1}`;
+  };
+  return r.diagnostics.map((d) => `${d.ruleId} ${at(d.start)}`);
+}
+
+const script = { executable: true };
 
 describe('real-world reductions', () => {
   it('a file meant to be sourced ends at a top-level return', () => {
@@ -30,5 +45,40 @@ describe('real-world reductions', () => {
   it('zsh start-up files and autoloaded functions are zsh', () => {
     expect(lint('', { filename: 'usr/share/zsh/functions/Exceptions/catch' }).dialect.dialect.id).toBe('zsh');
     expect(lint('', { filename: 'home/u/.zshrc' }).dialect.dialect.id).toBe('zsh');
+  });
+
+  // class C: the definition is not idle when the file's aliases outlive it
+  it('an alias of a file written to be sourced is for the shell that sources it', () => {
+    // home-fries: the function that defines it is called by the interactive shell; the
+    // function read before it still runs the plain command
+    const text = '#!/usr/bin/env bash\nwire() {\n  alias ag=\'ag --smart-case\'\n}\npeek() {\n  ag -A 0 "$@"\n}\n'
+      + 'if [ "$0" = "${BASH_SOURCE[0]}" ]; then\n  echo \'source me\' >&2\n  exit 1\nfi\n';
+    expect(reports(text)).toEqual(['function-read-before-alias 6:3']);
+  });
+
+  it('a definition that code aliascope cannot follow may have used is not idle', () => {
+    // scm_breeze: the alias is meant for the file sourced after it
+    const sourced = '#!/bin/bash\nshopt -s expand_aliases\nsetup() {\n  alias sed="$sed_path"\n'
+      + '  type whence >/dev/null 2>&1 || whence() { type "$@" | sed -e \'s/x//\'; }\n  source "$lib/shortcuts.sh"\n}\nsetup\n';
+    expect(reports(sourced)).toEqual(['alias-definition-expansion 4:9', 'alias-in-function 5:57']);
+    // poudriere: an eval of a variable runs after it
+    const evaled = 'check() {\n  assert_ret 0 "$@"\n}\nalias assert_ret=\'_assert_ret "$LINENO"\'\neval "$hook"\n';
+    expect(reports(evaled)).toEqual(['function-read-before-alias 2:3']);
+  });
+
+  // alias-dies-with-script
+  it('an alias named after a declaration command may be used where aliascope does not look', () => {
+    // bug-report: `local` for ksh93, which has only typeset; the functions use it
+    const text = '#!/bin/bash\nif [[ ${KSH_VERSION-} ]]; then\n  alias local=typeset\nfi\nf() {\n  local x=1\n  echo "$x"\n}\nf\n';
+    expect(reports(text, { file: script })).toEqual([]);
+  });
+
+  it('a script that writes aliases for itself leaves an unused one as dead code, not one meant for its caller', () => {
+    // bash-oo-framework: expand_aliases on, and the other aliases used
+    expect(reports('#!/usr/bin/env bash\nshopt -s expand_aliases\nalias @return=\'printf "%s\\n"\'\nalias @get=\'printf "%s\\n"\'\n', { file: script })).toEqual([]);
+    expect(reports('#!/bin/sh\nalias @return=\'printf "%s\\n"\'\nalias @get=\'printf "%s\\n"\'\n@return done\n', { file: script })).toEqual([]);
+    // still reported: nothing says the aliases are the script's own
+    expect(reports('#!/bin/sh\nalias @return=\'printf "%s\\n"\'\nalias @get=\'printf "%s\\n"\'\n', { file: script }))
+      .toEqual(['alias-dies-with-script 2:7', 'alias-dies-with-script 3:7']);
   });
 });
