@@ -81,4 +81,24 @@ describe('real-world reductions', () => {
     expect(reports('#!/bin/sh\nalias @return=\'printf "%s\\n"\'\nalias @get=\'printf "%s\\n"\'\n', { file: script }))
       .toEqual(['alias-dies-with-script 2:7', 'alias-dies-with-script 3:7']);
   });
+
+  // class G
+  it('an alias that sets the positional parameters through eval is a macro over the caller\'s', () => {
+    // modernish: shellquoteparams quotes "$@" in place
+    expect(reports('alias quoteparams=\'{ _q "$@" && eval "set -- $R"; }\'\n')).toEqual([]);
+    expect(reports('alias greet=\'echo "hello $1"; eval "$x"\'\n')).toEqual(['alias-positional-params 1:7']);
+  });
+
+  // class E
+  it('a dotfile that is not executable is sourced, and inherits expand_aliases', () => {
+    // mathiasbynens/dotfiles: .functions, sourced by .bash_profile; `o` was still read before the alias
+    const text = '#!/usr/bin/env bash\no() {\n  open .\n}\nalias open=xdg-open\nop() {\n  open "$@"\n}\n';
+    expect(reports(text, { filename: 'home/.functions', file: { executable: false } })).toEqual(['function-read-before-alias 3:3']);
+    expect(reports(text, { filename: 'home/.functions' })).toEqual(['function-read-before-alias 3:3']);
+    // run as a script of its own: the option is off
+    expect(reports(text, { filename: 'home/.functions', file: script }))
+      .toEqual(['function-read-before-alias 3:3', 'alias-never-expands 5:7', 'expand-aliases-off 7:3']);
+    expect(reports(text, { filename: 'home/functions.sh' }))
+      .toEqual(['function-read-before-alias 3:3', 'alias-never-expands 5:7', 'expand-aliases-off 7:3']);
+  });
 });
