@@ -148,7 +148,9 @@ function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | nul
   const shell = subshellOf(def.command);
   if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) return 'subshell-alias';
   if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
-  if (use.inFunction && use.inFunction !== fn) return 'function-read-before-alias';
+  // a function read early that runs a function of the alias's name, which the
+  // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)
+  if (use.inFunction && use.inFunction !== fn) return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
   if (fn) return 'alias-in-function';
   // an unalias between the definition and a later use says the author wanted it gone
   if (analysis.unaliases.some((u) => u.at > def.start && u.at < use.start && (u.name === use.name || u.name === '-a' || u.name === null))) return null;

@@ -101,4 +101,15 @@ describe('real-world reductions', () => {
     expect(reports(text, { filename: 'home/functions.sh' }))
       .toEqual(['function-read-before-alias 3:3', 'alias-never-expands 5:7', 'expand-aliases-off 7:3']);
   });
+
+  // class A
+  it('a function read before the alias runs the function of the alias\'s name that the script defines for it', () => {
+    // poudriere: assert_ret is a function for "$@" contexts and an alias that adds $LINENO
+    const text = '_assert_ret() { shift 2; "$@"; }\nassert_ret() { _assert_ret "${lineinfo-}" "$@"; }\n'
+      + 'assert_true() { assert_ret 0 "$@"; }\nalias assert_ret=\'_assert_ret "$LINENO" \'\nassert_true true\n';
+    expect(reports(text)).toEqual([]);
+    // without the function, the early function runs a missing command
+    expect(reports('assert_true() { assert_ret 0 "$@"; }\nalias assert_ret=\'_assert_ret "$LINENO" \'\nassert_true true\n'))
+      .toEqual(['function-read-before-alias 1:17', 'alias-never-expands 2:7']);
+  });
 });
