@@ -112,4 +112,19 @@ describe('real-world reductions', () => {
     expect(reports('assert_true() { assert_ret 0 "$@"; }\nalias assert_ret=\'_assert_ret "$LINENO" \'\nassert_true true\n'))
       .toEqual(['function-read-before-alias 1:17', 'alias-never-expands 2:7']);
   });
+
+  // class D
+  it('an alias defined in a command substitution is for the commands it runs', () => {
+    // ksh93's tests: `alias cat=false` inside $( ) to test whence; the other cats are the command
+    const text = 'x=$(cat </dev/null)\ngot=$(alias cat=false\n  whence -a cat)\ncat /dev/null\n';
+    expect(reports(text, { dialect: 'ksh' })).toEqual([]);
+    // a plain subshell is still reported: its alias was meant to outlive it
+    expect(reports('( alias cat=false )\ncat /dev/null\n', { dialect: 'ksh' })).toEqual(['alias-never-expands 1:9', 'subshell-alias 2:1']);
+  });
+
+  it('`${ cmd; }` runs in the current shell (ksh93), so its definitions reach what follows', () => {
+    // ksh93's tests: the use gets 'echo shared', not the subshell's definition, nor none
+    const text = 'alias al=\'echo main\'\n( alias al=\'echo sub\' )\nv=${ alias al=\'echo shared\'; } && [[ $(eval \'al\') == shared ]] && echo ok\n';
+    expect(reports(text, { dialect: 'ksh' })).toEqual([]);
+  });
 });
