@@ -199,7 +199,7 @@ export function isUncertain(node: SyntaxNode, text: string): boolean {
   if (slice.includes('\\\n') && /[^\s;&|]\\\n[^\s]/.test(slice)) return splitWord(node, text);
   // `${ cmd; }` and `${|cmd;}`: a command substitution run in the current shell
   // (ksh93, mksh, bash 5.3) or an error, never the parameter expansion tree-sitter reads
-  if (slice.includes('${') && node.descendantsOfType('expansion').some((e) => /^\$\{[\s|]/.test(text.slice(e.startIndex, e.startIndex + 3)))) return true;
+  if (/\$\{[\s|]/.test(slice) && node.descendantsOfType('expansion').some((e) => /^\$\{[\s|]/.test(text.slice(e.startIndex, e.startIndex + 3)))) return true;
   return false;
 }
 
