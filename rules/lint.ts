@@ -34,6 +34,18 @@ export interface LintOptions {
   checkFixes?: boolean;
 }
 
+/**
+ * The file runs as a script of its own: it has a shebang, or the user chose
+ * its dialect. A dotfile (`.functions`, `.exports`) that is not executable is
+ * sourced by a shell's startup, shebang or not, and inherits its options.
+ */
+function standalone(choice: DialectChoice, options: LintOptions): boolean {
+  if (choice.source === 'option') return true;
+  if (choice.source !== 'shebang') return false;
+  const base = (options.filename ?? '').replace(/\\/g, '/').split('/').pop() ?? '';
+  return !(base.startsWith('.') && options.file?.executable !== true);
+}
+
 export interface LintResult {
   diagnostics: Diagnostic[];
   analysis: Analysis;
@@ -73,7 +85,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   // without a tree to reuse, most scripts (those that define no alias) are not even parsed
   const analysis = analyze(text, options.tree ?? (() => parse(text)), {
     dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
-    standalone: dialect.source === 'shebang' || dialect.source === 'option',
+    standalone: standalone(dialect, options),
     segments: options.segments, exhaustive: options.exhaustive,
   });
   let lines: LineIndex | undefined; // most scripts have nothing to report: index lines only when asked
@@ -150,7 +162,7 @@ function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptio
   const choice = detectDialect(fixed, options.filename, options.dialect);
   const after = analyze(fixed, tree, {
     dialect: choice.dialect, filename: options.filename, resolveSource: options.resolveSource,
-    standalone: choice.source === 'shebang' || choice.source === 'option', watch: fix.defines,
+    standalone: standalone(choice, options), watch: fix.defines,
   });
   const clashes = after.clashes.filter((c) => c.resolution.outcome !== Tri.No);
   if (clashes.some((c) => c.resolution.outcome === Tri.Yes && !c.uncertain)) {

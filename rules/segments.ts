@@ -503,7 +503,8 @@ class Lexer {
         if (c === '}') depth--;
         this.i++;
       }
-      if (depth === 0 && /[/)('"\s]/.test(s.slice(open, this.i - 1))) this.maskInert('parameter-pattern', open, this.i - 1, '_', 'x');
+      // `${ cmd; }` and `${|cmd;}` run commands (ksh93, mksh): not inert
+      if (depth === 0 && /[/)('"\s]/.test(s.slice(open, this.i - 1)) && !/[\s|]/.test(s[open])) this.maskInert('parameter-pattern', open, this.i - 1, '_', 'x');
       return depth === 0;
     }
     // a `$` that starts no expansion (`sed s/.$//`) is a plain character

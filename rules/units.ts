@@ -197,6 +197,9 @@ export function isUncertain(node: SyntaxNode, text: string): boolean {
   if (slice.includes('((') && node.descendantsOfType('arithmetic_expansion')
     .some((a) => !isArithmetic(text, text.indexOf('((', a.startIndex)))) return true;
   if (slice.includes('\\\n') && /[^\s;&|]\\\n[^\s]/.test(slice)) return splitWord(node, text);
+  // `${ cmd; }` and `${|cmd;}`: a command substitution run in the current shell
+  // (ksh93, mksh, bash 5.3) or an error, never the parameter expansion tree-sitter reads
+  if (/\$\{[\s|]/.test(slice) && node.descendantsOfType('expansion').some((e) => /^\$\{[\s|]/.test(text.slice(e.startIndex, e.startIndex + 3)))) return true;
   return false;
 }
 

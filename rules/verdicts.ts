@@ -138,6 +138,11 @@ function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | nul
   if (def.value !== null && def.value.trim() === use.name) return null;
   if (isProbe(use, def)) return null;
   const fn = def.inFunction;
+  const shell = subshellOf(def.command);
+  // a definition that runs only inside a command substitution is for the commands
+  // it runs, whose output is captured (`got=$(alias cat=false; whence -a cat)`):
+  // uses outside it are meant to run the plain command
+  if (shell?.type === 'command_substitution' && !within(shell, use.start, def.base)) return null;
   // a use written before the definition, outside functions: only a bug when
   // the plain command is not what the alias decorates (`k` vs `alias k=kubectl`),
   // nor a function of the same name that the script defines
@@ -145,10 +150,11 @@ function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | nul
     const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
     return meant ? null : 'use-before-definition';
   }
-  const shell = subshellOf(def.command);
   if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) return 'subshell-alias';
   if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
-  if (use.inFunction && use.inFunction !== fn) return 'function-read-before-alias';
+  // a function read early that runs a function of the alias's name, which the
+  // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)
+  if (use.inFunction && use.inFunction !== fn) return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
   if (fn) return 'alias-in-function';
   // an unalias between the definition and a later use says the author wanted it gone
   if (analysis.unaliases.some((u) => u.at > def.start && u.at < use.start && (u.name === use.name || u.name === '-a' || u.name === null))) return null;

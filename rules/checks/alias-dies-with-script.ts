@@ -1,18 +1,17 @@
-import { isInteractiveStartupFile } from '../dialects';
 import { inDocument } from '../engine';
 import type { Diagnostic, Rule } from '../rule';
 import { code } from '../report';
+import { writtenToBeSourced } from './intent';
 
-/** Startup files of the other shells: sourced by an interactive shell, never run. */
-const OTHER_STARTUP_FILES = /(^|\/)\.?(zshrc|zshenv|zprofile|zlogin|kshrc|mkshrc|shrc)$/;
+/**
+ * Words tree-sitter-bash parses as declaration or `unset` commands, not as
+ * command names: the model records no use of an alias of these names, so it
+ * cannot tell that the script never uses one (`alias local=typeset` for ksh).
+ */
+const UNTRACKED_NAMES = new Set(['local', 'declare', 'typeset', 'export', 'readonly', 'unset', 'unsetenv']);
 
-/** Idioms of a file written to be sourced as well as run: it then keeps its aliases. */
-const SOURCEABLE_MARKS = [
-  /\bBASH_SOURCE\b[^\n]*\$\{?0\b|\$\{?0\}?[^\n]*\bBASH_SOURCE\b/, // [[ ${BASH_SOURCE[0]} != "$0" ]]
-  /\(\s*return\b/, // (return 0 2>/dev/null) && sourced=1
-  /\bZSH_EVAL_CONTEXT\b/,
-  /^return\b/m, // a top-level return: only a sourced file may return
-];
+/** bash's option for a script's own aliases: a script that sets it writes aliases for itself. */
+const OWN_ALIASES = /\bshopt\s+(?:-\w+\s+)*-s\b[^\n;&|]*\bexpand_aliases\b/;
 
 export const aliasDiesWithScript: Rule = {
   meta: {
@@ -24,7 +23,7 @@ export const aliasDiesWithScript: Rule = {
     docs: `## What it does
 Finds aliases defined by an executable script (a shebang and the exec bit) that the script itself never uses.
 
-Not reported: files without the exec bit, shell startup files such as \`.bashrc\`, files another linted file sources, files written to be sourced too (they test \`BASH_SOURCE\` against \`$0\`, or \`return\` at top level), and definitions that code aliascope cannot follow may use.
+Not reported: files without the exec bit, shell startup files such as \`.bashrc\`, files another linted file sources, files written to be sourced too (they test \`BASH_SOURCE\` against \`$0\`, or \`return\` at top level), scripts that write aliases for themselves (they run \`shopt -s expand_aliases\` or use one of their aliases: an unused one is dead code there), aliases named after \`local\`, \`typeset\`, \`export\` and the other declaration commands (whose uses aliascope does not track), and definitions that code aliascope cannot follow may use.
 
 ## Why is this bad
 A script runs in a shell of its own. Its aliases die with that shell when the script exits, so running it never defines them in the shell that started it. Authors usually meant them for their interactive shell.
@@ -48,12 +47,15 @@ and remove its exec bit, so that it is not run by mistake.`,
     const { analysis, file } = ctx;
     if (file.executable !== true || file.sourced || !analysis.text.startsWith('#!')) return [];
     const name = analysis.file;
-    if (isInteractiveStartupFile(name) || OTHER_STARTUP_FILES.test(name.replace(/\\/g, '/'))) return [];
-    if (SOURCEABLE_MARKS.some((m) => m.test(analysis.text))) return [];
+    if (writtenToBeSourced(analysis)) return [];
+    // a script that switches its own expansion on, or uses its aliases, writes them for
+    // itself: one it never uses is dead code, not an alias meant for the calling shell
+    if (OWN_ALIASES.test(analysis.text)) return [];
     const used = new Set(analysis.uses.map((u) => u.name));
+    if (analysis.defs.some((d) => inDocument(analysis, d) && used.has(d.name))) return [];
     const out: Diagnostic[] = [];
     for (const d of analysis.defs) {
-      if (!inDocument(analysis, d) || used.has(d.name) || d.shellRuns === 0 || d.seenByUnknown) continue;
+      if (!inDocument(analysis, d) || used.has(d.name) || d.shellRuns === 0 || d.seenByUnknown || UNTRACKED_NAMES.has(d.name)) continue;
       out.push({
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `Alias ${code(d.name)} is defined by an executable script that never uses it: it dies when the script exits, and the shell that ran the script never gets it. To define it in your shell, source this file (\`. ${name}\`) or move the alias to your shell's startup file.`,

@@ -2,6 +2,7 @@ import type { Diagnostic, Rule } from '../rule';
 import type { Verdict } from '../verdicts';
 import { code } from '../report';
 import { inDocument } from '../engine';
+import { writtenToBeSourced } from './intent';
 
 export const aliasNeverExpands: Rule = {
   meta: {
@@ -12,6 +13,8 @@ export const aliasNeverExpands: Rule = {
     summary: 'An alias is defined, but none of its uses expand',
     docs: `## What it does
 Reports an alias definition when the script uses the alias but no use ever gets it.
+
+Not reported: files written to be sourced (startup files, files that test \`BASH_SOURCE\` against \`$0\` or \`return\` at top level), whose aliases live on in the shell that sources them, and definitions that code aliascope cannot follow (an \`eval\` of a variable, a \`source\` of a file it cannot find) may have used.
 
 ## Why is this bad
 The definition has no effect. Each failing use is reported on its own with the reason; this report marks the definition that cannot take effect.
@@ -29,6 +32,9 @@ Fix the reported uses (usually by turning the alias into a function), or remove 
   check(ctx) {
     const { analysis } = ctx;
     const out: Diagnostic[] = [];
+    // a file written to be sourced keeps its aliases for the shell that sources
+    // it, which may use them after the file: the definition is not known to be idle
+    if (ctx.verdicts.length === 0 || writtenToBeSourced(analysis)) return out;
     const usesOf = new Map<string, number>();
     for (const u of analysis.uses) usesOf.set(u.name, (usesOf.get(u.name) ?? 0) + 1);
     const failingOf = new Map<number, Verdict[]>();
@@ -37,6 +43,8 @@ Fix the reported uses (usually by turning the alias into a function), or remove 
       const def = analysis.defs[id];
       // a sourced file's definition is reported where that file is linted
       if (!inDocument(analysis, def)) continue;
+      // code aliascope cannot follow ran while it was in effect, and may have used it
+      if (def.seenByUnknown) continue;
       if (failing.length !== usesOf.get(def.name)) continue;
       if (failing.every((v) => v.reason === 'same-unit')) continue;
       out.push({

@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 import { code } from '../report';
 
 /** Statements that only make sense pasted into a function body: the alias is a macro over its parameters. */
-const MACRO_COMMANDS = /(^|[;&|{(\s])(return|shift|set\s+--|local)(\s|;|$)/;
+const MACRO_COMMANDS = /(^|[;&|{(\s])(return|shift|set\s+--|local)(\s|;|$)|(^|[;&|{(\s])eval\s+["']?set\s+--/;
 
 /** A use with no arguments: `guard;` or `guard` alone at the end of its line. */
 function bare(text: string, end: number): boolean {
@@ -30,7 +30,7 @@ export const aliasPositionalParams: Rule = {
     fixable: false,
     summary: 'An alias value refers to positional parameters',
     docs: `## What it does
-Finds alias values whose own command expands \`$1\`, \`$@\`, \`$*\` or \`$#\`. The value is read as shell code: parameters inside a function the alias defines, or inside single quotes handed to another program (\`awk '{print $1}'\`, \`bash -c '…'\`), are not the alias's and are not reported. Neither is a macro meant to be pasted into function bodies: one that runs \`return\`, \`shift\`, \`set --\` or \`local\`, or whose every use is a bare word inside a function.
+Finds alias values whose own command expands \`$1\`, \`$@\`, \`$*\` or \`$#\`. The value is read as shell code: parameters inside a function the alias defines, or inside single quotes handed to another program (\`awk '{print $1}'\`, \`bash -c '…'\`), are not the alias's and are not reported. Neither is a macro meant to be pasted into function bodies: one that runs \`return\`, \`shift\`, \`set --\` (also through \`eval\`) or \`local\`, or whose every use is a bare word inside a function.
 
 ## Why is this bad
 Aliases take no arguments. An alias is replaced by its text, and the words after it stay where they are; \`$1\` in the value is the *script's* (or enclosing function's) first argument.
