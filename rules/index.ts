@@ -1,6 +1,6 @@
 // The public API of the analysis core. Pure: text in, diagnostics and edits out.
-export { lint, fixAll, vetFix, LineIndex } from './lint';
-export type { LintOptions, LintResult } from './lint';
+export { lint, lintSourced, fixAll, vetFix, LineIndex } from './lint';
+export type { LintOptions, LintResult, SourcedResult } from './lint';
 export { applyFixes } from './fixes';
 export { detectDialect, DIALECTS, DIALECT_IDS, dialectByName, dialectLabel } from './dialects';
 export type { Dialect, DialectId, DialectChoice } from './dialects';

@@ -15,7 +15,7 @@ import { Texts } from './texts';
 import type { Analysis, AnalyzeOptions } from './types';
 import { Tri } from './values';
 
-export type { AliasDef, Analysis, AnalyzeOptions, Clash, Names, Resolution, SourceResolver, Unalias, UnknownCode, Use, UseRun } from './types';
+export type { AliasDef, Analysis, AnalyzeOptions, Clash, Names, Resolution, SourceResolver, SourceSite, Unalias, UnknownCode, Use, UseRun } from './types';
 export { inDocument } from './types';
 export { argumentsAreInert, isInertStatement, mayDefineAlias } from './gates';
 export { isStatementType } from './reader';
@@ -31,7 +31,7 @@ function emptyAnalysis(text: string, opts: AnalyzeOptions, treeOf: () => Tree): 
   let tree: Tree | undefined;
   return {
     text, file: opts.filename ?? DOCUMENT, sources: new Map([[opts.filename ?? DOCUMENT, text]]), dialect: opts.dialect, units: [], aborted: false, unaliases: [], defs: [], uses: [], clashes: [],
-    unknowns: [], unresolvedSources: [],
+    unknowns: [], unresolvedSources: [], sourceSites: [], unitsOf: () => undefined, called: () => false,
     names: { aliases: new Set(), functions: new Set() },
     get tree() {
       return (tree ??= treeOf());
@@ -72,6 +72,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
     defs: catalogue.defs, uses: [...catalogue.uses.values()], clashes: catalogue.clashes,
     unknowns: catalogue.unknowns, unresolvedSources: catalogue.unresolvedSources,
     names: { aliases: catalogue.knownNames, functions: catalogue.functionNames() },
+    sourceSites: catalogue.sourceSites, unitsOf: (f) => texts.unitsOf(f), called: (f) => runner.called(f),
   });
   if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);
   try {

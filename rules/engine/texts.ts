@@ -47,6 +47,11 @@ export class Texts {
     return folderPath(arg.text, vars);
   }
 
+  /** The units a file was read as, if it was. */
+  unitsOf(name: string): Unit[] | undefined {
+    return this.parsed.get(name);
+  }
+
   /** The file a `source` argument names, parsed once; undefined when it cannot be found. */
   sourced(path: string | null, from: string): SourcedText | undefined {
     const found = path !== null ? this.resolve?.(path, from) : undefined;

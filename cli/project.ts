@@ -1,0 +1,94 @@
+// The linted files as one project: a file that other linted files source is
+// judged in the state each of them has at its `source` line, not as if it
+// ran on its own (see docs/sources.md).
+//
+// The first pass lints every file on its own and notes the files each
+// analysis ran through `source` (`read`). Only when some linted file runs
+// another are its sourcers linted again, this time reporting how each file
+// they source fares in their context; a run where no file sources another
+// costs nothing more.
+import { dirname, relative } from 'path';
+import { ANALYSIS_INCOMPLETE } from '../rules/incomplete';
+import type { ContextReport, FileReport, FileTask, Message } from './lint-file';
+
+/** Lints `tasks` (the pool's `lintAll`, or the cache in front of it). */
+type Linter = (tasks: FileTask[]) => Promise<FileReport[]>;
+
+/** A message's place and rule: the same finding in two runs has one key. */
+const keyOf = (m: Message): string => `${m.ruleId}\u0000${m.line}:${m.column}-${m.endLine}:${m.endColumn}`;
+
+/** Rules whose reports come from the analysis; the others (directives, the incomplete marker) stay as the file's own run gave them. */
+const fromRules = (m: Message): boolean => m.ruleId !== 'directive' && m.ruleId !== ANALYSIS_INCOMPLETE;
+
+/**
+ * Replaces the report of each linted file that other linted files source by
+ * what holds in every context it is sourced in. `reports[i]` is the report of
+ * `tasks[i]`.
+ */
+export async function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[], lint: Linter): Promise<void> {
+  const index = new Map(tasks.map((t, i) => [t.path, i]));
+  /** Linted file → the linted files whose analysis ran it. */
+  const sourcers = new Map<string, string[]>();
+  reports.forEach((r, i) => {
+    for (const f of r.read ?? []) {
+      if (!index.has(f) || f === tasks[i].path) continue;
+      if (!sourcers.has(f)) sourcers.set(f, []);
+      sourcers.get(f)!.push(tasks[i].path);
+    }
+  });
+  if (!sourcers.size) return;
+  // A sourcer that is itself sourced by a linted file is not where the file
+  // really runs from: its own sourcer's run reads the file too, in the state
+  // the program really has. Without such a sourcer (a cycle), every one counts.
+  const contexts = new Map<string, string[]>();
+  for (const [f, by] of sourcers) {
+    const roots = by.filter((s) => !sourcers.has(s));
+    contexts.set(f, roots.length ? roots : by);
+  }
+  const asked = new Map<string, string[]>();
+  for (const [f, by] of contexts) for (const s of by) asked.set(s, [...(asked.get(s) ?? []), f]);
+  const again = [...asked].map(([s, files]): FileTask => ({
+    ...tasks[index.get(s)!], fix: false, dryRun: false, diff: false, output: false, showUses: false, contexts: files,
+  }));
+  const seen = new Map<string, ContextReport[]>();
+  for (const r of await lint(again)) {
+    if (r.error || r.incomplete) continue;
+    for (const c of r.contexts ?? []) seen.set(c.path, [...(seen.get(c.path) ?? []), c]);
+  }
+  for (const f of sourcers.keys()) {
+    const i = index.get(f)!;
+    reports[i] = judged(reports[i], seen.get(f) ?? []);
+  }
+}
+
+/**
+ * A sourced file's report: the findings of its rules that hold in every
+ * context it ran in, worded as its own run words them where that run found
+ * them too (with their fixes), else naming where it is sourced. Without a
+ * context that ran it, its own run stands. Either way it is a file that is
+ * sourced, so its aliases do not die with it.
+ */
+function judged(own: FileReport, contexts: ContextReport[]): FileReport {
+  if (own.error) return own;
+  const notDying = (m: Message) => m.ruleId !== 'alias-dies-with-script';
+  if (!contexts.length) return { ...own, messages: own.messages.filter(notDying) };
+  const ownByKey = new Map(own.messages.map((m) => [keyOf(m), m]));
+  const everywhere = contexts.slice(1).map((c) => new Set(c.messages.map(keyOf)));
+  const where = contexts.flatMap((c) => c.sites).map((s) => `${relativeTo(own.path, s.from)} line ${s.line}`);
+  const named = [...new Set(where)];
+  const suffix = ` (when sourced from ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more places` : ''})`;
+  const messages: Message[] = [];
+  for (const m of contexts[0].messages) {
+    const key = keyOf(m);
+    if (!notDying(m) || !everywhere.every((s) => s.has(key))) continue;
+    messages.push(ownByKey.get(key) ?? { ...m, message: m.message + suffix });
+  }
+  messages.push(...own.messages.filter((m) => !fromRules(m)));
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { ...own, messages };
+}
+
+/** `to` as seen from the folder of `from`. */
+function relativeTo(from: string, to: string): string {
+  return relative(dirname(from), to) || to;
+}
