@@ -14,6 +14,7 @@ import { Source, State } from './state';
 import { Texts } from './texts';
 import type { Analysis, AnalyzeOptions } from './types';
 import { Tri } from './values';
+import { withSearchPaths } from '../source-path';
 
 export type { AliasDef, Analysis, AnalyzeOptions, Clash, Names, Resolution, SourceResolver, SourceSite, Unalias, UnknownCode, Use, UseRun } from './types';
 export { inDocument } from './types';
@@ -54,6 +55,7 @@ function initialExpandAliases(opts: AnalyzeOptions): Tri {
  */
 export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: AnalyzeOptions): Analysis {
   const parse = typeof treeOrParse === 'function' ? treeOrParse : () => treeOrParse;
+  opts = { ...opts, resolveSource: withSearchPaths(opts.resolveSource, opts.filename ?? DOCUMENT, text) };
   const gates = new Gates(opts.exhaustive ?? false);
   if (!opts.watch?.length && !gates.worthModelling(text, opts.resolveSource)) return emptyAnalysis(text, opts, parse);
   const tree = parse();

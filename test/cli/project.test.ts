@@ -127,3 +127,16 @@ describe('a file other linted files source', () => {
     expect(lib.messages[0].message).not.toContain('when sourced from');
   });
 });
+
+describe('source-path directives', () => {
+  it('find a file sourced through a variable in the folder they name, relative to the script', () => {
+    const dir = project({
+      'bin/main.sh': '#!/bin/bash\n# shellcheck source-path=SCRIPTDIR/../lib\nsource "$LIBDIR/aliases.sh"\nll\n',
+      'lib/aliases.sh': "alias ll='echo expanded'\n",
+    });
+    expect(lintJson(dir, ['bin/main.sh'])).toEqual({
+      'bin/main.sh': ['4:1 expand-aliases-off: `ll` on line 4 (an alias defined at line 1 of ../lib/aliases.sh) is read while `expand_aliases` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line.'],
+    });
+    expect(spawnSync('bash', ['-c', 'LIBDIR=lib bash bin/main.sh 2>&1'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('bin/main.sh: line 4: ll: command not found\n');
+  });
+});
