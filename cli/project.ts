@@ -8,7 +8,7 @@
 // they source fares in their context; a run where no file sources another
 // costs nothing more.
 import { dirname, relative } from 'path';
-import { ANALYSIS_INCOMPLETE } from '../rules/incomplete';
+import { judgeInContexts } from '../host/contexts';
 import type { ContextReport, FileReport, FileTask, Message } from './lint-file';
 
 /** Lints `tasks` (the pool's `lintAll`, or the cache in front of it). */
@@ -16,9 +16,6 @@ type Linter = (tasks: FileTask[]) => Promise<FileReport[]>;
 
 /** A message's place and rule: the same finding in two runs has one key. */
 const keyOf = (m: Message): string => `${m.ruleId}\u0000${m.line}:${m.column}-${m.endLine}:${m.endColumn}`;
-
-/** Rules whose reports come from the analysis; the others (directives, the incomplete marker) stay as the file's own run gave them. */
-const fromRules = (m: Message): boolean => m.ruleId !== 'directive' && m.ruleId !== ANALYSIS_INCOMPLETE;
 
 /**
  * Replaces the report of each linted file that other linted files source by
@@ -61,29 +58,14 @@ export async function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]
   }
 }
 
-/**
- * A sourced file's report: the findings of its rules that hold in every
- * context it ran in, worded as its own run words them where that run found
- * them too (with their fixes), else naming where it is sourced. Without a
- * context that ran it, its own run stands. Either way it is a file that is
- * sourced, so its aliases do not die with it.
- */
+/** A sourced file's report: what holds in every context it ran in (host/contexts.ts). */
 function judged(own: FileReport, contexts: ContextReport[]): FileReport {
   if (own.error) return own;
-  const notDying = (m: Message) => m.ruleId !== 'alias-dies-with-script';
-  if (!contexts.length) return { ...own, messages: own.messages.filter(notDying) };
-  const ownByKey = new Map(own.messages.map((m) => [keyOf(m), m]));
-  const everywhere = contexts.slice(1).map((c) => new Set(c.messages.map(keyOf)));
-  const where = contexts.flatMap((c) => c.sites).map((s) => `${relativeTo(own.path, s.from)} line ${s.line}`);
-  const named = [...new Set(where)];
-  const suffix = ` (when sourced from ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more places` : ''})`;
-  const messages: Message[] = [];
-  for (const m of contexts[0].messages) {
-    const key = keyOf(m);
-    if (!notDying(m) || !everywhere.every((s) => s.has(key))) continue;
-    messages.push(ownByKey.get(key) ?? { ...m, message: m.message + suffix });
-  }
-  messages.push(...own.messages.filter((m) => !fromRules(m)));
+  const messages = judgeInContexts(own.messages, contexts.map((c) => ({
+    findings: c.messages, sites: c.sites.map((s) => `${relativeTo(own.path, s.from)} line ${s.line}`),
+  })), {
+    key: keyOf, ruleId: (m) => m.ruleId, named: (m, where) => ({ ...m, message: `${m.message} (${where})` }),
+  });
   messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { ...own, messages };
 }
