@@ -74,6 +74,8 @@ export interface LinterHost {
   clientSettings(uri: string): Promise<Partial<Settings>>;
   roots(): string[];
   log(message: string): void;
+  /** Analyse these documents again and deliver their diagnostics: something they depend on is now known. */
+  refresh?(uris: string[]): void;
   /** Lexes a text on another thread (server/lexing.ts); undefined when it cannot. */
   lexAhead?(text: string): Promise<Lexed | undefined>;
 }
@@ -88,6 +90,8 @@ const KEPT_ANALYSES = 12;
 const MAX_DOCUMENT_CHARS = 5 << 20;
 /** Shorter texts lex in a few milliseconds: not worth a trip to the other thread. */
 const LEX_AHEAD_CHARS = 32 * 1024;
+/** The workspace is walked this long after the first analysis that asks, once its diagnostics are out. */
+const INDEX_DELAY_MS = 20;
 /** A document is judged in the state of at most this many files that source it. */
 const MAX_CONTEXTS = 4;
 
@@ -232,6 +236,12 @@ export class Linter {
   private inContexts(doc: ShellDocument, settings: Settings, tree: Tree, own: Diagnostic[]): Diagnostic[] {
     const path = pathOf(doc.uri);
     if (!path || !this.host.roots().length) return own;
+    if (!this.index.ready) {
+      // Walking the workspace must not delay the first diagnostics: it is done
+      // after they are out, and the open documents it finds sourced are judged again.
+      this.indexLater();
+      return own;
+    }
     const sourcers = this.index.contextsOf(path).slice(0, MAX_CONTEXTS);
     this.contexts.set(doc.uri, new Set(sourcers));
     const contexts: { findings: Diagnostic[]; sites: string[] }[] = [];
@@ -250,6 +260,21 @@ export class Linter {
       key: (d) => `${d.ruleId}\u0000${d.start}\u0000${d.end}`, ruleId: (d) => d.ruleId,
       named: (d, where) => ({ ...d, message: `${d.message} (${where})` }),
     }).sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  private indexing = false;
+
+  private indexLater(): void {
+    if (this.indexing || !this.host.refresh) return;
+    this.indexing = true;
+    setTimeout(() => {
+      this.index.build();
+      const sourced = [...this.host.documents.keys()].filter((uri) => {
+        const path = pathOf(uri);
+        return path !== undefined && this.index.contextsOf(path).length > 0;
+      });
+      this.host.refresh?.(sourced);
+    }, INDEX_DELAY_MS);
   }
 
   /** The earlier analysis, moved over an edit that cannot change what the shell reads. */

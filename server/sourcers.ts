@@ -57,6 +57,16 @@ export class SourcerIndex {
     return out;
   }
 
+  /** The workspace was walked. */
+  get ready(): boolean {
+    return this.sources !== undefined;
+  }
+
+  /** Walks the workspace now, if not done yet. */
+  build(): void {
+    this.built();
+  }
+
   /** A file changed, on disk or in the editor (on each keystroke): it is read again when the index is next asked. */
   changed(path: string): void {
     if (this.sources) this.stale.add(path);
