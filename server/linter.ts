@@ -140,7 +140,8 @@ export class Linter {
    * that were judged in its state (the file changed).
    */
   dependents(path: string): string[] {
-    this.index.changed(path);
+    // an open document's entry is kept by its own analyses (`record`), not read on each keystroke
+    if (this.openText(path) === undefined) this.index.changed(path);
     return [...this.host.documents.keys()].filter((uri) => this.sourced.get(uri)?.has(path) || this.contexts.get(uri)?.has(path));
   }
 
@@ -217,6 +218,8 @@ export class Linter {
       reported = unsilenced(text, tree, result.diagnostics);
       const incomplete = incompleteDiagnostic(result.analysis);
       if (incomplete) reported = [...reported, incomplete];
+      const path = pathOf(doc.uri);
+      if (path) this.index.record(path, seen);
       reported = this.inContexts(doc, settings, tree, reported);
     }
     this.sourced.set(doc.uri, seen);

@@ -67,9 +67,16 @@ export class SourcerIndex {
     this.built();
   }
 
-  /** A file changed, on disk or in the editor (on each keystroke): it is read again when the index is next asked. */
+  /** A file changed on disk: it is read again when the index is next asked. */
   changed(path: string): void {
     if (this.sources) this.stale.add(path);
+  }
+
+  /** What an open document's own analysis found it sources: no need to read it again. */
+  record(path: string, targets: Iterable<string>): void {
+    if (!this.sources) return;
+    this.stale.delete(path);
+    this.sources.set(path, new Set(targets));
   }
 
   private built(): Map<string, Set<string>> {
