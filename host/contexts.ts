@@ -2,6 +2,7 @@
 // source: the findings of its rules that hold in every context it is sourced
 // in (docs/sources.md). Generic over the shape of a finding, since the command
 // line compares lines and columns and the server offsets.
+import { ANALYSIS_INCOMPLETE } from '../rules/incomplete';
 
 /** How to read a finding. */
 export interface Findings<T> {
@@ -13,7 +14,7 @@ export interface Findings<T> {
 }
 
 /** Rules whose reports do not come from the analysis: they stay as the file's own run gave them. */
-const OWN = new Set(['directive', 'analysis-incomplete', 'file-size']);
+const OWN = new Set(['directive', ANALYSIS_INCOMPLETE, 'file-size']);
 
 /**
  * A sourced file's findings: those of its rules that hold in every context
