@@ -32,8 +32,6 @@ export interface FileTask {
   showUses?: boolean;
   /** The file's size when finding it already told (a hint for sharing out work; the read checks again). */
   size?: number;
-  /** Linted files this one sources: report how each fares in this file's context (see cli/project.ts). */
-  contexts?: string[];
 }
 
 /** How a file this one sources fares in its context. */
@@ -92,7 +90,7 @@ export interface FileReport {
   text?: string;
   /** Other files the analysis ran through `source`. */
   read?: string[];
-  /** The task's `contexts`: how each of those files fares when this one sources it. */
+  /** How each file in `read` fares in this file's context (for cli/project.ts). */
   contexts?: ContextReport[];
 }
 
@@ -234,7 +232,11 @@ export function lintFile(task: FileTask): FileReport {
   if (seen.size) report.sources = [...seen];
   const { sourceSites } = final.result.analysis;
   if (sourceSites.length) report.read = [...new Set(sourceSites.map((s) => s.file))].filter((f) => f !== task.path);
-  if (task.contexts) report.contexts = task.contexts.map((f) => sourcedReport(final.result, f, task)).filter((c): c is ContextReport => !!c);
+  if (report.read && !task.stdin && !task.showUses) {
+    // judging the uses of a file already read is cheap beside reading them again in a second pass
+    const contexts = report.read.map((f) => sourcedReport(final.result, f, task)).filter((c): c is ContextReport => !!c);
+    if (contexts.length) report.contexts = contexts;
+  }
   report.suppressedCount = final.suppressed.length;
   if (final.uses) {
     report.uses = final.uses;

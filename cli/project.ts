@@ -2,17 +2,14 @@
 // judged in the state each of them has at its `source` line, not as if it
 // ran on its own (see docs/sources.md).
 //
-// The first pass lints every file on its own and notes the files each
-// analysis ran through `source` (`read`). Only when some linted file runs
-// another are its sourcers linted again, this time reporting how each file
-// they source fares in their context; a run where no file sources another
-// costs nothing more.
+// Each file's report notes the files its analysis ran through `source`
+// (`read`) and how each of them fares in its state (`contexts`): the uses of
+// a sourced file were all read in that state already, so judging them costs
+// no second analysis. Here the reports of the linted files that other linted
+// files source are replaced by what holds in every such context.
 import { dirname, relative } from 'path';
 import { judgeInContexts } from '../host/contexts';
 import type { ContextReport, FileReport, FileTask, Message } from './lint-file';
-
-/** Lints `tasks` (the pool's `lintAll`, or the cache in front of it). */
-type Linter = (tasks: FileTask[]) => Promise<FileReport[]>;
 
 /** A message's place and rule: the same finding in two runs has one key. */
 const keyOf = (m: Message): string => `${m.ruleId}\u0000${m.line}:${m.column}-${m.endLine}:${m.endColumn}`;
@@ -22,7 +19,7 @@ const keyOf = (m: Message): string => `${m.ruleId}\u0000${m.line}:${m.column}-${
  * what holds in every context it is sourced in. `reports[i]` is the report of
  * `tasks[i]`.
  */
-export async function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[], lint: Linter): Promise<void> {
+export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): void {
   const index = new Map(tasks.map((t, i) => [t.path, i]));
   /** Linted file → the linted files whose analysis ran it. */
   const sourcers = new Map<string, string[]>();
@@ -42,15 +39,14 @@ export async function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]
     const roots = by.filter((s) => !sourcers.has(s));
     contexts.set(f, roots.length ? roots : by);
   }
-  const asked = new Map<string, string[]>();
-  for (const [f, by] of contexts) for (const s of by) asked.set(s, [...(asked.get(s) ?? []), f]);
-  const again = [...asked].map(([s, files]): FileTask => ({
-    ...tasks[index.get(s)!], fix: false, dryRun: false, diff: false, output: false, showUses: false, contexts: files,
-  }));
   const seen = new Map<string, ContextReport[]>();
-  for (const r of await lint(again)) {
-    if (r.error || r.incomplete) continue;
-    for (const c of r.contexts ?? []) seen.set(c.path, [...(seen.get(c.path) ?? []), c]);
+  for (const [f, by] of contexts) {
+    for (const s of by) {
+      const r = reports[index.get(s)!];
+      if (r.error || r.incomplete) continue;
+      const c = r.contexts?.find((x) => x.path === f);
+      if (c) seen.set(f, [...(seen.get(f) ?? []), c]);
+    }
   }
   for (const f of sourcers.keys()) {
     const i = index.get(f)!;
