@@ -113,6 +113,25 @@ describe('a file other linted files source', () => {
     expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'main.sh': [] });
   });
 
+  it('is judged where the program starts, not in a sourcer that is itself sourced', () => {
+    const dir = project({
+      'main.sh': "#!/bin/bash\nshopt -s expand_aliases\nalias ll='echo expanded'\nsource ./mid.sh\n",
+      'mid.sh': 'source ./lib.sh\n',
+      'lib.sh': 'll\n',
+    });
+    // mid.sh on its own would leave lib.sh without the alias; main.sh gives it
+    expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'main.sh': [], 'mid.sh': [] });
+    expect(bash(dir, 'main.sh')).toBe('expanded\n');
+  });
+
+  it('ends on files that source each other', () => {
+    const dir = project({
+      'a.sh': "alias ll='echo expanded'\n[ -n \"$DONE\" ] || { DONE=1; source ./b.sh; }\n",
+      'b.sh': 'source ./a.sh\nll\n',
+    });
+    expect(lintJson(dir)).toEqual({ 'a.sh': [], 'b.sh': [] });
+  });
+
   it('keeps the fix its own run found when the same finding holds in context', () => {
     const dir = project({
       'main.sh': '#!/bin/bash\nsource ./lib.sh\n',
