@@ -4,7 +4,7 @@ import { sourceResolver } from '../host/sources';
 import { closeSync, fstatSync, openSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { applyDirectives } from '../rules/directives';
-import { detectDialect, DialectId, Diagnostic, FileFacts, Fix, LineIndex, lint, RULES, Severity } from '../rules';
+import { detectDialect, DialectId, Diagnostic, FileFacts, Fix, LineIndex, lint, lintSourced, LintResult, parse, RULES, Severity } from '../rules';
 import type { FileConfig } from '../host/config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
@@ -32,6 +32,14 @@ export interface FileTask {
   showUses?: boolean;
   /** The file's size when finding it already told (a hint for sharing out work; the read checks again). */
   size?: number;
+}
+
+/** How a file this one sources fares in its context. */
+export interface ContextReport {
+  path: string;
+  messages: Message[];
+  /** The `source` commands that ran it: the sourcing file and the 1-based line. */
+  sites: { from: string; line: number }[];
 }
 
 export interface Position {
@@ -80,6 +88,10 @@ export interface FileReport {
   /** --show-uses: every alias use, and the text they lie in. */
   uses?: UseReport[];
   text?: string;
+  /** Other files the analysis ran through `source`. */
+  read?: string[];
+  /** How each file in `read` fares in this file's context (for cli/project.ts). */
+  contexts?: ContextReport[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -162,6 +174,16 @@ function eslintFix(text: string, fix: Fix): { range: [number, number]; text: str
   return { range: [start, end], text: replaced + text.slice(cursor, end) };
 }
 
+/** How `path`, a file the linted one sources, fares in the linted one's context, after its own directives. */
+function sourcedReport(result: LintResult, path: string, task: FileTask): ContextReport | undefined {
+  const sourced = lintSourced(result, path, { rules: task.config.rules });
+  if (!sourced) return undefined;
+  const { text } = sourced;
+  const kept = sourced.diagnostics.length ? applyDirectives(text, () => parse(text), sourced.diagnostics, RULE_METAS).kept : [];
+  const lines = new LineIndex(text);
+  return { path, messages: kept.map((d) => toMessage(d, text, lines)), sites: sourced.sites.map((s) => ({ from: s.from, line: s.line })) };
+}
+
 export function lintFile(task: FileTask): FileReport {
   let read: ReadStamp | undefined;
   const input = readInput(task, (st) => { read = st; });
@@ -182,7 +204,7 @@ export function lintFile(task: FileTask): FileReport {
     // the tree only if a directive may be there: most files are never parsed
     const directives = parsed ? applyDirectives(t, () => analysis.tree, result.diagnostics, RULE_METAS)
       : { kept: result.diagnostics, suppressed: [], unused: [], unknown: [] };
-    return { text: t, aborted: analysis.aborted, uses: task.showUses ? aliasUses(analysis).filter((u) => u.filePath === analysis.file) : undefined, ...directives };
+    return { text: t, result, aborted: analysis.aborted, uses: task.showUses ? aliasUses(analysis).filter((u) => u.filePath === analysis.file) : undefined, ...directives };
   };
 
   let final = run(text);
@@ -208,6 +230,13 @@ export function lintFile(task: FileTask): FileReport {
 
   if (final.aborted) report.incomplete = true;
   if (seen.size) report.sources = [...seen];
+  const { sourceSites } = final.result.analysis;
+  if (sourceSites.length) report.read = [...new Set(sourceSites.map((s) => s.file))].filter((f) => f !== task.path);
+  if (report.read && !task.stdin && !task.showUses) {
+    // judging the uses of a file already read is cheap beside reading them again in a second pass
+    const contexts = report.read.map((f) => sourcedReport(final.result, f, task)).filter((c): c is ContextReport => !!c);
+    if (contexts.length) report.contexts = contexts;
+  }
   report.suppressedCount = final.suppressed.length;
   if (final.uses) {
     report.uses = final.uses;

@@ -13,6 +13,7 @@ import { showUses } from './formats/uses';
 import type { FileReport, FileTask } from './lint-file';
 import { exitOnceWritten, write } from './output';
 import { lintAll } from './pool';
+import { judgeSourcedFiles } from './project';
 
 let version: string | undefined;
 /** Read when a run needs it (--version, SARIF, --cache), not on every start. */
@@ -71,6 +72,8 @@ async function run(argv: string[]): Promise<number> {
 
   await selectParser();
   const { reports, cacheError } = await lintWithCache(tasks, opts);
+  // a file other linted files source is judged where they source it
+  if (!opts.stdin && !opts.showUses) judgeSourcedFiles(tasks, reports);
   if (cacheError) {
     say(cacheError);
     failed = true;

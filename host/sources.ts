@@ -66,7 +66,7 @@ function realPath(path: string): string | undefined {
   }
 }
 
-function readSmall(path: string, max: number): string | undefined {
+export function readSmall(path: string, max: number): string | undefined {
   try {
     const st = statSync(path);
     if (!st.isFile() || st.size > max) return undefined;

@@ -6,8 +6,8 @@ import { errorCount, parse, Tree } from './parse';
 import { RULES } from './checks';
 import type { Lexed } from './segments';
 import type { Diagnostic, FileFacts, Fix, Severity } from './rule';
-import { placeOf } from './places';
-import { verdicts } from './verdicts';
+import { lineAt, placeOf } from './places';
+import { Verdict, verdicts } from './verdicts';
 
 export interface LintOptions {
   /** Overrides shebang, directive and extension. */
@@ -88,24 +88,77 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     standalone: standalone(dialect, options),
     segments: options.segments, exhaustive: options.exhaustive,
   });
+  const diagnostics = runRules(analysis, dialectLabel(dialect), options.file ?? {}, options.rules);
+  if (options.checkFixes !== false) vetFixes(text, analysis, diagnostics, options);
+  return { diagnostics, analysis, dialect };
+}
+
+/** Every rule's diagnostics on an analysis, in text order. */
+function runRules(analysis: Analysis, label: string, file: FileFacts, rules: LintOptions['rules'], keep?: (v: Verdict) => boolean): Diagnostic[] {
+  const { text } = analysis;
+  const all = verdicts(analysis);
   let lines: LineIndex | undefined; // most scripts have nothing to report: index lines only when asked
   const ctx = {
     analysis,
-    verdicts: verdicts(analysis),
+    verdicts: keep ? all.filter(keep) : all,
     line: (o: number) => (lines ??= new LineIndex(text)).position(o).line + 1,
     place: (x: { file: string; start: number }) => placeOf(analysis, x, (o) => (lines ??= new LineIndex(text)).position(o).line + 1),
-    dialectLabel: dialectLabel(dialect),
-    file: options.file ?? {},
+    dialectLabel: label,
+    file,
   };
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
-    const setting = options.rules?.[rule.meta.id];
+    const setting = rules?.[rule.meta.id];
     if (setting === 'off') continue;
     for (const d of rule.check(ctx)) diagnostics.push(setting ? { ...d, severity: setting } : d);
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  if (options.checkFixes !== false) vetFixes(text, analysis, diagnostics, options);
-  return { diagnostics, analysis, dialect };
+  return diagnostics;
+}
+
+/** How a file that another file sources fares there: its diagnostics in that context, and the `source` lines that ran it. */
+export interface SourcedResult {
+  /** The sourced file's text, as the sourcer's analysis read it. */
+  text: string;
+  diagnostics: Diagnostic[];
+  /** Where the sourcer's analysis ran it: the sourcing file and the offset of the `source` command there. */
+  sites: { from: string; at: number; line: number }[];
+}
+
+/**
+ * The diagnostics of `file`, a file the linted text sources, judged in the
+ * state the sourcer has when it runs it: the analysis of the sourcer already
+ * read every use in that file with that state. Undefined when the analysis
+ * did not run the file (or gave up). Fixes are left out: a fix is worked out
+ * and checked where the file is linted on its own.
+ */
+export function lintSourced(result: LintResult, file: string, options: Pick<LintOptions, 'rules'> = {}): SourcedResult | undefined {
+  const { analysis } = result;
+  const sites = analysis.sourceSites.filter((s) => s.file === file);
+  const text = analysis.sources.get(file);
+  const units = analysis.unitsOf(file);
+  if (analysis.aborted || !sites.length || text === undefined || !units || file === analysis.file) return undefined;
+  let tree: Tree | undefined;
+  const view: Analysis = {
+    ...analysis, text, file, units,
+    get tree() {
+      return (tree ??= parse(text));
+    },
+  };
+  // A use in a function the sourcer never calls fails only if someone else
+  // calls it, maybe a shell this analysis does not see (a library for the
+  // interactive shell, sourced from a script for some of its functions).
+  const called = (v: Verdict) => !v.use.inFunction || analysis.called(v.use.inFunction);
+  const diagnostics = runRules(view, dialectLabel(result.dialect), { sourced: true }, options.rules, called);
+  for (const d of diagnostics) {
+    delete d.fix;
+    delete d.suggestions;
+    delete d.fixRefusal;
+  }
+  return {
+    text, diagnostics,
+    sites: sites.map((s) => ({ from: s.from, at: s.at, line: lineAt(analysis.sources.get(s.from) ?? '', s.at) })),
+  };
 }
 
 const MAX_FIX_CHECKS = 20;

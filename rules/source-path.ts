@@ -73,3 +73,63 @@ export function directivePaths(text: string): string[] {
   for (const m of text.matchAll(new RegExp(DIRECTIVE.source, 'gm'))) if (m[1] !== '/dev/null') out.push(m[1].startsWith('SCRIPTDIR/') ? `${SCRIPT_DIR}/${m[1].slice(10)}` : m[1]);
   return out;
 }
+
+/** The prefix of a path to look for only in the `source-path=` folders of the sourcing file. */
+export const SEARCH_ONLY = '$SOURCE_PATH';
+
+const SEARCH_DIRECTIVE = /^[ \t]*#[ \t]*(?:shellcheck|aliascope)\b[^\n]*?\bsource-path=(\S+)/gm;
+
+/**
+ * The folders `# shellcheck source-path=DIR` / `# aliascope source-path=DIR`
+ * directives name, anywhere in the text (ShellCheck scopes one below the
+ * shebang to the file and others to the next command; here each serves the
+ * whole file, and only for paths not found otherwise). `SCRIPTDIR` is the
+ * script's folder.
+ */
+export function searchPaths(text: string): string[] {
+  if (!text.includes('source-path=')) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(SEARCH_DIRECTIVE)) {
+    const dir = m[1].replace(/\/+$/, '');
+    out.push(dir === 'SCRIPTDIR' ? SCRIPT_DIR : dir.startsWith('SCRIPTDIR/') ? `${SCRIPT_DIR}/${dir.slice('SCRIPTDIR/'.length)}` : dir);
+  }
+  return out;
+}
+
+/**
+ * `$var/rest` or `${var}/rest` with the expansion stripped, as ShellCheck
+ * does, for a file that has `source-path=` folders to look in: `$SOURCE_PATH/rest`.
+ */
+export function strippedPath(word: string): string | null {
+  const m = new RegExp(String.raw`^(?:\$[A-Za-z_]\w*|\$\{[A-Za-z_]\w*\})${REST}`).exec(unquote(word));
+  return m ? `${SEARCH_ONLY}/${m[1]}` : null;
+}
+
+/**
+ * A resolver that also looks a relative path up in the `source-path=` folders
+ * of the file that sources it, when it is not found otherwise; a path from
+ * `strippedPath` is looked up there only.
+ */
+export function withSearchPaths<R extends { text: string; name: string }>(
+  resolve: ((path: string, from?: string) => R | undefined) | undefined, docName: string, docText: string,
+): ((path: string, from?: string) => R | undefined) | undefined {
+  if (!resolve) return resolve;
+  const dirs = new Map<string, string[]>([[docName, searchPaths(docText)]]);
+  const note = (found: R | undefined): R | undefined => {
+    if (found && !dirs.has(found.name)) dirs.set(found.name, searchPaths(found.text));
+    return found;
+  };
+  return (path, from) => {
+    const only = path.startsWith(`${SEARCH_ONLY}/`);
+    if (!only) {
+      const found = resolve(path, from);
+      if (found || path.startsWith('/') || path.startsWith(`${SCRIPT_DIR}/`)) return note(found);
+    }
+    const rest = only ? path.slice(SEARCH_ONLY.length + 1) : path;
+    for (const dir of dirs.get(from ?? docName) ?? []) {
+      const found = resolve(`${dir}/${rest}`, from);
+      if (found) return note(found);
+    }
+    return undefined;
+  };
+}

@@ -53,7 +53,34 @@ function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
   const mine = defsNamed(analysis, use.name);
   let best: AliasDef | undefined;
   for (const d of mine) if (d.start < use.start) best = d;
-  return best ?? mine[0] ?? use.resolutions.flatMap((r) => r.values).filter(isDefinition).map((v) => analysis.defs[v]).find((d) => d.name === use.name);
+  return best ?? mine[0] ?? use.resolutions.flatMap((r) => r.values).filter(isDefinition).map((v) => analysis.defs[v]).find((d) => d.name === use.name)
+    ?? (use.inFunction ? analysis.defs.find((d) => d.name === use.name && !inDocument(analysis, d) && !d.inFunction) : undefined);
+}
+
+/**
+ * Why a use in a function of this document misses a definition in a file it
+ * sources, or null. Offsets of the two files cannot be compared; the `source`
+ * commands can: when every one that runs the file (itself or through the files
+ * it sources) lies after the function, the body was read before the definition
+ * ran, as `f() { ll; }; source lib.sh` does.
+ */
+function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
+  const fn = use.inFunction;
+  if (!fn || fn.src.file !== analysis.file || fn.src.base === null || def.inFunction || def.shellRuns === 0) return null;
+  if (def.value !== null && def.value.trim() === use.name) return null;
+  const leads = new Set([def.file]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of analysis.sourceSites) {
+      if (leads.has(s.file) && !leads.has(s.from)) {
+        leads.add(s.from);
+        grew = true;
+      }
+    }
+  }
+  const sites = analysis.sourceSites.filter((s) => s.from === analysis.file && leads.has(s.file));
+  const read = fn.node.endIndex + fn.src.base;
+  return sites.length > 0 && sites.every((s) => s.at >= read) ? 'function-read-before-alias' : null;
 }
 
 /** The innermost node that runs its content in a subshell. */
@@ -173,7 +200,7 @@ export function verdicts(analysis: Analysis): Verdict[] {
     const gets = new Set(use.resolutions.flatMap((r) => r.values));
     let reason: Reason | null = null;
     // offsets of a sourced file's definition say nothing about timing in this one
-    if (!gets.has(def.id)) reason = inDocument(analysis, def) ? timingReason(use, def, analysis) : null;
+    if (!gets.has(def.id)) reason = inDocument(analysis, def) ? timingReason(use, def, analysis) : sourcedReason(use, def, analysis);
     else if (use.resolutions.every((r) => r.flag === Tri.No)) reason = 'expand-aliases-off';
     if (!reason) continue;
     out.push({

@@ -2,12 +2,14 @@
 // and settings generation, with the settings, directives and `source`d files
 // that apply.
 import { realpathSync, statSync } from 'fs';
-import { dirname } from 'path';
+import { dirname, relative } from 'path';
 import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../host/fix-loop';
-import { isInside, sourceResolver } from '../host/sources';
-import { detectDialect, Diagnostic, lint, LintOptions, LintResult, mayDefineAlias, RULES, Tree } from '../rules';
+import { isInside, readSmall, sourceResolver } from '../host/sources';
+import { judgeInContexts } from '../host/contexts';
+import { SourcerIndex } from './sourcers';
+import { detectDialect, Diagnostic, lint, LintOptions, LintResult, lintSourced, mayDefineAlias, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
 import { incompleteDiagnostic } from '../rules/incomplete';
 import type { Lexed } from '../rules/segments';
@@ -72,6 +74,8 @@ export interface LinterHost {
   clientSettings(uri: string): Promise<Partial<Settings>>;
   roots(): string[];
   log(message: string): void;
+  /** Analyse these documents again and deliver their diagnostics: something they depend on is now known. */
+  refresh?(uris: string[]): void;
   /** Lexes a text on another thread (server/lexing.ts); undefined when it cannot. */
   lexAhead?(text: string): Promise<Lexed | undefined>;
 }
@@ -86,6 +90,10 @@ const KEPT_ANALYSES = 12;
 const MAX_DOCUMENT_CHARS = 5 << 20;
 /** Shorter texts lex in a few milliseconds: not worth a trip to the other thread. */
 const LEX_AHEAD_CHARS = 32 * 1024;
+/** The workspace is walked this long after the first analysis that asks, once its diagnostics are out. */
+const INDEX_DELAY_MS = 20;
+/** A document is judged in the state of at most this many files that source it. */
+const MAX_CONTEXTS = 4;
 
 function unsilenced(text: string, tree: Tree, diagnostics: Diagnostic[]): Diagnostic[] {
   const { kept, unknown } = applyDirectives(text, tree, diagnostics, RULE_METAS);
@@ -100,9 +108,19 @@ export class Linter {
   private readonly cache = new Map<string, Analysed>();
   /** Document uri → the file paths its analysis tried to `source`. */
   private readonly sourced = new Map<string, Set<string>>();
+  /** Document uri → the files that source it, in whose state it was judged. */
+  private readonly contexts = new Map<string, Set<string>>();
+  /** Which workspace files source which, built when first asked. */
+  private readonly index: SourcerIndex;
 
   constructor(private readonly host: LinterHost) {
     this.rc = new RcFiles((m) => host.log(m));
+    this.index = new SourcerIndex(() => host.roots(), (p) => this.openText(p));
+  }
+
+  private openText(path: string): string | undefined {
+    for (const d of this.host.documents.values()) if (pathOf(d.uri) === path) return d.text;
+    return undefined;
   }
 
   invalidateAll(): void {
@@ -114,11 +132,17 @@ export class Linter {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.sourced.delete(uri);
+    this.contexts.delete(uri);
   }
 
-  /** Open documents whose analysis read (or looked for) the file at `path`. */
+  /**
+   * Open documents whose analysis read (or looked for) the file at `path`, or
+   * that were judged in its state (the file changed).
+   */
   dependents(path: string): string[] {
-    return [...this.sourced].filter(([, paths]) => paths.has(path)).map(([uri]) => uri);
+    // an open document's entry is kept by its own analyses (`record`), not read on each keystroke
+    if (this.openText(path) === undefined) this.index.changed(path);
+    return [...this.host.documents.keys()].filter((uri) => this.sourced.get(uri)?.has(path) || this.contexts.get(uri)?.has(path));
   }
 
   /** Drops a document's cached result without a new version (a file it sources changed). */
@@ -194,6 +218,9 @@ export class Linter {
       reported = unsilenced(text, tree, result.diagnostics);
       const incomplete = incompleteDiagnostic(result.analysis);
       if (incomplete) reported = [...reported, incomplete];
+      const path = pathOf(doc.uri);
+      if (path) this.index.record(path, seen);
+      reported = this.inContexts(doc, settings, tree, reported);
     }
     this.sourced.set(doc.uri, seen);
     const analysed: Analysed = {
@@ -202,6 +229,55 @@ export class Linter {
     };
     this.keep(doc.uri, analysed);
     return analysed;
+  }
+
+  /**
+   * What is reported for a document that workspace files source: what holds
+   * in the state of every one of them (host/contexts.ts). Each sourcer is
+   * analysed with the document's current text.
+   */
+  private inContexts(doc: ShellDocument, settings: Settings, tree: Tree, own: Diagnostic[]): Diagnostic[] {
+    const path = pathOf(doc.uri);
+    if (!path || !this.host.roots().length) return own;
+    if (!this.index.ready) {
+      // Walking the workspace must not delay the first diagnostics: it is done
+      // after they are out, and the open documents it finds sourced are judged again.
+      this.indexLater();
+      return own;
+    }
+    const sourcers = this.index.contextsOf(path).slice(0, MAX_CONTEXTS);
+    this.contexts.set(doc.uri, new Set(sourcers));
+    const contexts: { findings: Diagnostic[]; sites: string[] }[] = [];
+    for (const s of sourcers) {
+      const text = this.openText(s) ?? readSmall(s, MAX_DOCUMENT_CHARS);
+      if (text === undefined) continue;
+      const result = lint(text, { ...this.optionsFor(s, text, settings), checkFixes: false });
+      const sourced = lintSourced(result, path, { rules: settings.rules });
+      if (!sourced || sourced.text !== doc.text) continue;
+      contexts.push({
+        findings: unsilenced(doc.text, tree, sourced.diagnostics),
+        sites: sourced.sites.map((site) => `${relative(dirname(path), site.from) || site.from} line ${site.line}`),
+      });
+    }
+    return judgeInContexts(own, contexts, {
+      key: (d) => `${d.ruleId}\u0000${d.start}\u0000${d.end}`, ruleId: (d) => d.ruleId,
+      named: (d, where) => ({ ...d, message: `${d.message} (${where})` }),
+    }).sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  private indexing = false;
+
+  private indexLater(): void {
+    if (this.indexing || !this.host.refresh) return;
+    this.indexing = true;
+    setTimeout(() => {
+      this.index.build();
+      const sourced = [...this.host.documents.keys()].filter((uri) => {
+        const path = pathOf(uri);
+        return path !== undefined && this.index.contextsOf(path).length > 0;
+      });
+      this.host.refresh?.(sourced);
+    }, INDEX_DELAY_MS);
   }
 
   /** The earlier analysis, moved over an edit that cannot change what the shell reads. */
@@ -233,15 +309,18 @@ export class Linter {
 
   /** What `lint` needs for this document; `seen` collects the paths it sources. */
   options(doc: ShellDocument, settings: Settings, seen = new Set<string>()): LintOptions {
-    const path = pathOf(doc.uri);
+    return this.optionsFor(pathOf(doc.uri), doc.text, settings, seen, doc.uri);
+  }
+
+  private optionsFor(path: string | undefined, text: string, settings: Settings, seen = new Set<string>(), uri = path ?? ''): LintOptions {
     // Roots are real paths: compare with the document's own (through symlinks such as /tmp on macOS).
     const real = path && realOr(path);
     const roots = real ? this.host.roots().filter((r) => isInside(r, real)) : [];
-    const byPath = (p: string) => [...this.host.documents.values()].find((d) => pathOf(d.uri) === p)?.text;
+    const byPath = (p: string) => this.openText(p);
     let dialect = settings.shell === 'auto' ? undefined : settings.shell;
-    if (!dialect && settings.fallbackShell && detectDialect(doc.text, path).source === 'default') dialect = settings.fallbackShell;
+    if (!dialect && settings.fallbackShell && detectDialect(text, path).source === 'default') dialect = settings.fallbackShell;
     return {
-      filename: path ?? doc.uri,
+      filename: path ?? uri,
       dialect,
       rules: settings.rules,
       resolveSource: path && roots.length

@@ -86,6 +86,11 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
     lexAhead: lexThread && ((text) => lexThread.lex(text)),
     roots: () => folders,
     log,
+    // the index of which files source which is ready: judge these again
+    refresh(uris) {
+      for (const u of uris) linter.touch(u);
+      if (uris.length) delivery.everything(uris);
+    },
     clientSettings(uri) {
       if (!configurationRequests) return Promise.resolve(globalSettings);
       let p = perDocument.get(uri);

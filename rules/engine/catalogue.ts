@@ -4,7 +4,7 @@
 import { typeOf, SyntaxNode } from '../parse';
 import { hasExpansion, isAliasName, literal } from '../words';
 import type { FunctionDef, Source } from './state';
-import type { AliasDef, Clash, Resolution, Unalias, UnknownCode, Use, UseRun } from './types';
+import type { AliasDef, Clash, Resolution, SourceSite, Unalias, UnknownCode, Use, UseRun } from './types';
 import { AliasValue, unknownValue } from './values';
 
 export class Catalogue {
@@ -23,6 +23,8 @@ export class Catalogue {
   readonly unknowns: UnknownCode[] = [];
   private readonly unknownByKey = new Map<string, AliasValue>();
   readonly unresolvedSources: (string | null)[] = [];
+  readonly sourceSites: SourceSite[] = [];
+  private readonly siteKeys = new Set<string>();
 
   /** Identifies a node of one text: the same node read twice has one key. */
   key(src: Source, offset: number): string {
@@ -156,6 +158,14 @@ export class Catalogue {
   }
 
   /** A `source` whose file could not be found or read. */
+  /** A `source` command at `at` in `src` ran `file`. */
+  sourced(file: string, src: Source, at: number): void {
+    const key = `${file}\u0000${src.file}\u0000${at}`;
+    if (this.siteKeys.has(key)) return;
+    this.siteKeys.add(key);
+    this.sourceSites.push({ file, from: src.file, at });
+  }
+
   unresolved(path: string | null): void {
     if (!this.unresolvedSources.includes(path)) this.unresolvedSources.push(path);
   }

@@ -14,10 +14,12 @@ import { Source, State } from './state';
 import { Texts } from './texts';
 import type { Analysis, AnalyzeOptions } from './types';
 import { Tri } from './values';
+import { withSearchPaths } from '../source-path';
 
-export type { AliasDef, Analysis, AnalyzeOptions, Clash, Names, Resolution, SourceResolver, Unalias, UnknownCode, Use, UseRun } from './types';
+export type { AliasDef, Analysis, AnalyzeOptions, Clash, Names, Resolution, SourceResolver, SourceSite, Unalias, UnknownCode, Use, UseRun } from './types';
 export { inDocument } from './types';
 export { argumentsAreInert, isInertStatement, mayDefineAlias } from './gates';
+export { sourcedPaths } from './rough-text';
 export { isStatementType } from './reader';
 export { Tri, UNDEF, REMOVED, UNKNOWN, isAbsent, isDefinition, isUnknown, unknownIndex } from './values';
 export type { AliasValue } from './values';
@@ -31,7 +33,7 @@ function emptyAnalysis(text: string, opts: AnalyzeOptions, treeOf: () => Tree): 
   let tree: Tree | undefined;
   return {
     text, file: opts.filename ?? DOCUMENT, sources: new Map([[opts.filename ?? DOCUMENT, text]]), dialect: opts.dialect, units: [], aborted: false, unaliases: [], defs: [], uses: [], clashes: [],
-    unknowns: [], unresolvedSources: [],
+    unknowns: [], unresolvedSources: [], sourceSites: [], unitsOf: () => undefined, called: () => false,
     names: { aliases: new Set(), functions: new Set() },
     get tree() {
       return (tree ??= treeOf());
@@ -54,6 +56,7 @@ function initialExpandAliases(opts: AnalyzeOptions): Tri {
  */
 export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: AnalyzeOptions): Analysis {
   const parse = typeof treeOrParse === 'function' ? treeOrParse : () => treeOrParse;
+  opts = { ...opts, resolveSource: withSearchPaths(opts.resolveSource, opts.filename ?? DOCUMENT, text) };
   const gates = new Gates(opts.exhaustive ?? false);
   if (!opts.watch?.length && !gates.worthModelling(text, opts.resolveSource)) return emptyAnalysis(text, opts, parse);
   const tree = parse();
@@ -72,6 +75,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
     defs: catalogue.defs, uses: [...catalogue.uses.values()], clashes: catalogue.clashes,
     unknowns: catalogue.unknowns, unresolvedSources: catalogue.unresolvedSources,
     names: { aliases: catalogue.knownNames, functions: catalogue.functionNames() },
+    sourceSites: catalogue.sourceSites, unitsOf: (f) => texts.unitsOf(f), called: (f) => runner.called(f),
   });
   if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);
   try {

@@ -2,7 +2,7 @@
 // a unit the parser got wrong may source or call. Each answer is a superset
 // of what the shell would see.
 
-import { directivePaths, folderPath, folderVariables } from '../source-path';
+import { directivePaths, folderPath, folderVariables, searchPaths, strippedPath } from '../source-path';
 
 /** Where the first word after each `source` or `.` starts. */
 const SOURCE_ARGUMENT = /(?:source|\.)[ \t]+(?=[^\s;&|()<>])/g;
@@ -58,7 +58,8 @@ export function sourcedPaths(text: string): string[] {
     } else {
       const end = text.indexOf('\n', at);
       // the folder variables are looked for only once a path has an expansion
-      const p = folderPath(text.slice(at, end === -1 ? text.length : end), (vars ??= folderVariables(text)));
+      const word = text.slice(at, end === -1 ? text.length : end);
+      const p = folderPath(word, (vars ??= folderVariables(text))) ?? (searchPaths(text).length ? strippedPath(word) : null);
       if (p) out.push(p);
     }
   }

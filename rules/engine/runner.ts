@@ -456,6 +456,8 @@ export class Runner {
       this.unknown(st, rc.src, node, rc.sourceDepth < MAX_SOURCE_DEPTH ? 'source' : 'depth');
       return st;
     }
+    // where text of the file lies in `src` (an eval string's text may not map): the site is not recorded
+    if (rc.src.base !== null) this.catalogue.sourced(file.src.file, rc.src, node.startIndex + rc.src.base);
     return this.runFile(file, st, rc);
   }
 
@@ -478,6 +480,11 @@ export class Runner {
     let memo = this.calls.get(key);
     if (!memo) this.calls.set(key, (memo = new Map()));
     return memo;
+  }
+
+  /** Whether the run called this function (by a name it could see). */
+  called(f: FunctionDef): boolean {
+    return this.callCounts.has(functionKey(f));
   }
 
   private runCall(name: string, st: State, rc: RunCtx): State | null {

@@ -7,7 +7,7 @@ import { literal } from '../words';
 import type { SyntaxNode } from '../parse';
 import type { Source } from './state';
 import type { SourceResolver } from './types';
-import { directivePath, folderPath, folderVariables } from '../source-path';
+import { directivePath, folderPath, folderVariables, searchPaths, strippedPath } from '../source-path';
 
 export interface SourcedText {
   src: Source;
@@ -44,7 +44,12 @@ export class Texts {
     if (word !== null || !arg.text.includes('/')) return word;
     let vars = this.folderVars.get(src.text);
     if (!vars) this.folderVars.set(src.text, (vars = folderVariables(src.text)));
-    return folderPath(arg.text, vars);
+    return folderPath(arg.text, vars) ?? (src.text.includes('source-path=') && searchPaths(src.text).length ? strippedPath(arg.text) : null);
+  }
+
+  /** The units a file was read as, if it was. */
+  unitsOf(name: string): Unit[] | undefined {
+    return this.parsed.get(name);
   }
 
   /** The file a `source` argument names, parsed once; undefined when it cannot be found. */

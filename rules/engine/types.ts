@@ -119,6 +119,13 @@ export interface Unalias {
   at: number;
 }
 
+/** A `source` command that ran a file: the file, and where the command lies (offset in `from`). */
+export interface SourceSite {
+  file: string;
+  from: string;
+  at: number;
+}
+
 export interface Names {
   aliases: ReadonlySet<string>;
   functions: ReadonlySet<string>;
@@ -149,4 +156,10 @@ export interface Analysis {
   aborted: boolean;
   /** Every alias name a definition may make, and every function defined, in any text the model read. */
   names: Names;
+  /** Each `source` command that ran a file, once per place. */
+  sourceSites: SourceSite[];
+  /** The parse units the model read a sourced file as (undefined for a file it did not run). */
+  unitsOf(file: string): Unit[] | undefined;
+  /** Whether the run called this function, by a name it could see. */
+  called(f: FunctionDef): boolean;
 }

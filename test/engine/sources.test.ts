@@ -40,3 +40,18 @@ describe('following source to alias text', () => {
     expect(uses({ 'main.sh': `#!/bin/bash\n${line}\nll /tmp\n`, './lib.sh': LIB })).toEqual([]);
   });
 });
+
+describe('source-path directives', () => {
+  it.each([
+    ['SCRIPTDIR with a folder, and a path through a variable', '# shellcheck source-path=SCRIPTDIR/lib\nsource "$dir/aliases.sh"', '$SCRIPT_DIR/lib/aliases.sh'],
+    ['SCRIPTDIR, and a braced variable', '# shellcheck source-path=SCRIPTDIR\n. "${HERE}/aliases.sh"', '$SCRIPT_DIR/aliases.sh'],
+    ['a relative folder, and a literal path found nowhere else', '# aliascope source-path=lib/\n. aliases.sh', 'lib/aliases.sh'],
+  ])('are searched: %s', (_, lines, path) => {
+    expect(uses({ 'main.sh': `#!/bin/bash\n${lines}\nll /tmp\n`, [path]: LIB })).toEqual([{ name: 'll', outcomes: [1] }]);
+  });
+
+  it('do not make a path with an expansion followable without them, nor one with two expansions', () => {
+    expect(uses({ 'main.sh': '#!/bin/bash\nsource "$dir/aliases.sh"\nll /tmp\n', 'aliases.sh': LIB, '$SCRIPT_DIR/aliases.sh': LIB })).toEqual([]);
+    expect(uses({ 'main.sh': '#!/bin/bash\n# shellcheck source-path=SCRIPTDIR\nsource "$a/$b.sh"\nll /tmp\n', '$SCRIPT_DIR/aliases.sh': LIB })).toEqual([]);
+  });
+});

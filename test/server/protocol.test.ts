@@ -291,6 +291,30 @@ describe('language server over stdio', () => {
     expect(ms).toBeLessThan(100);
   });
 
+  it('judges an open sourced file in the state of the workspace scripts that source it, and again when one changes', async () => {
+    const dir = join(ws, 'context');
+    mkdirSync(dir, { recursive: true });
+    const main = '#!/bin/bash\nsource ./lib.sh\n';
+    writeFileSync(join(dir, 'main.sh'), main);
+    writeFileSync(join(dir, 'lib.sh'), 'true\n');
+    const { client } = await start();
+    const libUri = fileUri(join(dir, 'lib.sh'));
+    // the editor's text, not the file's on disk
+    await client.open(libUri, "alias ll='ls -l'\nll /tmp\n");
+    // the workspace is indexed after the first diagnostics are out; then the file is judged again
+    const first = await client.diagnostics(libUri, 1, (p) => p.diagnostics.length > 0);
+    expect(first.diagnostics.map((d) => [d.code, d.range.start.line, d.message.replace(/.*\(/, '(')])).toEqual([
+      ['alias-never-expands', 0, '(when sourced from main.sh line 2)'],
+      ['expand-aliases-off', 1, '(when sourced from main.sh line 2)'],
+    ]);
+    // an unsaved edit of the sourcer that enables expand_aliases clears them
+    const mainUri = fileUri(join(dir, 'main.sh'));
+    await client.open(mainUri, main);
+    const count = client.published.length;
+    await client.replace(mainUri, '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\n');
+    await client.diagnostics(libUri, 1, (p) => client.published.indexOf(p) >= count && p.diagnostics.length === 0);
+  });
+
   it('completes alias names that expand at the cursor, marks those that do not, leaves out later ones', async () => {
     const { client } = await start();
     const uri = fileUri(join(ws, 'complete.sh'));

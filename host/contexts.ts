@@ -1,0 +1,41 @@
+// What the command line and the server report for a file that other files
+// source: the findings of its rules that hold in every context it is sourced
+// in (docs/sources.md). Generic over the shape of a finding, since the command
+// line compares lines and columns and the server offsets.
+import { ANALYSIS_INCOMPLETE } from '../rules/incomplete';
+
+/** How to read a finding. */
+export interface Findings<T> {
+  /** Its place and rule: the same finding in two runs has one key. */
+  key(t: T): string;
+  ruleId(t: T): string;
+  /** The finding as seen only from the sourcers, with their `source` lines named. */
+  named(t: T, where: string): T;
+}
+
+/** Rules whose reports do not come from the analysis: they stay as the file's own run gave them. */
+const OWN = new Set(['directive', ANALYSIS_INCOMPLETE, 'file-size']);
+
+/**
+ * A sourced file's findings: those of its rules that hold in every context
+ * (each a list of findings, and the places that source it there, as "main.sh
+ * line 3"), taken from its own run where that run has them too (with their
+ * fixes); with no context, its own run. Either way the file is sourced, so its
+ * aliases do not die with it.
+ */
+export function judgeInContexts<T>(own: T[], contexts: { findings: T[]; sites: string[] }[], f: Findings<T>): T[] {
+  const notDying = (t: T) => f.ruleId(t) !== 'alias-dies-with-script';
+  if (!contexts.length) return own.filter(notDying);
+  const ownByKey = new Map(own.map((t) => [f.key(t), t]));
+  const everywhere = contexts.slice(1).map((c) => new Set(c.findings.map((t) => f.key(t))));
+  const named = [...new Set(contexts.flatMap((c) => c.sites))];
+  const where = `when sourced from ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more places` : ''}`;
+  const out: T[] = [];
+  for (const t of contexts[0].findings) {
+    const key = f.key(t);
+    if (!notDying(t) || OWN.has(f.ruleId(t)) || !everywhere.every((s) => s.has(key))) continue;
+    out.push(ownByKey.get(key) ?? f.named(t, where));
+  }
+  out.push(...own.filter((t) => OWN.has(f.ruleId(t))));
+  return out;
+}

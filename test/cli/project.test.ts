@@ -1,0 +1,161 @@
+// The linted files as one project: a file other linted files source is judged
+// in the state each sourcer has at its `source` line. Each claim about what
+// bash does is checked by running bash on the same files.
+import { spawnSync } from 'child_process';
+import { chmodSync } from 'fs';
+import { join } from 'path';
+import { describe, expect, it } from 'vitest';
+import { aliascope, project } from './helpers';
+
+interface JsonFile {
+  filePath: string;
+  messages: { ruleId: string; line: number; column: number; message: string; fix?: unknown }[];
+}
+
+/** `file → ["line:column rule: message"]` for every linted file. */
+function lintJson(dir: string, args: string[] = ['.']): Record<string, string[]> {
+  const r = aliascope(['--format', 'json', ...args], { cwd: dir });
+  expect(r.stderr).toBe('');
+  return Object.fromEntries((JSON.parse(r.stdout) as JsonFile[])
+    .map((f) => [f.filePath.slice(dir.length + 1), f.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)]));
+}
+
+/** What bash prints, both streams, running `script` in `dir`. */
+function bash(dir: string, script: string): string {
+  return spawnSync('bash', ['-c', `bash ${script} 2>&1`], { cwd: dir, encoding: 'utf8' }).stdout;
+}
+
+const NEVER = '1:7 alias-never-expands: Alias `ll` never expands: its only use is read when the alias is not in effect.';
+const OFF = '`ll` on line 2 is read while `expand_aliases` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line.';
+
+describe('a file other linted files source', () => {
+  it('is judged in the state of its sourcer, and the message names the source line', () => {
+    const dir = project({
+      'main.sh': '#!/bin/bash\nsource ./lib.sh\necho done\n',
+      'lib.sh': "alias ll='echo expanded'\nll\n",
+    });
+    expect(lintJson(dir)).toEqual({
+      'lib.sh': [`${NEVER} (when sourced from main.sh line 2)`, `2:1 expand-aliases-off: ${OFF} (when sourced from main.sh line 2)`],
+      'main.sh': [],
+    });
+    // on its own, a file without a shebang may be sourced by a shell with expand_aliases on
+    expect(lintJson(dir, ['lib.sh'])).toEqual({ 'lib.sh': [] });
+    expect(bash(dir, 'main.sh')).toBe('./lib.sh: line 2: ll: command not found\ndone\n');
+  });
+
+  it('loses the false alarm of its own run when its sourcer enables expand_aliases', () => {
+    const lib = "#!/bin/bash\nalias ll='echo expanded'\nll\n";
+    const dir = project({
+      'main.sh': '#!/bin/bash\nshopt -s expand_aliases\n. ./lib.sh\n',
+      'lib.sh': lib,
+    });
+    // alone, it is a script of its own, where bash leaves expand_aliases off
+    expect(lintJson(dir, ['lib.sh'])).toEqual({
+      'lib.sh': ['2:7 alias-never-expands: Alias `ll` never expands: its only use is read when the alias is not in effect.', '3:1 expand-aliases-off: `ll` on line 3 is read while `expand_aliases` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line.'],
+    });
+    expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'main.sh': [] });
+    expect(bash(dir, 'main.sh')).toBe('expanded\n');
+  });
+
+  it('is reported only when the use fails in every file that sources it', () => {
+    const dir = project({
+      'on.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\n',
+      'off.sh': '#!/bin/bash\nsource ./lib.sh\n',
+      'lib.sh': "alias ll='echo expanded'\nll\n",
+    });
+    expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'off.sh': [], 'on.sh': [] });
+    expect(bash(dir, 'on.sh')).toBe('expanded\n');
+    expect(bash(dir, 'off.sh')).toBe('./lib.sh: line 2: ll: command not found\n');
+
+    const both = project({
+      'a.sh': '#!/bin/bash\nsource ./lib.sh\n',
+      'b.sh': '#!/bin/bash\ntrue\nsource ./lib.sh\n',
+      'lib.sh': "alias ll='echo expanded'\nll\n",
+    });
+    expect(lintJson(both)['lib.sh']).toEqual([`${NEVER} (when sourced from a.sh line 2, b.sh line 3)`, `2:1 expand-aliases-off: ${OFF} (when sourced from a.sh line 2, b.sh line 3)`]);
+  });
+
+  it('uses the definitions its sourcer made before the source line', () => {
+    const dir = project({
+      'main.sh': "#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\nalias ll='echo expanded'\nsource ./lib.sh\n",
+      'lib.sh': 'll\n',
+    });
+    // the first run of lib.sh gets no alias, the second gets it: not every run fails
+    expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'main.sh': [] });
+    expect(bash(dir, 'main.sh')).toBe('./lib.sh: line 1: ll: command not found\nexpanded\n');
+  });
+
+  it('does not report a use in a function its sourcers never call: a library for the interactive shell', () => {
+    const dir = project({
+      'main.sh': '#!/bin/bash\nsource ./lib.sh\nhello\n',
+      'lib.sh': "alias ll='ls -l'\nlsl() { ll \"$@\"; }\nhello() { echo hello; }\n",
+    });
+    expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'main.sh': [] });
+    // once the script calls it, it fails there
+    const calls = project({
+      'main.sh': '#!/bin/bash\nsource ./lib.sh\nlsl /\n',
+      'lib.sh': "alias ll='ls -l'\nlsl() { ll \"$@\"; }\n",
+    });
+    expect(lintJson(calls)['lib.sh']).toEqual([
+      '1:7 alias-never-expands: Alias `ll` never expands: its only use is read when the alias is not in effect. (when sourced from main.sh line 2)',
+      '2:9 expand-aliases-off: `ll` on line 2 is read while `expand_aliases` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line. (when sourced from main.sh line 2)',
+    ]);
+    expect(bash(calls, 'main.sh')).toContain('ll: command not found');
+  });
+
+  it('an executable library another linted file sources does not lose its aliases when it exits', () => {
+    const lib = "#!/bin/bash\nalias k='kubectl'\n";
+    const alone = project({ 'lib.sh': lib });
+    chmodSync(join(alone, 'lib.sh'), 0o755);
+    expect(lintJson(alone)['lib.sh'].map((m) => m.split(':')[0] + ' ' + m.split(' ')[1])).toEqual(['2 alias-dies-with-script:']);
+    const dir = project({ 'main.sh': '#!/bin/bash\nsource ./lib.sh\n', 'lib.sh': lib });
+    chmodSync(join(dir, 'lib.sh'), 0o755);
+    expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'main.sh': [] });
+  });
+
+  it('is judged where the program starts, not in a sourcer that is itself sourced', () => {
+    const dir = project({
+      'main.sh': "#!/bin/bash\nshopt -s expand_aliases\nalias ll='echo expanded'\nsource ./mid.sh\n",
+      'mid.sh': 'source ./lib.sh\n',
+      'lib.sh': 'll\n',
+    });
+    // mid.sh on its own would leave lib.sh without the alias; main.sh gives it
+    expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'main.sh': [], 'mid.sh': [] });
+    expect(bash(dir, 'main.sh')).toBe('expanded\n');
+  });
+
+  it('ends on files that source each other', () => {
+    const dir = project({
+      'a.sh': "alias ll='echo expanded'\n[ -n \"$DONE\" ] || { DONE=1; source ./b.sh; }\n",
+      'b.sh': 'source ./a.sh\nll\n',
+    });
+    expect(lintJson(dir)).toEqual({ 'a.sh': [], 'b.sh': [] });
+  });
+
+  it('keeps the fix its own run found when the same finding holds in context', () => {
+    const dir = project({
+      'main.sh': '#!/bin/bash\nsource ./lib.sh\n',
+      'lib.sh': "#!/bin/bash\nf() { k get pods; }\nalias k='kubectl'\nf\n",
+    });
+    const r = aliascope(['--format', 'json', '.'], { cwd: dir });
+    const lib = (JSON.parse(r.stdout) as JsonFile[]).find((f) => f.filePath.endsWith('lib.sh'))!;
+    expect(lib.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.fix ? 'fix' : 'no fix'}`)).toEqual([
+      '2:7 function-read-before-alias fix',
+      '3:7 alias-never-expands no fix',
+    ]);
+    expect(lib.messages[0].message).not.toContain('when sourced from');
+  });
+});
+
+describe('source-path directives', () => {
+  it('find a file sourced through a variable in the folder they name, relative to the script', () => {
+    const dir = project({
+      'bin/main.sh': '#!/bin/bash\n# shellcheck source-path=SCRIPTDIR/../lib\nsource "$LIBDIR/aliases.sh"\nll\n',
+      'lib/aliases.sh': "alias ll='echo expanded'\n",
+    });
+    expect(lintJson(dir, ['bin/main.sh'])).toEqual({
+      'bin/main.sh': ['4:1 expand-aliases-off: `ll` on line 4 (an alias defined at line 1 of ../lib/aliases.sh) is read while `expand_aliases` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line.'],
+    });
+    expect(spawnSync('bash', ['-c', 'LIBDIR=lib bash bin/main.sh 2>&1'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('bin/main.sh: line 4: ll: command not found\n');
+  });
+});

@@ -1,0 +1,113 @@
+// Uses and definitions on the two sides of a `source` command: a function read
+// before the file that defines its alias is sourced, and a sourced file judged
+// in the state its sourcer has. Each expected diagnostic is checked against
+// bash: `qa U1 || echo NX:U1` prints EXP when the alias expanded, NX when not.
+import { describe, expect, it } from 'vitest';
+import { LineIndex, lint, lintSourced } from '../../rules';
+import { runBatch } from '../support/shells';
+
+type Files = Record<string, string>;
+
+const resolver = (files: Files) => (p: string) => (p in files ? { text: files[p], name: p } : undefined);
+
+/** `line:column rule: message` of each diagnostic of main.sh. */
+function lintMain(files: Files): string[] {
+  const text = files['main.sh'];
+  const lines = new LineIndex(text);
+  return lint(text, { filename: 'main.sh', resolveSource: resolver(files) }).diagnostics.map((d) => {
+    const p = lines.position(d.start);
+    return `${p.line + 1}:${p.column + 1} ${d.ruleId}: ${d.message}`;
+  });
+}
+
+/** The same for `file`, judged where main.sh sources it; null when main.sh does not run it. */
+function lintInContext(files: Files, file: string): string[] | null {
+  const result = lint(files['main.sh'], { filename: 'main.sh', resolveSource: resolver(files) });
+  const sourced = lintSourced(result, file);
+  if (!sourced) return null;
+  const lines = new LineIndex(sourced.text);
+  return sourced.diagnostics.map((d) => {
+    const p = lines.position(d.start);
+    return `${p.line + 1}:${p.column + 1} ${d.ruleId}: ${d.message}`;
+  });
+}
+
+/** What bash did at each marked use, in order of the runs. */
+async function bash(files: Files): Promise<Record<string, string>> {
+  const [seen] = await runBatch('bash', [{ files }]);
+  return Object.fromEntries([...seen].map(([label, obs]) => [label, obs.map((o) => o.outcome).join('')]));
+}
+
+const LIB = 'alias qa="echo EXP:D1"\n';
+const READ_BEFORE = '`qa` on line 3 is inside `f`, which was read at line 3, before the alias was defined at line 1 of ./lib.sh; bash runs the command, not the alias.';
+
+describe('a function read before the file that defines its alias is sourced', () => {
+  it('is reported as the same code written inline is', async () => {
+    const files = { 'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nf() { qa U1 || echo NX:U1; }\nsource ./lib.sh\nf\n', './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([`3:7 function-read-before-alias: ${READ_BEFORE}`]);
+    const inline = { 'main.sh': files['main.sh'].replace('source ./lib.sh', LIB.trim()) };
+    expect(lintMain(inline)).toEqual([
+      '3:7 function-read-before-alias: `qa` on line 3 is inside `f`, which was read at line 3, before the alias was defined at line 4; bash runs the command, not the alias.',
+      '4:7 alias-never-expands: Alias `qa` never expands: its only use is read when the alias is not in effect.',
+    ]);
+    expect(await bash(files)).toEqual({ U1: 'N' });
+  });
+
+  it('is reported when the definition comes through a file the sourced file sources', async () => {
+    const files = {
+      'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nf() { qa U1 || echo NX:U1; }\nsource ./mid.sh\nf\n',
+      './mid.sh': 'source ./lib.sh\n',
+      './lib.sh': LIB,
+    };
+    expect(lintMain(files)).toEqual([`3:7 function-read-before-alias: ${READ_BEFORE}`]);
+    expect(await bash(files)).toEqual({ U1: 'N' });
+  });
+
+  it('is not reported when the file is sourced before the function is read', async () => {
+    const files = { 'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\nf() { qa U1 || echo NX:U1; }\nf\n', './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([]);
+    expect(await bash(files)).toEqual({ U1: 'E' });
+  });
+
+  it('is not reported when the file is sourced both before and after the function', async () => {
+    const files = {
+      'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\nf() { qa U1 || echo NX:U1; }\nsource ./lib.sh\nf\n',
+      './lib.sh': LIB,
+    };
+    expect(lintMain(files)).toEqual([]);
+    expect(await bash(files)).toEqual({ U1: 'E' });
+  });
+});
+
+describe('a sourced file in the state of its sourcer', () => {
+  const OFF = '2:1 expand-aliases-off: `qa` on line 2 is read while `expand_aliases` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line.';
+
+  it('gets the aliases and options its sourcer set before the source line', async () => {
+    const files = { 'main.sh': `#!/bin/bash\nshopt -s expand_aliases\n${LIB}source ./lib.sh\n`, './lib.sh': 'true\nqa U1 || echo NX:U1\n' };
+    expect(lintInContext(files, './lib.sh')).toEqual([]);
+    expect(await bash(files)).toEqual({ U1: 'E' });
+  });
+
+  it('fails where its sourcer leaves expand_aliases off', async () => {
+    const files = { 'main.sh': '#!/bin/bash\nsource ./lib.sh\n', './lib.sh': `${LIB}qa U1 || echo NX:U1\n` };
+    expect(lintInContext(files, './lib.sh')).toEqual([
+      '1:7 alias-never-expands: Alias `qa` never expands: its only use is read when the alias is not in effect.',
+      OFF,
+    ]);
+    expect(await bash(files)).toEqual({ U1: 'N' });
+  });
+
+  it('fails only if every run fails: once off, once on', async () => {
+    const files = {
+      'main.sh': '#!/bin/bash\nsource ./lib.sh\nshopt -s expand_aliases\nsource ./lib.sh\n',
+      './lib.sh': `${LIB}qa U1 || echo NX:U1\n`,
+    };
+    expect(lintInContext(files, './lib.sh')).toEqual([]);
+    expect(await bash(files)).toEqual({ U1: 'NE' });
+  });
+
+  it('has no context where its sourcer never runs it', () => {
+    const files = { 'main.sh': '#!/bin/bash\nload() { source ./lib.sh; }\n', './lib.sh': `${LIB}qa U1 || echo NX:U1\n` };
+    expect(lintInContext(files, './lib.sh')).toBeNull();
+  });
+});
