@@ -7,7 +7,7 @@ import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../host/fix-loop';
 import { isInside, sourceResolver } from '../host/sources';
-import { detectDialect, Diagnostic, lint, LintOptions, LintResult, mayDefineAlias, RULES, Tree } from '../rules';
+import { detectDialect, Diagnostic, lint, LintOptions, LintResult, mayDefineAlias, parse, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
 import { incompleteDiagnostic } from '../rules/incomplete';
 import type { Lexed } from '../rules/segments';
@@ -38,6 +38,12 @@ export interface Analysed {
   diagnostics: LspDiagnostic[];
   /** The options of the analysis, to check a fix the same way when it is asked for. */
   options: LintOptions;
+  /**
+   * False while nothing has asked for the analysed text's tree (a text the
+   * engine does not model): analysing the next version again costs less than
+   * parsing this one to carry it.
+   */
+  parsed?: () => boolean;
 }
 
 export function pathOf(uri: string): string | undefined {
@@ -87,7 +93,7 @@ const MAX_DOCUMENT_CHARS = 5 << 20;
 /** Shorter texts lex in a few milliseconds: not worth a trip to the other thread. */
 const LEX_AHEAD_CHARS = 32 * 1024;
 
-function unsilenced(text: string, tree: Tree, diagnostics: Diagnostic[]): Diagnostic[] {
+function unsilenced(text: string, tree: Tree | (() => Tree), diagnostics: Diagnostic[]): Diagnostic[] {
   const { kept, unknown } = applyDirectives(text, tree, diagnostics, RULE_METAS);
   const bad = unknown.map((u): Diagnostic => ({ ruleId: 'directive', severity: 'warning', related: [], ...u }));
   return [...kept, ...bad].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -168,7 +174,8 @@ export class Linter {
       this.keep(doc.uri, cached);
       return cached;
     }
-    if (!exact && cached && cached.resultId.endsWith(`:${scope}`) && cached.text.length <= MAX_DOCUMENT_CHARS) {
+    if (!exact && cached && cached.resultId.endsWith(`:${scope}`) && cached.text.length <= MAX_DOCUMENT_CHARS
+      && (cached.parsed?.() ?? true)) {
       const carried = this.carry(doc, cached, resultId);
       if (carried) {
         this.keep(doc.uri, carried);
@@ -179,6 +186,7 @@ export class Linter {
     const text = doc.text;
     let result: LintResult;
     let reported: Diagnostic[];
+    let parsed: (() => boolean) | undefined;
     // fixes are checked (a parse and an analysis each) only when one is asked for
     const options: LintOptions = { ...this.options(doc, settings, seen), checkFixes: false };
     if (text.length > MAX_DOCUMENT_CHARS) {
@@ -189,15 +197,19 @@ export class Linter {
         message: `Not analysed: the document is ${(text.length / (1 << 20)).toFixed(1)} M characters, over the ${MAX_DOCUMENT_CHARS >> 20} M limit.`,
       }];
     } else {
-      const tree = doc.treeToWalk();
-      result = lint(text, { ...options, tree, segments });
-      reported = unsilenced(text, tree, result.diagnostics);
+      // Most scripts define no alias and are never modelled: the tree is made only if the analysis or a directive asks.
+      const version = doc.version;
+      let tree: Tree | undefined;
+      const treeOf = () => (tree ??= doc.version === version && doc.text === text ? doc.treeToWalk() : parse(text));
+      parsed = () => tree !== undefined;
+      result = lint(text, { ...options, tree: treeOf, segments });
+      reported = unsilenced(text, treeOf, result.diagnostics);
       const incomplete = incompleteDiagnostic(result.analysis);
       if (incomplete) reported = [...reported, incomplete];
     }
     this.sourced.set(doc.uri, seen);
     const analysed: Analysed = {
-      resultId, version: doc.version, settings, text, exact: true, result, reported, options,
+      resultId, version: doc.version, settings, text, exact: true, result, reported, options, parsed,
       diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
     };
     this.keep(doc.uri, analysed);
