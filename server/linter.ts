@@ -99,6 +99,21 @@ function unsilenced(text: string, tree: Tree | (() => Tree), diagnostics: Diagno
   return [...kept, ...bad].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/**
+ * True if the first character where the texts differ comes after a `#` that
+ * starts a word on its line of the old text: an edit that may be inside a
+ * comment. Only a guess, to decide whether carrying (which parses the old
+ * text to check exactly) is worth trying for an analysis that never parsed.
+ */
+function afterHashOnItsLine(oldText: string, newText: string): boolean {
+  const shortest = Math.min(oldText.length, newText.length);
+  let at = 0;
+  while (at + 256 <= shortest && oldText.slice(at, at + 256) === newText.slice(at, at + 256)) at += 256;
+  while (at < shortest && oldText.charCodeAt(at) === newText.charCodeAt(at)) at++;
+  const lineStart = oldText.lastIndexOf('\n', at - 1) + 1;
+  return /(^|[\s;&|])#/.test(oldText.slice(lineStart, at));
+}
+
 export class Linter {
   readonly rc: RcFiles;
   /** Bumped whenever something other than the text may change a result. */
@@ -175,7 +190,7 @@ export class Linter {
       return cached;
     }
     if (!exact && cached && cached.resultId.endsWith(`:${scope}`) && cached.text.length <= MAX_DOCUMENT_CHARS
-      && (cached.parsed?.() ?? true)) {
+      && (cached.parsed?.() ?? true ? true : afterHashOnItsLine(cached.text, doc.text))) {
       const carried = this.carry(doc, cached, resultId);
       if (carried) {
         this.keep(doc.uri, carried);
