@@ -121,7 +121,7 @@ async function stop(s: Session): Promise<void> {
   s.conn.dispose();
 }
 
-const pct = (xs: number[], p: number) => {
+const pct = (xs: readonly number[], p: number) => {
   if (xs.length === 0) return NaN;
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -179,6 +179,44 @@ async function measureFile(spec: ServerSpec, dir: string, name: string, text: st
     if (ms === null) result.timedOut++;
     else result.edits.push(ms);
     if (result.timedOut >= 3) break;
+  }
+  await stop(s);
+  return result;
+}
+
+/** Lines commented out by typing `#` at their start, spread through the script. */
+const COMMENT_OUT_PLACES = Number(process.env.BENCH_COMMENT_OUT ?? 40);
+
+/**
+ * Types `#` at the start of `COMMENT_OUT_PLACES` lines spread through the
+ * script (lines that hold code, not blank or comment lines), each time waiting
+ * for the diagnostics, then deletes it again: the edit that comments out a
+ * whole line and the one that brings it back. Returns the ms of each.
+ */
+async function measureCommentOut(spec: ServerSpec, dir: string, text: string): Promise<{ add: number[]; remove: number[]; timedOut: number }> {
+  const lines = text.split('\n');
+  const code = lines.map((l, i) => [l, i] as const).filter(([l]) => /^\s*[^\s#]/.test(l)).map(([, i]) => i);
+  const picks = Array.from({ length: Math.min(COMMENT_OUT_PLACES, code.length) }, (_, k) => code[Math.floor(((k + 0.5) * code.length) / COMMENT_OUT_PLACES)]);
+  const s = await start(spec, dir);
+  const uri = pathToFileURL(join(dir, 'comment-out.sh')).href;
+  const first = s.nextPush(uri, 1, FIRST_TIMEOUT_MS);
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'shellscript', version: 1, text } });
+  const result = { add: [] as number[], remove: [] as number[], timedOut: 0 };
+  if ((await first) === null) {
+    await stop(s);
+    return result;
+  }
+  let v = 1;
+  for (const line of picks) {
+    for (const add of [true, false]) {
+      v++;
+      const range = add ? { start: { line, character: 0 }, end: { line, character: 0 } } : { start: { line, character: 0 }, end: { line, character: 1 } };
+      const pushed = s.nextPush(uri, v, EDIT_TIMEOUT_MS);
+      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text: add ? '#' : '' }] });
+      const ms = await pushed;
+      if (ms === null) result.timedOut++;
+      else (add ? result.add : result.remove).push(ms);
+    }
   }
   await stop(s);
   return result;
@@ -248,6 +286,14 @@ async function main(): Promise<void> {
     const within = t.filter((x) => x <= TARGET.first).length;
     openRows.push(`| ${sc.label} | ${fmt(pct(t, 50))} ${mark(t.length > 0 && pct(t, 50) <= TARGET.first)} | ${fmt(t[0])} | ${fmt(t[t.length - 1])} | ${within}/${OPENS} |`);
   }
+  const commentRows: string[] = [];
+  for (const sc of real ? scripts.slice(0, 1) : []) {
+    console.error(`aliascope: ${sc.label}, typing # at the start of ${COMMENT_OUT_PLACES} lines …`);
+    const r = await measureCommentOut(servers[0], dir, sc.text);
+    for (const [what, xs] of [['`#` typed at a line\'s start', r.add], ['that `#` deleted', r.remove], ['both', [...r.add, ...r.remove]]] as const) {
+      commentRows.push(`| ${sc.label} | ${what} | ${fmt(pct(xs, 50))} | ${fmt(pct(xs, 95))} ${mark(xs.length > 0 && pct(xs, 95) <= TARGET.p95)} | ${xs.length}${r.timedOut ? ` (+${r.timedOut} timed out)` : ''} |`);
+    }
+  }
   for (const spec of servers) {
     for (const [sc, place] of scripts.flatMap((x) => PLACE_NAMES.map((p) => [x, p] as const))) {
       const at = editPlace(sc.text, place);
@@ -279,6 +325,12 @@ async function main(): Promise<void> {
   console.log('| script | median | fastest | slowest | within the target |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const r of openRows) console.log(r);
+  if (commentRows.length) {
+    console.log(`\naliascope, commenting out a whole line: \`#\` typed at the start of ${COMMENT_OUT_PLACES} code lines spread through the script, then deleted:\n`);
+    console.log('| script | edit | p50 | p95 | edits measured |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const r of commentRows) console.log(r);
+  }
   console.log('\n| server | open documents | RSS after their diagnostics | documents answered |');
   console.log('| --- | --- | --- | --- |');
   for (const r of rssRows) console.log(r);

@@ -84,6 +84,21 @@ const one = best(runsOne);
 const all = best(runsAll);
 const problems = JSON.parse(all.stdout).reduce((n, f) => n + f.messages.length, 0);
 
+// 4a. The bash-completion files alone: many small files, almost none of which
+// defines an alias, where a worker thread has the least to gain. `auto` must
+// never be slower than `off`, and ShellCheck is measured on the same files.
+const completion = files.filter((f) => f.slice(f.lastIndexOf('/') + 1).startsWith('usr__share__bash-completion__'));
+const compRun = (c) => measure(['node', BIN, '--concurrency', c, '--format', 'json', '--no-ignore', ...completion]);
+const compOff = [];
+const compAuto = [];
+for (let i = 0; i < 5 && completion.length; i++) {
+  compOff.push(compRun('off'));
+  compAuto.push(compRun('auto'));
+}
+const cOff = completion.length ? best(compOff) : undefined;
+const cAuto = completion.length ? best(compAuto) : undefined;
+const cSc = completion.length ? measure(['xargs', '-0', '-P', String(cores), '-n', '16', 'shellcheck', '-f', 'gcc'], completion.join('\0')) : undefined;
+
 // 4b. The same files with an alias defined at the end of each: every file is
 // parsed and modelled, as in a code base that uses aliases everywhere.
 const stressDir = mkdtempSync(join(tmpdir(), 'aliascope-bench-all-'));
@@ -158,6 +173,23 @@ const divisible = Math.max(0, one.wall - fixed);
 console.log(`\nThe most ${cores} threads could give: a run of one small file takes ${fixed.toFixed(2)} s, which no number of threads shortens. `
   + `Were the other ${divisible.toFixed(2)} s of the 1-worker run divided perfectly, with no thread costing anything to start, `
   + `${cores} workers would be ${(one.wall / (fixed + divisible / cores)).toFixed(2)}× faster than 1.`);
+if (cOff && cAuto && cSc) {
+  const cMB = completion.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
+  const crow = (name, r) => `${name.padEnd(34)} ${r.wall.toFixed(2).padStart(9)} ${(completion.length / r.wall).toFixed(1).padStart(9)} ${(cMB / r.wall).toFixed(3).padStart(8)} ${r.cpu.toFixed(2).padStart(8)} ${r.rssMB.toFixed(0).padStart(8)}`;
+  console.log(`\nThe ${completion.length} bash-completion files (${cMB.toFixed(2)} MB); aliascope: fastest wall and lowest CPU of 5 runs each, alternating:`);
+  console.log(crow('aliascope --concurrency off', cOff));
+  console.log(crow('aliascope --concurrency auto', cAuto));
+  console.log(crow(`shellcheck, ${cores} processes`, cSc));
+  const cTargets = [
+    ['auto / off, wall', cAuto.wall / cOff.wall, '<=', 1],
+    ['auto / off, CPU', cAuto.cpu / cOff.cpu, '<=', 1],
+    ['less CPU than ShellCheck (auto)', cSc.cpu / cAuto.cpu, '>=', 50],
+  ];
+  for (const [name, value, op, target] of cTargets) {
+    const ok = op === '>=' ? value >= target : value <= target;
+    console.log(`${name.padEnd(44)} ${value.toFixed(2).padStart(9)}  ${op} ${String(target).padEnd(5)} ${ok ? 'yes' : 'NO'}`);
+  }
+}
 // Every file modelled: the whole CLI may cost at most this many times the bare parse.
 const STRESS_TARGET = 2;
 console.log(`\nThe same files, each with an alias defined at its end, so that every file is parsed and modelled:`);

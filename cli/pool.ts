@@ -26,9 +26,6 @@ const FILES_PER_WORKER = 2000;
 const SOFT_RSS_LIMIT = 160 << 20;
 /** Source bytes the main thread lints itself. */
 const MAIN_BYTES = 4 << 20;
-/** Below this many files, or this many bytes of source, starting a worker costs more than it saves. */
-const INLINE_BELOW = 24;
-const INLINE_BYTES = 1 << 20;
 
 /** A worker thread's side: lint each batch the pool posts, and post the reports back. */
 export function serveWorker(): void {
@@ -60,15 +57,35 @@ export function lintSafely(task: FileTask): FileReport {
   }
 }
 
+/** Below this many ms of work left, measured on the main thread, a worker costs more than it saves... */
+const WORKER_PAYS_MS = 250;
+/** ...judged only once the main thread has linted for this long (the first files also warm up its JIT). */
+const SAMPLE_MS = 15;
+
+/** What the main thread has linted so far, and what is left. */
+export interface Progress {
+  cores: number;
+  /** CPU ms the main thread has spent linting. */
+  elapsedMs: number;
+  doneBytes: number;
+  leftBytes: number;
+  leftFiles: number;
+}
+
 /**
- * How many threads to lint `files` files of `bytes` bytes with when the user
- * did not say. A worker costs ~40 ms of CPU to start and warms up its own JIT,
- * about what a quarter of a megabyte of source takes to lint; measured on two
- * cores, a second thread began to pay only past 1 MiB.
+ * How many threads (the main one included) should lint what is left, when the
+ * user did not say: one, unless the work left, at the rate the main thread has
+ * measured on the files it linted (the largest first, so a text the engine's
+ * gates skip is counted at what it really costs), gives every thread at least
+ * WORKER_PAYS_MS. A worker costs ~40 ms of CPU to start and warms up its own
+ * JIT; the files that are most of a run (no alias text, so neither parsed nor
+ * modelled) cost far less per byte than files that are modelled, so bytes
+ * alone, or cores alone, would start workers that cannot pay.
  */
-export function autoConcurrency(files: number, bytes: number): number {
-  if (files < INLINE_BELOW || bytes < INLINE_BYTES) return 1;
-  return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / INLINE_BELOW), Math.ceil(bytes / INLINE_BYTES)));
+export function autoThreads(p: Progress): number {
+  if (p.leftFiles < 2 || p.elapsedMs < SAMPLE_MS || p.doneBytes === 0) return 1;
+  const leftMs = (p.elapsedMs / p.doneBytes) * p.leftBytes;
+  return Math.max(1, Math.min(p.cores, p.leftFiles, Math.floor(leftMs / WORKER_PAYS_MS)));
 }
 
 function sizes(tasks: FileTask[]): number[] {
@@ -84,26 +101,44 @@ function sizes(tasks: FileTask[]): number[] {
 }
 
 /**
- * `concurrency` threads (by default autoConcurrency's choice) lint: the main
- * one, taking the smallest files from the back of the queue between worker
- * messages, and threads - 1 workers taking the largest from the front. The
- * main thread saves a worker's start-up, but its memory cannot be handed back,
- * so it stops after MAIN_BYTES of source; a single thread with more than that
- * to do is a worker instead.
+ * `concurrency` threads lint: the main one, taking the smallest files from the
+ * back of the queue between worker messages, and threads - 1 workers taking
+ * the largest from the front. Without a number (`auto`), the main thread first
+ * lints the largest files alone and starts workers only once autoThreads finds
+ * that the work left pays for them, so a run that would not gain from a worker
+ * starts none. The main thread saves a worker's start-up, but its memory
+ * cannot be handed back, so it stops after MAIN_BYTES of source (with `auto`,
+ * once the process is also past SOFT_RSS_LIMIT: most files are never parsed);
+ * a single thread with more than that to do hands the rest to a worker.
  */
 export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<FileReport[]> {
   const size = sizes(tasks);
   const total = size.reduce((a, b) => a + b, 0);
-  const threads = concurrency ?? autoConcurrency(tasks.length, total);
-  if (threads <= 1 && total <= MAIN_BYTES) return tasks.map((t) => lintSafely(t));
-  const { Worker } = require('worker_threads') as typeof import('worker_threads');
-  const workers = Math.max(1, Math.min(threads - 1, tasks.length - 1));
-  const mainLints = threads > 1;
   const reports: FileReport[] = new Array(tasks.length);
   // Largest files first, so no worker is left with a big one at the end.
   const order = tasks.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
   let next = 0;
   let last = order.length;
+  let mainBytes = 0;
+  let threads = concurrency ?? 1;
+  if (concurrency === undefined) {
+    const cores = availableParallelism();
+    const t0 = process.cpuUsage();
+    while (next < last && (mainBytes < MAIN_BYTES || process.memoryUsage.rss() < SOFT_RSS_LIMIT)) {
+      const i = order[next++];
+      reports[i] = lintSafely(tasks[i]);
+      mainBytes += size[i];
+      const cpu = process.cpuUsage(t0);
+      threads = autoThreads({ cores, elapsedMs: (cpu.user + cpu.system) / 1000, doneBytes: mainBytes, leftBytes: total - mainBytes, leftFiles: last - next });
+      if (threads > 1) break;
+    }
+    if (next >= last) return reports;
+  } else if (threads <= 1 && total <= MAIN_BYTES) {
+    return tasks.map((t) => lintSafely(t));
+  }
+  const { Worker } = require('worker_threads') as typeof import('worker_threads');
+  const workers = Math.max(1, Math.min(threads - 1, last - next - 1));
+  const mainLints = threads > 1;
   const runWorker = () => new Promise<void>((resolve) => {
     let files = 0;
     let bytes = 0;
@@ -152,7 +187,7 @@ export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<
     feed();
   });
   const runMain = async () => {
-    let bytes = 0;
+    let bytes = mainBytes;
     while (mainLints && next < last && bytes < MAIN_BYTES) {
       const i = order[--last];
       reports[i] = lintSafely(tasks[i]);

@@ -16,8 +16,8 @@ export interface LintOptions {
   resolveSource?: SourceResolver;
   /** Per-rule severity, or 'off'. */
   rules?: Record<string, Severity | 'off'>;
-  /** A tree already parsed from exactly this text (the language server's). */
-  tree?: Tree;
+  /** A tree already parsed from exactly this text (the language server's), or a way to get one, asked only if needed. */
+  tree?: Tree | (() => Tree);
   /** The text's top-level segments, when another thread lexed them already. */
   segments?: Lexed;
   /** Every gate and fast path of the engine off (slow; to check the gates). */
@@ -205,7 +205,8 @@ function vetFixes(text: string, analysis: Analysis, diagnostics: Diagnostic[], o
 
 /** What is wrong with applying a fix to `text`, or null when it is safe. */
 export function vetFix(text: string, fix: Fix, options: LintOptions = {}): FixProblem | null {
-  return checkFix(text, fix, errorCount(options.tree ?? parse(text)), options);
+  const tree = typeof options.tree === 'function' ? options.tree() : options.tree ?? parse(text);
+  return checkFix(text, fix, errorCount(tree), options);
 }
 
 function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptions): FixProblem | null {

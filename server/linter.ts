@@ -9,7 +9,7 @@ import { fixToFixedPoint } from '../host/fix-loop';
 import { isInside, readSmall, sourceResolver } from '../host/sources';
 import { judgeInContexts } from '../host/contexts';
 import { SourcerIndex } from './sourcers';
-import { detectDialect, Diagnostic, lint, LintOptions, LintResult, lintSourced, mayDefineAlias, RULES, Tree } from '../rules';
+import { detectDialect, Diagnostic, lint, LintOptions, LintResult, lintSourced, mayDefineAlias, parse, RULES, Tree } from '../rules';
 import { applyDirectives } from '../rules/directives';
 import { incompleteDiagnostic } from '../rules/incomplete';
 import type { Lexed } from '../rules/segments';
@@ -40,6 +40,12 @@ export interface Analysed {
   diagnostics: LspDiagnostic[];
   /** The options of the analysis, to check a fix the same way when it is asked for. */
   options: LintOptions;
+  /**
+   * False while nothing has asked for the analysed text's tree (a text the
+   * engine does not model): analysing the next version again costs less than
+   * parsing this one to carry it.
+   */
+  parsed?: () => boolean;
 }
 
 export function pathOf(uri: string): string | undefined {
@@ -95,10 +101,25 @@ const INDEX_DELAY_MS = 20;
 /** A document is judged in the state of at most this many files that source it. */
 const MAX_CONTEXTS = 4;
 
-function unsilenced(text: string, tree: Tree, diagnostics: Diagnostic[]): Diagnostic[] {
+function unsilenced(text: string, tree: Tree | (() => Tree), diagnostics: Diagnostic[]): Diagnostic[] {
   const { kept, unknown } = applyDirectives(text, tree, diagnostics, RULE_METAS);
   const bad = unknown.map((u): Diagnostic => ({ ruleId: 'directive', severity: 'warning', related: [], ...u }));
   return [...kept, ...bad].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * True if the first character where the texts differ comes after a `#` that
+ * starts a word on its line of the old text: an edit that may be inside a
+ * comment. Only a guess, to decide whether carrying (which parses the old
+ * text to check exactly) is worth trying for an analysis that never parsed.
+ */
+function afterHashOnItsLine(oldText: string, newText: string): boolean {
+  const shortest = Math.min(oldText.length, newText.length);
+  let at = 0;
+  while (at + 256 <= shortest && oldText.slice(at, at + 256) === newText.slice(at, at + 256)) at += 256;
+  while (at < shortest && oldText.charCodeAt(at) === newText.charCodeAt(at)) at++;
+  const lineStart = oldText.lastIndexOf('\n', at - 1) + 1;
+  return /(^|[\s;&|])#/.test(oldText.slice(lineStart, at));
 }
 
 export class Linter {
@@ -192,7 +213,8 @@ export class Linter {
       this.keep(doc.uri, cached);
       return cached;
     }
-    if (!exact && cached && cached.resultId.endsWith(`:${scope}`) && cached.text.length <= MAX_DOCUMENT_CHARS) {
+    if (!exact && cached && cached.resultId.endsWith(`:${scope}`) && cached.text.length <= MAX_DOCUMENT_CHARS
+      && (cached.parsed?.() ?? true ? true : afterHashOnItsLine(cached.text, doc.text))) {
       const carried = this.carry(doc, cached, resultId);
       if (carried) {
         this.keep(doc.uri, carried);
@@ -203,6 +225,7 @@ export class Linter {
     const text = doc.text;
     let result: LintResult;
     let reported: Diagnostic[];
+    let parsed: (() => boolean) | undefined;
     // fixes are checked (a parse and an analysis each) only when one is asked for
     const options: LintOptions = { ...this.options(doc, settings, seen), checkFixes: false };
     if (text.length > MAX_DOCUMENT_CHARS) {
@@ -213,18 +236,22 @@ export class Linter {
         message: `Not analysed: the document is ${(text.length / (1 << 20)).toFixed(1)} M characters, over the ${MAX_DOCUMENT_CHARS >> 20} M limit.`,
       }];
     } else {
-      const tree = doc.treeToWalk();
-      result = lint(text, { ...options, tree, segments });
-      reported = unsilenced(text, tree, result.diagnostics);
+      // Most scripts define no alias and are never modelled: the tree is made only if the analysis or a directive asks.
+      const version = doc.version;
+      let tree: Tree | undefined;
+      const treeOf = () => (tree ??= doc.version === version && doc.text === text ? doc.treeToWalk() : parse(text));
+      parsed = () => tree !== undefined;
+      result = lint(text, { ...options, tree: treeOf, segments });
+      reported = unsilenced(text, treeOf, result.diagnostics);
       const incomplete = incompleteDiagnostic(result.analysis);
       if (incomplete) reported = [...reported, incomplete];
       const path = pathOf(doc.uri);
       if (path) this.index.record(path, seen);
-      reported = this.inContexts(doc, settings, tree, reported);
+      reported = this.inContexts(doc, settings, treeOf, reported);
     }
     this.sourced.set(doc.uri, seen);
     const analysed: Analysed = {
-      resultId, version: doc.version, settings, text, exact: true, result, reported, options,
+      resultId, version: doc.version, settings, text, exact: true, result, reported, options, parsed,
       diagnostics: reported.map((d) => toLspDiagnostic(doc.lines, d)),
     };
     this.keep(doc.uri, analysed);
@@ -236,7 +263,7 @@ export class Linter {
    * in the state of every one of them (host/contexts.ts). Each sourcer is
    * analysed with the document's current text.
    */
-  private inContexts(doc: ShellDocument, settings: Settings, tree: Tree, own: Diagnostic[]): Diagnostic[] {
+  private inContexts(doc: ShellDocument, settings: Settings, tree: () => Tree, own: Diagnostic[]): Diagnostic[] {
     const path = pathOf(doc.uri);
     if (!path || !this.host.roots().length) return own;
     if (!this.index.ready) {
