@@ -44,7 +44,9 @@ describe.concurrent('generated scripts', () => {
       const shown = tally(new Map(), 'shown');
       // expanding uses that may get one of several definitions, so name none
       let unnamed = 0;
-      scripts.forEach((s, i) => {
+      for (const [i, s] of scripts.entries()) {
+        // let the worker answer vitest between scripts: the loop is long and synchronous
+        if (i % 50 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         const claim = claims(s.files, dialect);
         const shownClaim = shownClaims(s.files, dialect);
         for (const [label, obs] of seen[i]) {
@@ -79,7 +81,7 @@ describe.concurrent('generated scripts', () => {
             wrong.push(`seed ${SEED + i} ${label}: engine ${c.claim}${c.def ? ` ${c.def}` : ''}, shell ${obs.map((o) => o.outcome + (o.def ? ` ${o.def}` : '')).join(',')}\n${s.files['main.sh']}`);
           }
         }
-      });
+      }
       const line = (name: string, t: Tally) => `  ${name.padEnd(15)} coverage ${pct(t.certain, t.observed).padStart(6)}% of ${String(t.observed).padStart(5)} observed`
         + `   agree ${pct(t.certain - t.wrong, t.certain).padStart(6)}%   definition right ${pct(t.defsChecked - t.defsWrong, t.defsChecked).padStart(6)}% of ${t.defsChecked}`;
       const rows = [...byConstruct].sort(([a], [b]) => a.localeCompare(b)).map(([k, t]) => line(k, t));
