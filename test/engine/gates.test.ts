@@ -37,9 +37,9 @@ function summary(text: string, options: LintOptions): string {
 function same(text: string, options: LintOptions): boolean {
   let slow = summary(text, { ...options, exhaustive: true });
   let fast = summary(text, options);
-  // The native binding now and then hands out a node object made for another
-  // position after a garbage collection (the wasm parser never does), which can
-  // make one analysis call a use uncertain: a gate's error repeats, that does not.
+  // With the native binding a use is, rarely, marked uncertain in one analysis and
+  // not in the next of the same text, depending on garbage collection (with the
+  // wasm parser it never is): a gate's error repeats, that does not.
   if (slow !== fast) {
     slow = summary(text, { ...options, exhaustive: true });
     fast = summary(text, options);
