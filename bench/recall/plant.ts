@@ -17,7 +17,7 @@ export interface Planted {
 
 const FINAL_BUILTINS = new Set(['exit', 'exec', 'return']);
 /** The last line that ends the script, when the parse is too broken to tell. */
-const FINAL_LINE = /^[ \t]*(exit|exec[ \t]+[^\s<>&|;]|return)\b/;
+const FINAL_LINE = /^[ \t]*(exit|(eval[ \t]+["']?)?exec[ \t]+[^\s<>&|;]|return)\b/;
 
 function commandName(node: SyntaxNode): string | undefined {
   if (node.type !== 'command') return undefined;
@@ -33,6 +33,8 @@ function ends(node: SyntaxNode | undefined, functions: Map<string, SyntaxNode>, 
   const body = node.type === 'redirected_statement' ? node.childForFieldName('body') ?? node : node;
   const name = commandName(body);
   if (name === 'exec') return body.childForFieldName('argument') ? 'exec' : undefined;
+  // `eval "exec $cmd …"`: the evaluated text replaces the shell
+  if (name === 'eval' && /^["']?exec[ \t]+[^\s<>&|;]/.test(body.childForFieldName('argument')?.text ?? '')) return 'exec';
   if (name && FINAL_BUILTINS.has(name)) return name as Place;
   if (name && functions.has(name) && !seen.has(name)) {
     seen.add(name);

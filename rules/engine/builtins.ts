@@ -65,10 +65,17 @@ function runShopt({ args, st, host }: BuiltinCall): State {
 function runSet({ args, st, host }: BuiltinCall): State {
   if (!host.bashOptions) return st;
   const vals = args.map(literal);
-  vals.forEach((v, i) => {
-    if ((v === '-o' || v === '+o') && vals[i + 1] === 'posix') st.expandAliases = v === '-o' ? Tri.Yes : Tri.No;
-    if (v === null) st.expandAliases = Tri.Maybe;
-  });
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    // a word that may be `-o posix` (or `+o`) once expanded
+    if (v === null) {
+      st.expandAliases = Tri.Maybe;
+      continue;
+    }
+    // `--`, `-` and the first word that is not an option start the positional parameters
+    if (v === '--' || v === '-' || !/^[-+]/.test(v)) break;
+    if (/^[-+][a-zA-Z]*o$/.test(v) && vals[i + 1] === 'posix') st.expandAliases = v.startsWith('-') ? Tri.Yes : Tri.No;
+  }
   return st;
 }
 

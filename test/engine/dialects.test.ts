@@ -44,7 +44,7 @@ describe('detectDialect', () => {
 /** The demo that shows each row of the table in every real shell. */
 const ROW_DEMOS: Record<string, string[]> = {
   expandsByDefault: ['same_line', 'function_order'],
-  bashOptions: ['shopt_same_line', 'shopt_in_function', 'set_posix'],
+  bashOptions: ['shopt_same_line', 'shopt_in_function', 'set_posix', 'set_positional'],
   comsub: ['comsub_same_line', 'comsub_function_before_alias', 'comsub_unalias_same_line', 'comsub_multiline', 'comsub_in_loop'],
   backtick: ['backtick_same_line', 'backtick_unalias_same_line', 'backtick_multiline'],
   heredocComsub: ['heredoc_prev_line'],

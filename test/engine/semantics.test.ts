@@ -8,7 +8,7 @@ import { hasShell, runBatch } from '../support/shells';
 
 // `set -o posix` aborts the non-bash shells, which makes the demo meaningless there; so does
 // `shopt -s extglob`.
-const BASH_ONLY = new Set(['set_posix', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern']);
+const BASH_ONLY = new Set(['set_posix', 'set_positional', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern']);
 
 describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);

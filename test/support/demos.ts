@@ -181,4 +181,14 @@ qa U1 || echo NX:U1
 set +o posix
 qa U2 || echo NX:U2
 `),
+  // `set` options end at `--` or the first word that is not one; combined flags may end in `o`
+  d('set_positional', `alias qa='echo EXP'
+set -- -o posix "$HOME"
+qa U1 || echo NX:U1
+x='-o posix'
+set -- $x
+qa U2 || echo NX:U2
+set -ao posix
+qa U3 || echo NX:U3
+`, {}, ['U1', 'U2', 'U3']),
 ];
