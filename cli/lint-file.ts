@@ -3,15 +3,12 @@
 import { sourceResolver } from '../host/sources';
 import { closeSync, fstatSync, openSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { applyDirectives } from '../rules/directives';
-import { detectDialect, DialectId, Diagnostic, FileFacts, Fix, LineIndex, lint, lintSourced, LintResult, parse, RULES, Severity } from '../rules';
+import { aliasUses, applyDirectives, detectDialect, Diagnostic, DialectId, FileFacts, Fix, incompleteDiagnostic, LineIndex, lint, LintResult, lintSourced, parse, RULES, Severity, UseReport } from '../rules';
 import type { FileConfig } from '../host/config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
 import { fixToFixedPoint } from '../host/fix-loop';
-import { incompleteDiagnostic } from '../rules/incomplete';
 import { ReadStamp, stampOf, writeAtomically, WriteRefused } from './fix';
-import { aliasUses, UseReport } from '../rules/uses';
 
 export interface FileTask {
   /** Absolute path; for standard input, the --stdin-filename (or '<stdin>'). */

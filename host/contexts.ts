@@ -2,7 +2,7 @@
 // source: the findings of its rules that hold in every context it is sourced
 // in (docs/sources.md). Generic over the shape of a finding, since the command
 // line compares lines and columns and the server offsets.
-import { ANALYSIS_INCOMPLETE } from '../rules/incomplete';
+import { ANALYSIS_INCOMPLETE } from '../rules';
 
 /** How to read a finding. */
 export interface Findings<T> {

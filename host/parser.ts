@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { nativeParser } from '../rules/native';
-import { ParserKind, useParser } from '../rules/parse';
+import { ParserKind, useParser } from '../rules';
 import { loadWasmParser } from '../rules/wasm';
 
 export interface ParserChoice {

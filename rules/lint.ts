@@ -227,23 +227,3 @@ function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptio
   }
   return null;
 }
-
-/**
- * Applies every fix, re-linting between passes, until nothing changes. Each fix
- * parses no worse alone, but on text that is already broken two together can;
- * then the pass is dropped and fixing stops there.
- */
-export function fixAll(text: string, options: LintOptions = {}, maxPasses = 10): { text: string; passes: number } {
-  let current = text;
-  let baseErrors: number | undefined;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const { diagnostics } = lint(current, { ...options, tree: undefined });
-    const fixes = diagnostics.map((d) => d.fix).filter((f): f is Fix => !!f);
-    const next = applyFixes(current, fixes).text;
-    if (next === current) return { text: current, passes: pass };
-    baseErrors ??= errorCount(parse(text));
-    if (errorCount(parse(next)) > baseErrors) return { text: current, passes: pass };
-    current = next;
-  }
-  return { text: current, passes: maxPasses };
-}

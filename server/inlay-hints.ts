@@ -3,8 +3,8 @@
 // `aliascope.inlayHints.allUses`). The hint's tooltip is the hover's reason.
 import { InlayHint, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { aliasUses, definitionPlace, Place, UseReport } from '../rules';
 import type { Analysis } from '../rules';
-import { aliasUses, definitionPlace, Place, UseReport } from '../rules/uses';
 
 const samePlace = (a: Place | null, b: Place | null) => !!a && !!b && a.filePath === b.filePath && a.line === b.line && a.column === b.column;
 

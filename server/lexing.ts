@@ -4,7 +4,7 @@
 // made. Should the thread fail, the engine lexes for itself as usual.
 import { join } from 'path';
 import { Worker } from 'worker_threads';
-import type { Lexed } from '../rules/segments';
+import type { Lexed } from '../rules';
 
 export class LexThread {
   private worker: Worker | undefined;

@@ -5,8 +5,7 @@ import {
   DocumentHighlight, DocumentHighlightKind, Hover, Location, MarkupKind, Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { aliasAt, definitionsOf, explain, Found, usesOf } from '../rules/explain';
-import { inDocument } from '../rules';
+import { aliasAt, definitionsOf, explain, Found, inDocument, usesOf } from '../rules';
 import type { AliasDef, Analysis } from '../rules';
 import { rangeOf } from './convert';
 

@@ -4,8 +4,8 @@
 import { pathToFileURL } from 'url';
 import { Position, Range, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { aliasAt } from '../rules';
 import type { Analysis } from '../rules';
-import { aliasAt } from '../rules/explain';
 import { rangeOf } from './convert';
 
 /** What bash accepts as an alias name (no quoting, expansions, `/` or `=`). */

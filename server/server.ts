@@ -8,7 +8,7 @@ import { ActionContext, codeActions, FIX_ALL_KIND, fixAllEdit, FixAllData } from
 import { DiagnosticsDelivery } from './diagnostics';
 import { ShellDocument } from './document';
 import { describeParser, ParserChoice } from '../host/parser';
-import { installedParser } from '../rules/parse';
+import { detectDialect, dialectLabel, installedParser } from '../rules';
 import type { LexThread } from './lexing';
 import { Analysed, Linter, pathOf, realOr } from './linter';
 import { definition, highlights, hover, references } from './navigation';
@@ -17,7 +17,6 @@ import { prepareRename, rename } from './rename';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { RC_NAME } from './rcfile';
 import { fromClient, settingProblems, Settings } from './settings';
-import { detectDialect, dialectLabel } from '../rules';
 import { inlayHints } from './inlay-hints';
 
 /** Run by the client's "Fix all alias problems": arguments [uri]. */

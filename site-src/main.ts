@@ -7,9 +7,8 @@ import { forceLinting, linter, lintKeymap, setDiagnostics } from '@codemirror/li
 import type { Action, Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import { defaultHighlightStyle, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { shell } from '@codemirror/legacy-modes/mode/shell';
-import { DIALECT_IDS, DIALECTS, lint, LineIndex } from '../rules';
+import { aliasAt, DIALECT_IDS, DIALECTS, explain, LineIndex, lint } from '../rules';
 import type { DialectId, Fix, LintResult } from '../rules';
-import { aliasAt, explain } from '../rules/explain';
 import seed from '../examples/kubectl-seed.sh';
 import { loadParser } from './parser';
 import { decodeState, encodeState, PageState } from './permalink';

@@ -1,7 +1,7 @@
 // Gets the wasm parser ready before the first analysis: the same rules/wasm.ts
 // the command line falls back to, with the two .wasm files from the page's folder.
 import * as Wts from 'web-tree-sitter';
-import { useParser } from '../rules/parse';
+import { useParser } from '../rules';
 import { loadWasmParser } from '../rules/wasm';
 
 export async function loadParser(base: URL): Promise<void> {

@@ -1,8 +1,8 @@
 // Per-line marks for the gutter: does each alias use on the line expand?
 // One mark per line, built from the core's own list of uses (rules/uses.ts,
 // what --show-uses prints and the editor's inlay hints mark).
-import type { Analysis } from '../rules';
-import { aliasUses, UseReport } from '../rules/uses';
+import { aliasUses } from '../rules';
+import type { Analysis, UseReport } from '../rules';
 
 export type Expands = 'yes' | 'no' | 'unknown';
 

@@ -15,6 +15,9 @@ function imports(file: string): string[] {
   return [...readFileSync(join(ROOT, file), 'utf8').matchAll(IMPORT)].map((m) => m[1] ?? m[2]);
 }
 
+/** A module of the core other than its index and the two parser entry points. */
+const DEEP_RULES = /(?:^|\/)rules\/(?!(?:native|wasm|index)$)/;
+
 /** Per folder: which imports it must not have. */
 const FORBIDDEN: { dir: string; bad: RegExp; why: string }[] = [
   { dir: 'rules', bad: /^(?:fs|process|child_process|worker_threads|vscode.*)$|^node:/, why: 'the analysis core runs in a browser' },
@@ -22,6 +25,9 @@ const FORBIDDEN: { dir: string; bad: RegExp; why: string }[] = [
   { dir: 'server', bad: /(?:^|\/)cli(?:\/|$)|^vscode$/, why: 'what both faces use lives in host/, and only client/ imports vscode' },
   { dir: 'cli', bad: /(?:^|\/)(?:server|client)(?:\/|$)|^vscode/, why: 'only server/ speaks LSP and only client/ imports vscode' },
   { dir: 'host', bad: /(?:^|\/)(?:cli|server|client)(?:\/|$)|^vscode/, why: 'host/ is shared by the faces' },
+  ...['server', 'cli', 'host', 'site-src'].map((dir) => ({
+    dir, bad: DEEP_RULES, why: 'the core is used through rules/index.ts, or the parser entry points rules/native and rules/wasm',
+  })),
 ];
 
 describe('layers', () => {

@@ -2,7 +2,7 @@
 // coverage report marks lines: `✓ v@12` expands to the definition on line 12,
 // `✗ v` does not expand, `? v` cannot be decided.
 import { relative } from 'path';
-import type { UseReport } from '../../rules/uses';
+import type { UseReport } from '../../rules';
 import type { Formatter } from './types';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);

@@ -5,7 +5,8 @@
 // that got a fix and runs must now run the body of the definition it named.
 import { spawnSync } from 'child_process';
 import { describe, it } from 'vitest';
-import { DialectId, fixAll, lint } from '../../rules';
+import { DialectId, lint } from '../../rules';
+import { fixAll } from '../support/fix';
 import { labelAfter, resolverFor } from '../support/engine-view';
 import { generate, GeneratedScript } from '../support/generator';
 import { hasShell, Observation, runBatch, SHELL_COMMANDS } from '../support/shells';

@@ -5,7 +5,8 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { fixAll, LineIndex, lint } from '../../rules';
+import { LineIndex, lint } from '../../rules';
+import { fixAll } from '../support/fix';
 
 const seed = readFileSync(join(__dirname, '../../examples/kubectl-seed.sh'), 'utf8');
 

@@ -5,7 +5,8 @@
 //   the text it yields parses no worse than the input, alone and all together;
 //   fixing is idempotent: fixAll(fixAll(x)) === fixAll(x).
 // Memory is watched by the runner (pool.ts), across inputs.
-import { applyFixes, errorCount, fixAll, lint, parse } from '../../rules';
+import { applyFixes, errorCount, lint, parse } from '../../rules';
+import { fixAll } from '../support/fix';
 import type { Diagnostic, Fix, LintOptions } from '../../rules';
 import type { FuzzInput } from './generators';
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CodeAction, Diagnostic, DocumentDiagnosticReport, DocumentHighlight, Hover, InitializeResult, Location,
 } from 'vscode-languageserver-protocol/node';
-import { fixAll } from '../../rules';
+import { fixAll } from '../support/fix';
 import { fileUri, PULL_CAPABILITIES, PUSH_CAPABILITIES, ROOT, TestClient } from './client';
 
 const SEED = readFileSync(join(ROOT, 'examples', 'kubectl-seed.sh'), 'utf8');
