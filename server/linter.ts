@@ -10,12 +10,15 @@ import { isInside, readSmall, sourceResolver } from '../host/sources';
 import { judgeInContexts } from '../host/contexts';
 import { SourcerIndex } from './sourcers';
 import { applyDirectives, detectDialect, Diagnostic, incompleteDiagnostic, lint, LintOptions, LintResult, lintSourced, mayDefineAlias, parse, RULES, Tree } from '../rules';
-import type { Lexed } from '../rules';
+import type { DialectId, Lexed } from '../rules';
 import { advanced, carriedShift, Origin, originOf, shiftDiagnostic } from './carry';
 import { toLspDiagnostic } from './convert';
 import type { ShellDocument } from './document';
 import { RcFiles } from './rcfile';
 import { combine, Settings } from './settings';
+
+/** Language ids that editors' shell modes give files, and the dialect each names (`shellscript` names none). */
+const LANGUAGE_DIALECTS: Record<string, DialectId> = { bash: 'bash', bats: 'bash', zsh: 'zsh', ksh: 'ksh', mksh: 'mksh' };
 
 export interface Analysed {
   /** Identifies the version and settings the result was computed for. */
@@ -334,16 +337,21 @@ export class Linter {
 
   /** What `lint` needs for this document; `seen` collects the paths it sources. */
   options(doc: ShellDocument, settings: Settings, seen = new Set<string>()): LintOptions {
-    return this.optionsFor(pathOf(doc.uri), doc.text, settings, seen, doc.uri);
+    return this.optionsFor(pathOf(doc.uri), doc.text, settings, seen, doc.uri, LANGUAGE_DIALECTS[doc.languageId]);
   }
 
-  private optionsFor(path: string | undefined, text: string, settings: Settings, seen = new Set<string>(), uri = path ?? ''): LintOptions {
+  private optionsFor(
+    path: string | undefined, text: string, settings: Settings, seen = new Set<string>(), uri = path ?? '', language?: DialectId,
+  ): LintOptions {
     // Roots are real paths: compare with the document's own (through symlinks such as /tmp on macOS).
     const real = path && realOr(path);
     const roots = real ? this.host.roots().filter((r) => isInside(r, real)) : [];
     const byPath = (p: string) => this.openText(p);
     let dialect = settings.shell === 'auto' ? undefined : settings.shell;
-    if (!dialect && settings.fallbackShell && detectDialect(text, path).source === 'default') dialect = settings.fallbackShell;
+    // what the file says first; then the mode the editor reads it in, then the project's default
+    if (!dialect && (language || settings.fallbackShell) && detectDialect(text, path).source === 'default') {
+      dialect = language ?? settings.fallbackShell;
+    }
     return {
       filename: path ?? uri,
       dialect,

@@ -54,6 +54,25 @@ describe('aliascope/status', () => {
   });
 });
 
+describe("the editor's language mode", () => {
+  it('names the dialect of a file that does not say, and yields to one that does', async () => {
+    const { client } = await start();
+    // zsh obeys `unsetopt aliases`; to ksh it is an unknown command
+    const text = "alias qa='echo hi'\nunsetopt aliases\nqa\n";
+    const codes = async (name: string, languageId: string, body = text) => {
+      const uri = fileUri(join(ws, name));
+      await client.open(uri, body, languageId);
+      const status = await client.conn.sendRequest<Status>('aliascope/status', { uri });
+      return { dialect: status.dialect, codes: (await client.diagnostics(uri, 1)).diagnostics.map((d) => d.code) };
+    };
+    const off = ['alias-never-expands', 'expand-aliases-off'];
+    expect(await codes('zmode', 'zsh')).toEqual({ dialect: 'zsh', codes: off });
+    expect(await codes('kmode', 'ksh')).toEqual({ dialect: 'ksh', codes: [] });
+    expect(await codes('kbanged', 'ksh', `#!/bin/zsh\n${text}`)).toEqual({ dialect: 'zsh', codes: off });
+    expect(await codes('plain', 'shellscript')).toMatchObject({ dialect: 'bash' });
+  });
+});
+
 describe('invalid settings', () => {
   const seedUri = () => fileUri(join(ws, 'seed.sh'));
 
