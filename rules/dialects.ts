@@ -52,6 +52,12 @@ export interface Dialect {
   prefixRule: 'assign-then-redir' | 'assign-then-last-redir' | 'none';
   /** Function names must be portable identifiers. */
   identifierFunctionNames: boolean;
+  /**
+   * A `$( )` holding a here-document inside a compound command (`if`, `{ }`,
+   * a loop, a subshell) may fail when it runs: bash 5.2 prints the body again
+   * to run it and drops the `;` after the compound, a syntax error from there on.
+   */
+  comsubHeredocInCompoundFails: boolean;
 }
 
 const base = {
@@ -61,6 +67,7 @@ const base = {
   lastPipeInShell: false,
   prefixRule: 'none',
   identifierFunctionNames: false,
+  comsubHeredocInCompoundFails: false,
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
 } as const;
@@ -71,14 +78,14 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     expandsByDefault: false, bashOptions: true,
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
-    procsub: 'run-lines', prefixRule: 'assign-then-redir',
+    procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true,
   },
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',
     bashOptions: true,
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
-    procsub: 'run-lines', prefixRule: 'assign-then-redir', identifierFunctionNames: true,
+    procsub: 'run-lines', prefixRule: 'assign-then-redir', identifierFunctionNames: true, comsubHeredocInCompoundFails: true,
   },
   sh: {
     ...base, id: 'sh', label: 'sh (dash)',

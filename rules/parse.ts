@@ -14,8 +14,12 @@ export interface Point {
 
 /**
  * The node API the analysis uses: the part both parsers share. Offsets are
- * UTF-16 code units, as in JavaScript strings. While its tree lives, a node
- * is always the same object (the engine remembers facts per node).
+ * UTF-16 code units, as in JavaScript strings. The same node may come back
+ * as a different object, even while an earlier one is still held: the native
+ * binding's per-tree cache of node objects is weak, and right after a
+ * collection it hands out a fresh, uncached object on every call. Facts
+ * remembered per node object are a cache only; never compare nodes with
+ * `===` unless both come from one `children` array.
  */
 export interface SyntaxNode {
   readonly id: number;

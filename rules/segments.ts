@@ -22,6 +22,8 @@ interface Heredoc {
   delim: string;
   strip: boolean;
   quoted: boolean;
+  /** Where its operator starts and its word ends. */
+  op: { at: number; wordEnd: number };
   /** With no command (`<<'E'` as a block comment): where its operator starts and its word ends. */
   bare?: { at: number; wordEnd: number };
 }
@@ -118,23 +120,65 @@ class Lexer {
 
   private heredocBodies(): void {
     const s = this.s;
+    const merge = this.pending.length > 1 && this.mergeable(this.pending);
+    const last = this.pending[this.pending.length - 1];
     for (const h of this.pending.splice(0)) {
       const body = this.i;
-      while (this.i < s.length) {
-        let eol = s.indexOf('\n', this.i);
-        if (eol === -1) eol = s.length;
-        let line = s.slice(this.i, eol).replace(/\r$/, '');
-        if (h.strip) line = line.replace(/^\t+/, '');
-        this.lastEnd = eol;
-        if (line === h.delim) {
-          if (h.quoted) this.mask('quoted-heredoc-body', body, this.i, ' ');
-          if (h.bare) this.maskBareHeredoc(h.bare, body, eol, h.quoted);
-          this.i = Math.min(eol + 1, s.length);
-          break;
-        }
-        this.i = Math.min(eol + 1, s.length);
+      const { lineStart, eol } = terminator(s, h, this.i);
+      this.lastEnd = eol;
+      const found = lineStart < s.length;
+      if (found && h.quoted) this.mask('quoted-heredoc-body', body, lineStart, ' ');
+      if (found && h.bare) this.maskBareHeredoc(h.bare, body, eol, h.quoted);
+      if (found && !h.quoted) this.maskBody(body, lineStart);
+      // the body becomes the first part of the last one's: its operator and delimiter line go
+      if (merge && h !== last) {
+        this.mask('heredocs-on-one-line', h.op.at, h.op.wordEnd, ' ');
+        this.mask('heredocs-on-one-line', lineStart, eol, '_');
       }
+      this.i = Math.min(eol + 1, s.length);
     }
+  }
+
+  /**
+   * An unquoted body: blanks that start a line before a substitution or the
+   * line's end hide the substitutions after them; backticks are never read.
+   */
+  private maskBody(from: number, to: number): void {
+    const body = this.s.slice(from, to);
+    const indent = /^[ \t]+(?=$|[$`])/gm;
+    for (let m = indent.exec(body); m; m = indent.exec(body)) this.mask('heredoc-indent', from + m.index, from + m.index + m[0].length, '_');
+    // `cmd` becomes $(cmd) over the character before it, the command keeping its place
+    const tick = /(?<=[\w:=,./@%+ \t-])`([^`\\\n$]*)`/g;
+    for (let m = tick.exec(body); m; m = tick.exec(body)) {
+      const at = from + m.index;
+      if (at - 2 >= from && /[\\$]/.test(this.s[at - 2])) continue;
+      this.mask('heredoc-backtick', at - 1, at + 1, '(', '$');
+      this.mask('heredoc-backtick', at + m[0].length - 1, at + m[0].length, ')');
+    }
+  }
+
+  /**
+   * Several here-documents started on one line are beyond tree-sitter-bash.
+   * Read as one body of the last command, each substitution in them is read
+   * in the same state as the shell reads it, provided nothing between the
+   * first operator's command and the last operator can change an alias or an
+   * option: only commands the script neither defines as functions or aliases
+   * nor are builtins that act on either. And no earlier body may hold a line
+   * that would end the last one.
+   */
+  private mergeable(docs: Heredoc[]): boolean {
+    const s = this.s;
+    if (docs.some((h) => h.bare)) return false;
+    const last = docs[docs.length - 1];
+    let at = this.i;
+    for (const h of docs.slice(0, -1)) {
+      const own = terminator(s, h, at);
+      if (terminator(s, last, at).lineStart < own.lineStart) return false;
+      at = own.eol + 1;
+    }
+    const from = s.lastIndexOf('\n', docs[0].op.at) + 1;
+    const words = s.slice(from, last.op.at).split(/[\s;&|()]+/).filter((w) => w && !w.startsWith('<<') && !docs.some((h) => h.delim === w.replace(/['"\\]/g, '')));
+    return words.every((w) => /^[\w./-]+$/.test(w) && !STATE_WORDS.has(w) && !definesName(s, w));
   }
 
   /**
@@ -269,7 +313,7 @@ class Lexer {
       if (bare && /[ \t\\]/.test(s[at + (strip ? 3 : 2)])) {
         this.mask('heredoc-without-command', at, at + (strip ? 4 : 3), ' ', strip ? ':<<-' : ':<<');
       }
-      this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted, bare: bare ? { at, wordEnd: this.i } : undefined });
+      this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted, op: { at, wordEnd: this.i }, bare: bare ? { at, wordEnd: this.i } : undefined });
       this.lastEnd = this.i;
       return true;
     } else {
@@ -703,6 +747,30 @@ class Lexer {
     }
     return false;
   }
+}
+
+/** Where a here-document's delimiter line starts and ends, scanning from `from`; the text's end when it has none. */
+function terminator(s: string, h: Heredoc, from: number): { lineStart: number; eol: number } {
+  let i = from;
+  while (i < s.length) {
+    let eol = s.indexOf('\n', i);
+    if (eol === -1) eol = s.length;
+    let line = s.slice(i, eol).replace(/\r$/, '');
+    if (h.strip) line = line.replace(/^\t+/, '');
+    if (line === h.delim) return { lineStart: i, eol };
+    i = eol + 1;
+  }
+  return { lineStart: s.length, eol: s.length };
+}
+
+/** Builtins that change aliases or the options that govern them, or run text as code. */
+const STATE_WORDS = new Set(['alias', 'unalias', 'shopt', 'set', 'setopt', 'unsetopt', 'emulate', 'eval', 'source', '.',
+  'exec', 'enable', 'builtin', 'command', 'trap', 'typeset', 'autoload', 'functions']);
+
+/** Whether the script defines this name as a function or an alias anywhere. */
+function definesName(s: string, name: string): boolean {
+  const n = name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return new RegExp(`(^|[\\s;&|(])(function[ \\t]+${n}\\b|${n}[ \\t]*\\([ \\t]*\\))|alias[ \\t][^\\n]*\\b${n}=`).test(s);
 }
 
 export interface Lexed {

@@ -205,17 +205,26 @@ export function isUncertain(node: SyntaxNode, text: string): boolean {
 
 function badHeredoc(node: SyntaxNode, text: string): boolean {
   for (const h of node.descendantsOfType('heredoc_redirect')) {
-    const start = h.children.find((c) => c.type === 'heredoc_start');
-    const body = h.children.find((c) => c.type === 'heredoc_body');
-    const end = h.children.find((c) => c.type === 'heredoc_end');
+    // one array: the native binding may hand out a new object for the same
+    // node on each `children` call (see SyntaxNode), so `c !== body` below
+    // holds only between nodes of one array
+    const children = h.children;
+    const start = children.find((c) => c.type === 'heredoc_start');
+    const body = children.find((c) => c.type === 'heredoc_body');
+    const end = children.find((c) => c.type === 'heredoc_end');
     if (!start) return true;
     if (/[;&|()]/.test(start.text)) return true;
     const lineEnd = text.indexOf('\n', start.endIndex);
-    for (const c of h.children) {
+    for (const c of children) {
       if (c.startIndex >= start.endIndex && c !== body && c !== end && c.endIndex > lineEnd) return true;
     }
     const delim = start.text.replace(/['"\\]/g, '');
     if (!end || end.text.trim() !== delim) return true;
+    // backticks, or a substitution after an indented line: see the workarounds heredoc-backtick and heredoc-indent
+    if (body && !/['"\\]/.test(start.text)) {
+      const inside = text.slice(body.startIndex, body.endIndex);
+      if (inside.includes('`') || (inside.includes('$(') && /^[ \t]+(?:$|[$`])/m.test(inside))) return true;
+    }
   }
   return false;
 }

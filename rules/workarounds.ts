@@ -27,6 +27,21 @@ export const WORKAROUNDS = {
     example: "cat <<'E'\nit's `here\nE\n",
     errors: false,
   },
+  'heredocs-on-one-line': {
+    why: 'several here-documents started on one line are beyond the grammar, which loses every body after the first and the code after them; when nothing between the operators can change an alias or an option, the earlier operators and delimiter lines are blanked, and the bodies read as one body of the last command',
+    example: 'cat <<A; cat <<B\nH:$(date)\nA\nH:`date`\nB\necho done\n',
+    errors: true,
+  },
+  'heredoc-indent': {
+    why: 'in an unquoted here-document body, a line that starts with blanks followed by a substitution or by the line\'s end makes tree-sitter-bash read the rest of the body as plain text, losing its substitutions; the blanks are replaced by text',
+    example: 'cat <<E\n  $(date)\nE\n',
+    errors: false,
+  },
+  'heredoc-backtick': {
+    why: 'tree-sitter-bash reads no backtick substitution in a here-document body; `cmd` becomes $(cmd) over the character before it, so the command keeps its offsets (the engine still reads it at a backtick\'s time, from the original text)',
+    example: 'cat <<E\nnow: `date`\nE\n',
+    errors: false,
+  },
   'heredoc-comment': {
     why: 'a here-document with no command, used as a block comment, is text the shell never runs; it is blanked whole',
     example: "<<'COMMENT'\nshopt -s expand_aliases\nCOMMENT\n",

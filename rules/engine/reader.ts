@@ -107,7 +107,7 @@ export class Reader {
   readTimeOf(node: SyntaxNode, src: Source, heredoc: boolean, eager: boolean, st: State): ReadTime | 'never' {
     const key = this.catalogue.key(src, node.startIndex);
     const before = this.readTimes.get(key);
-    const now = this.decideReadTime(node, heredoc, eager, st);
+    const now = this.decideReadTime(node, src, heredoc, eager, st);
     // read again in another state (a file sourced twice): no one answer
     const when = before === undefined || before === now ? now : 'unknown';
     this.readTimes.set(key, when);
@@ -119,13 +119,15 @@ export class Reader {
     return this.readTimes.get(this.catalogue.key(src, node.startIndex));
   }
 
-  private decideReadTime(node: SyntaxNode, heredoc: boolean, eager: boolean, st: State): ReadTime | 'never' {
+  private decideReadTime(node: SyntaxNode, src: Source, heredoc: boolean, eager: boolean, st: State): ReadTime | 'never' {
     const d = this.dialect;
     if (typeOf(node) === 'process_substitution') return d.procsub ?? 'enclosing';
-    const backtick = node.firstChild?.type === '`';
+    // or a here-document's backticks, which the workaround heredoc-backtick wrote as `$(`
+    const backtick = node.firstChild?.type === '`' || (heredoc && src.original?.[node.startIndex + 1] === '`');
     if (backtick && eager) return d.backtickInEagerComsub;
     if (heredoc) return backtick ? d.heredocBacktick : d.heredocComsub;
     if (backtick) return d.backtick;
+    if (d.comsubHeredocInCompoundFails && heredocInCompound(node)) return 'unknown';
     if (d.comsubReadWithAliasesOff) {
       const flag = this.flag(st);
       if (flag === Tri.No) return d.comsubReadWithAliasesOff;
@@ -301,4 +303,20 @@ export class Reader {
       uncertain: rc.uncertain || start < 0,
     });
   }
+}
+
+/** Compound commands, whose here-documents bash 5.2 may print back wrong inside `$( )`. */
+const COMPOUND = new Set(['if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement',
+  'compound_statement', 'subshell', 'function_definition']);
+
+/** Whether a here-document in this substitution lies inside a compound command of its body. */
+function heredocInCompound(sub: SyntaxNode): boolean {
+  if (!sub.text.includes('<<')) return false;
+  return sub.descendantsOfType('heredoc_redirect').some((h) => {
+    for (let p = h.parent; p && p.startIndex >= sub.startIndex && p.endIndex <= sub.endIndex; p = p.parent) {
+      if (p.startIndex === sub.startIndex && p.endIndex === sub.endIndex) return false;
+      if (COMPOUND.has(p.type)) return true;
+    }
+    return false;
+  });
 }

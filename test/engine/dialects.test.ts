@@ -52,6 +52,7 @@ const ROW_DEMOS: Record<string, string[]> = {
   sourceRead: ['source_def_and_use'],
   lastPipeInShell: ['pipeline_last'],
   prefixRule: ['prefix_assign_redir'],
+  comsubHeredocInCompoundFails: ['comsub_heredoc_in_compound'],
 };
 
 describe('the dialect table', () => {

@@ -181,6 +181,29 @@ qa U1 || echo NX:U1
 set +o posix
 qa U2 || echo NX:U2
 `),
+  // here-documents tree-sitter-bash misreads: two started on one line, an indented
+  // substitution, backticks (rules/workarounds.ts)
+  d('heredoc_workarounds', `alias qa='echo EXP'
+cat <<A; cat <<B
+H:$(qa U1 || echo NX:U1)
+A
+H:\`qa U2 || echo NX:U2\`
+B
+cat <<E
+  $(qa U3 || echo NX:U3)
+
+	\`qa U4 || echo NX:U4\`
+E
+`, {}, ['U1', 'U2', 'U3', 'U4']),
+  // bash 5.2 runs this body printed again, without the `;` after `fi`: a syntax error
+  d('comsub_heredoc_in_compound', `alias qa='echo EXP'
+shopt -s expand_aliases 2>/dev/null
+echo "C:$(if true; then cat <<A
+H
+A
+fi; qa U1 || echo NX:U1)"
+qa U2 || echo NX:U2
+`),
   // `set` options end at `--` or the first word that is not one; combined flags may end in `o`
   d('set_positional', `alias qa='echo EXP'
 set -- -o posix "$HOME"
