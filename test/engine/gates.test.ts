@@ -4,11 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { homedir } from 'os';
 import { join } from 'path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { wasmFile } from '../../host/parser';
+import { describe, expect, it } from 'vitest';
 import { DialectId, lint, LintOptions } from '../../rules';
-import { useParser } from '../../rules/parse';
-import { loadWasmParser } from '../../rules/wasm';
 import { resolverFor } from '../support/engine-view';
 import { generate } from '../support/generator';
 
@@ -49,14 +46,6 @@ function same(text: string, options: LintOptions): boolean {
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('the exhaustive engine agrees with the gated one', () => {
-  // On the wasm parser: with the native binding, a use in a substitution nested in
-  // a here-document was measured uncertain in 1 analysis of 200 of the same text,
-  // depending on garbage collection (with the engine's own node memos disabled too),
-  // and that noise would hide or fake a gate's difference.
-  beforeAll(async () => {
-    useParser(await loadWasmParser({ runtime: readFileSync(wasmFile('runtime')), language: readFileSync(wasmFile('language')) }));
-  });
-
   for (const dialect of ['bash', 'sh', 'zsh'] as DialectId[]) {
     it(`on ${COUNT} generated ${dialect} scripts`, async () => {
       let compared = 0;
