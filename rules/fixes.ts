@@ -149,7 +149,10 @@ function moveFix(v: Verdict, analysis: Analysis, reported: ReadonlySet<Use>): Fi
     return { refusal: 'the use runs before the definition, which is not a plain top-level command that could move up' };
   }
   if (use.runs.some((r) => r.unit < 0)) return { refusal: 'the use runs before the definition, from code in another file' };
-  const first = Math.min(...use.runs.map((r) => r.unit));
+  // before the first run of every reported use of the name: each use's fix moves the same definition
+  const moving = analysis.uses.filter((u) => u === use || (u.name === def.name && reported.has(u) && u.runs.length > 0
+    && u.runs.every((r) => r.unit >= 0)));
+  const first = Math.min(...moving.flatMap((u) => u.runs.map((r) => r.unit)));
   const defAt = units.findIndex((u) => u.start <= def.start && def.start < u.end);
   if (defAt <= first) return { refusal: 'the use runs before the definition does' };
   // every use that would newly run the function in between must be one of the bugs this fixes

@@ -177,8 +177,8 @@ class Lexer {
       at = own.eol + 1;
     }
     const from = s.lastIndexOf('\n', docs[0].op.at) + 1;
-    const words = s.slice(from, last.op.at).split(/[\s;&|()]+/).filter((w) => w && !w.startsWith('<<') && !docs.some((h) => h.delim === w.replace(/['"\\]/g, '')));
-    return words.every((w) => /^[\w./-]+$/.test(w) && !STATE_WORDS.has(w) && !definesName(s, w));
+    const words = s.slice(from, last.op.at).split(/[\s;&|()"'`$]+/).filter((w) => w && !w.startsWith('<<') && !docs.some((h) => h.delim === w.replace(/['"\\]/g, '')));
+    return words.every((w) => /^[\w./:=,+@%-]+$/.test(w) && !STATE_WORDS.has(w) && !definesName(s, w));
   }
 
   /**
