@@ -237,6 +237,8 @@ export class Runner {
     const lastCond = cond[cond.length - 1];
     let status = lastCond ? this.constantStatus(lastCond.node, st) : Tri.Maybe;
     if (until && status !== Tri.Maybe) status = status === Tri.Yes ? Tri.No : Tri.Yes;
+    // `for x in a $y`: a literal word is one field at least, so the body runs once
+    const runsOnce = typeOf(node) === 'for_statement' && node.childrenForFieldName('value').some((v) => literal(v) !== null);
     const breaks: State[] = [];
     /** Every state a `break` or `continue` left with: a way out of the loop. */
     const left: State[] = [];
@@ -247,7 +249,7 @@ export class Runner {
       const start = cur.key();
       cur = this.runSeq(cond, cur, rc);
       if (!cur) break;
-      if (status !== Tri.Yes) exits.push(cur.clone());
+      if (status !== Tri.Yes && !(runsOnce && i === 0)) exits.push(cur.clone());
       if (status === Tri.No) {
         cur = null;
         break;

@@ -12,13 +12,12 @@ import { hasShell, runBatch } from '../support/shells';
 const COUNT = Number(process.env.ALIASCOPE_DIFF_SCRIPTS ?? 1000);
 const SEED = Number(process.env.ALIASCOPE_DIFF_SEED ?? 20261125);
 /** Certain uses over observed uses, at least, in every shell. */
-const MIN_COVERAGE = 0.88;
+const MIN_COVERAGE = 0.9;
 /**
  * What --show-uses must reach: uses it decides, of them right, of expanding
- * ones the definition right. The aim for `decided` is 0.9; it is held at the
- * measured floor (88.7% in ksh to 94.3% in bash, the engine's own coverage).
+ * ones the definition right (measured: 91.7% decided in ksh to 96.3% in sh).
  */
-const SHOWN_TARGETS = { decided: 0.88, right: 0.999, definition: 0.999 };
+const SHOWN_TARGETS = { decided: 0.9, right: 0.999, definition: 0.999 };
 
 interface Tally { observed: number; certain: number; wrong: number; defsChecked: number; defsWrong: number }
 

@@ -204,6 +204,11 @@ A
 fi; qa U1 || echo NX:U1)"
 qa U2 || echo NX:U2
 `),
+  // a literal word in the list: the body runs at least once
+  d('for_literal_list', `alias qa='echo EXP'
+for i in 1 $nothing; do unalias qa; done
+qa U1 || echo NX:U1
+`, {}, ['U1']),
   // `set` options end at `--` or the first word that is not one; combined flags may end in `o`
   d('set_positional', `alias qa='echo EXP'
 set -- -o posix "$HOME"
