@@ -58,6 +58,11 @@ export interface Dialect {
    * to run it and drops the `;` after the compound, a syntax error from there on.
    */
   comsubHeredocInCompoundFails: boolean;
+  /**
+   * A `$( )` or `<( )` body runs from bash's printed form of it, where
+   * redirections follow the words: `prefixRule` does not hold there.
+   */
+  comsubPrinted: boolean;
 }
 
 const base = {
@@ -68,6 +73,7 @@ const base = {
   prefixRule: 'none',
   identifierFunctionNames: false,
   comsubHeredocInCompoundFails: false,
+  comsubPrinted: false,
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
 } as const;
@@ -78,7 +84,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     expandsByDefault: false, bashOptions: true,
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
-    procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true,
+    procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true, comsubPrinted: true,
   },
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',

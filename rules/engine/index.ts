@@ -87,7 +87,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
     const st = new State();
     if (opts.dialect.bashOptions) st.expandAliases = initialExpandAliases(opts);
     runner.runUnits(units, st, {
-      src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false, fn: null, unit: -1,
+      src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false, fn: null, unit: -1, printed: false,
     }, true);
   } catch (e) {
     // Out of budget, or nesting deeper than the stack: nothing found is certain.

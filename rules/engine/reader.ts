@@ -27,6 +27,8 @@ export interface ReadCtx {
   forceNo: boolean;
   /** Inside a substitution read with its enclosing command. */
   eager: boolean;
+  /** Read from the shell's printed form of a `$( )` body (Dialect.comsubPrinted). */
+  printed: boolean;
 }
 
 /**
@@ -123,7 +125,7 @@ export class Reader {
     const d = this.dialect;
     if (typeOf(node) === 'process_substitution') return d.procsub ?? 'enclosing';
     // or a here-document's backticks, which the workaround heredoc-backtick wrote as `$(`
-    const backtick = node.firstChild?.type === '`' || (heredoc && src.original?.[node.startIndex + 1] === '`');
+    const backtick = isBacktick(node, src, heredoc);
     if (backtick && eager) return d.backtickInEagerComsub;
     if (heredoc) return backtick ? d.heredocBacktick : d.heredocComsub;
     if (backtick) return d.backtick;
@@ -176,16 +178,17 @@ export class Reader {
       case 'command_substitution':
       case 'process_substitution': {
         const when = this.readTimeOf(node, rc.src, rc.heredoc, rc.eager, st);
+        const printed = this.dialect.comsubPrinted && !isBacktick(node, rc.src, rc.heredoc);
         if (when === 'never') {
-          for (const c of node.namedChildren) this.read(c, st, { ...rc, forceNo: true, heredoc: false });
+          for (const c of node.namedChildren) this.read(c, st, { ...rc, forceNo: true, heredoc: false, printed });
           return;
         }
         if (when === 'unknown') {
-          for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: false, uncertain: true });
+          for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: false, uncertain: true, printed });
           return;
         }
         if (when !== 'enclosing') return;
-        for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: false, eager: true });
+        for (const c of node.namedChildren) this.read(c, st, { ...rc, heredoc: false, eager: true, printed });
         return;
       }
       case 'heredoc_body':
@@ -262,7 +265,7 @@ export class Reader {
     const plain = first?.type === 'word' && !first.text.includes('\\');
     let target: SyntaxNode | null = null;
     if (!plain) target = nameNode;
-    else if (!this.prefixAllowsAlias(node, nameNode)) target = nameNode;
+    else if (!this.prefixAllowsAlias(node, nameNode, rc.printed)) target = nameNode;
     else if (first && PREFIX_WORDS.has(first.text)) target = node.childrenForFieldName('argument')[0] ?? null;
     if (!target) return false;
     const name = literal(target);
@@ -273,8 +276,8 @@ export class Reader {
   }
 
   /** Assignment/redirection prefixes that stop alias expansion (see Dialect.prefixRule). */
-  private prefixAllowsAlias(cmd: SyntaxNode, nameNode: SyntaxNode): boolean {
-    const rule = this.dialect.prefixRule;
+  private prefixAllowsAlias(cmd: SyntaxNode, nameNode: SyntaxNode, printed: boolean): boolean {
+    const rule = printed ? 'none' : this.dialect.prefixRule;
     // most commands start with their name: no prefix to look at
     if (rule === 'none' || nameNode.startIndex === cmd.startIndex) return true;
     let assigned = false;
@@ -319,4 +322,9 @@ function heredocInCompound(sub: SyntaxNode): boolean {
     }
     return false;
   });
+}
+
+/** A backtick substitution, or a here-document's backticks, which the workaround heredoc-backtick wrote as `$(`. */
+export function isBacktick(node: SyntaxNode, src: Source, heredoc: boolean): boolean {
+  return node.firstChild?.type === '`' || (heredoc && src.original?.[node.startIndex + 1] === '`');
 }

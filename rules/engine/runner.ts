@@ -13,7 +13,7 @@ import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { evalSkeleton, isInertSkeleton } from './eval-skeleton';
 import type { Gates } from './gates';
-import { isStatementType, isSubstitution, ReadCtx, Reader } from './reader';
+import { isBacktick, isStatementType, isSubstitution, ReadCtx, Reader } from './reader';
 import { FunctionDef, functionKey, join, Source, State } from './state';
 import { SourcedText, Texts } from './texts';
 import { roughWords, sourcedPaths } from './rough-text';
@@ -35,6 +35,8 @@ export interface RunCtx {
   fn: FunctionDef | null;
   /** The document's top-level unit running now; -1 outside the document's top level. */
   unit: number;
+  /** Running a `$( )` body from the shell's printed form of it (Dialect.comsubPrinted). */
+  printed: boolean;
 }
 
 /** Commands whose status is known without running anything. */
@@ -65,7 +67,7 @@ export class Runner {
       const uncertain = unit.uncertain || rc.uncertain;
       const src = unitSource(unit, rc.src);
       const read: ReadCtx = {
-        src, unit, unitBase: rc.src.base ?? 0, uncertain, heredoc: false, forceNo: false, eager: false, fn: rc.fn,
+        src, unit, unitBase: rc.src.base ?? 0, uncertain, heredoc: false, forceNo: false, eager: false, fn: rc.fn, printed: rc.printed,
       };
       for (const s of unit.statements) this.reader.read(s.node, st, read);
       const urc = { ...rc, src, uncertain, unit: topLevel ? i : rc.unit };
@@ -310,6 +312,7 @@ export class Runner {
     const sub: RunCtx = {
       ...rc, subshell: true, returns: null, breaks: null,
       eager: when === 'enclosing' || when === 'never', uncertain: rc.uncertain || when === 'unknown',
+      printed: this.dialect.comsubPrinted && !isBacktick(node, rc.src, heredoc),
     };
     if (when === 'run-lines' || when === 'run-whole') {
       this.runUnits(splitUnits(node, rc.src.text, when === 'run-whole'), st, { ...sub, eager: false });
@@ -447,7 +450,8 @@ export class Runner {
   private runText(src: Source, st: State, rc: RunCtx): State | null {
     const units = this.texts.units(src.name, src.text, this.dialect.evalRead === 'run-whole');
     this.discovery.units(units, src);
-    return this.runUnits(units, st, { ...rc, src, eager: false });
+    // an eval string is read from its own text
+    return this.runUnits(units, st, { ...rc, src, eager: false, printed: false });
   }
 
   private runSource({ node, args, st }: BuiltinCall, rc: RunCtx): State | null {
@@ -470,7 +474,7 @@ export class Runner {
     const what = `source:${file.src.name}|${rc.subshell}|${rc.uncertain}|${rc.unit}`;
     if (memo?.has(what)) return memo.get(what)?.clone() ?? null;
     const returns: State[] = [];
-    const out = this.runUnits(file.units, st, { ...rc, src: file.src, sourceDepth: rc.sourceDepth + 1, returns, eager: false });
+    const out = this.runUnits(file.units, st, { ...rc, src: file.src, sourceDepth: rc.sourceDepth + 1, returns, eager: false, printed: false });
     const joined = join([out, ...returns]);
     memo?.set(what, joined?.clone() ?? null);
     return joined;

@@ -53,6 +53,7 @@ const ROW_DEMOS: Record<string, string[]> = {
   lastPipeInShell: ['pipeline_last'],
   prefixRule: ['prefix_assign_redir'],
   comsubHeredocInCompoundFails: ['comsub_heredoc_in_compound'],
+  comsubPrinted: ['prefix_in_comsub'],
 };
 
 describe('the dialect table', () => {

@@ -204,6 +204,15 @@ A
 fi; qa U1 || echo NX:U1)"
 qa U2 || echo NX:U2
 `),
+  // bash runs a $( ) body from its printed form, redirections after the words
+  d('prefix_in_comsub', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+echo "A:$(X=1 3>/dev/null qa U1 || echo NX:U1)"
+echo "B:$(f() { X=1 3>/dev/null qa U2 || echo NX:U2; }; f)"
+echo "C:$(echo \`X=1 3>/dev/null qa U3 || echo NX:U3\`)"
+echo "D:$(eval 'X=1 3>/dev/null qa U4 || echo NX:U4')"
+X=1 3>/dev/null qa U5 || echo NX:U5
+`, {}, ['U1', 'U2', 'U4', 'U5']),
   // a literal word in the list: the body runs at least once
   d('for_literal_list', `alias qa='echo EXP'
 for i in 1 $nothing; do unalias qa; done
