@@ -137,12 +137,13 @@ function isProbe(use: Use, def: AliasDef): boolean {
   if (!def.command) return false;
   const inside = (n: SyntaxNode | null): boolean => !!n && within(n, use.start, def.base);
   for (let child: SyntaxNode = def.command, p = child.parent; p; child = p, p = p.parent) {
-    const kids = p.children;
+    // (a body or the whole script has many children: asked for only where needed)
     if (p.type === 'list') {
-      const [left, op] = kids;
+      const [left, op] = p.children;
       if ((op?.type === '&&' || op?.type === '||') && left.startIndex !== child.startIndex && inside(left)) return true;
     }
     if (p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'while_statement') {
+      const kids = p.children;
       const thenAt = kids.findIndex((k) => k.type === 'then' || k.type === 'do_group');
       const cond = kids.slice(0, thenAt === -1 ? kids.length : thenAt);
       if (cond.some((c) => c.isNamed && inside(c))) return true;
