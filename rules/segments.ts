@@ -24,8 +24,8 @@ interface Heredoc {
   quoted: boolean;
   /** Where its operator starts and its word ends. */
   op: { at: number; wordEnd: number };
-  /** With no command (`<<'E'` as a block comment): where its operator starts and its word ends. */
-  bare?: { at: number; wordEnd: number };
+  /** With no command (`<<'E'` as a block comment). */
+  bare: boolean;
 }
 
 /** A same-length replacement: `fill` repeated, newlines kept, `lead` first. */
@@ -120,23 +120,29 @@ class Lexer {
 
   private heredocBodies(): void {
     const s = this.s;
-    const merge = this.pending.length > 1 && this.mergeable(this.pending);
-    const last = this.pending[this.pending.length - 1];
-    for (const h of this.pending.splice(0)) {
-      const body = this.i;
-      const { lineStart, eol } = terminator(s, h, this.i);
+    const docs = this.pending.splice(0);
+    // each body starts on the line after the one before ends
+    const bodies: { body: number; lineStart: number; eol: number }[] = [];
+    for (let at = this.i; bodies.length < docs.length;) {
+      const end = terminator(s, docs[bodies.length], at);
+      bodies.push({ body: at, ...end });
+      at = Math.min(end.eol + 1, s.length);
+    }
+    const merge = docs.length > 1 && this.mergeable(docs, bodies);
+    docs.forEach((h, k) => {
+      const { body, lineStart, eol } = bodies[k];
       this.lastEnd = eol;
       const found = lineStart < s.length;
       if (found && h.quoted) this.mask('quoted-heredoc-body', body, lineStart, ' ');
-      if (found && h.bare) this.maskBareHeredoc(h.bare, body, eol, h.quoted);
+      if (found && h.bare) this.maskBareHeredoc(h.op, body, eol, h.quoted);
       if (found && !h.quoted) this.maskBody(body, lineStart);
       // the body becomes the first part of the last one's: its operator and delimiter line go
-      if (merge && h !== last) {
+      if (merge && k < docs.length - 1) {
         this.mask('heredocs-on-one-line', h.op.at, h.op.wordEnd, ' ');
         this.mask('heredocs-on-one-line', lineStart, eol, '_');
       }
-      this.i = Math.min(eol + 1, s.length);
-    }
+    });
+    this.i = Math.min(bodies[bodies.length - 1].eol + 1, s.length);
   }
 
   /**
@@ -166,15 +172,12 @@ class Lexer {
    * nor are builtins that act on either. And no earlier body may hold a line
    * that would end the last one.
    */
-  private mergeable(docs: Heredoc[]): boolean {
+  private mergeable(docs: Heredoc[], bodies: { body: number; lineStart: number }[]): boolean {
     const s = this.s;
     if (docs.some((h) => h.bare)) return false;
     const last = docs[docs.length - 1];
-    let at = this.i;
-    for (const h of docs.slice(0, -1)) {
-      const own = terminator(s, h, at);
-      if (terminator(s, last, at).lineStart < own.lineStart) return false;
-      at = own.eol + 1;
+    for (let k = 0; k < docs.length - 1; k++) {
+      if (terminator(s, last, bodies[k].body).lineStart < bodies[k].lineStart) return false;
     }
     const from = s.lastIndexOf('\n', docs[0].op.at) + 1;
     const words = s.slice(from, last.op.at).split(/[\s;&|()"'`$]+/).filter((w) => w && !w.startsWith('<<') && !docs.some((h) => h.delim === w.replace(/['"\\]/g, '')));
@@ -313,7 +316,7 @@ class Lexer {
       if (bare && /[ \t\\]/.test(s[at + (strip ? 3 : 2)])) {
         this.mask('heredoc-without-command', at, at + (strip ? 4 : 3), ' ', strip ? ':<<-' : ':<<');
       }
-      this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted, op: { at, wordEnd: this.i }, bare: bare ? { at, wordEnd: this.i } : undefined });
+      this.pending.push({ delim: word.replace(/['"\\]/g, ''), strip, quoted, op: { at, wordEnd: this.i }, bare });
       this.lastEnd = this.i;
       return true;
     } else {

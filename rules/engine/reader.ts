@@ -315,11 +315,10 @@ const COMPOUND = new Set(['if_statement', 'while_statement', 'for_statement', 'c
 /** Whether a here-document in this substitution lies inside a compound command of its body. */
 function heredocInCompound(sub: SyntaxNode): boolean {
   if (!sub.text.includes('<<')) return false;
+  const size = sub.endIndex - sub.startIndex;
   return sub.descendantsOfType('heredoc_redirect').some((h) => {
-    for (let p = h.parent; p && p.startIndex >= sub.startIndex && p.endIndex <= sub.endIndex; p = p.parent) {
-      if (p.startIndex === sub.startIndex && p.endIndex === sub.endIndex) return false;
-      if (COMPOUND.has(p.type)) return true;
-    }
+    // the nodes between the here-document and the substitution are the shorter ones
+    for (let p = h.parent; p && p.endIndex - p.startIndex < size; p = p.parent) if (COMPOUND.has(p.type)) return true;
     return false;
   });
 }
