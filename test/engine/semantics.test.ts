@@ -38,3 +38,18 @@ describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
     expect(certain / observed).toBeGreaterThan(0.6);
   });
 });
+
+// The row comsubHeredocInCompoundFails: in bash the substitution's uses never run, so no
+// observation can contradict a claim there; the engine must make none.
+describe('a $( ) whose here-document sits in a compound command', () => {
+  const demo = DEMOS.find((x) => x.name === 'comsub_heredoc_in_compound')!;
+  for (const dialect of ['bash', 'sh'] as DialectId[]) {
+    const available = hasShell(dialect);
+    it.skipIf(!available)(`${dialect}: runs its uses only where the engine claims them`, async () => {
+      const [seen] = await runBatch(dialect, [{ files: demo.files }]);
+      const claimed = claims(demo.files, dialect).get('U1')?.claim ?? '?';
+      expect(seen.has('U1')).toBe(dialect !== 'bash');
+      expect(claimed === '?').toBe(dialect === 'bash');
+    });
+  }
+});

@@ -68,7 +68,8 @@ export interface Script {
 
 /**
  * Runs many scripts in one shell, each in a fresh process started from a
- * driver loop, so thousands of runs cost seconds rather than minutes.
+ * driver loop, so thousands of runs cost seconds rather than minutes. Only
+ * standard output is read: an error message quotes the source, labels included.
  */
 export async function runBatch(d: DialectId, scripts: Script[]): Promise<Seen[]> {
   const dir = mkdtempSync(join(tmpdir(), 'aliascope-diff-'));
@@ -80,7 +81,7 @@ export async function runBatch(d: DialectId, scripts: Script[]): Promise<Seen[]>
     });
     const cmd = SHELL_COMMANDS[d].map((a) => `'${a}'`).join(' ');
     const driver = `for i in $(seq 0 ${scripts.length - 1}); do
-  (cd "${dir}/$i" && timeout 5 ${cmd} main.sh </dev/null >out 2>&1)
+  (cd "${dir}/$i" && timeout 5 ${cmd} main.sh </dev/null >out 2>/dev/null)
 done`;
     await promisify(execFile)('bash', ['-c', driver], { timeout: 900_000, maxBuffer: 1 << 26 });
     return scripts.map((_, i) => observations(readFileSync(join(dir, String(i), 'out'), 'utf8')));
