@@ -128,6 +128,9 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   exec: { run: runExec },
 };
 
+/** Commands whose status is known without running anything. */
+export const CONSTANT_STATUS: ReadonlyMap<string, Tri> = new Map([['true', Tri.Yes], [':', Tri.Yes], ['false', Tri.No]]);
+
 /** Words that run the next word as a command without alias or function lookup. */
 export const PREFIX_WORDS: ReadonlySet<string> = new Set(['command', 'builtin']);
 

@@ -5,7 +5,7 @@
 // test compares with the gated one on whole corpora.
 import type { SyntaxNode } from '../parse';
 import { MAX_SOURCE_DEPTH } from './budget';
-import { DISCOVERY_WORDS, PREFIX_WORDS, RUN_WORDS } from './builtins';
+import { CONSTANT_STATUS, DISCOVERY_WORDS, PREFIX_WORDS, RUN_WORDS } from './builtins';
 import { roughWords, sourcedPaths } from './rough-text';
 import type { Analysis, Names, SourceResolver } from './types';
 
@@ -140,13 +140,32 @@ export class Gates {
    */
   mayRun(node: SyntaxNode, text: string, isFunction: (name: string) => boolean, mentionsAlias: () => boolean): boolean {
     if (this.exhaustive) return true;
-    // a body is run at every call: what its statements could call is worked out once
+    const words = this.callableOf(node, text);
+    return words === true || words.some(isFunction) || mentionsAlias();
+  }
+
+  /**
+   * May a statement that mayRun let through be run by noting the runs of the
+   * alias uses in it, found by name, without a walk? Only when nothing in it
+   * can change the state or the flow: no builtin the runner acts on, no
+   * function, no substitution or function definition, no error, no
+   * `command`/`builtin` (whose argument is read but never run as a use) and no
+   * `true`, `:` or `false` (whose known status decides what else runs).
+   */
+  runsByNames(node: SyntaxNode, text: string, isFunction: (name: string) => boolean): boolean {
+    if (this.exhaustive) return false;
+    const words = this.callableOf(node, text);
+    return words !== true && !words.some((w) => isFunction(w) || PREFIX_WORDS.has(w) || CONSTANT_STATUS.has(w)) && !node.hasError;
+  }
+
+  /** A body is run at every call: what its statements could call is worked out once. */
+  private callableOf(node: SyntaxNode, text: string): string[] | true {
     let words = this.callable.get(node);
     if (words === undefined) {
       words = text.length > GATED_LENGTH ? true : callableWords(text);
       this.callable.set(node, words);
     }
-    return words === true || words.some(isFunction) || mentionsAlias();
+    return words;
   }
 
   /** Is a loop's state after a round the one it began with, so the next round would only repeat it? */

@@ -155,6 +155,14 @@ export class Reader {
     return this.gates.mentions(at, firstAtLeast(at, from), to);
   }
 
+  /** The offsets of nameOffsets in [from, to). */
+  nameOffsetsIn(text: string, from: number, to: number): number[] {
+    const at = this.nameOffsets(text);
+    const out: number[] = [];
+    for (let i = firstAtLeast(at, from); i < at.length && at[i] < to; i++) out.push(at[i]);
+    return out;
+  }
+
   /** Resolves every use read now: the node minus what is read later. */
   read(node: SyntaxNode, st: State, rc: ReadCtx): void {
     this.budget.tick();

@@ -8,7 +8,7 @@ import { kids, SyntaxNode, typeOf } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
-import { BUILTINS, BuiltinCall, BuiltinHost, EFFECT_WORDS, PREFIX_WORDS } from './builtins';
+import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, PREFIX_WORDS } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { evalSkeleton, isInertSkeleton } from './eval-skeleton';
@@ -38,9 +38,6 @@ export interface RunCtx {
   /** Running a `$( )` body from the shell's printed form of it (Dialect.comsubPrinted). */
   printed: boolean;
 }
-
-/** Commands whose status is known without running anything. */
-const CONSTANT_STATUS = new Map<string, Tri>([['true', Tri.Yes], [':', Tri.Yes], ['false', Tri.No]]);
 
 export class Runner {
   /** State key → body or file run from it → the state after (see runsFrom). */
@@ -114,8 +111,13 @@ export class Runner {
     const start = node.startIndex;
     const end = node.endIndex;
     const text = rc.src.text;
-    if (!this.gates.mayRun(node, text.slice(start, end), (w) => st.functions.get(w) !== undefined,
-      () => this.reader.mentionsKnownName(text, start, end))) return st;
+    const own = text.slice(start, end);
+    const isFunction = (w: string): boolean => st.functions.get(w) !== undefined;
+    if (!this.gates.mayRun(node, own, isFunction, () => this.reader.mentionsKnownName(text, start, end))) return st;
+    if (this.gates.runsByNames(node, own, isFunction)) {
+      this.recordNamedRuns(start, end, st, rc);
+      return st;
+    }
     switch (typeOf(node)) {
       case 'command':
         return this.runCommand(node, st, rc);
@@ -358,6 +360,14 @@ export class Runner {
       const use = this.catalogue.uses.get(this.catalogue.key(rc.src, w.startIndex));
       if (!use) return;
       this.catalogue.recordRun(use, st.valuesOf(use.name), rc.unit);
+    }
+  }
+
+  /** Notes the runs of the uses read at known names in [from, to): a statement the gates let run by names. */
+  private recordNamedRuns(from: number, to: number, st: State, rc: RunCtx): void {
+    for (const at of this.reader.nameOffsetsIn(rc.src.text, from, to)) {
+      const use = this.catalogue.uses.get(this.catalogue.key(rc.src, at));
+      if (use) this.catalogue.recordRun(use, st.valuesOf(use.name), rc.unit);
     }
   }
 
