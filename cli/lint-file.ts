@@ -3,7 +3,7 @@
 import { sourceResolver } from '../host/sources';
 import { closeSync, fstatSync, openSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { aliasUses, applyDirectives, detectDialect, Diagnostic, DialectId, FileFacts, Fix, incompleteDiagnostic, LineIndex, lint, LintResult, lintSourced, parse, RULES, Severity, UseReport } from '../rules';
+import { aliasUses, applyDirectives, detectDialect, Diagnostic, DialectId, FileFacts, Fix, incompleteDiagnostic, LineIndex, lint, LintResult, lintSourced, parse, RULES, sourcedNames, Severity, UseReport } from '../rules';
 import type { FileConfig } from '../host/config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
@@ -89,6 +89,8 @@ export interface FileReport {
   read?: string[];
   /** How each file in `read` fares in this file's context (for cli/project.ts). */
   contexts?: ContextReport[];
+  /** File names this file may source from a folder known only at run time (for cli/project.ts). */
+  sourcedNames?: string[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -234,6 +236,8 @@ export function lintFile(task: FileTask): FileReport {
     const contexts = report.read.map((f) => sourcedReport(final.result, f, task)).filter((c): c is ContextReport => !!c);
     if (contexts.length) report.contexts = contexts;
   }
+  const names = sourcedNames(final.text);
+  if (names.length) report.sourcedNames = [...new Set(names)];
   report.suppressedCount = final.suppressed.length;
   if (final.uses) {
     report.uses = final.uses;

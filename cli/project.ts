@@ -8,7 +8,7 @@
 // no second analysis. Here the reports of the linted files that other linted
 // files source are replaced by what holds in every such context.
 import { dirname, relative } from 'path';
-import { judgeInContexts } from '../host/contexts';
+import { judgeInContexts, mayBeSourced, namedIn } from '../host/contexts';
 import type { ContextReport, FileReport, FileTask, Message } from './lint-file';
 
 /** A message's place and rule: the same finding in two runs has one key. */
@@ -28,6 +28,15 @@ export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): voi
       if (!index.has(f) || f === tasks[i].path) continue;
       if (!sourcers.has(f)) sourcers.set(f, []);
       sourcers.get(f)!.push(tasks[i].path);
+    }
+  });
+  // a file that a linted file may source by name, from a folder known only at run time
+  const named = new Map<string, Set<string>>();
+  reports.forEach((r, i) => named.set(tasks[i].path, new Set(r.sourcedNames)));
+  reports.forEach((r, i) => {
+    const path = tasks[i].path;
+    if (!sourcers.has(path) && [...named].some(([from, names]) => from !== path && namedIn(path, names))) {
+      reports[i] = { ...r, messages: mayBeSourced(r.messages, (m) => m.ruleId) };
     }
   });
   if (!sourcers.size) return;

@@ -2,6 +2,7 @@
 // source: the findings of its rules that hold in every context it is sourced
 // in (docs/sources.md). Generic over the shape of a finding, since the command
 // line compares lines and columns and the server offsets.
+import { basename } from 'path';
 import { ANALYSIS_INCOMPLETE } from '../rules';
 
 /** How to read a finding. */
@@ -11,6 +12,23 @@ export interface Findings<T> {
   ruleId(t: T): string;
   /** The finding as seen only from the sourcers, with their `source` lines named. */
   named(t: T, where: string): T;
+}
+
+/** The rule whose findings a file that is sourced does not have: its aliases outlive it. */
+const DIES_WITH_SCRIPT = 'alias-dies-with-script';
+
+/**
+ * A file that other files may source, though from a folder known only at run
+ * time (`. "$OS/bash_colors"`, rules' `sourcedNames`): its own findings, but
+ * not that its aliases die with it, since they may not.
+ */
+export function mayBeSourced<T>(own: T[], ruleId: (t: T) => string): T[] {
+  return own.filter((t) => ruleId(t) !== DIES_WITH_SCRIPT);
+}
+
+/** Whether `names` (file names that some `source` reads from a run-time folder) holds the file at `path`. */
+export function namedIn(path: string, names: ReadonlySet<string>): boolean {
+  return names.has(basename(path));
 }
 
 /** Rules whose reports do not come from the analysis: they stay as the file's own run gave them. */
@@ -24,8 +42,8 @@ const OWN = new Set(['directive', ANALYSIS_INCOMPLETE, 'file-size']);
  * aliases do not die with it.
  */
 export function judgeInContexts<T>(own: T[], contexts: { findings: T[]; sites: string[] }[], f: Findings<T>): T[] {
-  const notDying = (t: T) => f.ruleId(t) !== 'alias-dies-with-script';
-  if (!contexts.length) return own.filter(notDying);
+  const notDying = (t: T) => f.ruleId(t) !== DIES_WITH_SCRIPT;
+  if (!contexts.length) return mayBeSourced(own, f.ruleId);
   const ownByKey = new Map(own.map((t) => [f.key(t), t]));
   const everywhere = contexts.slice(1).map((c) => new Set(c.findings.map((t) => f.key(t))));
   const named = [...new Set(contexts.flatMap((c) => c.sites))];

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { fixToFixedPoint } from '../host/fix-loop';
 import { isInside, readSmall, sourceResolver } from '../host/sources';
-import { judgeInContexts } from '../host/contexts';
+import { judgeInContexts, mayBeSourced } from '../host/contexts';
 import { SourcerIndex } from './sourcers';
 import { applyDirectives, detectDialect, Diagnostic, incompleteDiagnostic, lint, LintOptions, LintResult, lintSourced, mayDefineAlias, parse, RULES, Tree } from '../rules';
 import type { DialectId, Lexed } from '../rules';
@@ -247,7 +247,7 @@ export class Linter {
       const incomplete = incompleteDiagnostic(result.analysis);
       if (incomplete) reported = [...reported, incomplete];
       const path = pathOf(doc.uri);
-      if (path) this.index.record(path, seen);
+      if (path) this.index.record(path, seen, text);
       reported = this.inContexts(doc, settings, treeOf, reported);
     }
     this.sourced.set(doc.uri, seen);
@@ -275,6 +275,7 @@ export class Linter {
     }
     const sourcers = this.index.contextsOf(path).slice(0, MAX_CONTEXTS);
     this.contexts.set(doc.uri, new Set(sourcers));
+    if (!sourcers.length) return this.index.namedByOthers(path) ? mayBeSourced(own, (d) => d.ruleId) : own;
     const contexts: { findings: Diagnostic[]; sites: string[] }[] = [];
     for (const s of sourcers) {
       const text = this.openText(s) ?? readSmall(s, MAX_DOCUMENT_CHARS);
@@ -302,7 +303,7 @@ export class Linter {
       this.index.build();
       const sourced = [...this.host.documents.keys()].filter((uri) => {
         const path = pathOf(uri);
-        return path !== undefined && this.index.contextsOf(path).length > 0;
+        return path !== undefined && (this.index.contextsOf(path).length > 0 || this.index.namedByOthers(path));
       });
       this.host.refresh?.(sourced);
     }, INDEX_DELAY_MS);

@@ -5,8 +5,9 @@
 // again alone. Nothing is read on a keystroke.
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'fs';
 import { dirname, join } from 'path';
+import { namedIn } from '../host/contexts';
 import { readSmall, sourceResolver } from '../host/sources';
-import { sourcedPaths } from '../rules';
+import { sourcedNames, sourcedPaths } from '../rules';
 
 /** Folders never walked. */
 const SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '__pycache__']);
@@ -16,6 +17,14 @@ const MAX_WALK_MS = 150;
 const MAX_BYTES = 1 << 20;
 const SHELL_NAME = /\.(?:sh|bash|zsh|ksh|mksh|dash|bats|shlib)$|(?:^|\/)\.?(?:bashrc|bash_profile|profile|zshrc|kshrc|mkshrc|bash_aliases)$/;
 const SHEBANG = /^#!\s*\S*\b(?:sh|bash|zsh|ksh|mksh|dash|ash|busybox)\b/;
+
+/** What a file's `source` commands read. */
+interface Sources {
+  /** The files they name, resolved. */
+  paths: Set<string>;
+  /** The file names they read from a folder known only at run time (`. "$OS/colors"`). */
+  names: Set<string>;
+}
 
 /** The first bytes of a file, for its shebang. */
 function head(path: string): string {
@@ -32,8 +41,8 @@ function head(path: string): string {
 }
 
 export class SourcerIndex {
-  /** File → the files its `source` commands name (resolved); undefined until first asked. */
-  private sources: Map<string, Set<string>> | undefined;
+  /** File → what its `source` commands read; undefined until first asked. */
+  private sources: Map<string, Sources> | undefined;
   /** Files changed since: read again when the index is next asked. */
   private readonly stale = new Set<string>();
 
@@ -53,8 +62,14 @@ export class SourcerIndex {
   sourcersOf(path: string): string[] {
     const sources = this.built();
     const out: string[] = [];
-    for (const [from, to] of sources) if (from !== path && to.has(path)) out.push(from);
+    for (const [from, to] of sources) if (from !== path && to.paths.has(path)) out.push(from);
     return out;
+  }
+
+  /** Whether another file may source `path` by its name, from a folder known only at run time. */
+  namedByOthers(path: string): boolean {
+    for (const [from, to] of this.built()) if (from !== path && namedIn(path, to.names)) return true;
+    return false;
   }
 
   /** The workspace was walked. */
@@ -73,13 +88,13 @@ export class SourcerIndex {
   }
 
   /** What an open document's own analysis found it sources: no need to read it again. */
-  record(path: string, targets: Iterable<string>): void {
+  record(path: string, targets: Iterable<string>, text: string): void {
     if (!this.sources) return;
     this.stale.delete(path);
-    this.sources.set(path, new Set(targets));
+    this.sources.set(path, { paths: new Set(targets), names: new Set(sourcedNames(text)) });
   }
 
-  private built(): Map<string, Set<string>> {
+  private built(): Map<string, Sources> {
     if (this.sources) {
       for (const path of this.stale) {
         const text = this.textOf(path) ?? readSmall(path, MAX_BYTES);
@@ -89,7 +104,7 @@ export class SourcerIndex {
       this.stale.clear();
       return this.sources;
     }
-    const sources = new Map<string, Set<string>>();
+    const sources = new Map<string, Sources>();
     this.sources = sources;
     let files = 0;
     const until = Date.now() + MAX_WALK_MS;
@@ -123,14 +138,15 @@ export class SourcerIndex {
     return sources;
   }
 
-  private targets(path: string, text: string): Set<string> {
-    const to = new Set<string>();
+  private targets(path: string, text: string): Sources {
+    const to: Sources = { paths: new Set(), names: new Set() };
     if (!/(?:source|\.)[ \t]|source=/.test(text)) return to;
     const resolve = sourceResolver({ docPath: path, cwd: dirname(path), roots: this.roots(), sourcePaths: ['SCRIPTDIR'], openText: this.textOf, maxBytes: MAX_BYTES });
     for (const p of new Set(sourcedPaths(text))) {
       const found = resolve(p, path);
-      if (found) to.add(found.name);
+      if (found) to.paths.add(found.name);
     }
+    to.names = new Set(sourcedNames(text));
     return to;
   }
 }

@@ -19,7 +19,7 @@ import { withSearchPaths } from '../source-path';
 export type { AliasDef, Analysis, AnalyzeOptions, Clash, Names, Resolution, SourceResolver, SourceSite, Unalias, UnknownCode, Use, UseRun } from './types';
 export { inDocument } from './types';
 export { argumentsAreInert, isInertStatement, mayDefineAlias } from './gates';
-export { sourcedPaths } from './rough-text';
+export { sourcedNames, sourcedPaths } from './rough-text';
 export { isStatementType } from './reader';
 export { Tri, UNDEF, REMOVED, UNKNOWN, isAbsent, isDefinition, isUnknown, unknownIndex } from './values';
 export type { AliasValue } from './values';

@@ -66,6 +66,26 @@ export function sourcedPaths(text: string): string[] {
   return out;
 }
 
+/** A `source` word whose folder is an expansion and whose file name is literal: `"$OS/bash_colors"`. */
+const NAMED_IN_RUNTIME_FOLDER = /^("?)[^\s;&|()<>'"]*\$[^\s;&|()<>'"]*\/([\w.+-]+)\1(?=[\s;&|)]|$)/;
+
+/**
+ * The file names of the `source` paths that `sourcedPaths` leaves out because
+ * their folder is known only at run time (`. "$OS/bash_colors"` names
+ * `bash_colors`): a file of that name may be the one sourced.
+ */
+export function sourcedNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(SOURCE_ARGUMENT)) {
+    if (m.index! > 0 && !BEFORE_COMMAND.test(text[m.index! - 1])) continue;
+    const at = m.index! + m[0].length;
+    const end = text.indexOf('\n', at);
+    const named = NAMED_IN_RUNTIME_FOLDER.exec(text.slice(at, end === -1 ? text.length : end));
+    if (named) out.push(named[2]);
+  }
+  return out;
+}
+
 /**
  * The words of a text as the shell would see them once quotes and escapes are
  * removed, split at every operator: a superset of its literal command words.

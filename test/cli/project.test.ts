@@ -113,6 +113,15 @@ describe('a file other linted files source', () => {
     expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'main.sh': [] });
   });
 
+  it('an executable file another linted file may source by name, from a folder known only at run time, keeps its aliases', () => {
+    const colors = "#!/bin/bash\nalias ls='ls -G'\n";
+    const dir = project({ 'main.sh': '#!/bin/bash\n. "$OS/colors"\n', 'os/colors': colors, 'os/other': colors });
+    for (const f of ['os/colors', 'os/other']) chmodSync(join(dir, f), 0o755);
+    const found = lintJson(dir);
+    expect(found['os/colors']).toEqual([]);
+    expect(found['os/other'].map((m) => m.split(' ')[1])).toEqual(['alias-dies-with-script:']);
+  });
+
   it('is judged where the program starts, not in a sourcer that is itself sourced', () => {
     const dir = project({
       'main.sh': "#!/bin/bash\nshopt -s expand_aliases\nalias ll='echo expanded'\nsource ./mid.sh\n",

@@ -2,7 +2,7 @@
 // source has some: the quick look for such files must find every path the
 // model itself would follow.
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../rules';
+import { lint, sourcedNames } from '../../rules';
 
 function uses(files: Record<string, string>) {
   const { analysis } = lint(files['main.sh'], {
@@ -53,5 +53,21 @@ describe('source-path directives', () => {
   it('do not make a path with an expansion followable without them, nor one with two expansions', () => {
     expect(uses({ 'main.sh': '#!/bin/bash\nsource "$dir/aliases.sh"\nll /tmp\n', 'aliases.sh': LIB, '$SCRIPT_DIR/aliases.sh': LIB })).toEqual([]);
     expect(uses({ 'main.sh': '#!/bin/bash\n# shellcheck source-path=SCRIPTDIR\nsource "$a/$b.sh"\nll /tmp\n', '$SCRIPT_DIR/aliases.sh': LIB })).toEqual([]);
+  });
+});
+
+describe('file names sourced from a folder known only at run time', () => {
+  it.each([
+    ['a double-quoted folder variable', '. "$OS/bash_colors"', ['bash_colors']],
+    ['a bare braced variable', 'source ${dir}/lib.sh', ['lib.sh']],
+    ['after a semicolon, and inside a function', 'f() { true; . "$(dirname "$0")x/aliases"; }', []],
+    ['a command substitution folder', '. $(dirname $0)/aliases.sh', []],
+    ['a single-quoted word, never expanded', "source '$x/lib.sh'", []],
+    ['a literal path, which sourcedPaths follows', '. ./lib.sh', []],
+    ['a file name that is itself an expansion', '. "$a"', []],
+    ['a glob', '. "$d"/*.sh', []],
+    ['a dot that is not the command', 'echo a. "$OS/colors"', []],
+  ])('%s', (_, line, names) => {
+    expect(sourcedNames(`#!/bin/bash\n${line}\n`)).toEqual(names);
   });
 });

@@ -1,6 +1,6 @@
 // The server through a real LSP client: the seed's two kubectl bugs, their
 // fixes, hover and navigation, settings, config files, `source`, shutdown.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -313,6 +313,28 @@ describe('language server over stdio', () => {
     const count = client.published.length;
     await client.replace(mainUri, '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\n');
     await client.diagnostics(libUri, 1, (p) => client.published.indexOf(p) >= count && p.diagnostics.length === 0);
+  });
+
+  it('keeps alias-dies-with-script in a file nothing sources, not in one a workspace script sources by name', async () => {
+    const dir = join(ws, 'dies');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'main.sh'), '#!/bin/bash\n. "$OS/colors"\n');
+    const aliases = "#!/bin/bash\nalias ls='ls -G'\n";
+    for (const name of ['colors', 'run']) {
+      writeFileSync(join(dir, name), aliases);
+      chmodSync(join(dir, name), 0o755);
+    }
+    const { client } = await start();
+    const codes = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.map((d) => d.code);
+    const colorsUri = fileUri(join(dir, 'colors'));
+    await client.open(colorsUri, aliases);
+    // before the workspace is indexed the file is judged alone; then again as main.sh may source it
+    await client.diagnostics(colorsUri, 1, (p) => codes(p).includes('alias-dies-with-script'));
+    await client.diagnostics(colorsUri, 1, (p) => p.diagnostics.length === 0);
+    const runUri = fileUri(join(dir, 'run'));
+    await client.open(runUri, aliases);
+    const run = await client.diagnostics(runUri, 1);
+    expect(codes(run)).toEqual(['alias-dies-with-script']);
   });
 
   it('completes alias names that expand at the cursor, marks those that do not, leaves out later ones', async () => {
