@@ -67,7 +67,7 @@ function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
 function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   const fn = use.inFunction;
   if (!fn || fn.src.file !== analysis.file || fn.src.base === null || def.inFunction || def.shellRuns === 0) return null;
-  if (def.value !== null && def.value.trim() === use.name) return null;
+  if (changesNothing(def, analysis)) return null;
   const leads = new Set([def.file]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -127,6 +127,27 @@ function commandWord(def: AliasDef): string | undefined {
   return words[0]?.replace(/^\\/, '') || undefined;
 }
 
+/** A value that is one variable: `"$sed_path"`, `${p}`. */
+const ONE_VARIABLE = /^(["']?)\$\{?(\w+)\}?\1$/;
+
+/**
+ * An alias that runs the command of its own name, expanded or not: `alias x=x`,
+ * or `alias sed="$sed_path"` where every assignment of the variable is a
+ * command substitution that ends in the name (`sed_path=$(command -v sed)`,
+ * `$(which sed)`), the command by its path.
+ */
+function changesNothing(def: AliasDef, analysis: Analysis): boolean {
+  if (def.value !== null) return def.value.trim() === def.name;
+  const text = analysis.sources.get(def.file) ?? '';
+  const variable = ONE_VARIABLE.exec(def.arg?.text.slice(def.arg.text.indexOf('=') + 1) ?? '')?.[2];
+  if (!variable) return false;
+  const assignments = [...text.matchAll(new RegExp(`(?:^|[\\s;&|(])${variable}=("?)(.*)`, 'gm'))];
+  return assignments.length > 0 && assignments.every(([, , value]) => {
+    const command = /^(?:\$\(|`)([^)`]*)[)`]/.exec(value)?.[1].trim().split(/\s+/);
+    return command !== undefined && command.length > 1 && command[command.length - 1] === def.name;
+  });
+}
+
 /**
  * A probe runs the real command to decide whether to define the alias:
  * `docker-compose >/dev/null 2>&1 || alias docker-compose='docker compose'`,
@@ -162,8 +183,7 @@ function isProbe(use: Use, def: AliasDef): boolean {
 
 /** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
 function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
-  // `alias x=x` changes nothing, expanded or not
-  if (def.value !== null && def.value.trim() === use.name) return null;
+  if (changesNothing(def, analysis)) return null;
   if (isProbe(use, def)) return null;
   const fn = def.inFunction;
   const shell = subshellOf(def.command);

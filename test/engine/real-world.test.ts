@@ -113,6 +113,15 @@ describe('real-world reductions', () => {
       .toEqual(['function-read-before-alias 1:17', 'alias-never-expands 2:7']);
   });
 
+  it('an alias to a variable holding the path of its own command runs that command', () => {
+    // scm_breeze's test: `export sed_path="$(bin_path sed)"` `alias sed="$sed_path"`, with `whence` read before
+    const setup = (path: string) => `#!/bin/bash\nsetUp() {\n  export sed_path="$(${path})"\n  alias sed="$sed_path"\n`
+      + '  whence() { type "$@" | sed -e "s/x//"; }\n}\nsetUp\n';
+    expect(reports(setup('bin_path sed'))).toEqual(['alias-definition-expansion 4:9']);
+    // another command's path is a different command
+    expect(reports(setup('command -v gsed'))).toEqual(['alias-definition-expansion 4:9', 'alias-never-expands 4:9', 'alias-in-function 5:26']);
+  });
+
   // class D
   it('an alias defined in a command substitution is for the commands it runs', () => {
     // ksh93's tests: `alias cat=false` inside $( ) to test whence; the other cats are the command

@@ -100,8 +100,24 @@ ruleTester(rule('function-read-before-alias'), {
 ruleTester(rule('alias-in-function'), {
   valid: [
     { code: "setup() { alias k='echo hi'; }\nsetup\nk\n" },
+    // the alias names the same command by its path: nothing is missed
+    { code: "setup() { p=$(command -v sed); alias sed=\"$p\"; }\nsed x\nsetup\n" },
+    { code: "setup() {\n  export sed_path=\"$(bin_path sed)\"\n  alias sed=\"${sed_path}\"\n}\nsed x\nsetup\n" },
+    { code: "setup() { p=`which sed`; alias sed=\"$p\"; }\nsed x\nsetup\n" },
   ],
   invalid: [
+    {
+      // another command's path
+      code: "setup() { p=$(command -v gsed); alias sed=\"$p\"; }\nsed x\nsetup\n",
+      errors: [{ line: 2, column: 1, endColumn: 4, message: 'read before `setup` runs' }],
+      refusal: 'the value is expanded when the alias is defined',
+    },
+    {
+      // a variable also set to something else
+      code: "setup() { p=$(command -v sed); alias sed=\"$p\"; }\np=/opt/bin/sed2\nsed x\nsetup\n",
+      errors: [{ line: 3, column: 1, endColumn: 4, message: 'read before `setup` runs' }],
+      refusal: 'the value is expanded when the alias is defined',
+    },
     {
       code: "main() {\n  alias k='echo hi'\n  k\n}\nmain\n",
       errors: [{ line: 3, column: 3, endColumn: 4, message: 'inside `main` itself' }],
