@@ -1,4 +1,5 @@
 import { inDocument } from '../engine';
+import type { UnknownCode } from '../engine';
 import type { Diagnostic, Rule } from '../rule';
 import { code } from '../report';
 import { writtenToBeSourced } from './intent';
@@ -13,6 +14,9 @@ const UNTRACKED_NAMES = new Set(['local', 'declare', 'typeset', 'export', 'reado
 /** bash's option for a script's own aliases: a script that sets it writes aliases for itself. */
 const OWN_ALIASES = /\bshopt\s+(?:-\w+\s+)*-s\b[^\n;&|]*\bexpand_aliases\b/;
 
+/** Code aliascope could not follow that may have run any command: a file it could not read, a dynamic eval. */
+const FOLLOWS_NOTHING = new Set<UnknownCode['what']>(['source', 'eval', 'depth']);
+
 export const aliasDiesWithScript: Rule = {
   meta: {
     id: 'alias-dies-with-script',
@@ -23,7 +27,7 @@ export const aliasDiesWithScript: Rule = {
     docs: `## What it does
 Finds aliases defined by an executable script (a shebang and the exec bit) that the script itself never uses.
 
-Not reported: files without the exec bit, shell startup files such as \`.bashrc\`, files another linted file sources, files written to be sourced too (they test \`BASH_SOURCE\` against \`$0\`, or \`return\` at top level), scripts that write aliases for themselves (they run \`shopt -s expand_aliases\` or use one of their aliases: an unused one is dead code there), aliases named after \`local\`, \`typeset\`, \`export\` and the other declaration commands (whose uses aliascope does not track), and definitions that code aliascope cannot follow may use.
+Not reported: files without the exec bit, shell startup files such as \`.bashrc\`, files another linted file sources (also by name from a folder known only at run time, as in \`. "$OS/colors"\`), files written to be sourced too (they test \`BASH_SOURCE\` against \`$0\`, or \`return\` at top level), scripts that write aliases for themselves (they run \`shopt -s expand_aliases\`, or in bash a \`source\` or \`eval\` aliascope cannot follow that may run it comes first, or they use one of their aliases: an unused one is dead code there), aliases named after \`local\`, \`typeset\`, \`export\` and the other declaration commands (whose uses aliascope does not track), and definitions that code aliascope cannot follow may use.
 
 ## Why is this bad
 A script runs in a shell of its own. Its aliases die with that shell when the script exits, so running it never defines them in the shell that started it. Authors usually meant them for their interactive shell.
@@ -51,11 +55,14 @@ and remove its exec bit, so that it is not run by mistake.`,
     // a script that switches its own expansion on, or uses its aliases, writes them for
     // itself: one it never uses is dead code, not an alias meant for the calling shell
     if (OWN_ALIASES.test(analysis.text)) return [];
+    // in bash, code aliascope cannot follow (`source "$dir/bootstrap.sh"`) may have run that shopt
+    const mayOwn = (at: number) => !analysis.dialect.expandsByDefault
+      && analysis.unknowns.some((u) => u.file === analysis.file && u.start < at && FOLLOWS_NOTHING.has(u.what));
     const used = new Set(analysis.uses.map((u) => u.name));
     if (analysis.defs.some((d) => inDocument(analysis, d) && used.has(d.name))) return [];
     const out: Diagnostic[] = [];
     for (const d of analysis.defs) {
-      if (!inDocument(analysis, d) || used.has(d.name) || d.shellRuns === 0 || d.seenByUnknown || UNTRACKED_NAMES.has(d.name)) continue;
+      if (!inDocument(analysis, d) || used.has(d.name) || d.shellRuns === 0 || d.seenByUnknown || mayOwn(d.start) || UNTRACKED_NAMES.has(d.name)) continue;
       out.push({
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `Alias ${code(d.name)} is defined by an executable script that never uses it: it dies when the script exits, and the shell that ran the script never gets it. To define it in your shell, source this file (\`. ${name}\`) or move the alias to your shell's startup file.`,

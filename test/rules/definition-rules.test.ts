@@ -79,8 +79,19 @@ ruleTester(rule('alias-dies-with-script'), {
     { code: "#!/bin/sh\nsetup() { alias k='kubectl'; }\n", file: script },
     // a file aliascope cannot read runs after it, and may use it
     { code: "#!/bin/sh\nalias k='kubectl'\n. \"$HOME/more.sh\"\n", file: script },
+    // a bash script that switches its own expansion on: an unused alias is dead code
+    { code: "#!/bin/bash\nshopt -s expand_aliases\nalias k='kubectl'\n", file: script },
+    // ... or whose unreadable bootstrap, or dynamic eval, may do so first
+    { code: "#!/bin/bash\nsource \"$(cd \"${BASH_SOURCE[0]%/*}\" && pwd)/lib/boot.sh\"\nalias k='kubectl'\n", file: script },
+    { code: "#!/bin/bash\neval \"$SETUP\"\nalias k='kubectl'\n", file: script },
   ],
   invalid: [
+    {
+      // in sh aliases expand anyway: a file aliascope cannot read first says nothing of intent
+      code: "#!/bin/sh\n. \"$HOME/more.sh\"\nalias k='kubectl'\n",
+      file: script,
+      errors: [{ line: 3, column: 7, endColumn: 18 }],
+    },
     {
       code: "#!/bin/bash\nalias k='kubectl'\nalias kgp='kubectl get pods'\n",
       file: script,
