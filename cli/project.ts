@@ -8,7 +8,7 @@
 // no second analysis. Here the reports of the linted files that other linted
 // files source are replaced by what holds in every such context.
 import { dirname, relative } from 'path';
-import { judgeInContexts, mayBeSourced, namedIn } from '../host/contexts';
+import { judgeInContexts, mayBeSourced, namedByOthers } from '../host/contexts';
 import type { ContextReport, FileReport, FileTask, Message } from './lint-file';
 
 /** A message's place and rule: the same finding in two runs has one key. */
@@ -31,11 +31,10 @@ export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): voi
     }
   });
   // a file that a linted file may source by name, from a folder known only at run time
-  const named = new Map<string, Set<string>>();
-  reports.forEach((r, i) => named.set(tasks[i].path, new Set(r.sourcedNames)));
+  const named = namedByOthers(reports.flatMap((r, i): [string, string[]][] => (r.sourcedNames ? [[tasks[i].path, r.sourcedNames]] : [])));
   reports.forEach((r, i) => {
     const path = tasks[i].path;
-    if (!sourcers.has(path) && [...named].some(([from, names]) => from !== path && namedIn(path, names))) {
+    if (!sourcers.has(path) && named(path)) {
       reports[i] = { ...r, messages: mayBeSourced(r.messages, (m) => m.ruleId) };
     }
   });

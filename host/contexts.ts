@@ -26,9 +26,21 @@ export function mayBeSourced<T>(own: T[], ruleId: (t: T) => string): T[] {
   return own.filter((t) => ruleId(t) !== DIES_WITH_SCRIPT);
 }
 
-/** Whether `names` (file names that some `source` reads from a run-time folder) holds the file at `path`. */
-export function namedIn(path: string, names: ReadonlySet<string>): boolean {
-  return names.has(basename(path));
+/**
+ * Given each file with the file names its `source` commands read from a
+ * run-time folder (rules' `sourcedNames`): whether another of them may source
+ * the file at a path.
+ */
+export function namedByOthers(named: Iterable<[string, Iterable<string>]>): (path: string) => boolean {
+  const byName = new Map<string, Set<string>>();
+  for (const [from, names] of named) {
+    for (const name of names) {
+      let namers = byName.get(name);
+      if (!namers) byName.set(name, (namers = new Set()));
+      namers.add(from);
+    }
+  }
+  return (path) => [...(byName.get(basename(path)) ?? [])].some((from) => from !== path);
 }
 
 /** Rules whose reports do not come from the analysis: they stay as the file's own run gave them. */

@@ -5,7 +5,7 @@
 // again alone. Nothing is read on a keystroke.
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'fs';
 import { dirname, join } from 'path';
-import { namedIn } from '../host/contexts';
+import { namedByOthers } from '../host/contexts';
 import { readSmall, sourceResolver } from '../host/sources';
 import { sourcedNames, sourcedPaths } from '../rules';
 
@@ -68,8 +68,7 @@ export class SourcerIndex {
 
   /** Whether another file may source `path` by its name, from a folder known only at run time. */
   namedByOthers(path: string): boolean {
-    for (const [from, to] of this.built()) if (from !== path && namedIn(path, to.names)) return true;
-    return false;
+    return namedByOthers([...this.built()].map(([from, to]): [string, Set<string>] => [from, to.names]))(path);
   }
 
   /** The workspace was walked. */
