@@ -43,6 +43,8 @@ function head(path: string): string {
 export class SourcerIndex {
   /** File → what its `source` commands read; undefined until first asked. */
   private sources: Map<string, Sources> | undefined;
+  /** namedByOthers over the index as it is; dropped when a file's names change. */
+  private named: ((path: string) => boolean) | undefined;
   /** Files changed since: read again when the index is next asked. */
   private readonly stale = new Set<string>();
 
@@ -68,7 +70,9 @@ export class SourcerIndex {
 
   /** Whether another file may source `path` by its name, from a folder known only at run time. */
   namedByOthers(path: string): boolean {
-    return namedByOthers([...this.built()].map(([from, to]): [string, Set<string>] => [from, to.names]))(path);
+    const sources = this.built();
+    this.named ??= namedByOthers([...sources].map(([from, to]): [string, Set<string>] => [from, to.names]));
+    return this.named(path);
   }
 
   /** The workspace was walked. */
@@ -90,11 +94,15 @@ export class SourcerIndex {
   record(path: string, targets: Iterable<string>, text: string): void {
     if (!this.sources) return;
     this.stale.delete(path);
-    this.sources.set(path, { paths: new Set(targets), names: new Set(sourcedNames(text)) });
+    const names = new Set(sourcedNames(text));
+    const before = this.sources.get(path)?.names;
+    if (!before || before.size !== names.size || [...names].some((n) => !before.has(n))) this.named = undefined;
+    this.sources.set(path, { paths: new Set(targets), names });
   }
 
   private built(): Map<string, Sources> {
     if (this.sources) {
+      if (this.stale.size) this.named = undefined;
       for (const path of this.stale) {
         const text = this.textOf(path) ?? readSmall(path, MAX_BYTES);
         if (text === undefined || !(SHELL_NAME.test(path) || SHEBANG.test(text))) this.sources.delete(path);
