@@ -22,6 +22,13 @@ export interface Unit {
   uncertain: boolean;
   /** Set when the unit was parsed again on its own: the text its nodes belong to, at `base`. */
   src?: { text: string; base: number; original: string };
+  /**
+   * A text read whole (ksh93's sourced files, zsh's and ksh93's eval strings)
+   * that tree-sitter got partly wrong: its units as recovered, each as certain
+   * as it is on its own, all read before any runs. Read and run these instead
+   * of `statements`.
+   */
+  parts?: Unit[];
 }
 
 /** The statements of a statement list (program, `{ }`, `( )`, do-group…). */
@@ -119,8 +126,9 @@ export function programUnits(root: SyntaxNode, text: string, whole: boolean, lex
   const units = splitUnits(root, text, false, { segments: segs, complete: true });
   const recovered = units.some((u) => u.uncertain) ? recover(units, text, segs) : units;
   if (!whole || recovered.length === 0) return recovered;
-  if (recovered.some((u) => u.src)) return units.length ? [mergeAll(units)] : [];
-  return [mergeAll(recovered)];
+  if (recovered === units) return [mergeAll(units)];
+  // the shell reads it all at once: the recovered units keep their own certainty
+  return [{ ...mergeAll(recovered), statements: [], parts: recovered }];
 }
 
 function mergeAll(units: Unit[]): Unit {

@@ -20,7 +20,7 @@ export class Discovery {
 
   /** Finds the names each unit's statements may define, in the text its nodes belong to. */
   units(units: Unit[], src: Source): void {
-    for (const u of units) {
+    for (const u of units.flatMap((x) => x.parts ?? [x])) {
       const usrc = unitSource(u, src);
       for (const s of u.statements) {
         const text = usrc.text.slice(s.node.startIndex, s.node.endIndex);

@@ -61,18 +61,24 @@ export class Runner {
     for (let i = 0; i < units.length; i++) {
       if (!st) return null;
       const unit = units[i];
-      const uncertain = unit.uncertain || rc.uncertain;
-      const src = unitSource(unit, rc.src);
-      const read: ReadCtx = {
-        src, unit, unitBase: rc.src.base ?? 0, uncertain, heredoc: false, forceNo: false, eager: false, fn: rc.fn, printed: rc.printed,
-      };
-      for (const s of unit.statements) this.reader.read(s.node, st, read);
-      const urc = { ...rc, src, uncertain, unit: topLevel ? i : rc.unit };
-      st = this.runSeq(unit.statements, st, urc);
-      if (st && unit.uncertain && unit.statements.length === 0) st = this.runUnparsed(rc.src.text.slice(unit.start, unit.end), st, urc);
-      // misparsed text that names a builtin changing aliases or options: its effect is unknown
-      if (st && unit.uncertain && EFFECT_WORDS.test(rc.src.text.slice(unit.start, unit.end))) {
-        this.unknownAt(st, rc.src, unit.start, unit.end, 'misparsed');
+      const parts = unit.parts ?? [unit];
+      // every part is read before any of it runs, as one unit
+      for (const part of parts) {
+        const read: ReadCtx = {
+          src: unitSource(part, rc.src), unit, unitBase: rc.src.base ?? 0, uncertain: part.uncertain || rc.uncertain,
+          heredoc: false, forceNo: false, eager: false, fn: rc.fn, printed: rc.printed,
+        };
+        for (const s of part.statements) this.reader.read(s.node, st, read);
+      }
+      for (const part of parts) {
+        if (!st) return null;
+        const urc = { ...rc, src: unitSource(part, rc.src), uncertain: part.uncertain || rc.uncertain, unit: topLevel ? i : rc.unit };
+        st = this.runSeq(part.statements, st, urc);
+        if (st && part.uncertain && part.statements.length === 0) st = this.runUnparsed(rc.src.text.slice(part.start, part.end), st, urc);
+        // misparsed text that names a builtin changing aliases or options: its effect is unknown
+        if (st && part.uncertain && EFFECT_WORDS.test(rc.src.text.slice(part.start, part.end))) {
+          this.unknownAt(st, rc.src, part.start, part.end, 'misparsed');
+        }
       }
     }
     return st;

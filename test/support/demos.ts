@@ -78,6 +78,14 @@ qs U2 || echo NX:U2
 `, { 'inc.sh': `alias qs='echo EXP'
 qs U1 || echo NX:U1
 ` }),
+  // ksh93 reads a sourced file whole: a line tree-sitter gets wrong leaves the other lines certain
+  d('source_whole_recovered', `alias qc='echo EXP'
+. ./inc.sh
+qd U3 || echo NX:U3
+`, { 'inc.sh': `: <>/dev/null && true
+alias qd='echo EXP'
+qc U1 || echo NX:U1; qd U2 || echo NX:U2
+` }, ['U1', 'U2', 'U3']),
   d('pipeline_last', `true | alias qa='echo EXP'
 qa U1 || echo NX:U1
 `),
