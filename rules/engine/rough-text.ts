@@ -41,6 +41,18 @@ function literalWordAt(text: string, i: number): string | null {
   return quote ? null : out;
 }
 
+/** Where the first argument of each `source` or `.` in command position starts, in strings and comments too. */
+function* sourceArguments(text: string): Generator<number> {
+  for (const m of text.matchAll(SOURCE_ARGUMENT)) {
+    if (m.index! === 0 || BEFORE_COMMAND.test(text[m.index! - 1])) yield m.index! + m[0].length;
+  }
+}
+
+function restOfLine(text: string, at: number): string {
+  const end = text.indexOf('\n', at);
+  return text.slice(at, end === -1 ? text.length : end);
+}
+
 /**
  * The paths a text may `source`, in strings and comments too: literal ones,
  * those in the script's folder (rules/source-path.ts) and directives' ones;
@@ -49,16 +61,13 @@ function literalWordAt(text: string, i: number): string | null {
 export function sourcedPaths(text: string): string[] {
   const out = directivePaths(text);
   let vars: Set<string> | undefined;
-  for (const m of text.matchAll(SOURCE_ARGUMENT)) {
-    if (m.index! > 0 && !BEFORE_COMMAND.test(text[m.index! - 1])) continue;
-    const at = m.index! + m[0].length;
+  for (const at of sourceArguments(text)) {
     const arg = literalWordAt(text, at);
     if (arg !== null) {
       out.push(arg);
     } else {
-      const end = text.indexOf('\n', at);
       // the folder variables are looked for only once a path has an expansion
-      const word = text.slice(at, end === -1 ? text.length : end);
+      const word = restOfLine(text, at);
       const p = folderPath(word, (vars ??= folderVariables(text))) ?? (searchPaths(text).length ? strippedPath(word) : null);
       if (p) out.push(p);
     }
@@ -76,11 +85,8 @@ const NAMED_IN_RUNTIME_FOLDER = /^("?)[^\s;&|()<>'"]*\$[^\s;&|()<>'"]*\/([\w.+-]
  */
 export function sourcedNames(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(SOURCE_ARGUMENT)) {
-    if (m.index! > 0 && !BEFORE_COMMAND.test(text[m.index! - 1])) continue;
-    const at = m.index! + m[0].length;
-    const end = text.indexOf('\n', at);
-    const named = NAMED_IN_RUNTIME_FOLDER.exec(text.slice(at, end === -1 ? text.length : end));
+  for (const at of sourceArguments(text)) {
+    const named = NAMED_IN_RUNTIME_FOLDER.exec(restOfLine(text, at));
     if (named) out.push(named[2]);
   }
   return out;
