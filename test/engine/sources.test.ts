@@ -60,7 +60,7 @@ describe('file names sourced from a folder known only at run time', () => {
   it.each([
     ['a double-quoted folder variable', '. "$OS/bash_colors"', ['bash_colors']],
     ['a bare braced variable', 'source ${dir}/lib.sh', ['lib.sh']],
-    ['after a semicolon, and inside a function', 'f() { true; . "$(dirname "$0")x/aliases"; }', []],
+    ['after a semicolon, and inside a function', 'f() { true; . "$dir/aliases"; }', ['aliases']],
     ['a command substitution folder', '. $(dirname $0)/aliases.sh', []],
     ['a single-quoted word, never expanded', "source '$x/lib.sh'", []],
     ['a literal path, which sourcedPaths follows', '. ./lib.sh', []],
