@@ -138,11 +138,19 @@ const ONE_VARIABLE = /^(["']?)\$\{?(\w+)\}?\1$/;
  */
 function changesNothing(def: AliasDef, analysis: Analysis): boolean {
   if (def.value !== null) return def.value.trim() === def.name;
-  const text = analysis.sources.get(def.file) ?? '';
+  let known = namesOwnPath.get(def);
+  if (known === undefined) namesOwnPath.set(def, (known = variableNamesOwnPath(def, analysis.sources.get(def.file) ?? '')));
+  return known;
+}
+
+/** Per definition with a run-time value: whether changesNothing finds it names its own command's path (a scan of its file). */
+const namesOwnPath = new WeakMap<AliasDef, boolean>();
+
+function variableNamesOwnPath(def: AliasDef, text: string): boolean {
   const variable = ONE_VARIABLE.exec(def.arg?.text.slice(def.arg.text.indexOf('=') + 1) ?? '')?.[2];
   if (!variable) return false;
-  const assignments = [...text.matchAll(new RegExp(`(?:^|[\\s;&|(])${variable}=("?)(.*)`, 'gm'))];
-  return assignments.length > 0 && assignments.every(([, , value]) => {
+  const assignments = [...text.matchAll(new RegExp(`(?:^|[\\s;&|(])${variable}="?(.*)`, 'gm'))];
+  return assignments.length > 0 && assignments.every(([, value]) => {
     const command = /^(?:\$\(|`)([^)`]*)[)`]/.exec(value)?.[1].trim().split(/\s+/);
     return command !== undefined && command.length > 1 && command[command.length - 1] === def.name;
   });
