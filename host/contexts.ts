@@ -18,9 +18,9 @@ export interface Findings<T> {
 const DIES_WITH_SCRIPT = 'alias-dies-with-script';
 
 /**
- * A file that other files may source, though from a folder known only at run
- * time (`. "$OS/bash_colors"`, rules' `sourcedNames`): its own findings, but
- * not that its aliases die with it, since they may not.
+ * The findings of a file that other files source, or may (from a folder known
+ * only at run time: `. "$OS/bash_colors"`, rules' `sourcedNames`), judged on
+ * its own: all but that its aliases die with it.
  */
 export function mayBeSourced<T>(own: T[], ruleId: (t: T) => string): T[] {
   return own.filter((t) => ruleId(t) !== DIES_WITH_SCRIPT);
@@ -54,7 +54,6 @@ const OWN = new Set(['directive', ANALYSIS_INCOMPLETE, 'file-size']);
  * aliases do not die with it.
  */
 export function judgeInContexts<T>(own: T[], contexts: { findings: T[]; sites: string[] }[], f: Findings<T>): T[] {
-  const notDying = (t: T) => f.ruleId(t) !== DIES_WITH_SCRIPT;
   if (!contexts.length) return mayBeSourced(own, f.ruleId);
   const ownByKey = new Map(own.map((t) => [f.key(t), t]));
   const everywhere = contexts.slice(1).map((c) => new Set(c.findings.map((t) => f.key(t))));
@@ -63,7 +62,7 @@ export function judgeInContexts<T>(own: T[], contexts: { findings: T[]; sites: s
   const out: T[] = [];
   for (const t of contexts[0].findings) {
     const key = f.key(t);
-    if (!notDying(t) || OWN.has(f.ruleId(t)) || !everywhere.every((s) => s.has(key))) continue;
+    if (f.ruleId(t) === DIES_WITH_SCRIPT || OWN.has(f.ruleId(t)) || !everywhere.every((s) => s.has(key))) continue;
     out.push(ownByKey.get(key) ?? f.named(t, where));
   }
   out.push(...own.filter((t) => OWN.has(f.ruleId(t))));
