@@ -149,20 +149,15 @@ export function errorCount(tree: Tree): number {
   return n;
 }
 
-// The parsers cross into native or wasm code and allocate fresh arrays for
-// every `children` and `type`; the engine walks the same nodes again for each
-// read and call, so both are remembered per node object.
+// The parsers cross into native or wasm code and allocate a fresh array for
+// every `children`; the engine walks the same nodes again for each read and
+// call, so children are remembered per node object. (A node's type is cheap:
+// wasm.ts remembers it, and the native binding has it on the node's class or,
+// for tokens, remembers it in native.ts.)
 const childrenMemo = new WeakMap<SyntaxNode, SyntaxNode[]>();
-const typeMemo = new WeakMap<SyntaxNode, string>();
 
 export function kids(node: SyntaxNode): SyntaxNode[] {
   let k = childrenMemo.get(node);
   if (!k) childrenMemo.set(node, (k = node.children));
   return k;
-}
-
-export function typeOf(node: SyntaxNode): string {
-  let t = typeMemo.get(node);
-  if (t === undefined) typeMemo.set(node, (t = node.type));
-  return t;
 }

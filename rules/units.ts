@@ -2,7 +2,7 @@
 // runs to the unescaped newline that ends it; compound commands and function
 // definitions are single nodes, so they are read whole with their line.
 import type { SyntaxNode } from './parse';
-import { kids, parse, typeOf } from './parse';
+import { kids, parse } from './parse';
 import { isArithmetic, Lexed, masked, Segment, segments } from './segments';
 import { firstAtLeast } from './sorted';
 
@@ -40,9 +40,9 @@ export function statementsOf(parent: SyntaxNode): readonly Statement[] {
   const list = kids(parent);
   for (let i = 0; i < list.length; i++) {
     const k = list[i];
-    if (!k.isNamed || typeOf(k) === 'comment') continue;
+    if (!k.isNamed || k.type === 'comment') continue;
     const next = list[i + 1];
-    out.push({ node: k, background: next !== undefined && typeOf(next) === '&' });
+    out.push({ node: k, background: next !== undefined && next.type === '&' });
   }
   listed.set(parent, out);
   return out;
@@ -81,7 +81,7 @@ function newlineBetween(text: string, newlines: number[], from: number, to: numb
  */
 export function splitUnits(root: SyntaxNode, text: string, whole: boolean, lexed?: Lexed): Unit[] {
   const units: Unit[] = [];
-  const comments = kids(root).filter((c) => typeOf(c) === 'comment');
+  const comments = kids(root).filter((c) => c.type === 'comment');
   const newlines = newlinesOf(text);
   let current: Unit | undefined;
   let prevEnd = root.startIndex;

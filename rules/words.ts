@@ -17,13 +17,18 @@ function unescapeDouble(s: string): string {
 
 /** The literal value of a word, or null when it depends on expansions or globs. */
 export function literal(node: SyntaxNode): string | null {
+  // each property is a call into the parser: ask once
   switch (node.type) {
+    case 'command_name': {
+      const parts = node.children;
+      return parts.length === 1 ? literal(parts[0]) : null;
+    }
     case 'word':
-    case 'command_name':
-    case 'number':
-      if (node.type === 'command_name') return node.childCount === 1 ? literal(node.children[0]) : null;
-      if (/[*?[]/.test(node.text) && !/\\[*?[]/.test(node.text)) return null;
-      return unescapeBare(node.text);
+    case 'number': {
+      const text = node.text;
+      if (/[*?[]/.test(text) && !/\\[*?[]/.test(text)) return null;
+      return unescapeBare(text);
+    }
     case 'raw_string':
       return node.text.slice(1, -1);
     case 'ansi_c_string':

@@ -1,7 +1,7 @@
 // Everything an analysis finds, each kept once however often it is read or
 // run: alias definitions, uses, function definitions, clashes, `unalias`
 // commands and the code the engine could not follow.
-import { typeOf, SyntaxNode } from '../parse';
+import type { SyntaxNode } from '../parse';
 import { hasExpansion, isAliasName, literal } from '../words';
 import type { FunctionDef, Source } from './state';
 import type { AliasDef, Clash, Resolution, SourceSite, Unalias, UnknownCode, Use, UseRun } from './types';
@@ -52,7 +52,7 @@ export class Catalogue {
 
   enclosingFunction(node: SyntaxNode, src: Source): FunctionDef | null {
     for (let p = node.parent; p; p = p.parent) {
-      if (typeOf(p) === 'function_definition') return this.functionDef(p, src);
+      if (p.type === 'function_definition') return this.functionDef(p, src);
     }
     return null;
   }

@@ -2,7 +2,7 @@
 // known, so the reader can tell a use from a plain command. Definitions,
 // `unalias` commands and the names in eval strings are found in the text and
 // in every file it can source.
-import { typeOf, SyntaxNode } from '../parse';
+import type { SyntaxNode } from '../parse';
 import type { Unit } from '../units';
 import type { Catalogue } from './catalogue';
 import type { Gates } from './gates';
@@ -38,7 +38,7 @@ export class Discovery {
 
   private statement(root: SyntaxNode, src: Source, text: string): void {
     // a command holds other commands only inside substitutions
-    const commands = typeOf(root) === 'command' && !this.gates.maySubstitute(text) ? [root] : root.descendantsOfType('command');
+    const commands = root.type === 'command' && !this.gates.maySubstitute(text) ? [root] : root.descendantsOfType('command');
     for (const cmd of commands) {
       const name = cmd.childForFieldName('name');
       const word = name ? literal(name) : null;

@@ -4,7 +4,7 @@
 // `eval "$name=\$value"`), and name no builtin that changes aliases or
 // options, the values are data: the eval defines no alias and changes no
 // option. Its literal commands (a call of a script function, say) still run.
-import { parse, SyntaxNode, typeOf } from '../parse';
+import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
 import { PREFIX_WORDS } from './builtins';
 
@@ -26,7 +26,7 @@ export interface Skeleton {
 
 /** Appends the string `eval` receives from one argument word, each expansion as a placeholder of its own length; false when not modelled. */
 function append(node: SyntaxNode, sk: Skeleton): boolean {
-  const type = typeOf(node);
+  const type = node.type;
   const hole = (n: SyntaxNode): void => {
     const length = n.endIndex - n.startIndex;
     sk.holes.push({ start: sk.text.length, end: sk.text.length + length });
@@ -51,8 +51,8 @@ function append(node: SyntaxNode, sk: Skeleton): boolean {
       let cursor = base + 1;
       for (const c of node.namedChildren) {
         sk.text += unescapeDouble(text.slice(cursor - base, c.startIndex - base));
-        if (typeOf(c) === 'string_content') sk.text += unescapeDouble(c.text);
-        else if (EXPANSIONS.has(typeOf(c))) hole(c);
+        if (c.type === 'string_content') sk.text += unescapeDouble(c.text);
+        else if (EXPANSIONS.has(c.type)) hole(c);
         else return false;
         cursor = c.endIndex;
       }
@@ -78,14 +78,14 @@ export function evalSkeleton(args: SyntaxNode[]): Skeleton | null {
     if (!append(a, sk)) return null;
   }
   // one double-quoted argument without escapes reads at the same offsets as its text
-  if (args.length === 1 && typeOf(args[0]) === 'string' && !args[0].text.includes('\\')) sk.offset = args[0].startIndex + 1;
+  if (args.length === 1 && args[0].type === 'string' && !args[0].text.includes('\\')) sk.offset = args[0].startIndex + 1;
   return sk;
 }
 
 /** True if the node lies where a word can become a command: a command's name, or what `command`/`builtin` runs. */
 function inCommandPosition(node: SyntaxNode): boolean {
   for (let p: SyntaxNode | null = node; p; p = p.parent) {
-    const t = typeOf(p);
+    const t = p.type;
     if (t === 'command_name' || t === 'function_definition') return true;
     if (t === 'command') {
       const name = p.childForFieldName('name');

@@ -23,6 +23,9 @@ const FUNCTION_DEFINITION = /\(\s*\)|\bfunction\b/;
 const GATED_LENGTH = 4096;
 /** A word as roughWords splits them, kept whole across backslash-newlines. */
 const ROUGH_WORD = /(?:\\\n|[^\s;&|()<>`])+/g;
+const BACKSLASH = 0x5c;
+/** Characters a shell removes from a word: quotes and backslashes. */
+const QUOTING = /['"\\]/;
 /** Backslash-newlines that open a word: the word starts after them. */
 const LEADING_CONTINUATIONS = /^(?:\\\n)+/;
 
@@ -52,16 +55,18 @@ function mayReachAliasText(text: string, resolve: SourceResolver | undefined, de
 /** Offsets where roughWords-style words that are in `names` start, in order. */
 export function knownNameOffsets(text: string, names: ReadonlySet<string>): number[] {
   const at: number[] = [];
-  for (const m of text.matchAll(ROUGH_WORD)) {
+  const words = new RegExp(ROUGH_WORD);
+  for (let m = words.exec(text); m; m = words.exec(text)) {
     let word = m[0];
-    let start = m.index!;
-    const lead = LEADING_CONTINUATIONS.exec(word);
-    if (lead) {
-      word = word.slice(lead[0].length);
-      start += lead[0].length;
+    let start = m.index;
+    if (word.charCodeAt(0) === BACKSLASH) {
+      const lead = LEADING_CONTINUATIONS.exec(word);
+      if (lead) {
+        word = word.slice(lead[0].length);
+        start += lead[0].length;
+      }
     }
-    const w = /['"\\]/.test(word) ? word.replace(/\\\n/g, '').replace(/['"\\]/g, '') : word;
-    if (names.has(w)) at.push(start);
+    if (names.has(QUOTING.test(word) ? word.replace(/\\\n/g, '').replace(/['"\\]/g, '') : word)) at.push(start);
   }
   return at;
 }

@@ -2,7 +2,7 @@
 // alias, against the state the shell has when it reads the text. Text read
 // later (deferred `$( )` and backticks) is left to the runner.
 import type { Dialect, ReadTime } from '../dialects';
-import { kids, SyntaxNode, typeOf } from '../parse';
+import { kids, SyntaxNode } from '../parse';
 import { firstAtLeast } from '../sorted';
 import type { Unit } from '../units';
 import { isAliasName, literal } from '../words';
@@ -59,13 +59,13 @@ const WORD_PARTS = new Set(['word', '"', 'string', 'raw_string', 'concatenation'
 /** The command whose name or argument holds the token at a word's start, if any. */
 function commandOfWord(token: SyntaxNode): SyntaxNode | null {
   let x: SyntaxNode | null = token;
-  while (x && WORD_PARTS.has(typeOf(x))) x = x.parent;
-  if (x && typeOf(x) === 'command_name') x = x.parent;
-  return x && typeOf(x) === 'command' ? x : null;
+  while (x && WORD_PARTS.has(x.type)) x = x.parent;
+  if (x && x.type === 'command_name') x = x.parent;
+  return x && x.type === 'command' ? x : null;
 }
 
 export function isSubstitution(node: SyntaxNode): boolean {
-  const t = typeOf(node);
+  const t = node.type;
   return t === 'command_substitution' || t === 'process_substitution';
 }
 
@@ -123,7 +123,7 @@ export class Reader {
 
   private decideReadTime(node: SyntaxNode, src: Source, heredoc: boolean, eager: boolean, st: State): ReadTime | 'never' {
     const d = this.dialect;
-    if (typeOf(node) === 'process_substitution') return d.procsub ?? 'enclosing';
+    if (node.type === 'process_substitution') return d.procsub ?? 'enclosing';
     // or a here-document's backticks, which the workaround heredoc-backtick wrote as `$(`
     const backtick = isBacktick(node, src, heredoc);
     if (backtick && eager) return d.backtickInEagerComsub;
@@ -166,7 +166,7 @@ export class Reader {
   /** Resolves every use read now: the node minus what is read later. */
   read(node: SyntaxNode, st: State, rc: ReadCtx): void {
     this.budget.tick();
-    const type = typeOf(node);
+    const type = node.type;
     // comments, strings in single quotes and other tokens hold no command
     if (LEAF_TYPES.has(type)) return;
     const statement = isStatementType(type);
@@ -248,7 +248,7 @@ export class Reader {
     // the arguments are needed only after an alias whose value ends in a blank
     let args: SyntaxNode[] | undefined;
     let next = 0;
-    while (word && typeOf(word) === 'word' && carry !== Tri.No) {
+    while (word && word.type === 'word' && carry !== Tri.No) {
       const name = word.text;
       // `alias`/`unalias` redefined as aliases are deliberate kludges, not uses
       if (!isAliasName(name) || !this.catalogue.knownNames.has(name) || name === 'alias' || name === 'unalias') return;
@@ -293,10 +293,10 @@ export class Reader {
     const nameStart = nameNode.startIndex;
     for (const c of kids(cmd)) {
       if (c.startIndex >= nameStart) break;
-      if (typeOf(c) === 'variable_assignment') {
+      if (c.type === 'variable_assignment') {
         assigned = true;
         if (rule === 'assign-then-last-redir') blocked = false;
-      } else if (typeOf(c).endsWith('redirect') && assigned) {
+      } else if (c.type.endsWith('redirect') && assigned) {
         blocked = true;
       }
     }

@@ -4,7 +4,7 @@
 // sourced files are read when the run reaches them; builtins act through the
 // table in builtins.ts.
 import type { Dialect } from '../dialects';
-import { kids, SyntaxNode, typeOf } from '../parse';
+import { kids, SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
@@ -124,7 +124,7 @@ export class Runner {
       this.recordNamedRuns(start, end, st, rc);
       return st;
     }
-    switch (typeOf(node)) {
+    switch (node.type) {
       case 'command':
         return this.runCommand(node, st, rc);
       case 'comment':
@@ -170,7 +170,7 @@ export class Runner {
 
   /** The status a statement certainly ends with, when it is `true`, `:` or `false` (negated or not). */
   private constantStatus(node: SyntaxNode, st: State): Tri {
-    const type = typeOf(node);
+    const type = node.type;
     if (type === 'negated_command') {
       const inner = node.lastChild ? this.constantStatus(node.lastChild, st) : Tri.Maybe;
       return inner === Tri.Maybe ? inner : inner === Tri.Yes ? Tri.No : Tri.Yes;
@@ -189,7 +189,7 @@ export class Runner {
     const [left, op, right] = kids(node);
     const after = this.run(left, st, rc);
     if (!after || !right) return after;
-    const kind = typeOf(op);
+    const kind = op.type;
     if (kind !== '&&' && kind !== '||') return this.run(right, after, rc);
     const status = this.constantStatus(left, after);
     const runsRight = status === Tri.Maybe ? Tri.Maybe : (status === Tri.Yes) === (kind === '&&') ? Tri.Yes : Tri.No;
@@ -199,7 +199,7 @@ export class Runner {
   }
 
   private runPipeline(node: SyntaxNode, st: State, rc: RunCtx): State | null {
-    const parts = node.namedChildren.filter((c) => typeOf(c) !== 'comment');
+    const parts = node.namedChildren.filter((c) => c.type !== 'comment');
     const inShell = this.dialect.lastPipeInShell;
     parts.forEach((p, i) => {
       if (i < parts.length - 1 || !inShell) this.run(p, st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
@@ -224,8 +224,8 @@ export class Runner {
     clause(node);
     let sawElse = false;
     for (const c of kids(node)) {
-      if (typeOf(c) === 'elif_clause') clause(c);
-      if (typeOf(c) === 'else_clause') {
+      if (c.type === 'elif_clause') clause(c);
+      if (c.type === 'else_clause') {
         sawElse = true;
         if (rest) outs.push(this.runSeq(statementsOf(c), rest, rc));
       }
@@ -237,7 +237,7 @@ export class Runner {
   private runLoop(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     const body = node.childForFieldName('body');
     const bodyStart = body?.startIndex;
-    const isWhile = typeOf(node) === 'while_statement';
+    const isWhile = node.type === 'while_statement';
     const cond = isWhile ? statementsOf(node).filter((s) => s.node.startIndex !== bodyStart) : [];
     if (!isWhile) {
       for (const c of node.namedChildren) if (c.startIndex !== bodyStart) this.runSubs(c, st, rc);
@@ -248,7 +248,7 @@ export class Runner {
     let status = lastCond ? this.constantStatus(lastCond.node, st) : Tri.Maybe;
     if (until && status !== Tri.Maybe) status = status === Tri.Yes ? Tri.No : Tri.Yes;
     // `for x in a $y`: a literal word is one field at least, so the body runs once
-    const runsOnce = typeOf(node) === 'for_statement' && node.childrenForFieldName('value').some((v) => literal(v) !== null);
+    const runsOnce = node.type === 'for_statement' && node.childrenForFieldName('value').some((v) => literal(v) !== null);
     const breaks: State[] = [];
     /** Every state a `break` or `continue` left with: a way out of the loop. */
     const left: State[] = [];
@@ -291,7 +291,7 @@ export class Runner {
   private runCase(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     const outs: (State | null)[] = [st];
     for (const c of node.namedChildren) {
-      if (typeOf(c) === 'case_item') outs.push(this.runSeq(statementsOf(c).filter((s) => isStatementType(typeOf(s.node))), st.clone(), rc));
+      if (c.type === 'case_item') outs.push(this.runSeq(statementsOf(c).filter((s) => isStatementType(s.node.type)), st.clone(), rc));
       else this.runSubs(c, st, rc);
     }
     return join(outs);
@@ -316,7 +316,7 @@ export class Runner {
     const st = parent.clone();
     // bash --posix: a body read with expansion off is parsed again with it off
     if (when === this.dialect.comsubReadWithAliasesOff && when !== this.dialect.comsub && !heredoc
-      && typeOf(node) === 'command_substitution' && node.firstChild?.type !== '`') st.expandAliases = Tri.No;
+      && node.type === 'command_substitution' && node.firstChild?.type !== '`') st.expandAliases = Tri.No;
     const sub: RunCtx = {
       ...rc, subshell: true, returns: null, breaks: null,
       eager: when === 'enclosing' || when === 'never', uncertain: rc.uncertain || when === 'unknown',
@@ -454,7 +454,7 @@ export class Runner {
       return this.runText(src, st, rc);
     }
     const body = args.length === 1 ? quotedBody(args[0]) : null;
-    const plainWord = args.length === 1 && typeOf(args[0]) === 'word' && !args[0].text.includes('\\');
+    const plainWord = args.length === 1 && args[0].type === 'word' && !args[0].text.includes('\\');
     const text = body ? body.text : vals.join(' ');
     const base = rc.src.base === null ? null
       : body ? body.offset + rc.src.base
@@ -553,9 +553,9 @@ function findSubs(node: SyntaxNode, heredoc: boolean, found: { node: SyntaxNode;
     found.push({ node, heredoc });
     return;
   }
-  const inHeredoc = heredoc || typeOf(node) === 'heredoc_body';
+  const inHeredoc = heredoc || node.type === 'heredoc_body';
   for (const c of node.namedChildren) {
-    const t = typeOf(c);
+    const t = c.type;
     if (!LEAF_WORDS.has(t) && !isStatementType(t)) findSubs(c, inHeredoc, found);
   }
 }
@@ -575,11 +575,11 @@ function conditionAndBody(n: SyntaxNode): { cond: Statement[]; body: Statement[]
   const list = kids(n);
   for (let i = 0; i < list.length; i++) {
     const c = list[i];
-    const type = typeOf(c);
+    const type = c.type;
     if (type === 'then') inBody = true;
     else if (c.isNamed && type !== 'comment' && type !== 'elif_clause' && type !== 'else_clause') {
       const next = list[i + 1];
-      (inBody ? parts.body : parts.cond).push({ node: c, background: next !== undefined && typeOf(next) === '&' });
+      (inBody ? parts.body : parts.cond).push({ node: c, background: next !== undefined && next.type === '&' });
     }
   }
   clauses.set(n, parts);
@@ -588,8 +588,8 @@ function conditionAndBody(n: SyntaxNode): { cond: Statement[]; body: Statement[]
 
 /** Statements nested in a node the runner has no special case for (ERROR and the like). */
 function statementsInside(node: SyntaxNode): SyntaxNode[] {
-  if (typeOf(node) !== 'ERROR') return [];
-  return node.namedChildren.filter((c) => isStatementType(typeOf(c)) && typeOf(c) !== 'variable_assignment');
+  if (node.type !== 'ERROR') return [];
+  return node.namedChildren.filter((c) => isStatementType(c.type) && c.type !== 'variable_assignment');
 }
 
 function sameSet(a: Set<number>, b: Set<number>): boolean {
