@@ -347,26 +347,36 @@ export class Runner {
   private runCommand(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     this.runSubs(node, st, rc);
     const nameNode = node.childForFieldName('name');
-    let words = nameNode ? [nameNode, ...node.childrenForFieldName('argument')] : [];
-    this.recordRuns(words, st, rc);
-    let name = nameNode ? literal(nameNode) : null;
-    while (name !== null && PREFIX_WORDS.has(name) && words.length > 1) {
-      words = words.slice(1);
-      name = literal(words[0]);
+    if (!nameNode) return st;
+    // the arguments are asked for only when the name is a use, a prefix word or a builtin
+    let args: SyntaxNode[] | undefined;
+    const argsOf = (): SyntaxNode[] => (args ??= node.childrenForFieldName('argument'));
+    this.recordRuns(nameNode, argsOf, st, rc);
+    let name = literal(nameNode);
+    // the words after the one that names the command
+    let rest: SyntaxNode[] | undefined;
+    while (name !== null && PREFIX_WORDS.has(name)) {
+      const after = rest ?? argsOf();
+      if (after.length === 0) break;
+      name = literal(after[0]);
+      rest = after.slice(1);
     }
     if (name === null) return st;
     const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
-    if (builtin) return builtin.run({ node, args: words.slice(1), st, host: this.host(rc) });
+    if (builtin) return builtin.run({ node, args: rest ?? argsOf(), st, host: this.host(rc) });
     return this.runCall(name, st, rc);
   }
 
   /** Notes the values of each use among a command's first words, as the command runs. */
-  private recordRuns(words: SyntaxNode[], st: State, rc: RunCtx): void {
-    for (const w of words) {
-      const use = this.catalogue.uses.get(this.catalogue.key(rc.src, w.startIndex));
-      if (!use) return;
-      this.catalogue.recordRun(use, st.valuesOf(use.name), rc.unit);
-    }
+  private recordRuns(name: SyntaxNode, args: () => SyntaxNode[], st: State, rc: RunCtx): void {
+    if (!this.recordRun(name, st, rc)) return;
+    for (const w of args()) if (!this.recordRun(w, st, rc)) return;
+  }
+
+  private recordRun(word: SyntaxNode, st: State, rc: RunCtx): boolean {
+    const use = this.catalogue.uses.get(this.catalogue.key(rc.src, word.startIndex));
+    if (use) this.catalogue.recordRun(use, st.valuesOf(use.name), rc.unit);
+    return use !== undefined;
   }
 
   /** Notes the runs of the uses read at known names in [from, to): a statement the gates let run by names. */
