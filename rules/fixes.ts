@@ -2,7 +2,7 @@
 // switch bash's expand_aliases on where it takes effect in time.
 import { isSimpleCommand, readable, scopeSensitive } from './alias-value';
 import type { Dialect } from './dialects';
-import { defsNamed, Verdict } from './verdicts';
+import { defsNamed, usesNamed, Verdict } from './verdicts';
 import { AliasDef, Analysis, inDocument, Use } from './engine';
 import { errorCount, parse, SyntaxNode } from './parse';
 import type { Fix, TextEdit } from './rule';
@@ -72,7 +72,7 @@ function wrapperRisk(def: AliasDef, analysis: Analysis): string | null {
   if (!readable(value)) return 'the value is too long for aliascope to check what it does in a function';
   const scoped = scopeSensitive(value);
   if (scoped) return `\`${scoped}\` in the value would act on the new function, not on the code that uses the alias`;
-  const uses = analysis.uses.filter((u) => u.name === def.name);
+  const uses = usesNamed(analysis, def.name);
   const gets = (u: Use): boolean => u.resolutions.some((r) => r.values.includes(def.id));
   if (uses.some((u) => u.chained && gets(u))) {
     return 'a use follows an alias whose value ends in a blank (`sudo name`), and a function cannot be called from there';
@@ -150,13 +150,13 @@ function moveFix(v: Verdict, analysis: Analysis, reported: ReadonlySet<Use>): Fi
   }
   if (use.runs.some((r) => r.unit < 0)) return { refusal: 'the use runs before the definition, from code in another file' };
   // before the first run of every reported use of the name: each use's fix moves the same definition
-  const moving = analysis.uses.filter((u) => u === use || (u.name === def.name && reported.has(u) && u.runs.length > 0
+  const moving = usesNamed(analysis, def.name).filter((u) => u === use || (reported.has(u) && u.runs.length > 0
     && u.runs.every((r) => r.unit >= 0)));
   const first = Math.min(...moving.flatMap((u) => u.runs.map((r) => r.unit)));
   const defAt = units.findIndex((u) => u.start <= def.start && def.start < u.end);
   if (defAt <= first) return { refusal: 'the use runs before the definition does' };
   // every use that would newly run the function in between must be one of the bugs this fixes
-  const changed = analysis.uses.find((u) => u.name === def.name && !reported.has(u)
+  const changed = usesNamed(analysis, def.name).find((u) => !reported.has(u)
     && u.runs.some((r) => r.unit >= first && r.unit <= defAt && !r.values.includes(def.id)));
   if (changed) return { refusal: `moving the definition up would also change a use of \`${def.name}\` that is not reported` };
   const [cmdStart, cmdEnd] = [cmd.startIndex + def.base, cmd.endIndex + def.base];

@@ -30,6 +30,23 @@ export interface Verdict {
   unknowns: UnknownCode[];
 }
 
+const usesByName = new WeakMap<Analysis, Map<string, Use[]>>();
+
+/** The uses of one alias name, in any file: found once per analysis, as every definition's fix asks. */
+export function usesNamed(analysis: Analysis, name: string): Use[] {
+  let map = usesByName.get(analysis);
+  if (!map) {
+    map = new Map();
+    for (const u of analysis.uses) {
+      const list = map.get(u.name);
+      if (list) list.push(u);
+      else map.set(u.name, [u]);
+    }
+    usesByName.set(analysis, map);
+  }
+  return map.get(name) ?? [];
+}
+
 const byName = new WeakMap<Analysis, Map<string, AliasDef[]>>();
 
 /** The definitions of one alias name in this document, in text order. */
