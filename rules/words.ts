@@ -55,11 +55,18 @@ export function literal(node: SyntaxNode): string | null {
   }
 }
 
+/** Text that every expansion holds: `$`, a backtick, a brace, or the `<(`/`>(` of a process substitution. */
+const MAY_EXPAND = /[$`{]|[<>]\(/;
+
 /** True if any part of the word expands when the command runs. */
 export function hasExpansion(node: SyntaxNode): boolean {
+  return MAY_EXPAND.test(node.text) && expands(node);
+}
+
+function expands(node: SyntaxNode): boolean {
   if (EXPANSIONS.has(node.type)) return true;
   if (node.type === 'raw_string') return false;
-  return node.namedChildren.some(hasExpansion);
+  return node.namedChildren.some(expands);
 }
 
 /** A name the shells accept for an alias (bash's rule; others are looser). */
