@@ -7,6 +7,9 @@ const EXPANSIONS = new Set([
   'arithmetic_expansion', 'brace_expression',
 ]);
 
+/** A word with nothing for the shell to remove, expand or match. */
+const PLAIN = /^[\w.,:/+@%^=-]+$/;
+
 function unescapeBare(s: string): string {
   return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
 }
@@ -20,6 +23,9 @@ export function literal(node: SyntaxNode): string | null {
   // each property is a call into the parser: ask once
   switch (node.type) {
     case 'command_name': {
+      // most names are one plain word, read from the text alone
+      const text = node.text;
+      if (PLAIN.test(text)) return text;
       const parts = node.children;
       return parts.length === 1 ? literal(parts[0]) : null;
     }
