@@ -7,8 +7,15 @@ const EXPANSIONS = new Set([
   'arithmetic_expansion', 'brace_expression',
 ]);
 
-/** A word with nothing for the shell to remove, expand or match. */
-const PLAIN = /^[\w.,:/+@%^=-]+$/;
+/**
+ * A word of plain characters, single-quoted text and double-quoted text with
+ * nothing to expand or escape: most command names and alias arguments. Its
+ * value is its text without the quotes, read without asking for its parts.
+ */
+// (one plain character per round: a run of them per round would backtrack exponentially)
+const QUOTED_PLAIN = /^(?:[\w.,:/+@%^=-]|'[^']*'|"[^"$`\\]*")+$/;
+
+const unquoted = (text: string): string => text.replace(/'([^']*)'|"([^"]*)"/g, '$1$2');
 
 function unescapeBare(s: string): string {
   return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
@@ -23,9 +30,8 @@ export function literal(node: SyntaxNode): string | null {
   // each property is a call into the parser: ask once
   switch (node.type) {
     case 'command_name': {
-      // most names are one plain word, read from the text alone
       const text = node.text;
-      if (PLAIN.test(text)) return text;
+      if (QUOTED_PLAIN.test(text)) return unquoted(text);
       const parts = node.children;
       return parts.length === 1 ? literal(parts[0]) : null;
     }
@@ -48,6 +54,8 @@ export function literal(node: SyntaxNode): string | null {
       return out;
     }
     case 'concatenation': {
+      const text = node.text;
+      if (QUOTED_PLAIN.test(text)) return unquoted(text);
       let out = '';
       for (const c of node.children) {
         const v = literal(c);
