@@ -1,6 +1,6 @@
 // Shared pieces of the rules that report failing uses.
 import { inDocument, UnknownCode } from './engine';
-import { fixForUse, wrapperFix } from './fixes';
+import { FixOffer, fixForUse, wrapperFix } from './fixes';
 import type { Diagnostic, Related, RuleContext, RuleMeta } from './rule';
 import type { Reason, Verdict } from './verdicts';
 
@@ -94,17 +94,50 @@ export function reportUses(
       definition: { start: v.def.start, end: v.def.end },
     };
     if (withFix) {
-      let w = fixes.get(v.def);
-      if (!w) fixes.set(v.def, (w = wrapperFix(v.def, ctx.analysis)));
-      const f = fixForUse(v, ctx.analysis, w, reportedUses(ctx));
-      if ('fix' in f) d.fix = f.fix;
-      else if ('suggestion' in f) {
-        d.suggestions = [f.suggestion];
-        d.fixRefusal = f.why;
-      } else d.fixRefusal = f.refusal;
+      fixWhenRead(d, () => {
+        let w = fixes.get(v.def);
+        if (!w) fixes.set(v.def, (w = wrapperFix(v.def, ctx.analysis)));
+        return fixForUse(v, ctx.analysis, w, reportedUses(ctx));
+      });
     }
     return d;
   });
+}
+
+const FIX_KEYS = ['fix', 'suggestions', 'fixRefusal'] as const;
+
+/**
+ * Gives a diagnostic its fix, suggestions and refusal when one of them is
+ * first read or written: working a fix out costs a parse, and an editor shows
+ * diagnostics long before, if ever, it asks for their fixes. A key deleted
+ * before then stays deleted.
+ */
+function fixWhenRead(d: Diagnostic, offer: () => FixOffer): void {
+  const getters = new Map<string, () => unknown>();
+  const settle = (): void => {
+    const pending = FIX_KEYS.filter((key) => Object.getOwnPropertyDescriptor(d, key)?.get === getters.get(key));
+    for (const key of pending) delete d[key];
+    const f = offer();
+    const found: Pick<Diagnostic, typeof FIX_KEYS[number]> = 'fix' in f ? { fix: f.fix }
+      : 'suggestion' in f ? { suggestions: [f.suggestion], fixRefusal: f.why } : { fixRefusal: f.refusal };
+    for (const key of pending) if (found[key] !== undefined) Object.assign(d, { [key]: found[key] });
+  };
+  for (const key of FIX_KEYS) {
+    const get = (): unknown => {
+      settle();
+      return d[key];
+    };
+    getters.set(key, get);
+    Object.defineProperty(d, key, {
+      get,
+      set(value) {
+        settle();
+        Object.defineProperty(d, key, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
 }
 
 export const code = (s: string): string => `\`${s}\``;

@@ -43,3 +43,30 @@ describe('lint parses only what it must', () => {
     expect(viaSource.analysis.uses.map((u) => [u.name, u.resolutions.map((x) => x.outcome)])).toEqual([['k', [0]]]);
   });
 });
+
+describe('a diagnostic works its fix out when the fix is first asked for', () => {
+  const text = '#!/bin/sh\nk get ns\nalias k="kubectl"\n';
+
+  it('parses nothing for fixes until one is read, and then gives the same fix', () => {
+    const eager = lint(text).diagnostics; // checkFixes reads every fix
+    parses = 0;
+    const [d] = lint(text, { checkFixes: false }).diagnostics;
+    expect(parses).toBe(1);
+    expect(d.ruleId).toBe('use-before-definition');
+    expect(d.fix ?? d.suggestions).toBeDefined();
+    expect(parses).toBeGreaterThan(1);
+    expect(JSON.parse(JSON.stringify(d))).toEqual(JSON.parse(JSON.stringify(eager[0])));
+  });
+
+  it('keeps a fix deleted before it was worked out deleted, and a fix set before it set', () => {
+    const [gone] = lint(text, { checkFixes: false }).diagnostics;
+    delete gone.fix;
+    delete gone.suggestions;
+    expect(gone.fixRefusal).toBeUndefined();
+    expect(Object.keys(gone)).not.toContain('fix');
+    const [set] = lint(text, { checkFixes: false }).diagnostics;
+    set.fixRefusal = 'mine';
+    expect(set.fixRefusal).toBe('mine');
+    expect(set.fix ?? set.suggestions).toBeDefined();
+  });
+});
