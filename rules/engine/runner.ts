@@ -373,6 +373,7 @@ export class Runner {
     for (const w of args()) if (!this.recordRun(w, st, rc)) return;
   }
 
+  /** Notes the run of the use read at this word; false when none was read there. */
   private recordRun(word: SyntaxNode, st: State, rc: RunCtx): boolean {
     const use = this.catalogue.uses.get(this.catalogue.key(rc.src, word.startIndex));
     if (use) this.catalogue.recordRun(use, st.valuesOf(use.name), rc.unit);
