@@ -113,9 +113,9 @@ const FIX_KEYS = ['fix', 'suggestions', 'fixRefusal'] as const;
  * before then stays deleted.
  */
 function fixWhenRead(d: Diagnostic, offer: () => FixOffer): void {
-  const getters = new Map<string, () => unknown>();
   const settle = (): void => {
-    const pending = FIX_KEYS.filter((key) => Object.getOwnPropertyDescriptor(d, key)?.get === getters.get(key));
+    // the keys still waiting: a diagnostic's own data has no getters
+    const pending = FIX_KEYS.filter((key) => Object.getOwnPropertyDescriptor(d, key)?.get !== undefined);
     for (const key of pending) delete d[key];
     const f = offer();
     const found: Pick<Diagnostic, typeof FIX_KEYS[number]> = 'fix' in f ? { fix: f.fix }
@@ -123,13 +123,11 @@ function fixWhenRead(d: Diagnostic, offer: () => FixOffer): void {
     for (const key of pending) if (found[key] !== undefined) Object.assign(d, { [key]: found[key] });
   };
   for (const key of FIX_KEYS) {
-    const get = (): unknown => {
-      settle();
-      return d[key];
-    };
-    getters.set(key, get);
     Object.defineProperty(d, key, {
-      get,
+      get() {
+        settle();
+        return d[key];
+      },
       set(value) {
         settle();
         Object.defineProperty(d, key, { value, writable: true, enumerable: true, configurable: true });

@@ -30,39 +30,34 @@ export interface Verdict {
   unknowns: UnknownCode[];
 }
 
+/** Per analysis, its uses and its document's definitions by name. */
 const usesByName = new WeakMap<Analysis, Map<string, Use[]>>();
+const defsByName = new WeakMap<Analysis, Map<string, AliasDef[]>>();
 
-/** The uses of one alias name, in any file: found once per analysis, as every definition's fix asks. */
-export function usesNamed(analysis: Analysis, name: string): Use[] {
-  let map = usesByName.get(analysis);
+/** The items of an analysis grouped by name, worked out once per analysis. */
+function byName<T extends { name: string }>(memo: WeakMap<Analysis, Map<string, T[]>>, analysis: Analysis, items: () => T[]): Map<string, T[]> {
+  let map = memo.get(analysis);
   if (!map) {
     map = new Map();
-    for (const u of analysis.uses) {
-      const list = map.get(u.name);
-      if (list) list.push(u);
-      else map.set(u.name, [u]);
+    for (const x of items()) {
+      const list = map.get(x.name);
+      if (list) list.push(x);
+      else map.set(x.name, [x]);
     }
-    usesByName.set(analysis, map);
+    memo.set(analysis, map);
   }
-  return map.get(name) ?? [];
+  return map;
 }
 
-const byName = new WeakMap<Analysis, Map<string, AliasDef[]>>();
+/** The uses of one alias name, in any file: every definition's fix asks. */
+export function usesNamed(analysis: Analysis, name: string): Use[] {
+  return byName(usesByName, analysis, () => analysis.uses).get(name) ?? [];
+}
 
 /** The definitions of one alias name in this document, in text order. */
 export function defsNamed(analysis: Analysis, name: string): AliasDef[] {
-  let map = byName.get(analysis);
-  if (!map) {
-    map = new Map();
-    for (const d of analysis.defs) {
-      if (!inDocument(analysis, d)) continue;
-      if (!map.has(d.name)) map.set(d.name, []);
-      map.get(d.name)!.push(d);
-    }
-    for (const list of map.values()) list.sort((a, b) => a.start - b.start);
-    byName.set(analysis, map);
-  }
-  return map.get(name) ?? [];
+  const inText = () => analysis.defs.filter((d) => inDocument(analysis, d)).sort((a, b) => a.start - b.start);
+  return byName(defsByName, analysis, inText).get(name) ?? [];
 }
 
 /** The nearest definition above the use, or the first below it; else one from a sourced file the use can get. */

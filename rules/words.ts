@@ -11,8 +11,9 @@ const EXPANSIONS = new Set([
  * A word of plain characters, single-quoted text and double-quoted text with
  * nothing to expand or escape: most command names and alias arguments. Its
  * value is its text without the quotes, read without asking for its parts.
+ * (One plain character per round: a run of them per round would backtrack
+ * exponentially on a long word that fails at its end.)
  */
-// (one plain character per round: a run of them per round would backtrack exponentially)
 const QUOTED_PLAIN = /^(?:[\w.,:/+@%^=-]|'[^']*'|"[^"$`\\]*")+$/;
 
 const unquoted = (text: string): string => text.replace(/'([^']*)'|"([^"]*)"/g, '$1$2');
