@@ -27,13 +27,22 @@ function sh(cmd, argv, input) {
   return r;
 }
 
-/** Wall, CPU and peak RSS of a command, from GNU time. */
+/**
+ * bash's `times` line for its children: user and system CPU to the millisecond
+ * (GNU time's own are in hundredths, too coarse for runs of a tenth of a second).
+ */
+const CHILD_TIMES = /^@@T\n.*\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/m;
+
+/** Wall and peak RSS of a command from GNU time; its CPU from bash's `times`. */
 function measure(argv, input) {
-  const r = sh('/usr/bin/time', ['-f', '@@%e %U %S %M', ...argv], input);
-  const line = r.stderr.split('\n').reverse().find((l) => l.startsWith('@@'));
-  if (!line) throw new Error(`no timing for ${argv.join(' ')}: ${r.stderr.slice(-500)}`);
-  const [wall, user, sys, rss] = line.slice(2).split(' ').map(Number);
-  return { wall, cpu: user + sys, rssMB: rss / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = sh('/usr/bin/time', ['-f', '@@%e %M', 'bash', '-c', '"$@"; s=$?; echo @@T >&2; times >&2; exit $s', 'measure', ...argv], input);
+  const line = r.stderr.split('\n').reverse().find((l) => l.startsWith('@@') && l !== '@@T');
+  const t = CHILD_TIMES.exec(r.stderr);
+  if (!line || !t) throw new Error(`no timing for ${argv.join(' ')}: ${r.stderr.slice(-500)}`);
+  const [wall, rss] = line.slice(2).split(' ').map(Number);
+  const cpu = Number(t[1]) * 60 + Number(t[2]) + Number(t[3]) * 60 + Number(t[4]);
+  const stderr = r.stderr.slice(0, r.stderr.lastIndexOf('@@T\n'));
+  return { wall, cpu, rssMB: rss / 1024, status: r.status, stdout: r.stdout, stderr };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -175,7 +184,7 @@ console.log(`\nThe most ${cores} threads could give: a run of one small file tak
   + `${cores} workers would be ${(one.wall / (fixed + divisible / cores)).toFixed(2)}× faster than 1.`);
 if (cOff && cAuto && cSc) {
   const cMB = completion.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
-  const crow = (name, r) => `${name.padEnd(34)} ${r.wall.toFixed(2).padStart(9)} ${(completion.length / r.wall).toFixed(1).padStart(9)} ${(cMB / r.wall).toFixed(3).padStart(8)} ${r.cpu.toFixed(2).padStart(8)} ${r.rssMB.toFixed(0).padStart(8)}`;
+  const crow = (name, r) => `${name.padEnd(34)} ${r.wall.toFixed(2).padStart(9)} ${(completion.length / r.wall).toFixed(1).padStart(9)} ${(cMB / r.wall).toFixed(3).padStart(8)} ${r.cpu.toFixed(3).padStart(8)} ${r.rssMB.toFixed(0).padStart(8)}`;
   console.log(`\nThe ${completion.length} bash-completion files (${cMB.toFixed(2)} MB); aliascope: fastest wall and lowest CPU of 5 runs each, alternating:`);
   console.log(crow('aliascope --concurrency off', cOff));
   console.log(crow('aliascope --concurrency auto', cAuto));
