@@ -4,9 +4,12 @@
 // `eval "$name=\$value"`), and name no builtin that changes aliases or
 // options, the values are data: the eval defines no alias and changes no
 // option. Its literal commands (a call of a script function, say) still run.
+// The output of a program that prints only assignments (engine/emitters.ts)
+// is code of a known shape, read in its place.
 import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
 import { PREFIX_WORDS } from './builtins';
+import { printedCode } from './emitters';
 
 /** Stands for one expansion: underscores, an identifier, so an assignment's name parses as one. */
 const FILL = '_';
@@ -22,6 +25,8 @@ export interface Skeleton {
   holes: { start: number; end: number }[];
   /** Offset of the text in the eval's own text when it is the argument's text between quotes, same length; else null. */
   offset: number | null;
+  /** True when a program's output stands in the text as code of its shape, which moves what follows. */
+  reshaped: boolean;
 }
 
 /** Appends the string `eval` receives from one argument word, each expansion as a placeholder of its own length; false when not modelled. */
@@ -32,8 +37,17 @@ function append(node: SyntaxNode, sk: Skeleton): boolean {
     sk.holes.push({ start: sk.text.length, end: sk.text.length + length });
     sk.text += FILL.repeat(length);
   };
+  // a program's output of a known shape is read as that code; other expansions are values
+  const expansion = (n: SyntaxNode): void => {
+    const printed = n.type === 'command_substitution' ? printedCode(n) : null;
+    if (printed === null) hole(n);
+    else {
+      sk.text += printed;
+      sk.reshaped = true;
+    }
+  };
   if (EXPANSIONS.has(type)) {
-    hole(node);
+    expansion(node);
     return true;
   }
   switch (type) {
@@ -52,7 +66,7 @@ function append(node: SyntaxNode, sk: Skeleton): boolean {
       for (const c of node.namedChildren) {
         sk.text += unescapeDouble(text.slice(cursor - base, c.startIndex - base));
         if (c.type === 'string_content') sk.text += unescapeDouble(c.text);
-        else if (EXPANSIONS.has(c.type)) hole(c);
+        else if (EXPANSIONS.has(c.type)) expansion(c);
         else return false;
         cursor = c.endIndex;
       }
@@ -72,13 +86,13 @@ function unescapeDouble(s: string): string {
 
 /** The text an eval with these arguments parses, expansions as placeholders; null when not modelled. */
 export function evalSkeleton(args: SyntaxNode[]): Skeleton | null {
-  const sk: Skeleton = { text: '', holes: [], offset: null };
+  const sk: Skeleton = { text: '', holes: [], offset: null, reshaped: false };
   for (const a of args) {
     if (sk.text) sk.text += ' ';
     if (!append(a, sk)) return null;
   }
   // one double-quoted argument without escapes reads at the same offsets as its text
-  if (args.length === 1 && args[0].type === 'string' && !args[0].text.includes('\\')) sk.offset = args[0].startIndex + 1;
+  if (args.length === 1 && args[0].type === 'string' && !args[0].text.includes('\\') && !sk.reshaped) sk.offset = args[0].startIndex + 1;
   return sk;
 }
 
