@@ -201,10 +201,27 @@ function isProbe(use: Use, def: AliasDef): boolean {
   return false;
 }
 
+/**
+ * A use in another branch of an `if` that defines the alias in one branch:
+ * `if good; then alias let='let --'; elif let 1; then …; fi`. It runs only
+ * when the definition did not, so it is meant to run the plain command.
+ */
+function onOtherBranch(use: Use, def: AliasDef): boolean {
+  if (!def.command) return false;
+  const base = def.base;
+  for (let p = def.command.parent; p; p = p.parent) {
+    if (p.type !== 'if_statement' || !within(p, use.start, base)) continue;
+    // the elif or else clause holding an offset, or the if's own condition and body
+    const branch = (at: number) => p!.namedChildren.find((c) => (c.type === 'elif_clause' || c.type === 'else_clause') && within(c, at, base))?.startIndex ?? -1;
+    return branch(use.start) !== branch(def.command.startIndex + base);
+  }
+  return false;
+}
+
 /** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
 function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   if (changesNothing(def, analysis)) return null;
-  if (isProbe(use, def)) return null;
+  if (isProbe(use, def) || onOtherBranch(use, def)) return null;
   const fn = def.inFunction;
   const shell = subshellOf(def.command);
   // a definition that runs only inside a command substitution is for the commands

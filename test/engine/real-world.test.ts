@@ -136,4 +136,12 @@ describe('real-world reductions', () => {
     const text = 'alias al=\'echo main\'\n( alias al=\'echo sub\' )\nv=${ alias al=\'echo shared\'; } && [[ $(eval \'al\') == shared ]] && echo ok\n';
     expect(reports(text, { dialect: 'ksh' })).toEqual([]);
   });
+
+  it('a use on another branch of the `if` that defines the alias runs the command', () => {
+    // modernish: `let --` where the builtin takes it, the builtin as is on the elif
+    const text = "#!/bin/sh\nif let -- 1; then\n\talias let='let --'\nelif let 1; then\n\tgood=y\nfi\n";
+    expect(reports(text)).toEqual([]);
+    // a use on the definition's own branch is still read before it runs
+    expect(reports(text.replace('\nelif', '\n\tlet 2\nelif'))).toEqual(['same-unit 3:8', 'same-unit 4:2']);
+  });
 });

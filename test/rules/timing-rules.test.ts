@@ -10,8 +10,16 @@ ruleTester(rule('same-unit'), {
     { code: "f() { alias k='echo hi'; }\n" },
     { code: "alias k='echo hi'; unalias k; k\n" },
     { code: "alias k='echo hi'\nk\n", dialect: 'zsh' },
+    // the other branches run only when the definition did not: they mean the plain command
+    { code: "if good; then\n  alias let='let --'\nelif let 1; then\n  let 2\nelse\n  let 3\nfi\n" },
   ],
   invalid: [
+    {
+      // only the use on the definition's own branch runs after it
+      code: "if good; then alias k='echo hi'; k 1; else k 2; fi\n",
+      errors: [{ line: 1, column: 21, endColumn: 32 }, { line: 1, column: 34, endColumn: 35 }],
+      output: "if good; then k() { echo hi \"$@\"; }; k 1; else k 2; fi\n",
+    },
     {
       // the condition does not matter: the whole line is read before any of it runs
       code: "if [ -n \"$X\" ]; then alias k='echo hi'; fi; k\n",
