@@ -201,10 +201,14 @@ function isProbe(use: Use, def: AliasDef): boolean {
   return false;
 }
 
+/** Nodes whose body may run again after it was read: a use there may run after a definition an earlier round made. */
+const RUN_AGAIN = new Set(['while_statement', 'for_statement', 'c_style_for_statement', 'function_definition']);
+
 /**
  * A use in another branch of an `if` that defines the alias in one branch:
- * `if good; then alias let='let --'; elif let 1; then …; fi`. It runs only
- * when the definition did not, so it is meant to run the plain command.
+ * `if good; then alias let='let --'; elif let 1; then …; fi`. Where the `if`
+ * runs once, the use runs only when the definition did not, so it is meant to
+ * run the plain command.
  */
 function onOtherBranch(use: Use, def: AliasDef): boolean {
   if (!def.command) return false;
@@ -213,7 +217,9 @@ function onOtherBranch(use: Use, def: AliasDef): boolean {
     if (p.type !== 'if_statement' || !within(p, use.start, base)) continue;
     // the elif or else clause holding an offset, or the if's own condition and body
     const branch = (at: number) => p!.namedChildren.find((c) => (c.type === 'elif_clause' || c.type === 'else_clause') && within(c, at, base))?.startIndex ?? -1;
-    return branch(use.start) !== branch(def.command.startIndex + base);
+    if (branch(use.start) === branch(def.command.startIndex + base)) return false;
+    for (let q = p.parent; q; q = q.parent) if (RUN_AGAIN.has(q.type)) return false;
+    return true;
   }
   return false;
 }

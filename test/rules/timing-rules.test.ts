@@ -21,6 +21,12 @@ ruleTester(rule('same-unit'), {
       output: "if good; then k() { echo hi \"$@\"; }; k 1; else k 2; fi\n",
     },
     {
+      // in a loop the other branch may run in a later round, after the definition ran
+      code: "for i in 1 2; do if [ $i = 1 ]; then alias k='echo hi'; else k 2; fi; done\n",
+      errors: [{ line: 1, column: 44, endColumn: 55 }, { line: 1, column: 62, endColumn: 63 }],
+      suggested: "for i in 1 2; do if [ $i = 1 ]; then k() { echo hi \"$@\"; }; else k 2; fi; done\n",
+    },
+    {
       // the condition does not matter: the whole line is read before any of it runs
       code: "if [ -n \"$X\" ]; then alias k='echo hi'; fi; k\n",
       errors: [{ line: 1, column: 28, endColumn: 39 }, { line: 1, column: 45, endColumn: 46 }],
