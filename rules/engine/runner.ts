@@ -11,7 +11,7 @@ import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget'
 import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, PREFIX_WORDS } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
-import { evalSkeleton, isInertSkeleton } from './eval-skeleton';
+import { evalSkeleton, isInertSkeleton, Skeleton } from './eval-skeleton';
 import type { Gates } from './gates';
 import { isBacktick, isStatementType, isSubstitution, ReadCtx, Reader } from './reader';
 import { FunctionDef, functionKey, join, Source, State } from './state';
@@ -45,6 +45,8 @@ export class Runner {
   private readonly callCounts = new Map<string, number>();
   /** Per node, the substitutions in its words, and whether each is in a here-document. */
   private readonly substitutions = new WeakMap<SyntaxNode, { node: SyntaxNode; heredoc: boolean }[]>();
+  /** Per eval command (text and offset), its inert skeleton, or null: a body runs its evals at every call. */
+  private readonly skeletons = new Map<string, Skeleton | null>();
 
   constructor(
     private readonly dialect: Dialect,
@@ -455,8 +457,14 @@ export class Runner {
     const vals = args.map(literal);
     if (vals.some((v) => v === null)) {
       // only the expanded values are unknown: data, unless they can become commands
-      const skeleton = evalSkeleton(args);
-      if (skeleton === null || !isInertSkeleton(skeleton)) {
+      const key = this.catalogue.key(rc.src, node.startIndex);
+      let skeleton = this.skeletons.get(key);
+      if (skeleton === undefined) {
+        skeleton = evalSkeleton(args);
+        if (skeleton !== null && !isInertSkeleton(skeleton)) skeleton = null;
+        this.skeletons.set(key, skeleton);
+      }
+      if (skeleton === null) {
         this.unknown(st, rc.src, node, 'eval');
         return st;
       }
