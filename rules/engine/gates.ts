@@ -71,9 +71,14 @@ export function knownNameOffsets(text: string, names: ReadonlySet<string>): numb
   return at;
 }
 
-/** True if the text holds a command the runner acts on, a function definition or a substitution; else its words, any of which may call a function. */
+/**
+ * True if the text holds a command the runner acts on or a function
+ * definition; else its words, any of which may call a function. A
+ * substitution's words are among them: it runs in a subshell, which changes
+ * nothing here unless it calls, sources or reads something.
+ */
 function callableWords(text: string): string[] | true {
-  if (SUBSTITUTION_START.test(text) || FUNCTION_DEFINITION.test(text)) return true;
+  if (FUNCTION_DEFINITION.test(text)) return true;
   const words = roughWords(text);
   return words.some((w) => RUN_WORDS.has(w)) || words;
 }
@@ -141,7 +146,7 @@ export class Gates {
   /**
    * May running this statement change the state or the flow: does it name a
    * builtin the runner acts on, a defined function, or a known alias (whose
-   * runs are recorded), or hold a function definition or substitution?
+   * runs are recorded), or hold a function definition?
    */
   mayRun(node: SyntaxNode, text: string, isFunction: (name: string) => boolean, mentionsAlias: () => boolean): boolean {
     if (this.exhaustive) return true;
@@ -160,7 +165,7 @@ export class Gates {
   runsByNames(node: SyntaxNode, text: string, isFunction: (name: string) => boolean): boolean {
     if (this.exhaustive) return false;
     const words = this.callableOf(node, text);
-    return words !== true && !words.some((w) => isFunction(w) || PREFIX_WORDS.has(w) || CONSTANT_STATUS.has(w)) && !node.hasError;
+    return words !== true && !SUBSTITUTION_START.test(text) && !words.some((w) => isFunction(w) || PREFIX_WORDS.has(w) || CONSTANT_STATUS.has(w)) && !node.hasError;
   }
 
   /** A body is run at every call: what its statements could call is worked out once. */

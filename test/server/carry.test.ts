@@ -10,14 +10,17 @@ import { advanced, carriedShift, Origin, originOf, shiftDiagnostic } from '../..
 import { ROOT } from './client';
 
 const SEED = readFileSync(join(ROOT, 'examples', 'kubectl-seed.sh'), 'utf8');
-/** Comments and words beside look-alikes: `#` in strings, here-documents, words and arithmetic, a directive, a shebang. */
+/**
+ * Comments and words beside look-alikes: `#` in strings, here-documents, words and arithmetic, a directive, a shebang.
+ * The `echo` names `k`, so it is never carried: an edit after its `"#` is refused unless that `#` is taken for a comment.
+ */
 const TRICKY = `#!/bin/bash
 # top comment
 shopt -s expand_aliases
 alias k='kubectl --x'
 f() { # opens f
   k get ns   # uses k
-  echo "# not a comment" a#b $((1#0)) \${x#y}
+  echo "# not a comment" a#b $((1#0)) \${x#y} k
   printf '%s\\n' "plain words" 'single quoted' > /dev/null
 }
 cat <<EOF
