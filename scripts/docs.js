@@ -33,7 +33,8 @@ ${index.join('\n')}
 - **An \`eval\` is followed where its commands are known:** literal text; text whose expansions are only
   arguments or assigned values (\`eval set -- "$opts"\`, \`eval "$name=\\$value"\`); and the output of a program
   that prints only variable assignments and exports: \`eval "$(dircolors -b)"\`, \`eval "$(ssh-agent -s)"\`,
-  \`eval $(apt-config shell VAR Some::Key)\`. Such an eval defines no alias and changes no option.
+  \`eval $(apt-config shell VAR Some::Key)\`, also through a variable the statement just before assigned
+  (\`RES=$(apt-config shell …)\`, then \`eval $RES\`). Such an eval defines no alias and changes no option.
 - **Fixes and suggestions.** \`--fix\` applies only fixes that make the reported use run the alias body and
   change nothing that already worked. A rewrite that may change working code (a value with \`local\`,
   \`return\`, \`shift\` or positional parameters, several commands used with a pipe, or a possible clash

@@ -1,6 +1,8 @@
 // Programs whose output scripts `eval` as a matter of course, and which print
 // nothing but variable assignments and exports: `eval "$(dircolors -b)"`,
-// `eval "$(ssh-agent -s)"`, `eval $(apt-config shell DIR Dir/d)`. The values
+// `eval "$(ssh-agent -s)"`, `eval $(apt-config shell DIR Dir/d)`, also through
+// a variable the statement before assigned (`RES=$(apt-config shell …)` then
+// `eval $RES`). The values
 // are unknown, but the commands are not: such an eval defines no alias and
 // changes no option. Each entry gives code of the same shape as what the
 // program prints (the same commands, `_` for values), which the eval then
@@ -82,4 +84,27 @@ export function printedCode(substitution: SyntaxNode): string | null {
   if (!emitter) return null;
   const args = cmd.childrenForFieldName('argument').map(argumentValue);
   return emitter.accepts(args) ? emitter.prints(args) : null;
+}
+
+/**
+ * What the statement just before an eval assigned, when it was a program's
+ * output of a known shape: `agent=$(ssh-agent -s)` then `eval "$agent"`. That
+ * statement ran right before (in a pipeline each side runs in a subshell of
+ * its own, so the value would not reach the eval there).
+ */
+export function assignedBefore(evalCommand: SyntaxNode): { name: string; code: string } | null {
+  let statement = evalCommand;
+  if (statement.parent?.type === 'redirected_statement') statement = statement.parent;
+  if (statement.parent?.type === 'pipeline') return null;
+  let prev = statement.previousNamedSibling;
+  while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+  if (prev?.type !== 'variable_assignment') return null;
+  // `NAME=$(…)` or `NAME="$(…)"`; `+=` appends to a value not known here
+  const [name, op, value] = prev.children;
+  if (name?.type !== 'variable_name' || op?.type !== '=' || !value) return null;
+  const parts = value.type === 'string' ? value.namedChildren : [value];
+  if (parts.length !== 1 || parts[0].type !== 'command_substitution') return null;
+  if (value.type === 'string' && value.text !== `"${parts[0].text}"`) return null;
+  const code = printedCode(parts[0]);
+  return code === null ? null : { name: name.text, code };
 }

@@ -29,17 +29,25 @@ export interface Skeleton {
   reshaped: boolean;
 }
 
+/** A variable's value of a known shape (engine/emitters.ts assignedBefore). */
+type Known = { name: string; code: string } | null;
+
+/** `$NAME` or `${NAME}`: the name. */
+const PLAIN_VARIABLE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
+
 /** Appends the string `eval` receives from one argument word, each expansion as a placeholder of its own length; false when not modelled. */
-function append(node: SyntaxNode, sk: Skeleton): boolean {
+function append(node: SyntaxNode, sk: Skeleton, known: Known): boolean {
   const type = node.type;
   const hole = (n: SyntaxNode): void => {
     const length = n.endIndex - n.startIndex;
     sk.holes.push({ start: sk.text.length, end: sk.text.length + length });
     sk.text += FILL.repeat(length);
   };
-  // a program's output of a known shape is read as that code; other expansions are values
+  // a program's output of a known shape is read as that code, directly or
+  // through the variable just assigned it; other expansions are values
   const expansion = (n: SyntaxNode): void => {
-    const printed = n.type === 'command_substitution' ? printedCode(n) : null;
+    const printed = n.type === 'command_substitution' ? printedCode(n)
+      : known && n.type !== 'arithmetic_expansion' && PLAIN_VARIABLE.exec(n.text)?.[1] === known.name ? known.code : null;
     if (printed === null) hole(n);
     else {
       sk.text += printed;
@@ -74,7 +82,7 @@ function append(node: SyntaxNode, sk: Skeleton): boolean {
       return true;
     }
     case 'concatenation':
-      return node.children.every((c) => append(c, sk));
+      return node.children.every((c) => append(c, sk, known));
     default:
       return false;
   }
@@ -84,12 +92,15 @@ function unescapeDouble(s: string): string {
   return s.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1');
 }
 
-/** The text an eval with these arguments parses, expansions as placeholders; null when not modelled. */
-export function evalSkeleton(args: SyntaxNode[]): Skeleton | null {
+/**
+ * The text an eval with these arguments parses, expansions as placeholders;
+ * null when not modelled. `known`: a variable whose value has a known shape.
+ */
+export function evalSkeleton(args: SyntaxNode[], known: Known = null): Skeleton | null {
   const sk: Skeleton = { text: '', holes: [], offset: null, reshaped: false };
   for (const a of args) {
     if (sk.text) sk.text += ' ';
-    if (!append(a, sk)) return null;
+    if (!append(a, sk, known)) return null;
   }
   // one double-quoted argument without escapes reads at the same offsets as its text
   if (args.length === 1 && args[0].type === 'string' && !args[0].text.includes('\\') && !sk.reshaped) sk.offset = args[0].startIndex + 1;

@@ -11,6 +11,7 @@ import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget'
 import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, PREFIX_WORDS } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
+import { assignedBefore } from './emitters';
 import { evalSkeleton, isInertSkeleton, Skeleton } from './eval-skeleton';
 import type { Gates } from './gates';
 import { isBacktick, isStatementType, isSubstitution, ReadCtx, Reader } from './reader';
@@ -460,7 +461,7 @@ export class Runner {
       const key = this.catalogue.key(rc.src, node.startIndex);
       let skeleton = this.skeletons.get(key);
       if (skeleton === undefined) {
-        skeleton = evalSkeleton(args);
+        skeleton = evalSkeleton(args, assignedBefore(node));
         if (skeleton !== null && !isInertSkeleton(skeleton)) skeleton = null;
         this.skeletons.set(key, skeleton);
       }
