@@ -9,7 +9,7 @@
 import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
 import { PREFIX_WORDS } from './builtins';
-import { printedCode } from './emitters';
+import { Printed, printedCode } from './emitters';
 
 /** Stands for one expansion: underscores, an identifier, so an assignment's name parses as one. */
 const FILL = '_';
@@ -25,12 +25,12 @@ export interface Skeleton {
   holes: { start: number; end: number }[];
   /** Offset of the text in the eval's own text when it is the argument's text between quotes, same length; else null. */
   offset: number | null;
-  /** True when a program's output stands in the text as code of its shape, which moves what follows. */
-  reshaped: boolean;
+  /** Programs whose output stands in the text as code of its shape (which moves what follows): each must run as itself. */
+  programs: string[];
 }
 
 /** A variable's value of a known shape (engine/emitters.ts assignedBefore). */
-type Known = { name: string; code: string } | null;
+type Known = (Printed & { name: string }) | null;
 
 /** `$NAME` or `${NAME}`: the name. */
 const PLAIN_VARIABLE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
@@ -47,11 +47,11 @@ function append(node: SyntaxNode, sk: Skeleton, known: Known): boolean {
   // through the variable just assigned it; other expansions are values
   const expansion = (n: SyntaxNode): void => {
     const printed = n.type === 'command_substitution' ? printedCode(n)
-      : known && n.type !== 'arithmetic_expansion' && PLAIN_VARIABLE.exec(n.text)?.[1] === known.name ? known.code : null;
+      : known && n.type !== 'arithmetic_expansion' && PLAIN_VARIABLE.exec(n.text)?.[1] === known.name ? known : null;
     if (printed === null) hole(n);
     else {
-      sk.text += printed;
-      sk.reshaped = true;
+      sk.text += printed.code;
+      sk.programs.push(printed.program);
     }
   };
   if (EXPANSIONS.has(type)) {
@@ -97,13 +97,13 @@ function unescapeDouble(s: string): string {
  * null when not modelled. `known`: a variable whose value has a known shape.
  */
 export function evalSkeleton(args: SyntaxNode[], known: Known = null): Skeleton | null {
-  const sk: Skeleton = { text: '', holes: [], offset: null, reshaped: false };
+  const sk: Skeleton = { text: '', holes: [], offset: null, programs: [] };
   for (const a of args) {
     if (sk.text) sk.text += ' ';
     if (!append(a, sk, known)) return null;
   }
   // one double-quoted argument without escapes reads at the same offsets as its text
-  if (args.length === 1 && args[0].type === 'string' && !args[0].text.includes('\\') && !sk.reshaped) sk.offset = args[0].startIndex + 1;
+  if (args.length === 1 && args[0].type === 'string' && !args[0].text.includes('\\') && sk.programs.length === 0) sk.offset = args[0].startIndex + 1;
   return sk;
 }
 

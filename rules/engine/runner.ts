@@ -465,7 +465,8 @@ export class Runner {
         if (skeleton !== null && !isInertSkeleton(skeleton)) skeleton = null;
         this.skeletons.set(key, skeleton);
       }
-      if (skeleton === null) {
+      // an alias or function of a program's name would run instead of the program
+      if (skeleton === null || skeleton.programs.some((p) => this.catalogue.knownNames.has(p) || st.functions.get(p) !== undefined)) {
         this.unknown(st, rc.src, node, 'eval');
         return st;
       }
