@@ -208,20 +208,31 @@ const RUN_AGAIN = new Set(['while_statement', 'for_statement', 'c_style_for_stat
  * A use in another branch of an `if` that defines the alias in one branch:
  * `if good; then alias let='let --'; elif let 1; then …; fi`. Where the `if`
  * runs once, the use runs only when the definition did not, so it is meant to
- * run the plain command.
+ * run the plain command. A definition in a condition has run before every
+ * later clause, so it does not count there.
  */
 function onOtherBranch(use: Use, def: AliasDef): boolean {
   if (!def.command) return false;
   const base = def.base;
+  const defAt = def.command.startIndex + base;
   for (let p = def.command.parent; p; p = p.parent) {
     if (p.type !== 'if_statement' || !within(p, use.start, base)) continue;
-    // the elif or else clause holding an offset, or the if's own condition and body
-    const branch = (at: number) => p!.namedChildren.find((c) => (c.type === 'elif_clause' || c.type === 'else_clause') && within(c, at, base))?.startIndex ?? -1;
-    if (branch(use.start) === branch(def.command.startIndex + base)) return false;
+    const clauses = p.namedChildren.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause');
+    // the clause holding an offset: -1 for the if's own condition and body
+    const clauseOf = (at: number) => clauses.findIndex((c) => within(c, at, base));
+    const d = clauseOf(defAt);
+    const u = clauseOf(use.start);
+    if (d === u || (u > d && inCondition(d === -1 ? p : clauses[d], defAt, base))) return false;
     for (let q = p.parent; q; q = q.parent) if (RUN_AGAIN.has(q.type)) return false;
     return true;
   }
   return false;
+}
+
+/** Whether an offset lies in the condition of an `if` or `elif`: before its `then`. */
+function inCondition(clause: SyntaxNode, at: number, base: number): boolean {
+  const then = clause.children.find((c) => c.type === 'then');
+  return !!then && at < then.startIndex + base;
 }
 
 /** Why a use that certainly does not get `def` misses it, or null when that is no bug. */

@@ -21,6 +21,12 @@ ruleTester(rule('same-unit'), {
       output: "if good; then k() { echo hi \"$@\"; }; k 1; else k 2; fi\n",
     },
     {
+      // a definition in the condition has run before the other branches
+      code: "if alias k='echo hi'; [ -n \"$X\" ]; then :; else k 2; fi\n",
+      errors: [{ line: 1, column: 10, endColumn: 21 }, { line: 1, column: 49, endColumn: 50 }],
+      output: "if k() { echo hi \"$@\"; }; [ -n \"$X\" ]; then :; else k 2; fi\n",
+    },
+    {
       // in a loop the other branch may run in a later round, after the definition ran
       code: "for i in 1 2; do if [ $i = 1 ]; then alias k='echo hi'; else k 2; fi; done\n",
       errors: [{ line: 1, column: 44, endColumn: 55 }, { line: 1, column: 62, endColumn: 63 }],
