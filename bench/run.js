@@ -31,17 +31,19 @@ function sh(cmd, argv, input) {
  * bash's `times` line for its children: user and system CPU to the millisecond
  * (GNU time's own are in hundredths, too coarse for runs of a tenth of a second).
  */
-const CHILD_TIMES = /^@@T\n.*\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/m;
+const CHILD_TIMES = /\n@@T\n.*\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s\n/;
+/** Runs the command, then prints the times on a line of their own, with a decimal point whatever the locale. */
+const TIMED = '"$@"; s=$?; LC_ALL=C; printf \'\\n@@T\\n\' >&2; times >&2; exit $s';
 
 /** Wall and peak RSS of a command from GNU time; its CPU from bash's `times`. */
 function measure(argv, input) {
-  const r = sh('/usr/bin/time', ['-f', '@@%e %M', 'bash', '-c', '"$@"; s=$?; echo @@T >&2; times >&2; exit $s', 'measure', ...argv], input);
+  const r = sh('/usr/bin/time', ['-f', '@@%e %M', 'bash', '-c', TIMED, 'measure', ...argv], input);
   const line = r.stderr.split('\n').reverse().find((l) => l.startsWith('@@') && l !== '@@T');
   const t = CHILD_TIMES.exec(r.stderr);
   if (!line || !t) throw new Error(`no timing for ${argv.join(' ')}: ${r.stderr.slice(-500)}`);
   const [wall, rss] = line.slice(2).split(' ').map(Number);
   const cpu = Number(t[1]) * 60 + Number(t[2]) + Number(t[3]) * 60 + Number(t[4]);
-  const stderr = r.stderr.slice(0, r.stderr.lastIndexOf('@@T\n'));
+  const stderr = r.stderr.slice(0, r.stderr.lastIndexOf('\n@@T\n'));
   return { wall, cpu, rssMB: rss / 1024, status: r.status, stdout: r.stdout, stderr };
 }
 
