@@ -141,9 +141,11 @@ void (async () => {
   for (const r of rows) {
     const rate = r.planted ? r.found / r.planted : 1;
     const scHits = r.sc.filter((x) => scFound.has(`${x.path}:${x.at}`)).length;
-    const ok = rate >= TARGET;
-    if (!ok) missed++;
-    console.log(`${r.kind.id.padEnd(28)} ${r.kind.rule.padEnd(28)} ${String(r.planted).padStart(7)} ${pct(r.found, r.planted).padStart(9)} ${scVersion ? `${pct(scHits, r.sc.length)} of ${r.sc.length}`.padStart(17) : ''}  ${ok ? 'met' : 'NOT met'}${r.invalid ? `  (${r.invalid} not planted: the shell rejected the result)` : ''}`);
+    // expand-aliases-off's target is on the files whose sources all resolve (the row below):
+    // a source aliascope cannot read may have run `shopt -s expand_aliases`
+    const verdict = r.kind.id === 'expand-aliases-off' ? 'target below' : rate >= TARGET ? 'met' : 'NOT met';
+    if (verdict === 'NOT met') missed++;
+    console.log(`${r.kind.id.padEnd(28)} ${r.kind.rule.padEnd(28)} ${String(r.planted).padStart(7)} ${pct(r.found, r.planted).padStart(9)} ${scVersion ? `${pct(scHits, r.sc.length)} of ${r.sc.length}`.padStart(17) : ''}  ${verdict}${r.invalid ? `  (${r.invalid} not planted: the shell rejected the result)` : ''}`);
   }
   const eao = rows.find((r) => r.kind.id === 'expand-aliases-off');
   if (eao) {
