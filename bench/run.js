@@ -28,23 +28,25 @@ function sh(cmd, argv, input) {
 }
 
 /**
- * bash's `times` line for its children: user and system CPU to the millisecond
- * (GNU time's own are in hundredths, too coarse for runs of a tenth of a second).
+ * The wall time bash measured around the command and bash's `times` line for
+ * its children: to the microsecond and the millisecond (GNU time's own are in
+ * hundredths, too coarse for runs of a tenth of a second).
  */
-const CHILD_TIMES = /\n@@T\n.*\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s\n/;
+const CHILD_TIMES = /\n@@T (\d+)\.(\d+) (\d+)\.(\d+)\n.*\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s\n/;
 /** Runs the command, then prints the times on a line of their own, with a decimal point whatever the locale. */
-const TIMED = '"$@"; s=$?; LC_ALL=C; printf \'\\n@@T\\n\' >&2; times >&2; exit $s';
+const TIMED = 't0=$EPOCHREALTIME; "$@"; s=$?; t1=$EPOCHREALTIME; LC_ALL=C; printf \'\\n@@T %s %s\\n\' "${t0/,/.}" "${t1/,/.}" >&2; times >&2; exit $s';
 
-/** Wall and peak RSS of a command from GNU time; its CPU from bash's `times`. */
+/** Peak RSS of a command from GNU time; its wall time and CPU from bash. */
 function measure(argv, input) {
-  const r = sh('/usr/bin/time', ['-f', '@@%e %M', 'bash', '-c', TIMED, 'measure', ...argv], input);
-  const line = r.stderr.split('\n').reverse().find((l) => l.startsWith('@@') && l !== '@@T');
+  const r = sh('/usr/bin/time', ['-f', '@@RSS %M', 'bash', '-c', TIMED, 'measure', ...argv], input);
+  const rss = /@@RSS (\d+)/.exec(r.stderr);
   const t = CHILD_TIMES.exec(r.stderr);
-  if (!line || !t) throw new Error(`no timing for ${argv.join(' ')}: ${r.stderr.slice(-500)}`);
-  const [wall, rss] = line.slice(2).split(' ').map(Number);
-  const cpu = Number(t[1]) * 60 + Number(t[2]) + Number(t[3]) * 60 + Number(t[4]);
-  const stderr = r.stderr.slice(0, r.stderr.lastIndexOf('\n@@T\n'));
-  return { wall, cpu, rssMB: rss / 1024, status: r.status, stdout: r.stdout, stderr };
+  if (!rss || !t) throw new Error(`no timing for ${argv.join(' ')}: ${r.stderr.slice(-500)}`);
+  const seconds = (whole, fraction) => Number(`${whole}.${fraction}`);
+  const wall = seconds(t[3], t[4]) - seconds(t[1], t[2]);
+  const cpu = Number(t[5]) * 60 + Number(t[6]) + Number(t[7]) * 60 + Number(t[8]);
+  const stderr = r.stderr.slice(0, r.stderr.lastIndexOf('\n@@T '));
+  return { wall, cpu, rssMB: Number(rss[1]) / 1024, status: r.status, stdout: r.stdout, stderr };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -102,7 +104,9 @@ const completion = files.filter((f) => f.slice(f.lastIndexOf('/') + 1).startsWit
 const compRun = (c) => measure(['node', BIN, '--concurrency', c, '--format', 'json', '--no-ignore', ...completion]);
 const compOff = [];
 const compAuto = [];
-for (let i = 0; i < 5 && completion.length; i++) {
+/** Each run takes a tenth of a second: enough of them that the fastest of each is not one lucky draw. */
+const COMPLETION_RUNS = 11;
+for (let i = 0; i < COMPLETION_RUNS && completion.length; i++) {
   compOff.push(compRun('off'));
   compAuto.push(compRun('auto'));
 }
@@ -186,8 +190,8 @@ console.log(`\nThe most ${cores} threads could give: a run of one small file tak
   + `${cores} workers would be ${(one.wall / (fixed + divisible / cores)).toFixed(2)}× faster than 1.`);
 if (cOff && cAuto && cSc) {
   const cMB = completion.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
-  const crow = (name, r) => `${name.padEnd(34)} ${r.wall.toFixed(2).padStart(9)} ${(completion.length / r.wall).toFixed(1).padStart(9)} ${(cMB / r.wall).toFixed(3).padStart(8)} ${r.cpu.toFixed(3).padStart(8)} ${r.rssMB.toFixed(0).padStart(8)}`;
-  console.log(`\nThe ${completion.length} bash-completion files (${cMB.toFixed(2)} MB); aliascope: fastest wall and lowest CPU of 5 runs each, alternating:`);
+  const crow = (name, r) => `${name.padEnd(34)} ${r.wall.toFixed(3).padStart(9)} ${(completion.length / r.wall).toFixed(1).padStart(9)} ${(cMB / r.wall).toFixed(3).padStart(8)} ${r.cpu.toFixed(3).padStart(8)} ${r.rssMB.toFixed(0).padStart(8)}`;
+  console.log(`\nThe ${completion.length} bash-completion files (${cMB.toFixed(2)} MB); aliascope: fastest wall and lowest CPU of ${COMPLETION_RUNS} runs each, alternating:`);
   console.log(crow('aliascope --concurrency off', cOff));
   console.log(crow('aliascope --concurrency auto', cAuto));
   console.log(crow(`shellcheck, ${cores} processes`, cSc));
