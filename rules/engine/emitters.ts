@@ -30,6 +30,9 @@ export interface Printed {
   code: string;
 }
 
+/** A variable that holds a program's output. */
+export type Assigned = Printed & { name: string };
+
 const DIRCOLORS_SHELLS = new Set(['-b', '--sh', '--bourne-shell', '-c', '--csh', '--c-shell']);
 const SSH_AGENT_FLAGS = new Set(['-s', '-c', '-k']);
 /** ssh-agent's options that take a value: a socket path, a lifetime, a hash name. */
@@ -123,10 +126,15 @@ export function printedCode(substitution: SyntaxNode): Printed | null {
  * statement ran right before, in this shell: not in a pipeline, where each
  * side runs in a subshell of its own, nor in the background.
  */
-export function assignedBefore(evalCommand: SyntaxNode): (Printed & { name: string }) | null {
+export function assignedBefore(evalCommand: SyntaxNode): Assigned | null {
+  // each parent is found by a walk from the root: ask once per level
   let statement = evalCommand;
-  if (statement.parent?.type === 'redirected_statement') statement = statement.parent;
-  if (statement.parent?.type === 'pipeline') return null;
+  let parent = statement.parent;
+  if (parent?.type === 'redirected_statement') {
+    statement = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type === 'pipeline') return null;
   let prev = statement.previousNamedSibling;
   while (prev?.type === 'comment') prev = prev.previousNamedSibling;
   if (prev?.type !== 'variable_assignment' || prev.nextSibling?.type === '&') return null;

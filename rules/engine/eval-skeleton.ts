@@ -9,7 +9,7 @@
 import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
 import { PREFIX_WORDS } from './builtins';
-import { Printed, printedCode } from './emitters';
+import { Assigned, printedCode } from './emitters';
 
 /** Stands for one expansion: underscores, an identifier, so an assignment's name parses as one. */
 const FILL = '_';
@@ -29,14 +29,14 @@ export interface Skeleton {
   programs: string[];
 }
 
-/** A variable's value of a known shape (engine/emitters.ts assignedBefore). */
-type Known = (Printed & { name: string }) | null;
+/** The variable of this name when it holds a program's output of a known shape, else null. */
+type KnownVariable = (name: string) => Assigned | null;
 
 /** `$NAME` or `${NAME}`: the name. */
 const PLAIN_VARIABLE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 
 /** Appends the string `eval` receives from one argument word, each expansion as a placeholder of its own length; false when not modelled. */
-function append(node: SyntaxNode, sk: Skeleton, known: Known): boolean {
+function append(node: SyntaxNode, sk: Skeleton, knownVariable: KnownVariable): boolean {
   const type = node.type;
   const hole = (n: SyntaxNode): void => {
     const length = n.endIndex - n.startIndex;
@@ -46,8 +46,8 @@ function append(node: SyntaxNode, sk: Skeleton, known: Known): boolean {
   // a program's output of a known shape is read as that code, directly or
   // through the variable just assigned it; other expansions are values
   const expansion = (n: SyntaxNode): void => {
-    const printed = n.type === 'command_substitution' ? printedCode(n)
-      : known && n.type !== 'arithmetic_expansion' && PLAIN_VARIABLE.exec(n.text)?.[1] === known.name ? known : null;
+    const variable = n.type === 'command_substitution' || n.type === 'arithmetic_expansion' ? undefined : PLAIN_VARIABLE.exec(n.text)?.[1];
+    const printed = n.type === 'command_substitution' ? printedCode(n) : variable ? knownVariable(variable) : null;
     if (printed === null) hole(n);
     else {
       sk.text += printed.code;
@@ -82,7 +82,7 @@ function append(node: SyntaxNode, sk: Skeleton, known: Known): boolean {
       return true;
     }
     case 'concatenation':
-      return node.children.every((c) => append(c, sk, known));
+      return node.children.every((c) => append(c, sk, knownVariable));
     default:
       return false;
   }
@@ -94,13 +94,19 @@ function unescapeDouble(s: string): string {
 
 /**
  * The text an eval with these arguments parses, expansions as placeholders;
- * null when not modelled. `known`: a variable whose value has a known shape.
+ * null when not modelled. `assigned`: the variable that may hold a program's
+ * output (engine/emitters.ts assignedBefore), asked only for an eval of a variable.
  */
-export function evalSkeleton(args: SyntaxNode[], known: Known = null): Skeleton | null {
+export function evalSkeleton(args: SyntaxNode[], assigned: () => Assigned | null = () => null): Skeleton | null {
   const sk: Skeleton = { text: '', holes: [], offset: null, programs: [] };
+  let known: Assigned | null | undefined;
+  const knownVariable = (name: string): Assigned | null => {
+    if (known === undefined) known = assigned();
+    return known?.name === name ? known : null;
+  };
   for (const a of args) {
     if (sk.text) sk.text += ' ';
-    if (!append(a, sk, known)) return null;
+    if (!append(a, sk, knownVariable)) return null;
   }
   // one double-quoted argument without escapes reads at the same offsets as its text
   if (args.length === 1 && args[0].type === 'string' && !args[0].text.includes('\\') && sk.programs.length === 0) sk.offset = args[0].startIndex + 1;

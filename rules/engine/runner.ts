@@ -461,7 +461,7 @@ export class Runner {
       const key = this.catalogue.key(rc.src, node.startIndex);
       let skeleton = this.skeletons.get(key);
       if (skeleton === undefined) {
-        skeleton = evalSkeleton(args, assignedBefore(node));
+        skeleton = evalSkeleton(args, () => assignedBefore(node));
         if (skeleton !== null && !isInertSkeleton(skeleton)) skeleton = null;
         this.skeletons.set(key, skeleton);
       }
