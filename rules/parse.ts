@@ -13,13 +13,13 @@ export interface Point {
 }
 
 /**
- * The node API the analysis uses: the part both parsers share. Offsets are
- * UTF-16 code units, as in JavaScript strings. The same node may come back
- * as a different object, even while an earlier one is still held: the native
- * binding's per-tree cache of node objects is weak, and right after a
- * collection it hands out a fresh, uncached object on every call. Facts
- * remembered per node object are a cache only; never compare nodes with
- * `===` unless both come from one `children` array.
+ * The node API the analysis uses: the part both parsers share, as
+ * `plain-tree.ts` gives it for either. Offsets are UTF-16 code units, as in
+ * JavaScript strings. Those nodes are unique objects with their children
+ * remembered, but the analysis relies on neither: facts remembered per node
+ * object are a cache only, and nodes are never compared with `===` unless both
+ * come from one `children` array (test/engine/node-identity.test.ts), so any
+ * tree that answers this API may be given.
  */
 export interface SyntaxNode {
   readonly id: number;
@@ -147,17 +147,4 @@ export function errorCount(tree: Tree): number {
     stack.push(...node.children);
   }
   return n;
-}
-
-// The parsers cross into native or wasm code and allocate a fresh array for
-// every `children`; the engine walks the same nodes again for each read and
-// call, so children are remembered per node object. (A node's type is cheap:
-// wasm.ts remembers it, and the native binding has it on the node's class or,
-// for tokens, remembers it in native.ts.)
-const childrenMemo = new WeakMap<SyntaxNode, SyntaxNode[]>();
-
-export function kids(node: SyntaxNode): SyntaxNode[] {
-  let k = childrenMemo.get(node);
-  if (!k) childrenMemo.set(node, (k = node.children));
-  return k;
 }

@@ -2,7 +2,7 @@
 // runs to the unescaped newline that ends it; compound commands and function
 // definitions are single nodes, so they are read whole with their line.
 import type { SyntaxNode } from './parse';
-import { kids, parse } from './parse';
+import { parse } from './parse';
 import { isArithmetic, Lexed, masked, Segment, segments } from './segments';
 import { firstAtLeast } from './sorted';
 
@@ -37,7 +37,7 @@ export function statementsOf(parent: SyntaxNode): readonly Statement[] {
   let out = listed.get(parent);
   if (out) return out;
   out = [];
-  const list = kids(parent);
+  const list = parent.children;
   for (let i = 0; i < list.length; i++) {
     const k = list[i];
     if (!k.isNamed || k.type === 'comment') continue;
@@ -81,7 +81,7 @@ function newlineBetween(text: string, newlines: number[], from: number, to: numb
  */
 export function splitUnits(root: SyntaxNode, text: string, whole: boolean, lexed?: Lexed): Unit[] {
   const units: Unit[] = [];
-  const comments = kids(root).filter((c) => c.type === 'comment');
+  const comments = root.children.filter((c) => c.type === 'comment');
   const newlines = newlinesOf(text);
   let current: Unit | undefined;
   let prevEnd = root.startIndex;
@@ -213,9 +213,8 @@ export function isUncertain(node: SyntaxNode, text: string): boolean {
 
 function badHeredoc(node: SyntaxNode, text: string): boolean {
   for (const h of node.descendantsOfType('heredoc_redirect')) {
-    // one array: the native binding may hand out a new object for the same
-    // node on each `children` call (see SyntaxNode), so `c !== body` below
-    // holds only between nodes of one array
+    // one array: `c !== body` below compares nodes of one `children` array
+    // only, as the analysis does everywhere (see SyntaxNode)
     const children = h.children;
     const start = children.find((c) => c.type === 'heredoc_start');
     const body = children.find((c) => c.type === 'heredoc_body');

@@ -2,10 +2,10 @@
 // changes, and a tree-sitter tree brought up to date lazily, once per version
 // that is actually analysed, by reparsing the old tree with the edits since.
 //
-// The binding moves every JavaScript node object of a tree on `tree.edit`, so
-// editing a tree that a full analysis walked (tens of thousands of nodes) costs
-// more than the reparse. A walked tree is therefore never edited: the next
-// reparse starts from a copy of it (a reparse with no edits).
+// `tree.edit` moves the binding's tree, but not the nodes an analysis already
+// read from it (rules/plain-tree.ts), which would then disagree with the rest.
+// A walked tree is therefore never edited: the next reparse starts from a copy
+// of it (a reparse with no edits).
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { parse, reparse, TextChange, Tree } from '../rules';
 

@@ -2,7 +2,7 @@
 // alias, against the state the shell has when it reads the text. Text read
 // later (deferred `$( )` and backticks) is left to the runner.
 import type { Dialect, ReadTime } from '../dialects';
-import { kids, SyntaxNode } from '../parse';
+import type { SyntaxNode } from '../parse';
 import { firstAtLeast } from '../sorted';
 import type { Unit } from '../units';
 import { isAliasName, literal } from '../words';
@@ -291,7 +291,7 @@ export class Reader {
     let assigned = false;
     let blocked = false;
     const nameStart = nameNode.startIndex;
-    for (const c of kids(cmd)) {
+    for (const c of cmd.children) {
       if (c.startIndex >= nameStart) break;
       if (c.type === 'variable_assignment') {
         assigned = true;

@@ -4,7 +4,7 @@
 // sourced files are read when the run reaches them; builtins act through the
 // table in builtins.ts.
 import type { Dialect } from '../dialects';
-import { kids, SyntaxNode } from '../parse';
+import type { SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
@@ -189,7 +189,7 @@ export class Runner {
   }
 
   private runList(node: SyntaxNode, st: State, rc: RunCtx): State | null {
-    const [left, op, right] = kids(node);
+    const [left, op, right] = node.children;
     const after = this.run(left, st, rc);
     if (!after || !right) return after;
     const kind = op.type;
@@ -226,7 +226,7 @@ export class Runner {
     };
     clause(node);
     let sawElse = false;
-    for (const c of kids(node)) {
+    for (const c of node.children) {
       if (c.type === 'elif_clause') clause(c);
       if (c.type === 'else_clause') {
         sawElse = true;
@@ -593,7 +593,7 @@ function conditionAndBody(n: SyntaxNode): { cond: Statement[]; body: Statement[]
   if (parts) return parts;
   parts = { cond: [], body: [] };
   let inBody = false;
-  const list = kids(n);
+  const list = n.children;
   for (let i = 0; i < list.length; i++) {
     const c = list[i];
     const type = c.type;

@@ -1,0 +1,299 @@
+// A parser's tree, read into plain JavaScript objects as the analysis reaches
+// its nodes.
+//
+// Both bindings answer every property of their node objects with a call into
+// native or wasm code, and the native one also gives each such object a weak
+// reference and a finalizer. The engine asks for types, offsets and children
+// many times per node, yet reaches only a small part of each tree. So a node's
+// children are read once, through one cursor, the first time they are asked
+// for; every later question is a field read, and nodes are unique objects
+// (`===` and per-node maps hold).
+import type { Point, SyntaxNode, Tree, TreeEdit } from './parse';
+
+/** A binding's node, as far as the rare questions need one. */
+interface RawNode {
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly type: string;
+  readonly hasError: boolean;
+  descendantsOfType(types: string | string[]): (RawNode | null)[];
+  descendantForIndex(start: number, end: number): RawNode;
+  toString(): string;
+}
+
+/** The cursor API both bindings share, as far as the reading needs it. */
+export interface TreeCursorLike {
+  readonly nodeTypeId: number;
+  readonly nodeType: string;
+  readonly nodeIsNamed: boolean;
+  readonly nodeIsMissing: boolean;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly currentFieldId: number;
+  readonly currentFieldName: string | null;
+  readonly currentDescendantIndex: number;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoDescendant(index: number): void;
+  readonly currentNode: RawNode;
+}
+
+/** A binding's tree: edits go to it, for reparsing; reading goes through a cursor at its root. */
+export interface RawTree {
+  edit(edit: TreeEdit): void;
+}
+
+/**
+ * Per-grammar facts learnt from the cursor the first time each id is met: a
+ * node's type name and named-ness depend only on its type id, a field's name
+ * only on its field id.
+ */
+class Symbols {
+  /** By type id, which is sparse: ERROR's is the largest there is. */
+  readonly types = new Map<number, { type: string; named: boolean }>();
+  readonly fields: (string | null)[] = [null];
+}
+
+/** The field id meaning "no field", in both bindings. */
+const NO_FIELD = 0;
+/** The cursor's position when no node is known to be under it. */
+const NOWHERE = -1;
+
+class PlainNode implements SyntaxNode {
+  /** Position among the parent's children. */
+  index = 0;
+  private kids: PlainNode[] | undefined;
+  private named: PlainNode[] | undefined;
+  private error: boolean | undefined;
+
+  constructor(
+    readonly tree: PlainTree,
+    readonly parent: PlainNode | null,
+    /** The node's place in a preorder walk of the tree, as the cursor counts. */
+    readonly id: number,
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    /** The field this node fills in its parent, by id. */
+    readonly fieldId: number,
+  ) {}
+
+  get children(): PlainNode[] {
+    return (this.kids ??= this.tree.childrenOf(this));
+  }
+
+  get text(): string {
+    return this.tree.text.slice(this.startIndex, this.endIndex);
+  }
+
+  get startPosition(): Point {
+    return this.tree.pointAt(this.startIndex);
+  }
+
+  get endPosition(): Point {
+    return this.tree.pointAt(this.endIndex);
+  }
+
+  get hasError(): boolean {
+    return (this.error ??= this.tree.hasErrorAt(this));
+  }
+
+  get namedChildren(): PlainNode[] {
+    return (this.named ??= this.children.filter((c) => c.isNamed));
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+
+  get firstChild(): PlainNode | null {
+    return this.children[0] ?? null;
+  }
+
+  get lastChild(): PlainNode | null {
+    return this.children[this.children.length - 1] ?? null;
+  }
+
+  get nextSibling(): PlainNode | null {
+    return this.parent?.children[this.index + 1] ?? null;
+  }
+
+  get nextNamedSibling(): PlainNode | null {
+    const siblings = this.parent?.children ?? [];
+    for (let i = this.index + 1; i < siblings.length; i++) if (siblings[i].isNamed) return siblings[i];
+    return null;
+  }
+
+  get previousNamedSibling(): PlainNode | null {
+    const siblings = this.parent?.children ?? [];
+    for (let i = this.index - 1; i >= 0; i--) if (siblings[i].isNamed) return siblings[i];
+    return null;
+  }
+
+  childForFieldName(name: string): PlainNode | null {
+    // the children first: reading them may be when the field's name is learnt
+    const kids = this.children;
+    const id = this.tree.symbols.fields.indexOf(name);
+    return id > NO_FIELD ? kids.find((c) => c.fieldId === id) ?? null : null;
+  }
+
+  childrenForFieldName(name: string): PlainNode[] {
+    const kids = this.children;
+    const id = this.tree.symbols.fields.indexOf(name);
+    return id > NO_FIELD ? kids.filter((c) => c.fieldId === id) : [];
+  }
+
+  /** The deepest node spanning [start, end], as the binding finds it (it sees nodes the cursor hides). */
+  descendantForIndex(start: number, end = start): PlainNode {
+    return this.tree.descendantForIndex(this, start, end);
+  }
+
+  /** This node and its descendants of the given types, in document order. */
+  descendantsOfType(types: string | string[]): PlainNode[] {
+    return this.tree.descendantsOfType(this, typeof types === 'string' ? [types] : types);
+  }
+
+  /** The S-expression tree-sitter prints, from the binding itself. */
+  toString(): string {
+    return this.tree.rawNode(this).toString();
+  }
+}
+
+export class PlainTree implements Tree {
+  readonly rootNode: PlainNode;
+  /** Whether any node has an error: most trees have none, and then no node need be asked. */
+  private readonly anyError: boolean;
+  /** The preorder index of the node the cursor is on, so a read right after it needs no move. */
+  private at = NOWHERE;
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    /** The binding's own tree, kept for edits and incremental reparsing. */
+    readonly raw: RawTree,
+    /** A cursor at the root, never edited: the copy reads through it. */
+    private readonly cursor: TreeCursorLike,
+    readonly text: string,
+    readonly symbols: Symbols,
+  ) {
+    this.anyError = cursor.currentNode.hasError;
+    this.rootNode = this.nodeHere(null, 0);
+    this.at = this.rootNode.id;
+  }
+
+  edit(edit: TreeEdit): void {
+    this.raw.edit(edit);
+  }
+
+  pointAt(offset: number): Point {
+    const starts = (this.lineStarts ??= lineStarts(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: offset - starts[lo] };
+  }
+
+  private moveTo(node: PlainNode): void {
+    if (this.at !== node.id) this.cursor.gotoDescendant(node.id);
+    this.at = node.id;
+  }
+
+  childrenOf(node: PlainNode): PlainNode[] {
+    this.moveTo(node);
+    const c = this.cursor;
+    const out: PlainNode[] = [];
+    if (!c.gotoFirstChild()) return out;
+    do out.push(this.nodeHere(node, out.length));
+    while (c.gotoNextSibling());
+    this.at = out[out.length - 1].id;
+    return out;
+  }
+
+  hasErrorAt(node: PlainNode): boolean {
+    return this.anyError && this.rawNode(node).hasError;
+  }
+
+  /** The binding's own object for a node: one call, for what is asked rarely. */
+  rawNode(node: PlainNode): RawNode {
+    this.moveTo(node);
+    return this.cursor.currentNode;
+  }
+
+  /**
+   * The binding finds them (it walks the subtree without making an object per
+   * node); each is then looked up here by its range and type, which no two
+   * nodes of one type share in this grammar.
+   */
+  descendantsOfType(node: PlainNode, types: string[]): PlainNode[] {
+    const found: PlainNode[] = [];
+    for (const raw of this.rawNode(node).descendantsOfType(types)) {
+      const n = raw && this.find(node, raw.startIndex, raw.endIndex, raw.type);
+      if (n) found.push(n);
+    }
+    return found;
+  }
+
+  descendantForIndex(node: PlainNode, start: number, end: number): PlainNode {
+    const raw = this.rawNode(node).descendantForIndex(start, end);
+    return this.find(node, raw.startIndex, raw.endIndex, raw.type) ?? node;
+  }
+
+  private find(from: PlainNode, start: number, end: number, type: string): PlainNode | undefined {
+    const stack = [from];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.startIndex === start && n.endIndex === end && n.type === type) return n;
+      const kids = n.children;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        if (kids[i].startIndex <= start && end <= kids[i].endIndex) stack.push(kids[i]);
+      }
+    }
+    return undefined;
+  }
+
+  /** Makes the node the cursor is on, learning its type and field names on first sight. */
+  private nodeHere(parent: PlainNode | null, index: number): PlainNode {
+    const { cursor: c, symbols } = this;
+    const typeId = c.nodeTypeId;
+    let symbol = symbols.types.get(typeId);
+    if (!symbol) symbols.types.set(typeId, (symbol = { type: c.nodeType, named: c.nodeIsNamed }));
+    // the native binding says undefined, and wasm 0, for no field
+    const fieldId = (parent && c.currentFieldId) || NO_FIELD;
+    if (symbols.fields[fieldId] === undefined) symbols.fields[fieldId] = c.currentFieldName;
+    const start = c.startIndex;
+    const end = c.endIndex;
+    // Only an empty node can be missing, and only in a tree with an error: ask no more often than that.
+    const missing = start === end && this.anyError && c.nodeIsMissing;
+    const node = new PlainNode(this, parent, parent ? c.currentDescendantIndex : 0, symbol.type, symbol.named, missing, start, end, fieldId);
+    node.index = index;
+    return node;
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+const grammars = new WeakMap<object, Symbols>();
+
+/**
+ * Wraps a binding's tree; `cursor` is a fresh cursor at its root, and
+ * `grammar` any object that stands for the language, whose learnt names all
+ * its trees share.
+ */
+export function plainTree(raw: RawTree, cursor: TreeCursorLike, text: string, grammar: object): PlainTree {
+  let symbols = grammars.get(grammar);
+  if (!symbols) grammars.set(grammar, (symbols = new Symbols()));
+  return new PlainTree(raw, cursor, text, symbols);
+}
