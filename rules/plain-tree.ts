@@ -172,11 +172,12 @@ export class PlainTree implements Tree {
   /** The preorder index of the node the cursor is on, so a read right after it needs no move. */
   private at = NOWHERE;
   private lineStarts: number[] | undefined;
+  private edited = false;
 
   constructor(
     /** The binding's own tree, kept for edits and incremental reparsing. */
     readonly raw: RawTree,
-    /** A cursor at the root, never edited: the copy reads through it. */
+    /** A cursor at the root of `raw`: nodes are read through it. */
     private readonly cursor: TreeCursorLike,
     readonly text: string,
     readonly symbols: Symbols,
@@ -186,7 +187,14 @@ export class PlainTree implements Tree {
     this.at = this.rootNode.id;
   }
 
+  /**
+   * Moves the binding's tree for an incremental reparse. Nodes not read yet
+   * can no longer be: the cursor would walk the moved tree (and the native one
+   * may hold parts the edit replaced), while nodes read before keep the old
+   * offsets. Hosts never edit a tree they still read (server/document.ts).
+   */
   edit(edit: TreeEdit): void {
+    this.edited = true;
     this.raw.edit(edit);
   }
 
@@ -203,6 +211,7 @@ export class PlainTree implements Tree {
   }
 
   private moveTo(node: PlainNode): void {
+    if (this.edited) throw new Error('aliascope: a tree was read after an edit moved it; reparse first');
     if (this.at !== node.id) this.cursor.gotoDescendant(node.id);
     this.at = node.id;
   }

@@ -118,6 +118,17 @@ describe.each(Object.keys(PARSERS))('the plain tree answers as the %s binding do
     expect(compare(next.tree)).toBeGreaterThan(10);
   });
 
+  it('refuses to read nodes of a tree an edit moved, and keeps those read before', () => {
+    const tree = parser.parse(TEXTS['fields and nesting']);
+    const first = tree.rootNode.children[0];
+    tree.edit({
+      startIndex: 0, oldEndIndex: 0, newEndIndex: 2,
+      startPosition: { row: 0, column: 0 }, oldEndPosition: { row: 0, column: 0 }, newEndPosition: { row: 0, column: 2 },
+    });
+    expect(first.startIndex).toBe(0);
+    expect(() => first.children).toThrow(/after an edit/);
+  });
+
   it('with nodes reached in any order: a deep one first, then its ancestors\' siblings', () => {
     const tree = parser.parse(TEXTS['fields and nesting']);
     const deep = tree.rootNode.descendantForIndex(TEXTS['fields and nesting'].indexOf('%%'));
