@@ -16,6 +16,8 @@ interface RawNode {
   readonly endIndex: number;
   readonly type: string;
   readonly hasError: boolean;
+  readonly isMissing: boolean;
+  readonly children: RawNode[];
   descendantsOfType(types: string | string[]): (RawNode | null)[];
   descendantForIndex(start: number, end: number): RawNode;
   toString(): string;
@@ -63,7 +65,6 @@ class PlainNode implements SyntaxNode {
   /** Position among the parent's children. */
   index = 0;
   private kids: PlainNode[] | undefined;
-  private named: PlainNode[] | undefined;
   private error: boolean | undefined;
 
   constructor(
@@ -101,7 +102,7 @@ class PlainNode implements SyntaxNode {
   }
 
   get namedChildren(): PlainNode[] {
-    return (this.named ??= this.children.filter((c) => c.isNamed));
+    return this.children.filter((c) => c.isNamed);
   }
 
   get childCount(): number {
@@ -173,10 +174,13 @@ export class PlainTree implements Tree {
   private at = NOWHERE;
   private lineStarts: number[] | undefined;
   private edited = false;
+  private errors: [number, number][] | undefined;
 
   constructor(
     /** The binding's own tree, kept for edits and incremental reparsing. */
     readonly raw: RawTree,
+    /** Whether children of a node of this type may fill fields; the cursor is asked only for those. */
+    private readonly fielded: (type: string) => boolean,
     /** A cursor at the root of `raw`: nodes are read through it. */
     private readonly cursor: TreeCursorLike,
     readonly text: string,
@@ -227,8 +231,44 @@ export class PlainTree implements Tree {
     return out;
   }
 
+  /**
+   * Ranges and nodes never overlap partly, so a node has an error exactly when
+   * an ERROR or MISSING node lies within its range, unless that one has the
+   * same range (it may be an ancestor) or is empty at an end (it may be a
+   * sibling's): then the binding is asked.
+   */
   hasErrorAt(node: PlainNode): boolean {
-    return this.anyError && this.rawNode(node).hasError;
+    if (!this.anyError) return false;
+    const errors = (this.errors ??= this.errorRanges());
+    const { startIndex: a, endIndex: b } = node;
+    let lo = 0;
+    let hi = errors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (errors[mid][0] < a) lo = mid + 1;
+      else hi = mid;
+    }
+    let inside = false;
+    for (let i = lo; i < errors.length && errors[i][0] <= b; i++) {
+      const [s, e] = errors[i];
+      if (e > b) continue;
+      if ((s === a && e === b) || (s === e && (s === a || s === b))) return this.rawNode(node).hasError;
+      inside = true;
+    }
+    return inside;
+  }
+
+  /** Every ERROR and MISSING node's range, by start: found by descending only where the binding says an error lies. */
+  private errorRanges(): [number, number][] {
+    this.moveTo(this.rootNode);
+    const found: [number, number][] = [];
+    const stack = [this.cursor.currentNode];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'ERROR' || n.isMissing) found.push([n.startIndex, n.endIndex]);
+      for (const c of n.children) if (c.hasError) stack.push(c);
+    }
+    return found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   }
 
   /** The binding's own object for a node: one call, for what is asked rarely. */
@@ -262,9 +302,17 @@ export class PlainTree implements Tree {
       const n = stack.pop()!;
       if (n.startIndex === start && n.endIndex === end && n.type === type) return n;
       const kids = n.children;
-      for (let i = kids.length - 1; i >= 0; i--) {
-        if (kids[i].startIndex <= start && end <= kids[i].endIndex) stack.push(kids[i]);
+      // children are in order: skip, by halves, those that end before the range
+      let lo = 0;
+      let hi = kids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (kids[mid].endIndex < end) lo = mid + 1;
+        else hi = mid;
       }
+      let last = lo;
+      while (last < kids.length && kids[last].startIndex <= start) last++;
+      for (let i = last - 1; i >= lo; i--) if (end <= kids[i].endIndex) stack.push(kids[i]);
     }
     return undefined;
   }
@@ -276,7 +324,7 @@ export class PlainTree implements Tree {
     let symbol = symbols.types.get(typeId);
     if (!symbol) symbols.types.set(typeId, (symbol = { type: c.nodeType, named: c.nodeIsNamed }));
     // the native binding says undefined, and wasm 0, for no field
-    const fieldId = (parent && c.currentFieldId) || NO_FIELD;
+    const fieldId = (parent && this.fielded(parent.type) && c.currentFieldId) || NO_FIELD;
     if (symbols.fields[fieldId] === undefined) symbols.fields[fieldId] = c.currentFieldName;
     const start = c.startIndex;
     const end = c.endIndex;
@@ -299,10 +347,11 @@ const grammars = new WeakMap<object, Symbols>();
 /**
  * Wraps a binding's tree; `cursor` is a fresh cursor at its root, and
  * `grammar` any object that stands for the language, whose learnt names all
- * its trees share.
+ * its trees share. `fielded`, where the grammar's node types say it, spares
+ * asking for the field of every child of a node type that has none.
  */
-export function plainTree(raw: RawTree, cursor: TreeCursorLike, text: string, grammar: object): PlainTree {
+export function plainTree(raw: RawTree, cursor: TreeCursorLike, text: string, grammar: object, fielded: (type: string) => boolean = () => true): PlainTree {
   let symbols = grammars.get(grammar);
   if (!symbols) grammars.set(grammar, (symbols = new Symbols()));
-  return new PlainTree(raw, cursor, text, symbols);
+  return new PlainTree(raw, fielded, cursor, text, symbols);
 }
