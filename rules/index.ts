@@ -1,5 +1,6 @@
 // The public API of the analysis core. Pure: text in, diagnostics and edits out.
-export { lint, lintSourced, vetFix, LineIndex } from './lint';
+export { lint, lintSourced, vetFix } from './lint';
+export { LineIndex } from './line-index';
 export type { LintOptions, LintResult, SourcedResult } from './lint';
 export { applyFixes } from './fixes';
 export { detectDialect, DIALECTS, DIALECT_IDS, dialectByName, dialectLabel } from './dialects';

@@ -1,4 +1,5 @@
 // Text in, diagnostics and fixes out: the entry point every face uses.
+import { LineIndex } from './line-index';
 import { detectDialect, DialectChoice, DialectId, dialectLabel } from './dialects';
 import { analyze, Analysis, SourceResolver, Tri } from './engine';
 import { applyFixes } from './fixes';
@@ -50,27 +51,6 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   analysis: Analysis;
   dialect: DialectChoice;
-}
-
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  /** 0-based line and UTF-16 column of an offset. */
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, column: offset - this.starts[lo] };
-  }
-  offset(line: number, column: number): number {
-    return (this.starts[line] ?? this.starts[this.starts.length - 1]) + column;
-  }
 }
 
 /** Larger texts are not analysed by default: no real script comes near, and parsing alone takes seconds. */

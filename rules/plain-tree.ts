@@ -8,6 +8,7 @@
 // children are read once, through one cursor, the first time they are asked
 // for; every later question is a field read, and nodes are unique objects
 // (`===` and per-node maps hold).
+import { LineIndex } from './line-index';
 import type { Point, SyntaxNode, Tree, TreeEdit } from './parse';
 
 /** A binding's node, as far as the rare questions need one. */
@@ -58,12 +59,19 @@ class Symbols {
 
 /** The field id meaning "no field", in both bindings. */
 const NO_FIELD = 0;
-/** The cursor's position when no node is known to be under it. */
-const NOWHERE = -1;
+/** The first index in [0, length) at which `after` holds, or `length`: `after` must hold from some index on. */
+function firstIndex(length: number, after: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 
 class PlainNode implements SyntaxNode {
-  /** Position among the parent's children. */
-  index = 0;
   private kids: PlainNode[] | undefined;
   private error: boolean | undefined;
 
@@ -79,6 +87,8 @@ class PlainNode implements SyntaxNode {
     readonly endIndex: number,
     /** The field this node fills in its parent, by id. */
     readonly fieldId: number,
+    /** Position among the parent's children. */
+    readonly index: number,
   ) {}
 
   get children(): PlainNode[] {
@@ -170,9 +180,9 @@ export class PlainTree implements Tree {
   readonly rootNode: PlainNode;
   /** Whether any node has an error: most trees have none, and then no node need be asked. */
   private readonly anyError: boolean;
-  /** The preorder index of the node the cursor is on, so a read right after it needs no move. */
-  private at = NOWHERE;
-  private lineStarts: number[] | undefined;
+  /** The preorder index of the node the cursor is on (it starts at the root), so a read right after it needs no move. */
+  private at = 0;
+  private lines: LineIndex | undefined;
   private edited = false;
   private errors: [number, number][] | undefined;
 
@@ -188,7 +198,6 @@ export class PlainTree implements Tree {
   ) {
     this.anyError = cursor.currentNode.hasError;
     this.rootNode = this.nodeHere(null, 0);
-    this.at = this.rootNode.id;
   }
 
   /**
@@ -203,15 +212,8 @@ export class PlainTree implements Tree {
   }
 
   pointAt(offset: number): Point {
-    const starts = (this.lineStarts ??= lineStarts(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: offset - starts[lo] };
+    const { line, column } = (this.lines ??= new LineIndex(this.text)).position(offset);
+    return { row: line, column };
   }
 
   private moveTo(node: PlainNode): void {
@@ -241,15 +243,8 @@ export class PlainTree implements Tree {
     if (!this.anyError) return false;
     const errors = (this.errors ??= this.errorRanges());
     const { startIndex: a, endIndex: b } = node;
-    let lo = 0;
-    let hi = errors.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (errors[mid][0] < a) lo = mid + 1;
-      else hi = mid;
-    }
     let inside = false;
-    for (let i = lo; i < errors.length && errors[i][0] <= b; i++) {
+    for (let i = firstIndex(errors.length, (j) => errors[j][0] >= a); i < errors.length && errors[i][0] <= b; i++) {
       const [s, e] = errors[i];
       if (e > b) continue;
       if ((s === a && e === b) || (s === e && (s === a || s === b))) return this.rawNode(node).hasError;
@@ -303,13 +298,7 @@ export class PlainTree implements Tree {
       if (n.startIndex === start && n.endIndex === end && n.type === type) return n;
       const kids = n.children;
       // children are in order: skip, by halves, those that end before the range
-      let lo = 0;
-      let hi = kids.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (kids[mid].endIndex < end) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = firstIndex(kids.length, (j) => kids[j].endIndex >= end);
       let last = lo;
       while (last < kids.length && kids[last].startIndex <= start) last++;
       for (let i = last - 1; i >= lo; i--) if (end <= kids[i].endIndex) stack.push(kids[i]);
@@ -330,16 +319,8 @@ export class PlainTree implements Tree {
     const end = c.endIndex;
     // Only an empty node can be missing, and only in a tree with an error: ask no more often than that.
     const missing = start === end && this.anyError && c.nodeIsMissing;
-    const node = new PlainNode(this, parent, parent ? c.currentDescendantIndex : 0, symbol.type, symbol.named, missing, start, end, fieldId);
-    node.index = index;
-    return node;
+    return new PlainNode(this, parent, parent ? c.currentDescendantIndex : 0, symbol.type, symbol.named, missing, start, end, fieldId, index);
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 const grammars = new WeakMap<object, Symbols>();
