@@ -16,6 +16,7 @@ import { statSync } from 'fs';
 import { selectParser } from '../host/parser';
 import { availableParallelism } from 'os';
 import { join } from 'path';
+import { tiersForRun } from './jit';
 import { FileReport, FileTask, lintFile } from './lint-file';
 import { write } from './output';
 
@@ -114,6 +115,7 @@ function sizes(tasks: FileTask[]): number[] {
 export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<FileReport[]> {
   const size = sizes(tasks);
   const total = size.reduce((a, b) => a + b, 0);
+  tiersForRun(total);
   const reports: FileReport[] = new Array(tasks.length);
   // Largest files first, so no worker is left with a big one at the end.
   const order = tasks.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
