@@ -46,7 +46,8 @@ export interface SyntaxNode {
   childForFieldName(name: string): SyntaxNode | null;
   childrenForFieldName(name: string): SyntaxNode[];
   descendantForIndex(start: number, end?: number): SyntaxNode;
-  descendantsOfType(types: string | string[]): SyntaxNode[];
+  /** With `keep`, only those whose range it keeps: the others are never looked up. */
+  descendantsOfType(types: string | string[], keep?: (start: number, end: number) => boolean): SyntaxNode[];
   toString(): string;
 }
 

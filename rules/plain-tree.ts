@@ -166,8 +166,8 @@ class PlainNode implements SyntaxNode {
   }
 
   /** This node and its descendants of the given types, in document order. */
-  descendantsOfType(types: string | string[]): PlainNode[] {
-    return this.tree.descendantsOfType(this, typeof types === 'string' ? [types] : types);
+  descendantsOfType(types: string | string[], keep?: (start: number, end: number) => boolean): PlainNode[] {
+    return this.tree.descendantsOfType(this, typeof types === 'string' ? [types] : types, keep);
   }
 
   /** The S-expression tree-sitter prints, from the binding itself. */
@@ -277,10 +277,11 @@ export class PlainTree implements Tree {
    * node); each is then looked up here by its range and type, which no two
    * nodes of one type share in this grammar.
    */
-  descendantsOfType(node: PlainNode, types: string[]): PlainNode[] {
+  descendantsOfType(node: PlainNode, types: string[], keep?: (start: number, end: number) => boolean): PlainNode[] {
     const found: PlainNode[] = [];
     for (const raw of this.rawNode(node).descendantsOfType(types)) {
-      const n = raw && this.find(node, raw.startIndex, raw.endIndex, raw.type);
+      if (!raw || (keep && !keep(raw.startIndex, raw.endIndex))) continue;
+      const n = this.find(node, raw.startIndex, raw.endIndex, raw.type);
       if (n) found.push(n);
     }
     return found;

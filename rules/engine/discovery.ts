@@ -37,8 +37,10 @@ export class Discovery {
   }
 
   private statement(root: SyntaxNode, src: Source, text: string): void {
-    // a command holds other commands only inside substitutions
-    const commands = root.type === 'command' && !this.gates.maySubstitute(text) ? [root] : root.descendantsOfType('command');
+    // a command holds other commands only inside substitutions; only those
+    // whose own text may name aliases are looked up in the tree
+    const commands = root.type === 'command' && !this.gates.maySubstitute(text) ? [root]
+      : root.descendantsOfType('command', (start, end) => this.gates.mayDiscover(src.text.slice(start, end)));
     for (const cmd of commands) {
       const name = cmd.childForFieldName('name');
       const word = name ? literal(name) : null;
