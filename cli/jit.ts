@@ -5,12 +5,15 @@
 // cut total CPU by about a quarter with two threads, and the steady state
 // without TurboFan was only 30% slower per file. The language server lives
 // long and keeps every tier.
-import { setFlagsFromString } from 'v8';
 
-/** Source bytes from which a run keeps TurboFan: about seven Debian corpora, where the steady state wins back its compile time. */
+/** Below this many source bytes a run is too short for TurboFan to matter, and loading `v8` (~4 ms) would not pay. */
+export const CAP_FROM_BYTES = 1 << 20;
+/** From this many source bytes a run keeps TurboFan: about seven Debian corpora, where the steady state wins back its compile time. */
 export const OPTIMISE_FROM_BYTES = 32 << 20;
 
 /** Caps V8's tiers for a run over `bytes` of source, before any worker starts (V8's flags are the process's). */
 export function tiersForRun(bytes: number): void {
-  if (bytes < OPTIMISE_FROM_BYTES) setFlagsFromString('--max-opt=2');
+  if (bytes < CAP_FROM_BYTES || bytes >= OPTIMISE_FROM_BYTES) return;
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  (require('v8') as typeof import('v8')).setFlagsFromString('--max-opt=2');
 }
