@@ -11,9 +11,14 @@ export const CAP_FROM_BYTES = 1 << 20;
 /** From this many source bytes a run keeps TurboFan: about seven Debian corpora, where the steady state wins back its compile time. */
 export const OPTIMISE_FROM_BYTES = 32 << 20;
 
+/** Whether a run over `bytes` of source is better off without TurboFan. */
+export function capsTiers(bytes: number): boolean {
+  return bytes >= CAP_FROM_BYTES && bytes < OPTIMISE_FROM_BYTES;
+}
+
 /** Caps V8's tiers for a run over `bytes` of source, before any worker starts (V8's flags are the process's). */
 export function tiersForRun(bytes: number): void {
-  if (bytes < CAP_FROM_BYTES || bytes >= OPTIMISE_FROM_BYTES) return;
+  if (!capsTiers(bytes)) return;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   (require('v8') as typeof import('v8')).setFlagsFromString('--max-opt=2');
 }

@@ -62,6 +62,20 @@ export function lintSafely(task: FileTask): FileReport {
   }
 }
 
+/** What a worker has linted since it started, and what no thread has been handed yet. */
+export interface WorkerLoad {
+  files: number;
+  bytes: number;
+  leftBytes: number;
+  /** The process's resident size, asked only when the rest holds. */
+  rss: () => number;
+}
+
+/** Replace the worker with a fresh one before its next batch, to hand its memory back? */
+export function replaceWorker(w: WorkerLoad): boolean {
+  return (w.files >= FILES_PER_WORKER || w.bytes >= BYTES_PER_WORKER) && w.leftBytes >= REPLACE_IF_LEFT_BYTES && w.rss() > SOFT_RSS_LIMIT;
+}
+
 /** Below this many ms of work left, measured on the main thread, a worker costs more than it saves... */
 const WORKER_PAYS_MS = 250;
 /** ...judged only once the main thread has linted for this long (the first files also warm up its JIT). */
@@ -178,7 +192,7 @@ export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<
         void worker.terminate().then(() => resolve());
         return;
       }
-      if ((files >= FILES_PER_WORKER || bytes >= BYTES_PER_WORKER) && leftBytes >= REPLACE_IF_LEFT_BYTES && process.memoryUsage.rss() > SOFT_RSS_LIMIT) {
+      if (replaceWorker({ files, bytes, leftBytes, rss: () => process.memoryUsage.rss() })) {
         void worker.terminate();
         worker = spawn();
         files = 0;
