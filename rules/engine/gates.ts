@@ -21,13 +21,12 @@ const FUNCTION_DEFINITION = /\(\s*\)|\bfunction\b/;
  * quadratic in its depth.
  */
 const GATED_LENGTH = 4096;
-/** A word as roughWords splits them, kept whole across backslash-newlines. */
-const ROUGH_WORD = /(?:\\\n|[^\s;&|()<>`])+/g;
-const BACKSLASH = 0x5c;
-/** Characters a shell removes from a word: quotes and backslashes. */
-const QUOTING = /['"\\]/;
-/** Backslash-newlines that open a word: the word starts after them. */
-const LEADING_CONTINUATIONS = /^(?:\\\n)+/;
+/** Characters that end a word as roughWords splits them (a backslash-newline does not). */
+const SEPARATORS = String.raw`\s;&|()<>\``;
+/** What a shell removes inside a word: a backslash-newline, a quote, any other backslash. */
+const REMOVED = String.raw`(?:\\\n|['"]|\\(?!\n))*`;
+/** A name no word can spell once its quotes are removed. */
+const UNSPELLABLE = /[\s;&|()<>`'"\\]/;
 
 /** True if the text itself may define an alias: only then is it sure to be modelled. */
 export function mayDefineAlias(text: string): boolean {
@@ -52,22 +51,22 @@ function mayReachAliasText(text: string, resolve: SourceResolver | undefined, de
   return false;
 }
 
-/** Offsets where roughWords-style words that are in `names` start, in order. */
+/**
+ * Offsets where the words that spell a name in `names` start, in order. A word
+ * runs between separators and goes on across backslash-newlines; it starts
+ * after any it opens with, and spells what is left of it once quotes and
+ * backslashes are removed. One regular expression finds them all, rather
+ * than a look at every word of the text.
+ */
 export function knownNameOffsets(text: string, names: ReadonlySet<string>): number[] {
+  const spellings = [...names].filter((n) => n !== '' && !UNSPELLABLE.test(n))
+    .map((n) => [...n].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join(REMOVED));
+  if (spellings.length === 0) return [];
+  // after a separator (or at the start) that no backslash escapes, past leading
+  // backslash-newlines, and up to a separator (or the end)
+  const word = new RegExp(String.raw`(?<![^${SEPARATORS}])(?<!\\\n)(?:\\\n)*(${REMOVED}(?:${spellings.join('|')})${REMOVED})(?![^${SEPARATORS}])`, 'g');
   const at: number[] = [];
-  const words = new RegExp(ROUGH_WORD);
-  for (let m = words.exec(text); m; m = words.exec(text)) {
-    let word = m[0];
-    let start = m.index;
-    if (word.charCodeAt(0) === BACKSLASH) {
-      const lead = LEADING_CONTINUATIONS.exec(word);
-      if (lead) {
-        word = word.slice(lead[0].length);
-        start += lead[0].length;
-      }
-    }
-    if (names.has(QUOTING.test(word) ? word.replace(/\\\n/g, '').replace(/['"\\]/g, '') : word)) at.push(start);
-  }
+  for (let m = word.exec(text); m; m = word.exec(text)) at.push(m.index + m[0].length - m[1].length);
   return at;
 }
 

@@ -1,0 +1,90 @@
+// knownNameOffsets finds the words that spell known alias names with one
+// regular expression. The reference below is the plain definition, a look at
+// every word; the two must agree on every text and every set of names.
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { homedir } from 'os';
+import { join } from 'path';
+import { describe, expect, it } from 'vitest';
+import { knownNameOffsets } from '../../rules/engine/gates';
+
+/** A word: a run of anything but separators, backslash-newlines included. */
+const WORD = /(?:\\\n|[^\s;&|()<>`])+/g;
+
+function reference(text: string, names: ReadonlySet<string>): number[] {
+  const at: number[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const lead = /^(?:\\\n)*/.exec(m[0])![0];
+    const word = m[0].slice(lead.length).replace(/\\\n/g, '').replace(/['"\\]/g, '');
+    if (names.has(word)) at.push(m.index! + lead.length);
+  }
+  return at;
+}
+
+const CORPUS = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'aliascope', 'corpus');
+const CORPUS_STEP = 10;
+
+/** A seeded generator, so a failure names a text that can be made again. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('knownNameOffsets', () => {
+  it('finds a name however it is quoted or continued, and only as a whole word', () => {
+    const names = new Set(['zzq', 'k.x']);
+    const cases: [string, number[]][] = [
+      ['zzq', [0]],
+      [' zzq arg', [1]],
+      ['azzq zzqa kxx', []],
+      ["'zzq' \"zz\"q z\\zq", [0, 6, 12]],
+      ['z\\\nzq', [0]],
+      // a backslash-newline inside a word joins it to the next line, and one that opens a word is skipped
+      ['a\\\nzzq', []],
+      [' \\\n\\\nzzq;k.x', [5, 9]],
+      ['x=$(zzq)`zzq`', [4, 9]],
+      ['zzq\\\nx', []],
+      // an escaped separator other than a newline still ends the word before it
+      ['\\;zzq', [2]],
+      ['a\\\\\nzzq', []],
+    ];
+    for (const [text, want] of cases) {
+      expect(knownNameOffsets(text, names), JSON.stringify(text)).toEqual(want);
+      expect(reference(text, names), `reference on ${JSON.stringify(text)}`).toEqual(want);
+    }
+  });
+
+  // no alias name is empty (isAliasName), so a word of quotes alone is never one
+  it('ignores names no word can spell, and regular-expression characters in a name are plain', () => {
+    expect(knownNameOffsets("a'b a;b ab", new Set(["a'b", 'a;b', '']))).toEqual([]);
+    expect(knownNameOffsets('k.x kax k+ kk', new Set(['k.x', 'k+']))).toEqual([0, 8]);
+  });
+
+  it('agrees with the word-by-word definition on random texts', () => {
+    const next = rng(12345);
+    const alphabet = ['z', 'q', 'k', '.', ' ', '\n', '\\', '\\\n', "'", '"', ';', '(', ')', '`', '$', '=', '\t', '|'];
+    const names = new Set(['zq', 'zzq', 'k', 'k.q', 'q']);
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(knownNameOffsets(text, names), JSON.stringify(text)).toEqual(reference(text, names));
+    }
+  });
+
+  it.skipIf(!existsSync(CORPUS))(`agrees with it on every ${CORPUS_STEP}th file of the Debian corpus (${existsSync(CORPUS) ? CORPUS : 'skipped: no corpus at ~/.cache/aliascope/corpus'})`, () => {
+    const files = readdirSync(CORPUS).sort().filter((_, i) => i % CORPUS_STEP === 0);
+    const next = rng(777);
+    let found = 0;
+    for (const f of files) {
+      const text = readFileSync(join(CORPUS, f), 'utf8');
+      // names the file's own words spell, and one it does not (a word of quotes alone spells no name)
+      const words = [...text.matchAll(WORD)].map((m) => m[0].replace(/\\\n/g, '').replace(/['"\\]/g, '')).filter(Boolean);
+      const names = new Set(['aliascope_bench', ...Array.from({ length: 4 }, () => words[Math.floor(next() * words.length)] ?? '')]);
+      const want = reference(text, names);
+      found += want.length;
+      expect(knownNameOffsets(text, names), f).toEqual(want);
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+});
