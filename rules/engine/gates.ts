@@ -52,22 +52,36 @@ function mayReachAliasText(text: string, resolve: SourceResolver | undefined, de
 }
 
 /**
- * Offsets where the words that spell a name in `names` start, in order. A word
- * runs between separators and goes on across backslash-newlines; it starts
- * after any it opens with, and spells what is left of it once quotes and
- * backslashes are removed. One regular expression finds them all, rather
- * than a look at every word of the text.
+ * Words that spell a name in `names`, or null when no word can. A word runs
+ * between separators and goes on across backslash-newlines; it starts after
+ * any it opens with, and spells what is left of it once quotes and
+ * backslashes are removed: the words of roughWords. Group 1 is the word
+ * without its leading backslash-newlines. One regular expression finds them
+ * all, rather than a look at every word of the text.
  */
-export function knownNameOffsets(text: string, names: ReadonlySet<string>): number[] {
+function spelling(names: Iterable<string>, flags: string): RegExp | null {
   const spellings = [...names].filter((n) => n !== '' && !UNSPELLABLE.test(n))
     .map((n) => [...n].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join(REMOVED));
-  if (spellings.length === 0) return [];
+  if (spellings.length === 0) return null;
   // after a separator (or at the start) that no backslash escapes, past leading
   // backslash-newlines, and up to a separator (or the end)
-  const word = new RegExp(String.raw`(?<![^${SEPARATORS}])(?<!\\\n)(?:\\\n)*(${REMOVED}(?:${spellings.join('|')})${REMOVED})(?![^${SEPARATORS}])`, 'g');
+  return new RegExp(String.raw`(?<![^${SEPARATORS}])(?<!\\\n)(?:\\\n)*(${REMOVED}(?:${spellings.join('|')})${REMOVED})(?![^${SEPARATORS}])`, flags);
+}
+
+/** Offsets where the words that spell a name in `names` start, in order. */
+export function knownNameOffsets(text: string, names: ReadonlySet<string>): number[] {
+  const word = spelling(names, 'g');
   const at: number[] = [];
+  if (!word) return at;
   for (let m = word.exec(text); m; m = word.exec(text)) at.push(m.index + m[0].length - m[1].length);
   return at;
+}
+
+const RUN_WORD = spelling(RUN_WORDS, '')!;
+
+/** True if a word of the text names a builtin the runner acts on: some word of roughWords is in RUN_WORDS. */
+export function namesRunWord(text: string): boolean {
+  return RUN_WORD.test(text);
 }
 
 /**
@@ -77,9 +91,7 @@ export function knownNameOffsets(text: string, names: ReadonlySet<string>): numb
  * nothing here unless it calls, sources or reads something.
  */
 function callableWords(text: string): string[] | true {
-  if (FUNCTION_DEFINITION.test(text)) return true;
-  const words = roughWords(text);
-  return words.some((w) => RUN_WORDS.has(w)) || words;
+  return FUNCTION_DEFINITION.test(text) || namesRunWord(text) || roughWords(text);
 }
 
 /**

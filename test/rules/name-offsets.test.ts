@@ -1,11 +1,14 @@
-// knownNameOffsets finds the words that spell known alias names with one
-// regular expression. The reference below is the plain definition, a look at
-// every word; the two must agree on every text and every set of names.
+// knownNameOffsets and namesRunWord find the words that spell known alias
+// names, or the builtins the runner acts on, with one regular expression. The
+// references below are the plain definitions, a look at every word; each pair
+// must agree on every text and every set of names.
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { homedir } from 'os';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { knownNameOffsets } from '../../rules/engine/gates';
+import { RUN_WORDS } from '../../rules/engine/builtins';
+import { knownNameOffsets, namesRunWord } from '../../rules/engine/gates';
+import { roughWords } from '../../rules/engine/rough-text';
 
 /** A word: a run of anything but separators, backslash-newlines included. */
 const WORD = /(?:\\\n|[^\s;&|()<>`])+/g;
@@ -20,6 +23,8 @@ function reference(text: string, names: ReadonlySet<string>): number[] {
   return at;
 }
 
+const runWordReference = (text: string): boolean => roughWords(text).some((w) => RUN_WORDS.has(w));
+
 const CORPUS = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'aliascope', 'corpus');
 const CORPUS_STEP = 10;
 
@@ -32,7 +37,7 @@ function rng(seed: number): () => number {
   };
 }
 
-describe('knownNameOffsets', () => {
+describe('knownNameOffsets and namesRunWord', () => {
   it('finds a name however it is quoted or continued, and only as a whole word', () => {
     const names = new Set(['zzq', 'k.x']);
     const cases: [string, number[]][] = [
@@ -62,7 +67,7 @@ describe('knownNameOffsets', () => {
     expect(knownNameOffsets('k.x kax k+ kk', new Set(['k.x', 'k+']))).toEqual([0, 8]);
   });
 
-  it('agrees with the word-by-word definition on random texts', () => {
+  it('agree with the word-by-word definitions on random texts', () => {
     const next = rng(12345);
     const alphabet = ['z', 'q', 'k', '.', ' ', '\n', '\\', '\\\n', "'", '"', ';', '(', ')', '`', '$', '=', '\t', '|'];
     const names = new Set(['zq', 'zzq', 'k', 'k.q', 'q']);
@@ -70,12 +75,18 @@ describe('knownNameOffsets', () => {
       const text = Array.from({ length: 1 + Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
       expect(knownNameOffsets(text, names), JSON.stringify(text)).toEqual(reference(text, names));
     }
+    const builtins = ['e', 'x', 'i', 't', '.', 's', 'v', 'a', 'l', ' ', '\n', '\\', '\\\n', "'", '"', ';', '(', '`', '$', '|'];
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 16) }, () => builtins[Math.floor(next() * builtins.length)]).join('');
+      expect(namesRunWord(text), JSON.stringify(text)).toBe(runWordReference(text));
+    }
   });
 
-  it.skipIf(!existsSync(CORPUS))(`agrees with it on every ${CORPUS_STEP}th file of the Debian corpus (${existsSync(CORPUS) ? CORPUS : 'skipped: no corpus at ~/.cache/aliascope/corpus'})`, () => {
+  it.skipIf(!existsSync(CORPUS))(`agree with them on every ${CORPUS_STEP}th file of the Debian corpus (${existsSync(CORPUS) ? CORPUS : 'skipped: no corpus at ~/.cache/aliascope/corpus'})`, () => {
     const files = readdirSync(CORPUS).sort().filter((_, i) => i % CORPUS_STEP === 0);
     const next = rng(777);
     let found = 0;
+    let runWords = 0;
     for (const f of files) {
       const text = readFileSync(join(CORPUS, f), 'utf8');
       // names the file's own words spell, and one it does not (a word of quotes alone spells no name)
@@ -84,7 +95,17 @@ describe('knownNameOffsets', () => {
       const want = reference(text, names);
       found += want.length;
       expect(knownNameOffsets(text, names), f).toEqual(want);
+      // every line, and every run of five, as the statements the runner asks about
+      const lines = text.split('\n');
+      for (let l = 0; l < lines.length; l++) {
+        for (const piece of [lines[l], lines.slice(l, l + 5).join('\n')]) {
+          const got = namesRunWord(piece);
+          if (got !== runWordReference(piece)) expect(got, `${f}: ${JSON.stringify(piece)}`).toBe(runWordReference(piece));
+          runWords += got ? 1 : 0;
+        }
+      }
     }
+    expect(runWords).toBeGreaterThan(1000);
     expect(found).toBeGreaterThan(1000);
   });
 });
