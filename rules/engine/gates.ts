@@ -51,33 +51,44 @@ function mayReachAliasText(text: string, resolve: SourceResolver | undefined, de
   return false;
 }
 
+/** The names some word can spell. */
+function spellable(names: Iterable<string>): string[] {
+  return [...names].filter((n) => n !== '' && !UNSPELLABLE.test(n));
+}
+
 /**
- * Words that spell a name in `names`, or null when no word can. A word runs
+ * Words that spell a name in `names`, or null when there is none. A word runs
  * between separators and goes on across backslash-newlines; it starts after
  * any it opens with, and spells what is left of it once quotes and
  * backslashes are removed: the words of roughWords. Group 1 is the word
  * without its leading backslash-newlines. One regular expression finds them
  * all, rather than a look at every word of the text.
  */
-function spelling(names: Iterable<string>, flags: string): RegExp | null {
-  const spellings = [...names].filter((n) => n !== '' && !UNSPELLABLE.test(n))
-    .map((n) => [...n].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join(REMOVED));
+function spelling(names: string[], flags: string): RegExp | null {
+  const spellings = names.map((n) => [...n].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join(REMOVED));
   if (spellings.length === 0) return null;
   // after a separator (or at the start) that no backslash escapes, past leading
   // backslash-newlines, and up to a separator (or the end)
   return new RegExp(String.raw`(?<![^${SEPARATORS}])(?<!\\\n)(?:\\\n)*(${REMOVED}(?:${spellings.join('|')})${REMOVED})(?![^${SEPARATORS}])`, flags);
 }
 
+/** The last names asked for, and their expression: an analysis asks with the same names for every text it reads. */
+let lastSpelling: { key: string; word: RegExp | null } | undefined;
+
 /** Offsets where the words that spell a name in `names` start, in order. */
 export function knownNameOffsets(text: string, names: ReadonlySet<string>): number[] {
-  const word = spelling(names, 'g');
+  const spelled = spellable(names);
+  // no spellable name holds a newline, so the key stands for one list only
+  const key = spelled.join('\n');
+  if (lastSpelling?.key !== key) lastSpelling = { key, word: spelling(spelled, 'g') };
+  const word = lastSpelling.word;
   const at: number[] = [];
   if (!word) return at;
   for (let m = word.exec(text); m; m = word.exec(text)) at.push(m.index + m[0].length - m[1].length);
   return at;
 }
 
-const RUN_WORD = spelling(RUN_WORDS, '')!;
+const RUN_WORD = spelling(spellable(RUN_WORDS), '')!;
 
 /** True if a word of the text names a builtin the runner acts on: some word of roughWords is in RUN_WORDS. */
 export function namesRunWord(text: string): boolean {

@@ -65,6 +65,10 @@ describe('knownNameOffsets and namesRunWord', () => {
   it('ignores names no word can spell, and regular-expression characters in a name are plain', () => {
     expect(knownNameOffsets("a'b a;b ab", new Set(["a'b", 'a;b', '']))).toEqual([]);
     expect(knownNameOffsets('k.x kax k+ kk', new Set(['k.x', 'k+']))).toEqual([0, 8]);
+    // one expression is kept for the last names asked for: other names, however alike, get their own
+    expect(knownNameOffsets('a b', new Set(['a', 'b']))).toEqual([0, 2]);
+    expect(knownNameOffsets('a b', new Set(['a\nb']))).toEqual([]);
+    expect(knownNameOffsets('a b', new Set(['b']))).toEqual([2]);
   });
 
   it('agree with the word-by-word definitions on random texts', () => {
