@@ -35,6 +35,14 @@ interface Base<K, V> {
 }
 
 /**
+ * Where every map starts: a base and a top layer shared by all, which no one
+ * writes (a write copies the top layer first), so a new map, and a state
+ * cloned only to be forked, allocate no Map of their own.
+ */
+const EMPTY_BASE: Base<unknown, unknown> = { map: new Map(), parent: null, changed: [], depth: 0 };
+const EMPTY_TOP = new Map<unknown, unknown>();
+
+/**
  * A map that forks cheaply: a frozen base shared by every fork, and a small
  * layer of its own on top. Most forks (a branch, a call) change a few names or
  * none; a script with hundreds of aliases would otherwise copy them all at
@@ -47,10 +55,10 @@ export class LayeredMap<K, V> {
   /** Bases further apart than this are compared name by name. */
   private static readonly MAX_WALK = 16;
 
-  private base: Base<K, V> = { map: new Map(), parent: null, changed: [], depth: 0 };
-  private top = new Map<K, V>();
-  /** The top layer may be shared with a fork: copy it before writing. */
-  private topShared = false;
+  private base: Base<K, V> = EMPTY_BASE as Base<K, V>;
+  private top: Map<K, V> = EMPTY_TOP as Map<K, V>;
+  /** The top layer may be shared with a fork, or be EMPTY_TOP: copy it before writing. */
+  private topShared = true;
   /** What `written` last returned, until the map changes: calls ask for the same state's key again and again. */
   private writtenAs: { entry: (k: K, v: V) => string; text: string } | undefined;
 
@@ -121,10 +129,11 @@ export class LayeredMap<K, V> {
 
 // Sets are never changed in place: a change puts a new set in the map, so
 // copies of a state share them.
+const UNDEFINED_EVERYWHERE = new Set<AliasValue>([UNDEF]);
 export class State {
   aliases = new LayeredMap<string, Set<AliasValue>>();
   /** Values of every name not in `aliases`. */
-  fallback: Set<AliasValue> = new Set([UNDEF]);
+  fallback: Set<AliasValue> = UNDEFINED_EVERYWHERE;
   /** bash's `expand_aliases`. */
   expandAliases: Tri = Tri.No;
   /** zsh's `aliases` option. */
