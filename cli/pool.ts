@@ -159,8 +159,8 @@ export async function lintAll(tasks: FileTask[], concurrency?: number): Promise<
   const { Worker } = require('worker_threads') as typeof import('worker_threads');
   const workers = Math.max(1, Math.min(threads - 1, last - next - 1));
   const mainLints = threads > 1;
-  /** Source bytes not yet handed to any thread. */
-  let leftBytes = order.slice(next, last).reduce((n, i) => n + size[i], 0);
+  /** Source bytes not yet handed to any thread (the main thread has linted mainBytes of them). */
+  let leftBytes = total - mainBytes;
   const runWorker = () => new Promise<void>((resolve) => {
     let files = 0;
     let bytes = 0;
