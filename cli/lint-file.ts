@@ -3,7 +3,7 @@
 import { sourceResolver } from '../host/sources';
 import { closeSync, fstatSync, openSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { aliasUses, applyDirectives, detectDialect, Diagnostic, DialectId, FileFacts, Fix, incompleteDiagnostic, LineIndex, lint, LintResult, lintSourced, parse, RULES, sourcedNames, Severity, UseReport } from '../rules';
+import { aliasUses, applyDirectives, detectDialect, Diagnostic, DialectId, FileFacts, Fix, incompleteDiagnostic, LineIndex, lint, LintResult, lintSourced, parse, ParsedTexts, RULES, sourcedNames, Severity, UseReport } from '../rules';
 import type { FileConfig } from '../host/config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
@@ -183,6 +183,9 @@ function sourcedReport(result: LintResult, path: string, task: FileTask): Contex
   return { path, messages: kept.map((d) => toMessage(d, text, lines)), sites: sourced.sites.map((s) => ({ from: s.from, line: s.line })) };
 }
 
+/** The files this thread's scripts source, each parsed once for all of them. */
+const parsedTexts = new ParsedTexts();
+
 export function lintFile(task: FileTask): FileReport {
   let read: ReadStamp | undefined;
   const input = readInput(task, (st) => { read = st; });
@@ -194,7 +197,7 @@ export function lintFile(task: FileTask): FileReport {
   const seen = new Set<string>();
   let dialect = task.shell;
   if (!dialect && task.config.shell && detectDialect(text, task.path).source === 'default') dialect = task.config.shell;
-  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver({ docPath: task.path, cwd: process.cwd(), sourcePaths: task.config.sourcePaths, maxBytes: task.maxFileSize, seen }), file: input.file };
+  const options = { filename: task.path, dialect, rules: task.config.rules, resolveSource: sourceResolver({ docPath: task.path, cwd: process.cwd(), sourcePaths: task.config.sourcePaths, maxBytes: task.maxFileSize, seen }), parsedTexts, file: input.file };
   const run = (t: string) => {
     const result = lint(t, options);
     const { analysis } = result;

@@ -7,7 +7,7 @@ export { detectDialect, DIALECTS, DIALECT_IDS, dialectByName, dialectLabel } fro
 export type { Dialect, DialectId, DialectChoice } from './dialects';
 export { parse, reparse, errorCount, useParser, installedParser } from './parse';
 export type { Tree, TextChange, SyntaxNode, ShellParser, ParserKind } from './parse';
-export { analyze, inDocument, argumentsAreInert, isInertStatement, isStatementType, mayDefineAlias, sourcedNames, sourcedPaths, Tri, UNDEF, REMOVED, UNKNOWN, isDefinition, isUnknown, isAbsent, unknownIndex } from './engine';
+export { analyze, inDocument, argumentsAreInert, isInertStatement, isStatementType, mayDefineAlias, ParsedTexts, sourcedNames, sourcedPaths, Tri, UNDEF, REMOVED, UNKNOWN, isDefinition, isUnknown, isAbsent, unknownIndex } from './engine';
 export type { Analysis, AliasDef, Use, UseRun, Resolution, SourceResolver, Names, UnknownCode, Unalias, AliasValue } from './engine';
 export { RULES, RULES_BY_ID } from './checks';
 export type { Diagnostic, FileFacts, Fix, TextEdit, Rule, RuleMeta, Severity, Related } from './rule';

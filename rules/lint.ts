@@ -1,7 +1,7 @@
 // Text in, diagnostics and fixes out: the entry point every face uses.
 import { LineIndex } from './line-index';
 import { detectDialect, DialectChoice, DialectId, dialectLabel } from './dialects';
-import { analyze, Analysis, SourceResolver, Tri } from './engine';
+import { analyze, Analysis, ParsedTexts, SourceResolver, Tri } from './engine';
 import { applyFixes } from './fixes';
 import { errorCount, parse, Tree } from './parse';
 import { RULES } from './checks';
@@ -15,6 +15,8 @@ export interface LintOptions {
   dialect?: DialectId;
   filename?: string;
   resolveSource?: SourceResolver;
+  /** Sourced files already parsed: one object kept across lint() calls parses a file that many scripts source once. */
+  parsedTexts?: ParsedTexts;
   /** Per-rule severity, or 'off'. */
   rules?: Record<string, Severity | 'off'>;
   /** A tree already parsed from exactly this text (the language server's), or a way to get one, asked only if needed. */
@@ -64,7 +66,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
   // without a tree to reuse, most scripts (those that define no alias) are not even parsed
   const analysis = analyze(text, options.tree ?? (() => parse(text)), {
-    dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource,
+    dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource, parsedTexts: options.parsedTexts,
     standalone: standalone(dialect, options),
     segments: options.segments, exhaustive: options.exhaustive,
   });
@@ -195,7 +197,7 @@ function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptio
   if (errorCount(tree) > baseErrors) return { why: 'the rewritten script would not parse', certain: true };
   const choice = detectDialect(fixed, options.filename, options.dialect);
   const after = analyze(fixed, tree, {
-    dialect: choice.dialect, filename: options.filename, resolveSource: options.resolveSource,
+    dialect: choice.dialect, filename: options.filename, resolveSource: options.resolveSource, parsedTexts: options.parsedTexts,
     standalone: standalone(choice, options), watch: fix.defines,
   });
   const clashes = after.clashes.filter((c) => c.resolution.outcome !== Tri.No);

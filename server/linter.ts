@@ -9,7 +9,7 @@ import { fixToFixedPoint } from '../host/fix-loop';
 import { isInside, readSmall, sourceResolver } from '../host/sources';
 import { judgeInContexts, mayBeSourced } from '../host/contexts';
 import { SourcerIndex } from './sourcers';
-import { applyDirectives, detectDialect, Diagnostic, incompleteDiagnostic, lint, LintOptions, LintResult, lintSourced, mayDefineAlias, parse, RULES, Tree } from '../rules';
+import { applyDirectives, detectDialect, Diagnostic, incompleteDiagnostic, lint, LintOptions, LintResult, lintSourced, mayDefineAlias, parse, ParsedTexts, RULES, Tree } from '../rules';
 import type { DialectId, Lexed } from '../rules';
 import { advanced, carriedShift, Origin, originOf, shiftDiagnostic } from './carry';
 import { toLspDiagnostic } from './convert';
@@ -134,6 +134,8 @@ export class Linter {
   private readonly contexts = new Map<string, Set<string>>();
   /** Which workspace files source which, built when first asked. */
   private readonly index: SourcerIndex;
+  /** The files documents source, each parsed once for all of them until its text changes. */
+  private readonly parsedTexts = new ParsedTexts();
 
   constructor(private readonly host: LinterHost) {
     this.rc = new RcFiles((m) => host.log(m));
@@ -360,6 +362,7 @@ export class Linter {
       resolveSource: path && roots.length
         ? sourceResolver({ docPath: path, cwd: dirname(path), roots, sourcePaths: settings.sourcePaths, openText: byPath, seen })
         : undefined,
+      parsedTexts: this.parsedTexts,
       file: { executable: path ? executable(path) : undefined },
     };
   }

@@ -24,6 +24,7 @@ export { isStatementType } from './reader';
 export { Tri, UNDEF, REMOVED, UNKNOWN, isAbsent, isDefinition, isUnknown, unknownIndex } from './values';
 export type { AliasValue } from './values';
 export type { FunctionDef } from './state';
+export { ParsedTexts } from './parsed-texts';
 
 /** The document's file name when none is given. */
 const DOCUMENT = '<input>';
@@ -62,7 +63,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
   const tree = parse();
   const budget = new Budget(gates.exhaustive);
   const catalogue = new Catalogue();
-  const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole');
+  const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole', opts.parsedTexts);
   const discovery = new Discovery(catalogue, gates, texts);
   const reader = new Reader(opts.dialect, catalogue, gates, budget);
   const runner = new Runner(opts.dialect, catalogue, reader, discovery, texts, gates, budget);

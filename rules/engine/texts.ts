@@ -1,11 +1,11 @@
 // The texts an analysis reads besides the document: sourced files and eval
 // strings, each parsed and split into units once.
-import type { Lexed } from '../segments';
 import { parse } from '../parse';
 import { programUnits, Unit } from '../units';
 import { literal } from '../words';
 import type { SyntaxNode } from '../parse';
 import type { Source } from './state';
+import type { ParsedTexts } from './parsed-texts';
 import type { SourceResolver } from './types';
 import { directivePath, folderPath, folderVariables, searchPaths, strippedPath } from '../source-path';
 
@@ -20,13 +20,19 @@ export class Texts {
   readonly files = new Map<string, string>();
   private readonly folderVars = new Map<string, Set<string>>();
 
-  constructor(private readonly resolve: SourceResolver | undefined, private readonly sourceWhole: boolean) {}
+  constructor(
+    private readonly resolve: SourceResolver | undefined,
+    private readonly sourceWhole: boolean,
+    /** The host's sourced files, kept across analyses. */
+    private readonly shared?: ParsedTexts,
+  ) {}
 
-  /** The units of a text, parsed once per key; `whole` reads it all as one unit. */
-  units(key: string, text: string, whole: boolean, lexed?: Lexed): Unit[] {
+  /** The units of a text, parsed once per key (and per host, given `shared`); `whole` reads it all as one unit. */
+  units(key: string, text: string, whole: boolean, shared?: ParsedTexts): Unit[] {
     let units = this.parsed.get(key);
     if (!units) {
-      units = programUnits(parse(text).rootNode, text, whole, lexed);
+      const split = () => programUnits(parse(text).rootNode, text, whole);
+      units = shared ? shared.units(key, text, whole, split) : split();
       this.parsed.set(key, units);
     }
     return units;
@@ -58,6 +64,6 @@ export class Texts {
     if (!found) return undefined;
     const src: Source = { text: found.text, base: 0, file: found.name, name: found.name };
     this.files.set(found.name, found.text);
-    return { src, units: this.units(src.name, found.text, this.sourceWhole) };
+    return { src, units: this.units(src.name, found.text, this.sourceWhole, this.shared) };
   }
 }

@@ -5,6 +5,7 @@ import type { Dialect } from '../dialects';
 import type { Lexed } from '../segments';
 import type { SyntaxNode, Tree } from '../parse';
 import type { Unit } from '../units';
+import type { ParsedTexts } from './parsed-texts';
 import type { FunctionDef } from './state';
 import type { AliasValue, Tri } from './values';
 
@@ -21,6 +22,8 @@ export interface AnalyzeOptions {
   standalone?: boolean;
   filename?: string;
   resolveSource?: SourceResolver;
+  /** Sourced files already parsed, kept by the host across analyses. */
+  parsedTexts?: ParsedTexts;
   /** The top-level segments of the text, when another thread lexed them already. */
   segments?: Lexed;
   /** Every gate and fast path off: the slow, plain model, to check the gates against. */

@@ -1,7 +1,7 @@
 // lint() parses a text only when its result can depend on the tree: most
 // scripts define no alias, and reading them whole costs more than the rest.
 import { afterEach, describe, expect, it } from 'vitest';
-import { lint } from '../../rules';
+import { lint, ParsedTexts } from '../../rules';
 import { installedParser, useParser } from '../../rules/parse';
 
 const original = installedParser()!;
@@ -68,5 +68,40 @@ describe('a diagnostic works its fix out when the fix is first asked for', () =>
     set.fixRefusal = 'mine';
     expect(set.fixRefusal).toBe('mine');
     expect(set.fix ?? set.suggestions).toBeDefined();
+  });
+});
+
+describe('a file that many scripts source is parsed once per host', () => {
+  const lib = { text: "alias k='kubectl'\nhelper() { k get ns; }\n", name: '/lib/common.sh' };
+  const scripts = ['#!/bin/sh\nget() { k get ns; }\n. /lib/common.sh\nget\n', '#!/bin/sh\n. /lib/common.sh\nhelper\nk version\n'];
+  const options = (parsedTexts?: ParsedTexts) => ({
+    checkFixes: false, parsedTexts, resolveSource: (p: string) => (p === lib.name ? { ...lib } : undefined),
+  });
+  const parsesOf = (run: () => unknown): number => {
+    parses = 0;
+    run();
+    return parses;
+  };
+
+  it('reads the units parsed for the first script in every later one, with the same findings', () => {
+    const shared = new ParsedTexts();
+    const alone = scripts.map((s) => lint(s, options()));
+    const first = lint(scripts[0], options(shared));
+    // each script itself, and the library only for the first
+    expect(parsesOf(() => lint(scripts[1], options(shared)))).toBe(1);
+    expect(parsesOf(() => lint(scripts[1], options()))).toBe(2);
+    const second = lint(scripts[1], options(shared));
+    expect(second.analysis.unitsOf(lib.name)).toBe(first.analysis.unitsOf(lib.name));
+    expect([first, second].map((r) => r.diagnostics)).toEqual(alone.map((r) => r.diagnostics));
+    expect(alone[0].diagnostics.map((d) => d.ruleId)).toEqual(['function-read-before-alias']);
+  });
+
+  it('parses the file again once its text changed', () => {
+    const shared = new ParsedTexts();
+    lint(scripts[0], options(shared));
+    const changed = { text: `${lib.text}# edited\n`, name: lib.name };
+    const r = () => lint(scripts[0], { ...options(shared), resolveSource: (p: string) => (p === lib.name ? changed : undefined) });
+    expect(parsesOf(r)).toBe(2);
+    expect(parsesOf(r)).toBe(1);
   });
 });
