@@ -59,6 +59,7 @@ const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 export function related(ctx: RuleContext, v: Verdict): Related[] {
   const out: Related[] = inDocument(ctx.analysis, v.def) ? [{ start: v.def.start, end: v.def.end, message: `alias \`${v.def.name}\` is defined here` }] : [];
+  if (v.source) out.push({ ...v.source, message: `this runs the file that defines alias \`${v.def.name}\`` });
   const r = v.use.resolutions[0];
   out.push({ start: r.readStart, end: r.readEnd, message: readTogether(ctx, r.readStart, r.readEnd) });
   for (const u of v.unknowns) {
@@ -91,7 +92,8 @@ export function reportUses(
     const d: Diagnostic = {
       ruleId: meta.id, severity: meta.severity, message: message(v) + instead(ctx, v),
       start: v.use.start, end: v.use.end, related: related(ctx, v),
-      definition: { start: v.def.start, end: v.def.end },
+      // (a directive there silences this report too; another file's offsets are not places here)
+      ...(inDocument(ctx.analysis, v.def) ? { definition: { start: v.def.start, end: v.def.end } } : {}),
     };
     if (withFix) {
       fixWhenRead(d, () => {
@@ -139,3 +141,12 @@ function fixWhenRead(d: Diagnostic, offer: () => FixOffer): void {
 }
 
 export const code = (s: string): string => `\`${s}\``;
+
+/** Commands longer than this are named by their first word. */
+const QUOTED_COMMAND = 60;
+
+/** The `source` command a verdict on another file's definition is judged against, as the message names it. */
+export function sourceCommand(ctx: RuleContext, v: Verdict): string {
+  const text = ctx.analysis.text.slice(v.source!.start, v.source!.end);
+  return text.length <= QUOTED_COMMAND && !text.includes('\n') ? code(text) : `the ${code(text.split(/\s/)[0])} command`;
+}

@@ -28,6 +28,8 @@ export interface Verdict {
   olderDefs: AliasDef[];
   /** Code the engine could not follow that may have left a definition of the name in effect. */
   unknowns: UnknownCode[];
+  /** For a definition in another file read at the top level: the document's `source` command that runs it. */
+  source?: { start: number; end: number };
 }
 
 /** Per analysis, its uses and its document's definitions by name. */
@@ -66,20 +68,24 @@ function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
   let best: AliasDef | undefined;
   for (const d of mine) if (d.start < use.start) best = d;
   return best ?? mine[0] ?? use.resolutions.flatMap((r) => r.values).filter(isDefinition).map((v) => analysis.defs[v]).find((d) => d.name === use.name)
-    ?? (use.inFunction ? analysis.defs.find((d) => d.name === use.name && !inDocument(analysis, d) && !d.inFunction) : undefined);
+    ?? analysis.defs.find((d) => d.name === use.name && !inDocument(analysis, d) && !d.inFunction);
 }
 
+/** Why a use misses a definition in another file, and the `source` command it is judged against; null when that is no bug. */
+type SourcedVerdict = { reason: Reason; source?: SyntaxNode } | null;
+
 /**
- * Why a use in a function of this document misses a definition in a file it
- * sources, or null. Offsets of the two files cannot be compared; the `source`
- * commands can: when every one that runs the file (itself or through the files
- * it sources) lies after the function, the body was read before the definition
- * ran, as `f() { ll; }; source lib.sh` does.
+ * Why a use of this document misses a definition in a file it sources.
+ * Offsets of the two files cannot be compared; the `source` commands that run
+ * the file (itself or through the files it sources) can:
+ * - a function read before every one of them was read before the definition
+ *   ran, as `f() { ll; }; source lib.sh` is;
+ * - a use outside functions, read before every one of them or in the unit of
+ *   one (`source lib.sh; ll`), is judged as it would be against the definition
+ *   written in that command's place.
  */
-function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
-  const fn = use.inFunction;
-  if (!fn || fn.src.file !== analysis.file || fn.src.base === null || def.inFunction || def.shellRuns === 0) return null;
-  if (changesNothing(def, analysis)) return null;
+function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerdict {
+  if (def.inFunction || def.shellRuns === 0 || changesNothing(def, analysis)) return null;
   const leads = new Set([def.file]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -90,9 +96,54 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Reason | nu
       }
     }
   }
-  const sites = analysis.sourceSites.filter((s) => s.from === analysis.file && leads.has(s.file));
+  const sites = analysis.sourceSites.filter((s) => s.from === analysis.file && leads.has(s.file)).map((s) => s.at);
+  if (sites.length === 0) return null;
+  const fn = use.inFunction;
+  if (!fn) return topLevelSourcedReason(use, def, sites, analysis);
+  if (fn.src.file !== analysis.file || fn.src.base === null) return null;
   const read = fn.node.endIndex + fn.src.base;
-  return sites.length > 0 && sites.every((s) => s.at >= read) ? 'function-read-before-alias' : null;
+  return sites.every((at) => at >= read) ? { reason: 'function-read-before-alias' } : null;
+}
+
+function topLevelSourcedReason(use: Use, def: AliasDef, sites: number[], analysis: Analysis): SourcedVerdict {
+  // code aliascope cannot follow may have sourced the same file earlier, and the use then gets this very definition
+  if (use.resolutions.some((r) => r.values.some(isUnknown))) return null;
+  const commands: SyntaxNode[] = [];
+  for (const at of sites) {
+    const command = sourceCommandAt(analysis, at);
+    if (!command || isProbe(use.start, command, 0) || onOtherBranch(use.start, command, 0)) return null;
+    commands.push(command);
+  }
+  const first = commands.reduce((a, b) => (b.startIndex < a.startIndex ? b : a));
+  if (first.startIndex > use.start) {
+    const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
+    return meant ? null : { reason: 'use-before-definition', source: first };
+  }
+  // in the use's unit, before it; any other one after it
+  const unit = unitAt(analysis, use.start);
+  if (!unit || first.startIndex < unit.start) return null;
+  if (unaliasedBetween(analysis, use, first.startIndex)) return null;
+  return { reason: 'same-unit', source: first };
+}
+
+/**
+ * The `source` command at an offset of the document, when it runs where its
+ * place in the text says: in a unit read as parsed, outside function bodies
+ * (which run when called) and subshells.
+ */
+function sourceCommandAt(analysis: Analysis, at: number): SyntaxNode | null {
+  const unit = unitAt(analysis, at);
+  if (!unit || unit.uncertain || unit.src) return null;
+  let command: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(at);
+  while (command && !(command.type === 'command' && command.startIndex === at)) command = command.parent;
+  if (!command || subshellOf(command)) return null;
+  for (let p = command.parent; p; p = p.parent) if (p.type === 'function_definition') return null;
+  return command;
+}
+
+/** An `unalias` of the use's name between an offset and the use says the author wanted the alias gone. */
+function unaliasedBetween(analysis: Analysis, use: Use, from: number): boolean {
+  return analysis.unaliases.some((u) => u.at > from && u.at < use.start && (u.name === use.name || u.name === '-a' || u.name === null));
 }
 
 /** The innermost node that runs its content in a subshell. */
@@ -174,10 +225,9 @@ function variableNamesOwnPath(def: AliasDef, text: string): boolean {
  * or the same with `if [ $? -ne 0 ]; then alias …; fi` on the next line. Its
  * use is meant to run the command, not the alias.
  */
-function isProbe(use: Use, def: AliasDef): boolean {
-  if (!def.command) return false;
-  const inside = (n: SyntaxNode | null): boolean => !!n && within(n, use.start, def.base);
-  for (let child: SyntaxNode = def.command, p = child.parent; p; child = p, p = p.parent) {
+function isProbe(useStart: number, command: SyntaxNode, base: number): boolean {
+  const inside = (n: SyntaxNode | null): boolean => !!n && within(n, useStart, base);
+  for (let child: SyntaxNode = command, p = child.parent; p; child = p, p = p.parent) {
     // (a body or the whole script has many children: asked for only where needed)
     if (p.type === 'list') {
       const [left, op] = p.children;
@@ -191,7 +241,7 @@ function isProbe(use: Use, def: AliasDef): boolean {
     }
     // `probe`, then a statement that tests `$?` and defines the alias
     if (p.type === 'program' || p.type === 'compound_statement' || p.type === 'do_group' || p.type === 'function_definition') {
-      const text = child.text.slice(0, Math.max(0, def.command.startIndex - child.startIndex));
+      const text = child.text.slice(0, Math.max(0, command.startIndex - child.startIndex));
       if (!/\$\?/.test(text)) continue;
       let prev = child.previousNamedSibling;
       while (prev && prev.type === 'comment') prev = prev.previousNamedSibling;
@@ -211,17 +261,15 @@ const RUN_AGAIN = new Set(['while_statement', 'for_statement', 'c_style_for_stat
  * run the plain command. A definition in a condition has run before every
  * later clause, so it does not count there.
  */
-function onOtherBranch(use: Use, def: AliasDef): boolean {
-  if (!def.command) return false;
-  const base = def.base;
-  const defAt = def.command.startIndex + base;
-  for (let p = def.command.parent; p; p = p.parent) {
-    if (p.type !== 'if_statement' || !within(p, use.start, base)) continue;
+function onOtherBranch(useStart: number, command: SyntaxNode, base: number): boolean {
+  const defAt = command.startIndex + base;
+  for (let p = command.parent; p; p = p.parent) {
+    if (p.type !== 'if_statement' || !within(p, useStart, base)) continue;
     const clauses = p.namedChildren.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause');
     // the clause holding an offset: -1 for the if's own condition and body
     const clauseOf = (at: number) => clauses.findIndex((c) => within(c, at, base));
     const d = clauseOf(defAt);
-    const u = clauseOf(use.start);
+    const u = clauseOf(useStart);
     if (d === u || (u > d && inCondition(d === -1 ? p : clauses[d], defAt, base))) return false;
     for (let q = p.parent; q; q = q.parent) if (RUN_AGAIN.has(q.type)) return false;
     return true;
@@ -238,7 +286,7 @@ function inCondition(clause: SyntaxNode, at: number, base: number): boolean {
 /** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
 function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   if (changesNothing(def, analysis)) return null;
-  if (isProbe(use, def) || onOtherBranch(use, def)) return null;
+  if (def.command && (isProbe(use.start, def.command, def.base) || onOtherBranch(use.start, def.command, def.base))) return null;
   const fn = def.inFunction;
   const shell = subshellOf(def.command);
   // a definition that runs only inside a command substitution is for the commands
@@ -259,7 +307,7 @@ function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | nul
   if (use.inFunction && use.inFunction !== fn) return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
   if (fn) return 'alias-in-function';
   // an unalias between the definition and a later use says the author wanted it gone
-  if (analysis.unaliases.some((u) => u.at > def.start && u.at < use.start && (u.name === use.name || u.name === '-a' || u.name === null))) return null;
+  if (unaliasedBetween(analysis, use, def.start)) return null;
   const unit = unitAt(analysis, use.start);
   if (unit && def.start >= unit.start && def.start < use.start) return 'same-unit';
   return null;
@@ -274,12 +322,14 @@ export function verdicts(analysis: Analysis): Verdict[] {
     if (!def) continue;
     const gets = new Set(use.resolutions.flatMap((r) => r.values));
     let reason: Reason | null = null;
+    let source: SyntaxNode | undefined;
     // offsets of a sourced file's definition say nothing about timing in this one
-    if (!gets.has(def.id)) reason = inDocument(analysis, def) ? timingReason(use, def, analysis) : sourcedReason(use, def, analysis);
-    else if (use.resolutions.every((r) => r.flag === Tri.No)) reason = 'expand-aliases-off';
+    if (gets.has(def.id)) reason = use.resolutions.every((r) => r.flag === Tri.No) ? 'expand-aliases-off' : null;
+    else if (inDocument(analysis, def)) reason = timingReason(use, def, analysis);
+    else ({ reason, source } = sourcedReason(use, def, analysis) ?? { reason: null });
     if (!reason) continue;
     out.push({
-      use, reason, def,
+      use, reason, def, ...(source ? { source: { start: source.startIndex, end: source.endIndex } } : {}),
       olderDefs: [...gets].filter((v) => isDefinition(v) && v !== def.id).map((v) => analysis.defs[v]),
       unknowns: [...gets].filter(isUnknown).map((v) => analysis.unknowns[unknownIndex(v)]),
     });

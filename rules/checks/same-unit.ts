@@ -1,5 +1,5 @@
 import type { Diagnostic, Rule } from '../rule';
-import { code, lines, reportUses } from '../report';
+import { code, lines, reportUses, sourceCommand } from '../report';
 
 export const sameUnit: Rule = {
   meta: {
@@ -9,7 +9,7 @@ export const sameUnit: Rule = {
     fixable: true,
     summary: 'An alias is used in the same parse unit that defines it',
     docs: `## What it does
-Finds an alias that is used in the same parse unit (one line with its \`;\`, \`&&\`, \`|\`, backslash continuations and here-documents, or one whole compound command) that defines it.
+Finds an alias that is used in the same parse unit (one line with its \`;\`, \`&&\`, \`|\`, backslash continuations and here-documents, or one whole compound command) that defines it, or that sources the file defining it (\`. ./aliases.sh; ll\`).
 
 Not reported: a use that runs the command to decide whether to define the alias (\`cmd >/dev/null || alias cmd=…\`), and a use on another branch of the \`if\` that defines it (\`if …; then alias let='let --'; else let …; fi\`). Such a use runs only where the alias is not defined, so it is meant to run the plain command.
 
@@ -31,12 +31,17 @@ Or move the use to a later line.`,
   check(ctx) {
     const uses = reportUses(ctx, this.meta, 'same-unit', (v) => {
       const r = v.use.resolutions[0];
-      return `${code(v.use.name)} is read together with its definition on ${lines(ctx, r.readStart, r.readEnd)}, before \`alias ${v.def.name}\` has run; ${ctx.dialectLabel} runs the command ${code(v.use.name)}, not the alias.`;
+      const span = lines(ctx, r.readStart, r.readEnd);
+      if (v.source) {
+        return `${code(v.use.name)} is read together with ${sourceCommand(ctx, v)} on ${span}, which defines the alias at ${ctx.place(v.def)}, before that command has run; ${ctx.dialectLabel} runs the command ${code(v.use.name)}, not the alias.`;
+      }
+      return `${code(v.use.name)} is read together with its definition on ${span}, before \`alias ${v.def.name}\` has run; ${ctx.dialectLabel} runs the command ${code(v.use.name)}, not the alias.`;
     }, true);
     const seen = new Set<number>();
     const defs: Diagnostic[] = [];
     for (const v of ctx.verdicts) {
-      if (v.reason !== 'same-unit' || seen.has(v.def.id)) continue;
+      // a definition in another file is no place in this one: its use is reported alone
+      if (v.reason !== 'same-unit' || v.source || seen.has(v.def.id)) continue;
       seen.add(v.def.id);
       const use = uses.find((d) => d.start === v.use.start);
       defs.push({

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { code, reportUses } from '../report';
+import { code, reportUses, sourceCommand } from '../report';
 
 export const useBeforeDefinition: Rule = {
   meta: {
@@ -9,7 +9,7 @@ export const useBeforeDefinition: Rule = {
     fixable: true,
     summary: 'An alias is used before any definition of it',
     docs: `## What it does
-Finds a use of an alias name read before any definition of that alias has run, where the script defines it later.
+Finds a use of an alias name read before any definition of that alias has run, where the script defines it later, itself or in a file it sources later.
 
 ## Why is this bad
 Aliases exist from the moment their \`alias\` command runs. A use read earlier runs the plain command, which is rarely what a script that defines the alias meant.
@@ -28,7 +28,9 @@ k get pods
 \`\`\``,
   },
   check(ctx) {
-    return reportUses(ctx, this.meta, 'use-before-definition', (v) =>
-      `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at ${ctx.place(v.def)}; ${ctx.dialectLabel} runs the command, not the alias.`, true);
+    return reportUses(ctx, this.meta, 'use-before-definition', (v) => {
+      const via = v.source ? `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs` : '';
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at ${ctx.place(v.def)}${via}; ${ctx.dialectLabel} runs the command, not the alias.`;
+    }, true);
   },
 };

@@ -111,3 +111,55 @@ describe('a sourced file in the state of its sourcer', () => {
     expect(lintInContext(files, './lib.sh')).toBeNull();
   });
 });
+
+describe('a use outside functions and the `source` command that defines its alias', () => {
+  const SAME_UNIT = '`qa` is read together with `source ./lib.sh` on line 3, which defines the alias at line 1 of ./lib.sh, before that command has run; bash runs the command `qa`, not the alias.';
+  const BEFORE = '`qa` on line 3 is read before the alias is defined at line 1 of ./lib.sh, which `source ./lib.sh` on line 4 runs; bash runs the command, not the alias.';
+  const main = (body: string) => `#!/bin/bash\nshopt -s expand_aliases\n${body}`;
+
+  it('is reported in the unit that sources the file, as the definition written there is', async () => {
+    const files = { 'main.sh': main('source ./lib.sh; qa U1 || echo NX:U1\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([`3:18 same-unit: ${SAME_UNIT}`]);
+    const inline = lintMain({ 'main.sh': files['main.sh'].replace('source ./lib.sh', LIB.trim()) });
+    expect(inline.filter((d) => d.startsWith('3:'))).toContainEqual(expect.stringMatching(/^3:\d+ same-unit: `qa` is read together with its definition/));
+    expect(await bash(files)).toEqual({ U1: 'N', U2: 'E' });
+  });
+
+  it('is reported when read before the source line', async () => {
+    const files = { 'main.sh': main('qa U1 || echo NX:U1\nsource ./lib.sh\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([`3:1 use-before-definition: ${BEFORE}`]);
+    expect(await bash(files)).toEqual({ U1: 'N', U2: 'E' });
+  });
+
+  it('is reported through a file the sourced file sources', async () => {
+    const files = { 'main.sh': main('source ./mid.sh && qa U1 || echo NX:U1\n'), './mid.sh': 'source ./lib.sh\n', './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([`3:20 same-unit: ${SAME_UNIT.replace('`source ./lib.sh`', '`source ./mid.sh`')}`]);
+    expect(await bash(files)).toEqual({ U1: 'N' });
+  });
+
+  it('is not reported where the use decides whether the file is sourced, or runs on another branch', async () => {
+    const probe = { 'main.sh': main('qa U1 >/dev/null 2>&1 || source ./lib.sh\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    const branch = { 'main.sh': main('if [ -r ./lib.sh ]; then source ./lib.sh; else qa U1 || echo NX:U1; fi\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    expect(lintMain(probe)).toEqual([]);
+    expect(lintMain(branch)).toEqual([]);
+    expect(await bash(probe)).toEqual({ U2: 'E' });
+    expect(await bash(branch)).toEqual({ U2: 'E' });
+  });
+
+  it('is not reported for an alias that decorates the command of its own name', async () => {
+    const files = { 'main.sh': main('grep -q . /dev/null\nsource ./lib.sh\n'), './lib.sh': "alias grep='grep --color=auto'\n" };
+    expect(lintMain(files)).toEqual([]);
+  });
+
+  it('is not reported where the file is sourced earlier too, from a function, or after an unalias', () => {
+    const earlier = { 'main.sh': main('source ./lib.sh\nsource ./lib.sh; qa U1\n'), './lib.sh': LIB };
+    const fromFunction = { 'main.sh': main('load() { source ./lib.sh; }\nqa U1\nload\n'), './lib.sh': LIB };
+    const unaliased = { 'main.sh': main('source ./lib.sh; unalias qa; qa U1\n'), './lib.sh': LIB };
+    for (const files of [earlier, fromFunction, unaliased]) expect(lintMain(files)).toEqual([]);
+  });
+
+  it('is not reported when code aliascope cannot follow may have sourced the file before', () => {
+    const files = { 'main.sh': main('source "$1"\nsource ./lib.sh; qa U1\n'), './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([]);
+  });
+});
