@@ -1,8 +1,8 @@
 // Runs the built command line as a real child process, in throwaway folders.
 import { spawnSync, SpawnSyncOptions } from 'child_process';
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { chmodSync, mkdirSync, realpathSync, writeFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
+import { tempDir } from '../support/temp';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'aliascope.js');
@@ -24,7 +24,7 @@ export function aliascope(args: string[], opts: { cwd: string; input?: string | 
 
 /** A fresh folder holding `files` (path → contents); returns its real path. */
 export function project(files: Record<string, string | Buffer>): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aliascope-cli-')));
+  const dir = realpathSync(tempDir('aliascope-cli-'));
   chmodSync(dir, 0o755);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -1,10 +1,10 @@
 // What the editor tests share: the seed in a scratch workspace, the server
 // command, and a visible note when an editor is missing.
 import { execFileSync } from 'child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { expect } from 'vitest';
+import { tempDir } from '../support/temp';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SEED = join(ROOT, 'examples', 'kubectl-seed.sh');
@@ -27,8 +27,7 @@ export function skipNote(name: string, available: boolean, why: string): void {
 
 /** A fresh folder holding a copy of the seed script; returns the script's path. */
 export function seedWorkspace(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const file = join(dir, 'kubectl-seed.sh');
+  const file = join(tempDir(prefix), 'kubectl-seed.sh');
   copyFileSync(SEED, file);
   return file;
 }

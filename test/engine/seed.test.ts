@@ -1,18 +1,18 @@
 // The case aliascope exists for: `func1` uses kubectl, `main` (defined later)
 // defines the alias, uses it and calls func1. Neither use gets the alias.
 import { execFileSync } from 'child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { chmodSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { LineIndex, lint } from '../../rules';
 import { fixAll } from '../support/fix';
+import { tempDir } from '../support/temp';
 
 const seed = readFileSync(join(__dirname, '../../examples/kubectl-seed.sh'), 'utf8');
 
 /** Runs a script with a stand-in `kubectl` that prints its arguments. */
 function runWithFakeKubectl(script: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aliascope-seed-'));
+  const dir = tempDir('aliascope-seed-');
   writeFileSync(join(dir, 'kubectl'), '#!/bin/sh\necho "kubectl $*"\n');
   chmodSync(join(dir, 'kubectl'), 0o755);
   writeFileSync(join(dir, 'seed.sh'), script);

@@ -3,12 +3,13 @@
 // that defines aliases for GNU tools under a `uname` test. None of them ever
 // expands in the script, and bash agrees.
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { sourceResolver } from '../../host/sources';
 import { applyFixes, Fix, lint } from '../../rules';
+import { tempDir } from '../support/temp';
 
 const COMPAT = `if [ "$(uname)" = Darwin ]; then
   alias sed='gsed'
@@ -26,7 +27,7 @@ readlink --version
 `;
 
 function project(main: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aliascope-compat-'));
+  const dir = tempDir('aliascope-compat-');
   mkdirSync(join(dir, 'lib'));
   writeFileSync(join(dir, 'lib', 'compat.sh'), COMPAT);
   writeFileSync(join(dir, 'main.sh'), main);

@@ -1,12 +1,13 @@
 // Each idiom for "a file in my own folder" is followed by the shared resolver,
 // and real bash agrees that the alias the sourced file defines expands.
 import { execFileSync } from 'child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { sourceResolver } from '../../host/sources';
 import { lint } from '../../rules';
+import { tempDir } from '../support/temp';
 
 const LIB = "shopt -s expand_aliases\nalias ll='echo expanded'\n";
 
@@ -21,7 +22,7 @@ const IDIOMS: [string, string][] = [
 ];
 
 function project(line: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aliascope-src-'));
+  const dir = tempDir('aliascope-src-');
   mkdirSync(join(dir, 'lib'));
   writeFileSync(join(dir, 'lib', 'lib.sh'), LIB);
   writeFileSync(join(dir, 'main.sh'), `#!/bin/bash\n${line}\nll\n`);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectGolden } from './golden';
+import { tempDir } from './temp';
 
 describe('expectGolden', () => {
   const saved = process.env.UPDATE_GOLDEN;
@@ -10,14 +10,14 @@ describe('expectGolden', () => {
 
   it('fails when the golden file is missing, and does not create it', () => {
     delete process.env.UPDATE_GOLDEN;
-    const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+    const dir = tempDir('golden-');
     expect(() => expectGolden(dir, 'x.txt', 'text')).toThrow(/missing.*UPDATE_GOLDEN=1/);
     expect(() => readFileSync(join(dir, 'x.txt'))).toThrow();
   });
 
   it('fails when the text differs, and passes when it matches', () => {
     delete process.env.UPDATE_GOLDEN;
-    const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+    const dir = tempDir('golden-');
     writeFileSync(join(dir, 'x.txt'), 'old');
     expect(() => expectGolden(dir, 'x.txt', 'new')).toThrow();
     expectGolden(dir, 'x.txt', 'old');
@@ -25,7 +25,7 @@ describe('expectGolden', () => {
 
   it('writes the file under UPDATE_GOLDEN=1', () => {
     process.env.UPDATE_GOLDEN = '1';
-    const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+    const dir = tempDir('golden-');
     expectGolden(dir, 'x.txt', 'made');
     expect(readFileSync(join(dir, 'x.txt'), 'utf8')).toBe('made');
   });
