@@ -80,7 +80,7 @@ for (const kind of KINDS) {
     row.planted++;
     const u = kind.use(s.dialect);
     const at = { line: p.line + u.row, column: u.column };
-    const { findings, analysis } = lintText(p.text, s.original, resolverFor(s.original));
+    const { findings, analysis } = lintText(p.text, s.original, resolverFor(s.original, kind.files));
     const hit = findings.some((f) => f.ruleId === kind.rule && f.line === at.line && f.column === at.column);
     if (hit) row.found++;
     if (analysis.unresolvedSources.length === 0) {
@@ -123,7 +123,7 @@ void (async () => {
         if (!valid(p.text, seed.dialect)) return false;
         const u = kind.use(seed.dialect);
         const at = { line: p.line + u.row, column: u.column };
-        const { findings, analysis } = lintText(p.text, seed.original, resolverFor(seed.original));
+        const { findings, analysis } = lintText(p.text, seed.original, resolverFor(seed.original, kind.files));
         if (findings.some((f) => f.ruleId === kind.rule && f.line === at.line && f.column === at.column)) return false;
         return `${kind.id}: ${missClass(analysis, p.text, at, findings, kind.rule)}` === key;
       };

@@ -106,8 +106,6 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
 }
 
 function topLevelSourcedReason(use: Use, def: AliasDef, sites: number[], analysis: Analysis): SourcedVerdict {
-  // code aliascope cannot follow may have sourced the same file earlier, and the use then gets this very definition
-  if (use.resolutions.some((r) => r.values.some(isUnknown))) return null;
   const commands: SyntaxNode[] = [];
   for (const at of sites) {
     const command = sourceCommandAt(analysis, at);

@@ -15,9 +15,10 @@ const RULE_METAS = RULES.map((r) => r.meta);
 
 export interface Finding { ruleId: string; line: number; column: number }
 
-/** `source` targets as the command line finds them, from the script's original place on this machine. */
-export function resolverFor(original: string): SourceResolver {
-  return sourceResolver({ docPath: original, cwd: dirname(original), sourcePaths: [] });
+/** `source` targets as the command line finds them, from the script's original place on this machine; `files` first. */
+export function resolverFor(original: string, files: Record<string, string> = {}): SourceResolver {
+  const onDisk = sourceResolver({ docPath: original, cwd: dirname(original), sourcePaths: [] });
+  return (path, from) => (path in files ? { text: files[path], name: path } : onDisk(path, from));
 }
 
 export function lintText(text: string, filename: string, resolveSource?: SourceResolver): { findings: Finding[]; analysis: Analysis } {

@@ -11,7 +11,13 @@ export interface Kind {
   applies: (dialect: DialectId, text: string) => boolean;
   lines: (dialect: DialectId) => string[];
   use: (dialect: DialectId) => { row: number; column: number };
+  /** Files the planted lines source, by absolute path: found before any file on disk. */
+  files?: Record<string, string>;
 }
+
+/** A file of aliases for the kinds that source one; no such path exists on disk. */
+const ALIASES = '/aliascope-recall/aliases.sh';
+const ALIASES_FILE = { [ALIASES]: "alias zzq='echo planted'\n" };
 
 const ANY = () => true;
 /** bash only switches alias expansion on with `shopt -s expand_aliases`; the chain needs it. */
@@ -61,5 +67,16 @@ export const KINDS: Kind[] = [
     id: 'unalias-reset', rule: 'same-unit', applies: ANY,
     lines: () => ['unalias zzq 2>/dev/null', "alias zzq='echo planted'; zzq"],
     use: () => ({ row: 1, column: 26 }),
+  },
+  {
+    // The same two bugs with the definition in a file the script sources.
+    id: 'sourced-same-unit', rule: 'same-unit', applies: ANY, files: ALIASES_FILE,
+    lines: () => [`. ${ALIASES}; zzq`],
+    use: () => ({ row: 0, column: ALIASES.length + 4 }),
+  },
+  {
+    id: 'sourced-use-before', rule: 'use-before-definition', applies: ANY, files: ALIASES_FILE,
+    lines: () => ['zzq', `. ${ALIASES}`],
+    use: () => ({ row: 0, column: 0 }),
   },
 ];

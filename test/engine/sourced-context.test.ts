@@ -158,8 +158,11 @@ describe('a use outside functions and the `source` command that defines its alia
     for (const files of [earlier, fromFunction, unaliased]) expect(lintMain(files)).toEqual([]);
   });
 
-  it('is not reported when code aliascope cannot follow may have sourced the file before', () => {
+  it('is reported after code aliascope cannot follow, which may have left an alias of the name, as in one file', () => {
+    const note = ' A `source` of a file aliascope cannot read (line 3) may have defined `qa` before; the use would then run that definition, still not this one.';
     const files = { 'main.sh': main('source "$1"\nsource ./lib.sh; qa U1\n'), './lib.sh': LIB };
-    expect(lintMain(files)).toEqual([]);
+    expect(lintMain(files)).toEqual([`4:18 same-unit: ${SAME_UNIT.replace('line 3', 'line 4')}${note}`]);
+    const inline = lintMain({ 'main.sh': files['main.sh'].replace('source ./lib.sh', LIB.trim()) });
+    expect(inline.find((d) => d.startsWith('4:') && d.includes('same-unit: `qa`'))).toContain(note);
   });
 });
