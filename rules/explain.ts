@@ -39,6 +39,7 @@ export type LineOf = (offset: number) => number;
 /** Why a use does not expand, in the hover's plain words; undefined when no verdict names a reason. */
 export function whyNot(analysis: Analysis, use: Use): string | undefined {
   const v = verdicts(analysis).find((x) => x.use === use);
+  if (v?.source && v.reason === 'same-unit') return 'the file that defines the alias is sourced in the same line (parse unit) that uses it, which was read before the `source` ran';
   return v ? REASONS[v.reason] ?? v.reason : undefined;
 }
 

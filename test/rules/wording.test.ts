@@ -35,4 +35,17 @@ describe('wording', () => {
     expect(hoverAt(main, 'k get', { resolveSource })).toMatch(/defined at line 2 of lib\.sh/);
     expect(messages).not.toMatch(/another file/);
   });
+
+  it('says why a use read with the `source` of its alias does not expand, and points at that command', () => {
+    const main = '#!/bin/sh\n. ./lib.sh; k get pods\n';
+    const resolveSource = (path: string) => (path === './lib.sh' ? { text: "alias k='kubectl'\n", name: '/w/lib.sh' } : undefined);
+    const [d] = lint(main, { filename: '/w/main.sh', resolveSource }).diagnostics;
+    expect(d.message).toBe('`k` is read together with `. ./lib.sh` on line 2, which defines the alias at line 1 of lib.sh, before that command has run; sh (dash) runs the command `k`, not the alias.');
+    expect(d.related?.map((r) => [main.slice(r.start, r.end), r.message])).toEqual([
+      ['. ./lib.sh', 'this runs the file that defines alias `k`'],
+      ['. ./lib.sh; k get pods', 'line 2 is read at once'],
+    ]);
+    expect(d.definition).toBeUndefined();
+    expect(hoverAt(main, 'k get', { resolveSource })).toMatch(/Why: the file that defines the alias is sourced in the same line \(parse unit\) that uses it/);
+  });
 });
