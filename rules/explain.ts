@@ -39,8 +39,7 @@ export type LineOf = (offset: number) => number;
 /** Why a use does not expand, in the hover's plain words; undefined when no verdict names a reason. */
 export function whyNot(analysis: Analysis, use: Use): string | undefined {
   const v = verdicts(analysis).find((x) => x.use === use);
-  if (v?.source && v.reason === 'same-unit') return 'the file that defines the alias is sourced in the same line (parse unit) that uses it, which was read before the `source` ran';
-  return v ? REASONS[v.reason] ?? v.reason : undefined;
+  return v ? (v.source && SOURCED_REASONS[v.reason]) || REASONS[v.reason] || v.reason : undefined;
 }
 
 /** The hover's account of a use in one line: the reason when a verdict has one, else each distinct reading. */
@@ -63,6 +62,14 @@ const REASONS: Record<string, string> = {
   'function-read-before-alias': 'the function holding this use was read before the alias was defined',
   'same-unit': 'the alias is defined in the same line (parse unit) that uses it, which was read before it ran',
   'use-before-definition': 'the use is read before the alias is defined',
+};
+
+/** The same, where the definition is in a file the script sources. */
+const SOURCED_REASONS: Partial<Record<string, string>> = {
+  'subshell-alias': 'the file that defines the alias is sourced only in a subshell, whose aliases never reach this shell',
+  'alias-in-function': 'the file that defines the alias is sourced in this function, whose body was read before it ran',
+  'same-unit': 'the file that defines the alias is sourced in the same line (parse unit) that uses it, which was read before the `source` ran',
+  'use-before-definition': 'the use is read before the file that defines the alias is sourced',
 };
 
 function valueText(analysis: Analysis, v: number, line: LineOf): string {

@@ -80,12 +80,12 @@ type SourcedVerdict = { reason: Reason; source?: SyntaxNode } | null;
  * the file (itself or through the files it sources) can:
  * - a function read before every one of them was read before the definition
  *   ran, as `f() { ll; }; source lib.sh` is;
- * - a use outside functions, read before every one of them or in the unit of
- *   one (`source lib.sh; ll`), is judged as it would be against the definition
- *   written in that command's place.
+ * - otherwise a use is judged as it would be against the definition written
+ *   in the place of those commands: in the use's own function body, in
+ *   subshells, or outside functions, before the use or in its unit.
  */
 function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerdict {
-  if (def.inFunction || def.shellRuns === 0 || changesNothing(def, analysis)) return null;
+  if (def.inFunction || changesNothing(def, analysis)) return null;
   const leads = new Set([def.file]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -99,13 +99,8 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
   const sites = analysis.sourceSites.filter((s) => s.from === analysis.file && leads.has(s.file)).map((s) => s.at);
   if (sites.length === 0) return null;
   const fn = use.inFunction;
-  if (!fn) return topLevelSourcedReason(use, def, sites, analysis);
-  if (fn.src.file !== analysis.file || fn.src.base === null) return null;
-  const read = fn.node.endIndex + fn.src.base;
-  return sites.every((at) => at >= read) ? { reason: 'function-read-before-alias' } : null;
-}
-
-function topLevelSourcedReason(use: Use, def: AliasDef, sites: number[], analysis: Analysis): SourcedVerdict {
+  if (fn && (fn.src.file !== analysis.file || fn.src.base === null)) return null;
+  if (fn && def.shellRuns > 0 && sites.every((at) => at >= fn.node.endIndex + fn.src.base!)) return { reason: 'function-read-before-alias' };
   const commands: SyntaxNode[] = [];
   for (const at of sites) {
     const command = sourceCommandAt(analysis, at);
@@ -113,6 +108,15 @@ function topLevelSourcedReason(use: Use, def: AliasDef, sites: number[], analysi
     commands.push(command);
   }
   const first = commands.reduce((a, b) => (b.startIndex < a.startIndex ? b : a));
+  // sourced only in subshells that do not hold the use
+  if (def.shellRuns === 0) {
+    const shells = commands.map(subshellOf);
+    return def.subshellRuns > 0 && shells.every((sh) => sh && !within(sh, use.start)) ? { reason: 'subshell-alias', source: first } : null;
+  }
+  if (commands.some((c) => subshellOf(c))) return null;
+  // sourced only by the body that holds the use, which was read whole before it ran
+  if (fn && commands.every((c) => functionOf(c)?.startIndex === fn.node.startIndex + fn.src.base!)) return { reason: 'alias-in-function', source: first };
+  if (fn || commands.some((c) => functionOf(c))) return null;
   if (first.startIndex > use.start) {
     const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
     return meant ? null : { reason: 'use-before-definition', source: first };
@@ -124,19 +128,19 @@ function topLevelSourcedReason(use: Use, def: AliasDef, sites: number[], analysi
   return { reason: 'same-unit', source: first };
 }
 
-/**
- * The `source` command at an offset of the document, when it runs where its
- * place in the text says: in a unit read as parsed, outside function bodies
- * (which run when called) and subshells.
- */
+/** The `source` command at an offset of the document, in a unit read as parsed; null elsewhere. */
 function sourceCommandAt(analysis: Analysis, at: number): SyntaxNode | null {
   const unit = unitAt(analysis, at);
   if (!unit || unit.uncertain || unit.src) return null;
   let command: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(at);
   while (command && !(command.type === 'command' && command.startIndex === at)) command = command.parent;
-  if (!command || subshellOf(command)) return null;
-  for (let p = command.parent; p; p = p.parent) if (p.type === 'function_definition') return null;
   return command;
+}
+
+/** The innermost function definition around a node. */
+function functionOf(node: SyntaxNode): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+  return null;
 }
 
 /** An `unalias` of the use's name between an offset and the use says the author wanted the alias gone. */

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { code, reportUses } from '../report';
+import { code, reportUses, sourceCommand } from '../report';
 
 export const aliasInFunction: Rule = {
   meta: {
@@ -9,7 +9,7 @@ export const aliasInFunction: Rule = {
     fixable: true,
     summary: 'An alias defined inside a function is used where it does not exist yet',
     docs: `## What it does
-Finds uses of an alias that is defined inside a function: in that function's own body, and in code read before the function runs.
+Finds uses of an alias that is defined inside a function: in that function's own body, and in code read before the function runs. A function body that sources the file defining the alias (\`setup() { . ./aliases.sh; ll; }\`) is the same case.
 
 ## Why is this bad
 An \`alias\` command inside a function runs only when the function is called. The function's whole body, including any use after the \`alias\` line, was read earlier, when the function was defined, so those uses run the plain command.
@@ -34,6 +34,10 @@ main() {
   },
   check(ctx) {
     return reportUses(ctx, this.meta, 'alias-in-function', (v) => {
+      if (v.source) {
+        const fn = v.use.inFunction!;
+        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, whose body was read before ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} in it defined the alias (at ${ctx.place(v.def)}); ${ctx.dialectLabel} runs the command, not the alias.`;
+      }
       const fn = v.def.inFunction!;
       const where = v.use.inFunction === fn ? `inside ${code(fn.name)} itself` : `read before ${code(fn.name)} runs`;
       return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is ${where}, but the alias is defined at ${ctx.place(v.def)} inside ${code(fn.name)} and exists only after ${code(fn.name)} has run; ${ctx.dialectLabel} runs the command, not the alias.`;

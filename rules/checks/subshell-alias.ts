@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { code, reportUses } from '../report';
+import { code, reportUses, sourceCommand } from '../report';
 
 export const subshellAlias: Rule = {
   meta: {
@@ -9,7 +9,7 @@ export const subshellAlias: Rule = {
     fixable: false,
     summary: 'An alias defined in a subshell is used outside it',
     docs: `## What it does
-Finds uses of an alias whose definition runs only in a subshell: \`( … )\`, \`$( … )\`, a pipeline element that the shell runs in a subshell, or a background job.
+Finds uses of an alias whose definition runs only in a subshell: \`( … )\`, \`$( … )\`, a pipeline element that the shell runs in a subshell, or a background job; also a definition in a file that only a subshell sources.
 
 ## Why is this bad
 A subshell is a copy of the shell. Aliases it defines vanish when it ends, so the parent shell never sees them.
@@ -28,7 +28,9 @@ ll /tmp
 \`\`\``,
   },
   check(ctx) {
-    return reportUses(ctx, this.meta, 'subshell-alias', (v) =>
-      `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not expand: the alias is defined at ${ctx.place(v.def)} in a subshell, and a subshell's aliases never reach the shell that started it.`, false);
+    return reportUses(ctx, this.meta, 'subshell-alias', (v) => {
+      const via = v.source ? `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs` : '';
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not expand: the alias is defined at ${ctx.place(v.def)}${via} in a subshell, and a subshell's aliases never reach the shell that started it.`;
+    }, false);
   },
 };

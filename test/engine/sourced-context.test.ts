@@ -146,6 +146,21 @@ describe('a use outside functions and the `source` command that defines its alia
     expect(await bash(branch)).toEqual({ U2: 'E' });
   });
 
+  it('is reported inside the function whose body sources the file, as alias-in-function', async () => {
+    const files = { 'main.sh': main('setup() {\n  source ./lib.sh\n  qa U1 || echo NX:U1\n}\nsetup\nsetup\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([
+      '5:3 alias-in-function: `qa` on line 5 is inside `setup`, whose body was read before `source ./lib.sh` on line 4 in it defined the alias (at line 1 of ./lib.sh); bash runs the command, not the alias.',
+    ]);
+    expect(await bash(files)).toEqual({ U1: 'NN', U2: 'E' });
+  });
+
+  it('is reported where the file is sourced only in a subshell, as subshell-alias', async () => {
+    const files = { 'main.sh': main('( source ./lib.sh )\nqa U1 || echo NX:U1\nf() { qa U2 || echo NX:U2; }\nf\n'), './lib.sh': LIB };
+    const message = (line: number) => `${line}:${line === 5 ? 7 : 1} subshell-alias: \`qa\` on line ${line} does not expand: the alias is defined at line 1 of ./lib.sh, which \`source ./lib.sh\` on line 3 runs in a subshell, and a subshell's aliases never reach the shell that started it.`;
+    expect(lintMain(files)).toEqual([message(4), message(5)]);
+    expect(await bash(files)).toEqual({ U1: 'N', U2: 'N' });
+  });
+
   it('is not reported for an alias that decorates the command of its own name', async () => {
     const files = { 'main.sh': main('grep -q . /dev/null\nsource ./lib.sh\n'), './lib.sh': "alias grep='grep --color=auto'\n" };
     expect(lintMain(files)).toEqual([]);
