@@ -79,4 +79,14 @@ export const KINDS: Kind[] = [
     lines: () => ['zzq', `. ${ALIASES}`],
     use: () => ({ row: 0, column: 0 }),
   },
+  {
+    id: 'sourced-in-function', rule: 'alias-in-function', applies: ANY, files: ALIASES_FILE,
+    lines: () => ['zzq_f() {', `  . ${ALIASES}`, '  zzq', '}', 'zzq_f'],
+    use: () => ({ row: 2, column: 2 }),
+  },
+  {
+    id: 'sourced-in-subshell', rule: 'subshell-alias', applies: ANY, files: ALIASES_FILE,
+    lines: () => [`( . ${ALIASES} )`, 'zzq'],
+    use: () => ({ row: 1, column: 0 }),
+  },
 ];
