@@ -4,7 +4,7 @@
 // uses aliascope reports under the right rule at the right line and column,
 // beside ShellCheck; then the findings on the unplanted corpus, which must be 0.
 // Misses go to recall-misses.json beside the corpus, one reduced example per class.
-//   tsx bench/recall.ts [--shellcheck-sample N] [--no-reduce]
+//   tsx bench/recall.ts [--shellcheck-sample N] [--no-reduce] [--kinds ID,ID…]
 import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -22,6 +22,12 @@ const opt = (name: string, dflt: number) => {
   return i === -1 ? dflt : Number(args[i + 1]);
 };
 const sample = opt('--shellcheck-sample', 0);
+const kindsArg = args.indexOf('--kinds');
+const chosen = kindsArg === -1 ? KINDS : KINDS.filter((k) => args[kindsArg + 1]?.split(',').includes(k.id));
+if (chosen.length === 0) {
+  console.error(`--kinds: none of ${KINDS.map((k) => k.id).join(', ')}`);
+  process.exit(2);
+}
 const TARGET = 0.99;
 
 function corpusDir(): string {
@@ -68,7 +74,7 @@ const scPick = new Set(Array.from({ length: Math.min(scripts.length, sample > 0 
 interface Row { kind: Kind; planted: number; invalid: number; found: number; resolvable: number; resolvableFound: number; sc: { path: string; shell: 'bash' | 'sh'; at: string }[] }
 const rows: Row[] = [];
 const misses: Miss[] = [];
-for (const kind of KINDS) {
+for (const kind of chosen) {
   const row: Row = { kind, planted: 0, invalid: 0, found: 0, resolvable: 0, resolvableFound: 0, sc: [] };
   scripts.forEach((s, index) => {
     if (!kind.applies(s.dialect, s.text)) return;

@@ -72,7 +72,15 @@ function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
 }
 
 /** Why a use misses a definition in another file, and the `source` command it is judged against; null when that is no bug. */
-type SourcedVerdict = { reason: Reason; source?: SyntaxNode } | null;
+type SourcedVerdict = { reason: Reason; source?: Placed } | null;
+
+/** A node and the document offset of the text its offsets count from (a unit parsed again on its own). */
+interface Placed {
+  node: SyntaxNode;
+  base: number;
+}
+
+const startOf = (c: Placed): number => c.node.startIndex + c.base;
 
 /**
  * Why a use of this document misses a definition in a file it sources.
@@ -101,40 +109,52 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
   const fn = use.inFunction;
   if (fn && (fn.src.file !== analysis.file || fn.src.base === null)) return null;
   if (fn && def.shellRuns > 0 && sites.every((at) => at >= fn.node.endIndex + fn.src.base!)) return { reason: 'function-read-before-alias' };
-  const commands: SyntaxNode[] = [];
+  const commands: Placed[] = [];
   for (const at of sites) {
     const command = sourceCommandAt(analysis, at);
-    if (!command || isProbe(use.start, command, 0) || onOtherBranch(use.start, command, 0)) return null;
+    if (!command || isProbe(use.start, command.node, command.base) || onOtherBranch(use.start, command.node, command.base)) return null;
     commands.push(command);
   }
-  const first = commands.reduce((a, b) => (b.startIndex < a.startIndex ? b : a));
+  const first = commands.reduce((a, b) => (startOf(b) < startOf(a) ? b : a));
   // sourced only in subshells that do not hold the use
   if (def.shellRuns === 0) {
-    const shells = commands.map(subshellOf);
-    return def.subshellRuns > 0 && shells.every((sh) => sh && !within(sh, use.start)) ? { reason: 'subshell-alias', source: first } : null;
+    const outside = (c: Placed) => {
+      const sh = subshellOf(c.node);
+      return sh !== null && !within(sh, use.start, c.base);
+    };
+    return def.subshellRuns > 0 && commands.every(outside) ? { reason: 'subshell-alias', source: first } : null;
   }
-  if (commands.some((c) => subshellOf(c))) return null;
+  if (commands.some((c) => subshellOf(c.node))) return null;
+  const functionStart = (c: Placed): number | undefined => {
+    const f = functionOf(c.node);
+    return f ? f.startIndex + c.base : undefined;
+  };
   // sourced only by the body that holds the use, which was read whole before it ran
-  if (fn && commands.every((c) => functionOf(c)?.startIndex === fn.node.startIndex + fn.src.base!)) return { reason: 'alias-in-function', source: first };
-  if (fn || commands.some((c) => functionOf(c))) return null;
-  if (first.startIndex > use.start) {
+  if (fn && commands.every((c) => functionStart(c) === fn.node.startIndex + fn.src.base!)) return { reason: 'alias-in-function', source: first };
+  if (fn || commands.some((c) => functionStart(c) !== undefined)) return null;
+  if (startOf(first) > use.start) {
     const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
     return meant ? null : { reason: 'use-before-definition', source: first };
   }
   // in the use's unit, before it; any other one after it
   const unit = unitAt(analysis, use.start);
-  if (!unit || first.startIndex < unit.start) return null;
-  if (unaliasedBetween(analysis, use, first.startIndex)) return null;
+  if (!unit || startOf(first) < unit.start) return null;
+  if (unaliasedBetween(analysis, use, startOf(first))) return null;
   return { reason: 'same-unit', source: first };
 }
 
-/** The `source` command at an offset of the document, in a unit read as parsed; null elsewhere. */
-function sourceCommandAt(analysis: Analysis, at: number): SyntaxNode | null {
+/**
+ * The `source` command at an offset of the document, in a unit read with
+ * certainty: from the unit's own tree where it was parsed again on its own.
+ */
+function sourceCommandAt(analysis: Analysis, at: number): Placed | null {
   const unit = unitAt(analysis, at);
-  if (!unit || unit.uncertain || unit.src) return null;
-  let command: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(at);
-  while (command && !(command.type === 'command' && command.startIndex === at)) command = command.parent;
-  return command;
+  if (!unit || unit.uncertain) return null;
+  const base = unit.src?.base ?? 0;
+  const holder = unit.src ? unit.statements.find((st) => within(st.node, at, base))?.node : analysis.tree.rootNode;
+  let command: SyntaxNode | null = holder ? holder.descendantForIndex(at - base) : null;
+  while (command && !(command.type === 'command' && command.startIndex + base === at)) command = command.parent;
+  return command ? { node: command, base } : null;
 }
 
 /** The innermost function definition around a node. */
@@ -324,14 +344,14 @@ export function verdicts(analysis: Analysis): Verdict[] {
     if (!def) continue;
     const gets = new Set(use.resolutions.flatMap((r) => r.values));
     let reason: Reason | null = null;
-    let source: SyntaxNode | undefined;
+    let source: Placed | undefined;
     // offsets of a sourced file's definition say nothing about timing in this one
     if (gets.has(def.id)) reason = use.resolutions.every((r) => r.flag === Tri.No) ? 'expand-aliases-off' : null;
     else if (inDocument(analysis, def)) reason = timingReason(use, def, analysis);
     else ({ reason, source } = sourcedReason(use, def, analysis) ?? { reason: null });
     if (!reason) continue;
     out.push({
-      use, reason, def, ...(source ? { source: { start: source.startIndex, end: source.endIndex } } : {}),
+      use, reason, def, ...(source ? { source: { start: startOf(source), end: source.node.endIndex + source.base } } : {}),
       olderDefs: [...gets].filter((v) => isDefinition(v) && v !== def.id).map((v) => analysis.defs[v]),
       unknowns: [...gets].filter(isUnknown).map((v) => analysis.unknowns[unknownIndex(v)]),
     });

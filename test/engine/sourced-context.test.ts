@@ -146,6 +146,14 @@ describe('a use outside functions and the `source` command that defines its alia
     expect(await bash(branch)).toEqual({ U2: 'E' });
   });
 
+  it('is reported where the unit was parsed again on its own, past a tree-sitter misparse', async () => {
+    const files = { 'main.sh': main('[ "$1" = - ] || source ./lib.sh; qa U1 || echo NX:U1\n'), './lib.sh': LIB };
+    const { analysis, diagnostics } = lint(files['main.sh'], { filename: 'main.sh', resolveSource: resolver(files) });
+    expect(analysis.units.map((u) => u.src !== undefined && !u.uncertain)).toEqual([true, true]);
+    expect(diagnostics.map((d) => `${d.ruleId} ${files['main.sh'].slice(d.start, d.end)}`)).toEqual(['same-unit qa']);
+    expect(await bash(files)).toEqual({ U1: 'N' });
+  });
+
   it('is reported inside the function whose body sources the file, as alias-in-function', async () => {
     const files = { 'main.sh': main('setup() {\n  source ./lib.sh\n  qa U1 || echo NX:U1\n}\nsetup\nsetup\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
     expect(lintMain(files)).toEqual([
