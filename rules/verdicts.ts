@@ -131,7 +131,14 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
   };
   // sourced only by the body that holds the use, which was read whole before it ran
   if (fn && commands.every((c) => functionStart(c) === fn.node.startIndex + fn.src.base!)) return { reason: 'alias-in-function', source: first };
-  if (fn || commands.some((c) => functionStart(c) !== undefined)) return null;
+  if (fn) {
+    // sourced by other code only, and still not in effect when the body was read: it was read before
+    // the file ran (no unalias explains it; a function of the alias's name is its fallback)
+    const own = fn.node.startIndex + fn.src.base!;
+    const removed = analysis.unaliases.some((u) => u.name === use.name || u.name === '-a' || u.name === null);
+    return commands.some((c) => functionStart(c) === own) || removed || analysis.names.functions.has(use.name) ? null : { reason: 'function-read-before-alias', source: first };
+  }
+  if (commands.some((c) => functionStart(c) !== undefined)) return null;
   if (startOf(first) > use.start) {
     const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
     return meant ? null : { reason: 'use-before-definition', source: first };

@@ -63,6 +63,21 @@ describe('a function read before the file that defines its alias is sourced', ()
     expect(await bash(files)).toEqual({ U1: 'N' });
   });
 
+  it('is reported when the file is sourced by a function called later, or on the line that defines the function', async () => {
+    const called = { 'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nload() { source ./lib.sh; }\nf() { qa U1 || echo NX:U1; }\nload\nf\n', './lib.sh': LIB };
+    const sameLine = { 'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh; f() { qa U1 || echo NX:U1; }\nf\n', './lib.sh': LIB };
+    expect(lintMain(called)).toEqual([`4:7 function-read-before-alias: ${READ_BEFORE.replace(/line 3/g, 'line 4')}`]);
+    expect(lintMain(sameLine)).toEqual([`3:24 function-read-before-alias: ${READ_BEFORE}`]);
+    expect(await bash(called)).toEqual({ U1: 'N' });
+    expect(await bash(sameLine)).toEqual({ U1: 'N' });
+  });
+
+  it('is not reported when a function sourced the file before the function is read', async () => {
+    const files = { 'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nload() { source ./lib.sh; }\nload\nf() { qa U1 || echo NX:U1; }\nf\n', './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([]);
+    expect(await bash(files)).toEqual({ U1: 'E' });
+  });
+
   it('is not reported when the file is sourced before the function is read', async () => {
     const files = { 'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\nf() { qa U1 || echo NX:U1; }\nf\n', './lib.sh': LIB };
     expect(lintMain(files)).toEqual([]);
