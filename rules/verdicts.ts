@@ -6,7 +6,7 @@
 // - does the use expand at all? That can depend on such code, and on bash's
 //   expand_aliases.
 // Each failing use gets exactly one reason, so the rules never overlap.
-import type { AliasDef, Analysis, UnknownCode, Use } from './engine';
+import type { AliasDef, Analysis, Unalias, UnknownCode, Use } from './engine';
 import { inDocument, isDefinition, isUnknown, Tri, unknownIndex } from './engine';
 import type { SyntaxNode } from './parse';
 import type { Unit } from './units';
@@ -28,7 +28,7 @@ export interface Verdict {
   olderDefs: AliasDef[];
   /** Code the engine could not follow that may have left a definition of the name in effect. */
   unknowns: UnknownCode[];
-  /** For a definition in another file read at the top level: the document's `source` command that runs it. */
+  /** For a definition in another file: the document's `source` command the use was judged against. */
   source?: { start: number; end: number };
 }
 
@@ -129,14 +129,15 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
     const f = functionOf(c.node);
     return f ? f.startIndex + c.base : undefined;
   };
-  // sourced only by the body that holds the use, which was read whole before it ran
-  if (fn && commands.every((c) => functionStart(c) === fn.node.startIndex + fn.src.base!)) return { reason: 'alias-in-function', source: first };
   if (fn) {
+    const own = fn.node.startIndex + fn.src.base!;
+    // sourced only by the body that holds the use, which was read whole before it ran
+    if (commands.every((c) => functionStart(c) === own)) return { reason: 'alias-in-function', source: first };
     // sourced by other code only, and still not in effect when the body was read: it was read before
     // the file ran (no unalias explains it; a function of the alias's name is its fallback)
-    const own = fn.node.startIndex + fn.src.base!;
-    const removed = analysis.unaliases.some((u) => u.name === use.name || u.name === '-a' || u.name === null);
-    return commands.some((c) => functionStart(c) === own) || removed || analysis.names.functions.has(use.name) ? null : { reason: 'function-read-before-alias', source: first };
+    const explained = commands.some((c) => functionStart(c) === own) || analysis.unaliases.some((u) => removes(u, use.name))
+      || analysis.names.functions.has(use.name);
+    return explained ? null : { reason: 'function-read-before-alias', source: first };
   }
   if (commands.some((c) => functionStart(c) !== undefined)) return null;
   if (startOf(first) > use.start) {
@@ -170,9 +171,12 @@ function functionOf(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
+/** Whether an `unalias` may remove `name`: by name, with `-a`, or with a name known only at run time. */
+const removes = (u: Unalias, name: string): boolean => u.name === name || u.name === '-a' || u.name === null;
+
 /** An `unalias` of the use's name between an offset and the use says the author wanted the alias gone. */
 function unaliasedBetween(analysis: Analysis, use: Use, from: number): boolean {
-  return analysis.unaliases.some((u) => u.at > from && u.at < use.start && (u.name === use.name || u.name === '-a' || u.name === null));
+  return analysis.unaliases.some((u) => u.at > from && u.at < use.start && removes(u, use.name));
 }
 
 /** The innermost node that runs its content in a subshell. */
