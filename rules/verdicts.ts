@@ -81,6 +81,10 @@ interface Placed {
 }
 
 const startOf = (c: Placed): number => c.node.startIndex + c.base;
+const earliest = (list: Placed[]): Placed => list.reduce((a, b) => (startOf(b) < startOf(a) ? b : a));
+
+/** Subshells whose text some shells read only when they run. */
+const READ_LATER = new Set(['command_substitution', 'process_substitution']);
 
 /**
  * Why a use of this document misses a definition in a file it sources.
@@ -112,19 +116,19 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
   const commands: Placed[] = [];
   for (const at of sites) {
     const command = sourceCommandAt(analysis, at);
-    if (!command || isProbe(use.start, command.node, command.base) || onOtherBranch(use.start, command.node, command.base)) return null;
+    if (!command || within(command.node, use.start, command.base)
+      || isProbe(use.start, command.node, command.base) || onOtherBranch(use.start, command.node, command.base)) return null;
     commands.push(command);
   }
-  const first = commands.reduce((a, b) => (startOf(b) < startOf(a) ? b : a));
-  // sourced only in subshells that do not hold the use
-  if (def.shellRuns === 0) {
-    const outside = (c: Placed) => {
-      const sh = subshellOf(c.node);
-      return sh !== null && !within(sh, use.start, c.base);
-    };
-    return def.subshellRuns > 0 && commands.every(outside) ? { reason: 'subshell-alias', source: first } : null;
-  }
-  if (commands.some((c) => subshellOf(c.node))) return null;
+  // a subshell's `source` reaches only the uses inside it
+  const reaching = commands.filter((c) => {
+    const sh = subshellOf(c.node);
+    return sh === null || within(sh, use.start, c.base);
+  });
+  if (reaching.length === 0) return def.shellRuns === 0 && def.subshellRuns > 0 ? { reason: 'subshell-alias', source: earliest(commands) } : null;
+  // a command substitution may be read when it runs, in some shells line by line
+  if (reaching.some((c) => READ_LATER.has(subshellOf(c.node)?.type ?? ''))) return null;
+  const first = earliest(reaching);
   const functionStart = (c: Placed): number | undefined => {
     const f = functionOf(c.node);
     return f ? f.startIndex + c.base : undefined;
@@ -132,14 +136,14 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
   if (fn) {
     const own = fn.node.startIndex + fn.src.base!;
     // sourced only by the body that holds the use, which was read whole before it ran
-    if (commands.every((c) => functionStart(c) === own)) return { reason: 'alias-in-function', source: first };
+    if (reaching.every((c) => functionStart(c) === own)) return { reason: 'alias-in-function', source: first };
     // sourced by other code only, and still not in effect when the body was read: it was read before
     // the file ran (no unalias explains it; a function of the alias's name is its fallback)
-    const explained = commands.some((c) => functionStart(c) === own) || analysis.unaliases.some((u) => removes(u, use.name))
+    const explained = reaching.some((c) => functionStart(c) === own) || analysis.unaliases.some((u) => removes(u, use.name))
       || analysis.names.functions.has(use.name);
     return explained ? null : { reason: 'function-read-before-alias', source: first };
   }
-  if (commands.some((c) => functionStart(c) !== undefined)) return null;
+  if (reaching.some((c) => functionStart(c) !== undefined)) return null;
   if (startOf(first) > use.start) {
     const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
     return meant ? null : { reason: 'use-before-definition', source: first };
@@ -161,8 +165,24 @@ function sourceCommandAt(analysis: Analysis, at: number): Placed | null {
   const base = unit.src?.base ?? 0;
   const holder = unit.src ? unit.statements.find((st) => within(st.node, at, base))?.node : analysis.tree.rootNode;
   let command: SyntaxNode | null = holder ? holder.descendantForIndex(at - base) : null;
-  while (command && !(command.type === 'command' && command.startIndex + base === at)) command = command.parent;
+  while (command && !(command.type === 'command' && command.startIndex + base === at)) {
+    if (isEval(command)) return evalRunsDirectly(command, at - base) ? { node: command, base } : null;
+    command = command.parent;
+  }
   return command ? { node: command, base } : null;
+}
+
+function isEval(node: SyntaxNode): boolean {
+  return node.type === 'command' && node.childForFieldName('name')?.text === 'eval';
+}
+
+/**
+ * Whether the `source` at an offset in an eval string runs as the `eval`
+ * runs, so that the `eval` stands in its place: no function, subshell,
+ * pipeline or background job the string opens before it holds it.
+ */
+function evalRunsDirectly(evalCommand: SyntaxNode, at: number): boolean {
+  return !/[(){}|&`]|\bfunction\b/.test(evalCommand.text.slice(0, at - evalCommand.startIndex));
 }
 
 /** The innermost function definition around a node. */

@@ -157,7 +157,6 @@ export class Catalogue {
     return v;
   }
 
-  /** A `source` whose file could not be found or read. */
   /** A `source` command at `at` in `src` ran `file`. */
   sourced(file: string, src: Source, at: number): void {
     const key = `${file}\u0000${src.file}\u0000${at}`;
@@ -166,6 +165,7 @@ export class Catalogue {
     this.sourceSites.push({ file, from: src.file, at });
   }
 
+  /** A `source` whose file could not be found or read. */
   unresolved(path: string | null): void {
     if (!this.unresolvedSources.includes(path)) this.unresolvedSources.push(path);
   }

@@ -1,12 +1,13 @@
 // Before anything runs: every alias name that a definition may make must be
 // known, so the reader can tell a use from a plain command. Definitions,
 // `unalias` commands and the names in eval strings are found in the text and
-// in every file it can source.
+// in every file it or its eval strings can source.
 import type { SyntaxNode } from '../parse';
 import type { Unit } from '../units';
 import type { Catalogue } from './catalogue';
 import type { Gates } from './gates';
 import type { Source } from './state';
+import { sourcedPaths } from './rough-text';
 import type { Texts } from './texts';
 import { literal } from '../words';
 
@@ -50,7 +51,14 @@ export class Discovery {
       } else if (word === 'unalias' && src.base !== null) {
         for (const arg of args) this.catalogue.unaliases.push({ name: literal(arg), file: src.file, at: cmd.startIndex + src.base });
       } else if (word === 'eval') {
-        for (const arg of args) for (const m of arg.text.matchAll(EVAL_ALIAS)) this.catalogue.knownNames.add(m[1]);
+        for (const arg of args) {
+          for (const m of arg.text.matchAll(EVAL_ALIAS)) this.catalogue.knownNames.add(m[1]);
+          // an eval string may source a file (`eval '. ./lib.sh'`)
+          for (const path of sourcedPaths(arg.text)) {
+            const file = this.texts.sourced(path, src.file);
+            if (file) this.file(file);
+          }
+        }
       } else if (word === 'source' || word === '.') {
         const file = this.texts.sourced(this.texts.path(args[0], src), src.file);
         if (file) this.file(file);

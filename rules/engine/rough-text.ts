@@ -6,15 +6,20 @@ import { directivePaths, folderPath, folderVariables, searchPaths, strippedPath 
 
 /** Where the first word after each `source` or `.` starts. */
 const SOURCE_ARGUMENT = /(?:source|\.)[ \t]+(?=[^\s;&|()<>])/g;
-/** What may stand before `source`/`.` as a command word (checked apart: a leading alternation makes the scan slow). */
-const BEFORE_COMMAND = /[\s;&|(){}`]/;
+/**
+ * What may stand before `source`/`.` as a command word, also the quote that
+ * opens an eval string (`eval '. ./lib.sh'`); checked apart, as a leading
+ * alternation makes the scan slow.
+ */
+const BEFORE_COMMAND = /[\s;&|(){}`'"]/;
 
 /**
  * The value of the shell word at `i` after quote removal, or null when it
  * holds an expansion, a glob or an unclosed quote: words the model cannot
- * follow as a `source` path either.
+ * follow as a `source` path either. In an eval string, the quote that closes
+ * the string (`closing`) ends the word too.
  */
-function literalWordAt(text: string, i: number): string | null {
+function literalWordAt(text: string, i: number, closing = ''): string | null {
   let out = '';
   let quote = '';
   for (; i < text.length; i++) {
@@ -30,6 +35,8 @@ function literalWordAt(text: string, i: number): string | null {
     } else if (quote === '"') {
       if (c === '"') quote = '';
       else out += c;
+    } else if (c === closing) {
+      break;
     } else if (c === "'" || c === '"') {
       quote = c;
     } else if (/[\s;&|()<>]/.test(c)) {
@@ -62,7 +69,8 @@ export function sourcedPaths(text: string): string[] {
   const out = directivePaths(text);
   let vars: Set<string> | undefined;
   for (const at of sourceArguments(text)) {
-    const arg = literalWordAt(text, at);
+    // a quote left open may close the eval string the command is in: `eval 'x=1; . ./lib.sh'`
+    const arg = literalWordAt(text, at) ?? (literalWordAt(text, at, "'") || literalWordAt(text, at, '"') || null);
     if (arg !== null) {
       out.push(arg);
     } else {

@@ -184,6 +184,39 @@ describe('a use outside functions and the `source` command that defines its alia
     expect(await bash(files)).toEqual({ U1: 'N', U2: 'N' });
   });
 
+  it('is reported inside the subshell that sources the file, as the definition written there is', async () => {
+    const files = { 'main.sh': main('( source ./lib.sh; qa U1 || echo NX:U1 )\n(\n  source ./lib.sh\n  qa U2 || echo NX:U2\n)\n'), './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([`3:20 same-unit: ${SAME_UNIT}`, `6:3 same-unit: ${SAME_UNIT.replace('line 3', 'lines 4–7')}`]);
+    const inline = lintMain({ 'main.sh': files['main.sh'].replace(/source \.\/lib\.sh/g, LIB.trim()) });
+    expect(inline.filter((d) => / same-unit: `qa` is read together/.test(d)).map((d) => d.split(' ')[0])).toEqual(['3:27', '6:3']);
+    expect(await bash(files)).toEqual({ U1: 'N', U2: 'N' });
+  });
+
+  it('is judged against the main shell\'s `source` where a subshell sources the file too', async () => {
+    const later = { 'main.sh': main('( source ./lib.sh )\nqa U1 || echo NX:U1\nsource ./lib.sh\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    const sameLine = { 'main.sh': main('source ./lib.sh; ( source ./lib.sh ); qa U1 || echo NX:U1\n'), './lib.sh': LIB };
+    expect(lintMain(later)).toEqual([`4:1 use-before-definition: ${BEFORE.replace('line 3', 'line 4').replace('line 4 runs', 'line 5 runs')}`]);
+    expect(lintMain(sameLine)).toEqual([`3:39 same-unit: ${SAME_UNIT}`]);
+    expect(await bash(later)).toEqual({ U1: 'N', U2: 'E' });
+    expect(await bash(sameLine)).toEqual({ U1: 'N' });
+  });
+
+  it('is judged against the `eval` whose string sources the file', async () => {
+    const sameLine = { 'main.sh': main("eval 'source ./lib.sh'; qa U1 || echo NX:U1\nqa U2 || echo NX:U2\n"), './lib.sh': LIB };
+    const before = { 'main.sh': main("qa U1 || echo NX:U1\neval 'x=1; . ./lib.sh'\nqa U2 || echo NX:U2\n"), './lib.sh': LIB };
+    expect(lintMain(sameLine)).toEqual([`3:25 same-unit: ${SAME_UNIT.replace('`source ./lib.sh`', "`eval 'source ./lib.sh'`")}`]);
+    expect(lintMain(before)).toEqual([`3:1 use-before-definition: ${BEFORE.replace('`source ./lib.sh`', "`eval 'x=1; . ./lib.sh'`")}`]);
+    expect(await bash(sameLine)).toEqual({ U1: 'N', U2: 'E' });
+    expect(await bash(before)).toEqual({ U1: 'N', U2: 'E' });
+  });
+
+  it('is not judged against an `eval` whose string sources the file in a function or subshell it defines, nor inside the string', () => {
+    const inFunction = { 'main.sh': main("eval 'load() { source ./lib.sh; }'; qa U1\nload\n"), './lib.sh': LIB };
+    const inSubshell = { 'main.sh': main("eval '( source ./lib.sh )'; qa U1\n"), './lib.sh': LIB };
+    const inString = { 'main.sh': main("eval 'source ./lib.sh; qa U1'\n"), './lib.sh': LIB };
+    for (const files of [inFunction, inSubshell, inString]) expect(lintMain(files)).toEqual([]);
+  });
+
   it('is not reported for an alias that decorates the command of its own name', async () => {
     const files = { 'main.sh': main('grep -q . /dev/null\nsource ./lib.sh\n'), './lib.sh': "alias grep='grep --color=auto'\n" };
     expect(lintMain(files)).toEqual([]);

@@ -23,6 +23,8 @@ describe('following source to alias text', () => {
     ['an escaped space', 'source ./lib\\ dir.sh'],
     ['a file that sources the file with the alias', 'source ./mid.sh'],
     ['a path after a semicolon', 'true;. ./lib.sh'],
+    ['a path in a single-quoted eval string', "eval '. ./lib.sh'"],
+    ['a path after a command in an eval string', 'eval "x=1; source ./lib.sh"'],
   ])('models %s', (_, line) => {
     const files = {
       'main.sh': `#!/bin/bash\n${line}\nll /tmp\n`,
