@@ -89,4 +89,15 @@ export const KINDS: Kind[] = [
     lines: () => [`( . ${ALIASES} )`, 'zzq'],
     use: () => ({ row: 1, column: 0 }),
   },
+  {
+    // A subshell is read whole with its line: the use inside it is read before its `source` runs.
+    id: 'sourced-same-subshell', rule: 'same-unit', applies: ANY, files: ALIASES_FILE,
+    lines: () => [`( . ${ALIASES}; zzq )`],
+    use: () => ({ row: 0, column: ALIASES.length + 6 }),
+  },
+  {
+    id: 'sourced-eval', rule: 'same-unit', applies: ANY, files: ALIASES_FILE,
+    lines: () => [`eval '. ${ALIASES}'; zzq`],
+    use: () => ({ row: 0, column: ALIASES.length + 11 }),
+  },
 ];

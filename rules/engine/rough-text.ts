@@ -69,10 +69,11 @@ export function sourcedPaths(text: string): string[] {
   const out = directivePaths(text);
   let vars: Set<string> | undefined;
   for (const at of sourceArguments(text)) {
-    // a quote left open may close the eval string the command is in: `eval 'x=1; . ./lib.sh'`
-    const arg = literalWordAt(text, at) ?? (literalWordAt(text, at, "'") || literalWordAt(text, at, '"') || null);
-    if (arg !== null) {
-      out.push(arg);
+    // the quote after the path may close the eval string the command is in (`eval 'x=1; . ./lib.sh'`),
+    // or open a quoted part of the path: both readings
+    const args = [literalWordAt(text, at), literalWordAt(text, at, "'"), literalWordAt(text, at, '"')].filter((a): a is string => !!a);
+    if (args.length > 0) {
+      out.push(...new Set(args));
     } else {
       // the folder variables are looked for only once a path has an expansion
       const word = restOfLine(text, at);

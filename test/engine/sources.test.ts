@@ -25,6 +25,7 @@ describe('following source to alias text', () => {
     ['a path after a semicolon', 'true;. ./lib.sh'],
     ['a path in a single-quoted eval string', "eval '. ./lib.sh'"],
     ['a path after a command in an eval string', 'eval "x=1; source ./lib.sh"'],
+    ['a path in an eval string with a quote further on', "eval '. ./lib.sh'\n# the script's end"],
   ])('models %s', (_, line) => {
     const files = {
       'main.sh': `#!/bin/bash\n${line}\nll /tmp\n`,
