@@ -6,8 +6,9 @@
 // - does the use expand at all? That can depend on such code, and on bash's
 //   expand_aliases.
 // Each failing use gets exactly one reason, so the rules never overlap.
-import type { AliasDef, Analysis, Unalias, UnknownCode, Use } from './engine';
+import type { AliasDef, Analysis, FunctionDef, Unalias, UnknownCode, Use } from './engine';
 import { inDocument, isDefinition, isUnknown, Tri, unknownIndex } from './engine';
+import { roughWords } from './engine/rough-text';
 import type { SyntaxNode } from './parse';
 import type { Unit } from './units';
 
@@ -29,7 +30,17 @@ export interface Verdict {
   /** Code the engine could not follow that may have left a definition of the name in effect. */
   unknowns: UnknownCode[];
   /** For a definition in another file: the document's `source` command the use was judged against. */
-  source?: { start: number; end: number };
+  source?: SourceCommand;
+}
+
+/** The `source` command (or the `eval` whose string holds it) a verdict names, and where it runs. */
+export interface SourceCommand {
+  start: number;
+  end: number;
+  /** The function whose body holds the command, when that is not the use's own. */
+  inFunction?: string;
+  /** The definition runs in a subshell of the sourced files, not of this one. */
+  subshellThere?: true;
 }
 
 /** Per analysis, its uses and its document's definitions by name. */
@@ -72,7 +83,7 @@ function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
 }
 
 /** Why a use misses a definition in another file, and the `source` command it is judged against; null when that is no bug. */
-type SourcedVerdict = { reason: Reason; source?: Placed } | null;
+type SourcedVerdict = { reason: Reason; source?: Placed; inFunction?: string; subshellThere?: true } | null;
 
 /** A node and the document offset of the text its offsets count from (a unit parsed again on its own). */
 interface Placed {
@@ -125,25 +136,45 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
     const sh = subshellOf(c.node);
     return sh === null || within(sh, use.start, c.base);
   });
-  if (reaching.length === 0) return def.shellRuns === 0 && def.subshellRuns > 0 ? { reason: 'subshell-alias', source: earliest(commands) } : null;
-  // a command substitution may be read when it runs, in some shells line by line
-  if (reaching.some((c) => READ_LATER.has(subshellOf(c.node)?.type ?? ''))) return null;
-  const first = earliest(reaching);
+  if (reaching.length === 0) {
+    // as where the definition is written: one in a command substitution is for the commands it runs
+    if (def.shellRuns > 0 || def.subshellRuns === 0 || commands.some((c) => subshellOf(c.node)?.type === 'command_substitution')) return null;
+    const first = earliest(commands);
+    // a function read before the subshell and called in it ran after the file there, but was read before it
+    if (fn && commands.some((c) => calledIn(subshellOf(c.node)!, c.base, fn))) {
+      return analysis.names.functions.has(use.name) ? null : { reason: 'function-read-before-alias', source: first };
+    }
+    return { reason: 'subshell-alias', source: first };
+  }
+  // a command substitution may be read only when it runs, in some shells a line at a time
+  if (reaching.some((c) => READ_LATER.has(subshellOf(c.node)?.type ?? '') && analysis.text.slice(startOf(c), use.start).includes('\n'))) return null;
   const functionStart = (c: Placed): number | undefined => {
     const f = functionOf(c.node);
     return f ? f.startIndex + c.base : undefined;
   };
   if (fn) {
     const own = fn.node.startIndex + fn.src.base!;
-    // sourced only by the body that holds the use, which was read whole before it ran
-    if (reaching.every((c) => functionStart(c) === own)) return { reason: 'alias-in-function', source: first };
+    // sourced by the body that holds the use, which was read whole before it ran
+    const mine = reaching.filter((c) => functionStart(c) === own);
+    if (mine.length > 0) return { reason: 'alias-in-function', source: earliest(mine) };
     // sourced by other code only, and still not in effect when the body was read: it was read before
     // the file ran (no unalias explains it; a function of the alias's name is its fallback)
-    const explained = reaching.some((c) => functionStart(c) === own) || analysis.unaliases.some((u) => removes(u, use.name))
-      || analysis.names.functions.has(use.name);
-    return explained ? null : { reason: 'function-read-before-alias', source: first };
+    const explained = analysis.unaliases.some((u) => removes(u, use.name)) || analysis.names.functions.has(use.name);
+    return explained ? null : { reason: 'function-read-before-alias', source: earliest(reaching) };
   }
-  if (reaching.some((c) => functionStart(c) !== undefined)) return null;
+  // sourced only in function bodies: none had run when the use was read, or the use would get it
+  // (a use of the command an alias decorates is meant to run the plain command, as before a definition)
+  const outside = reaching.filter((c) => functionStart(c) === undefined);
+  if (outside.length === 0) {
+    if (commandWord(def) === use.name || analysis.names.functions.has(use.name)) return null;
+    const first = earliest(reaching);
+    return { reason: 'alias-in-function', source: first, inFunction: functionOf(first.node)!.childForFieldName('name')?.text ?? '' };
+  }
+  const first = earliest(outside);
+  // the definition runs only in a subshell of the files sourced here
+  if (def.shellRuns === 0 && def.subshellRuns > 0 && outside.every((c) => subshellOf(c.node) === null)) {
+    return { reason: 'subshell-alias', source: first, subshellThere: true };
+  }
   if (startOf(first) > use.start) {
     const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
     return meant ? null : { reason: 'use-before-definition', source: first };
@@ -153,6 +184,11 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
   if (!unit || startOf(first) < unit.start) return null;
   if (unaliasedBetween(analysis, use, startOf(first))) return null;
   return { reason: 'same-unit', source: first };
+}
+
+/** Whether a function defined before a subshell may be called in it: a word of the subshell names it. */
+function calledIn(subshell: SyntaxNode, base: number, fn: FunctionDef): boolean {
+  return fn.src.base !== null && fn.node.endIndex + fn.src.base <= subshell.startIndex + base && roughWords(subshell.text).includes(fn.name);
 }
 
 /**
@@ -353,7 +389,13 @@ function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | nul
     const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
     return meant ? null : 'use-before-definition';
   }
-  if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) return 'subshell-alias';
+  if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) {
+    // a function read before the subshell and called in it ran after the definition there, but was read before it
+    if (use.inFunction && use.inFunction !== fn && calledIn(shell, def.base, use.inFunction)) {
+      return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
+    }
+    return 'subshell-alias';
+  }
   if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
   // a function read early that runs a function of the alias's name, which the
   // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)
@@ -375,14 +417,21 @@ export function verdicts(analysis: Analysis): Verdict[] {
     if (!def) continue;
     const gets = new Set(use.resolutions.flatMap((r) => r.values));
     let reason: Reason | null = null;
-    let source: Placed | undefined;
+    let sourced: SourcedVerdict = null;
     // offsets of a sourced file's definition say nothing about timing in this one
     if (gets.has(def.id)) reason = use.resolutions.every((r) => r.flag === Tri.No) ? 'expand-aliases-off' : null;
     else if (inDocument(analysis, def)) reason = timingReason(use, def, analysis);
-    else ({ reason, source } = sourcedReason(use, def, analysis) ?? { reason: null });
+    else reason = (sourced = sourcedReason(use, def, analysis))?.reason ?? null;
     if (!reason) continue;
+    const source = sourced?.source;
     out.push({
-      use, reason, def, ...(source ? { source: { start: startOf(source), end: source.node.endIndex + source.base } } : {}),
+      use, reason, def,
+      ...(source ? {
+        source: {
+          start: startOf(source), end: source.node.endIndex + source.base,
+          ...(sourced?.inFunction !== undefined ? { inFunction: sourced.inFunction } : {}), ...(sourced?.subshellThere ? { subshellThere: true as const } : {}),
+        },
+      } : {}),
       olderDefs: [...gets].filter((v) => isDefinition(v) && v !== def.id).map((v) => analysis.defs[v]),
       unknowns: [...gets].filter(isUnknown).map((v) => analysis.unknowns[unknownIndex(v)]),
     });

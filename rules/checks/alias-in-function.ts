@@ -9,7 +9,7 @@ export const aliasInFunction: Rule = {
     fixable: true,
     summary: 'An alias defined inside a function is used where it does not exist yet',
     docs: `## What it does
-Finds uses of an alias that is defined inside a function: in that function's own body, and in code read before the function runs. A function body that sources the file defining the alias (\`setup() { . ./aliases.sh; ll; }\`) is the same case.
+Finds uses of an alias that is defined inside a function: in that function's own body, and in code read before the function runs. A function body that sources the file defining the alias (\`setup() { . ./aliases.sh; ll; }\`) is the same case, and so is a use read before such a function runs.
 
 ## Why is this bad
 An \`alias\` command inside a function runs only when the function is called. The function's whole body, including any use after the \`alias\` line, was read earlier, when the function was defined, so those uses run the plain command.
@@ -34,6 +34,10 @@ main() {
   },
   check(ctx) {
     return reportUses(ctx, this.meta, 'alias-in-function', (v) => {
+      if (v.source?.inFunction !== undefined) {
+        const fn = code(v.source.inFunction);
+        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before ${fn} runs, but the alias is defined at ${ctx.place(v.def)}, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} inside ${fn} runs, and exists only after ${fn} has run; ${ctx.dialectLabel} runs the command, not the alias.`;
+      }
       if (v.source) {
         const fn = v.use.inFunction!;
         return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, whose body was read before ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} in it defined the alias (at ${ctx.place(v.def)}); ${ctx.dialectLabel} runs the command, not the alias.`;

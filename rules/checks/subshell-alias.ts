@@ -29,8 +29,10 @@ ll /tmp
   },
   check(ctx) {
     return reportUses(ctx, this.meta, 'subshell-alias', (v) => {
-      const via = v.source ? `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs` : '';
-      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not expand: the alias is defined at ${ctx.place(v.def)}${via} in a subshell, and a subshell's aliases never reach the shell that started it.`;
+      const via = !v.source ? ' in a subshell'
+        : v.source.subshellThere ? ` in a subshell there (the file is run by ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)})`
+        : `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs in a subshell`;
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not expand: the alias is defined at ${ctx.place(v.def)}${via}, and a subshell's aliases never reach the shell that started it.`;
     }, false);
   },
 };

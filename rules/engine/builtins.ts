@@ -53,11 +53,13 @@ function runShopt({ args, st, host }: BuiltinCall): State {
   const vals = args.map(literal);
   if (vals.some((v) => v === null)) {
     st.expandAliases = Tri.Maybe;
+    st.lastPipe = Tri.Maybe;
     return st;
   }
   if (vals.includes('-o')) return st;
   const on = vals.includes('-s') ? Tri.Yes : vals.includes('-u') ? Tri.No : null;
   if (on !== null && vals.includes('expand_aliases')) st.expandAliases = on;
+  if (on !== null && vals.includes('lastpipe')) st.lastPipe = on;
   return st;
 }
 

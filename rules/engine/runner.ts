@@ -203,12 +203,14 @@ export class Runner {
 
   private runPipeline(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     const parts = node.namedChildren.filter((c) => c.type !== 'comment');
-    const inShell = this.dialect.lastPipeInShell;
+    const inShell = this.dialect.lastPipeInShell ? Tri.Yes : this.dialect.bashOptions ? st.lastPipe : Tri.No;
+    const inSubshell = (p: SyntaxNode) => this.run(p, st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
     parts.forEach((p, i) => {
-      if (i < parts.length - 1 || !inShell) this.run(p, st.clone(), { ...rc, subshell: true, returns: null, breaks: null });
+      if (i < parts.length - 1 || inShell !== Tri.Yes) inSubshell(p);
     });
     const last = parts[parts.length - 1];
-    return last && inShell ? this.run(last, st, rc) : st;
+    if (!last || inShell === Tri.No) return st;
+    return inShell === Tri.Yes ? this.run(last, st, rc) : join([st.clone(), this.run(last, st, rc)]);
   }
 
   private runIf(node: SyntaxNode, st: State, rc: RunCtx): State | null {

@@ -138,6 +138,8 @@ export class State {
   expandAliases: Tri = Tri.No;
   /** zsh's `aliases` option. */
   zshAliases: Tri = Tri.Yes;
+  /** bash's `lastpipe`: a script (no job control) runs a pipeline's last element in the current shell. */
+  lastPipe: Tri = Tri.No;
   functions = new LayeredMap<string, Set<FunctionDef | null>>();
   /**
    * Code the engine could not follow has run: it may have defined functions
@@ -146,7 +148,7 @@ export class State {
    */
   tainted = false;
   /** The last key and what it was made from. */
-  private keyed: { aliases: string; functions: string; fallback: Set<AliasValue>; expand: Tri; zsh: Tri; tainted: boolean; key: string } | undefined;
+  private keyed: { aliases: string; functions: string; fallback: Set<AliasValue>; expand: Tri; zsh: Tri; lastPipe: Tri; tainted: boolean; key: string } | undefined;
 
   clone(): State {
     const s = new State();
@@ -154,6 +156,7 @@ export class State {
     s.fallback = this.fallback;
     s.expandAliases = this.expandAliases;
     s.zshAliases = this.zshAliases;
+    s.lastPipe = this.lastPipe;
     s.functions = this.functions.fork();
     s.tainted = this.tainted;
     s.keyed = this.keyed;
@@ -170,9 +173,9 @@ export class State {
     const functions = this.functions.written(writeFunctions);
     const k = this.keyed;
     if (k && k.aliases === aliases && k.functions === functions && k.fallback === this.fallback
-      && k.expand === this.expandAliases && k.zsh === this.zshAliases && k.tainted === this.tainted) return k.key;
-    const key = `${aliases}|${writeSet(this.fallback)}|${this.expandAliases}${this.zshAliases}${this.tainted ? 't' : ''}|${functions}`;
-    this.keyed = { aliases, functions, fallback: this.fallback, expand: this.expandAliases, zsh: this.zshAliases, tainted: this.tainted, key };
+      && k.expand === this.expandAliases && k.zsh === this.zshAliases && k.lastPipe === this.lastPipe && k.tainted === this.tainted) return k.key;
+    const key = `${aliases}|${writeSet(this.fallback)}|${this.expandAliases}${this.zshAliases}${this.lastPipe}${this.tainted ? 't' : ''}|${functions}`;
+    this.keyed = { aliases, functions, fallback: this.fallback, expand: this.expandAliases, zsh: this.zshAliases, lastPipe: this.lastPipe, tainted: this.tainted, key };
     return key;
   }
 
@@ -199,6 +202,7 @@ export class State {
     if (!this.fallback.has(value)) this.fallback = new Set([...this.fallback, value]);
     this.expandAliases = Tri.Maybe;
     this.zshAliases = Tri.Maybe;
+    this.lastPipe = Tri.Maybe;
     this.tainted = true;
   }
 
@@ -241,6 +245,7 @@ export function join(states: (State | null)[]): State | null {
     out.fallback = union(out.fallback, s.fallback);
     out.expandAliases = joinTri(out.expandAliases, s.expandAliases);
     out.zshAliases = joinTri(out.zshAliases, s.zshAliases);
+    out.lastPipe = joinTri(out.lastPipe, s.lastPipe);
     out.tainted ||= s.tainted;
   }
   return out;

@@ -217,16 +217,74 @@ describe('a use outside functions and the `source` command that defines its alia
     for (const files of [inFunction, inSubshell, inString]) expect(lintMain(files)).toEqual([]);
   });
 
+  it('is not reported where lastpipe runs the last element of a pipeline, which sources the file, in the script\'s shell', async () => {
+    const files = { 'main.sh': main('shopt -s lastpipe\necho | . ./lib.sh\nqa U1 || echo NX:U1\necho x | while read -r l; do . ./lib.sh; done\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([]);
+    expect(await bash(files)).toEqual({ U1: 'E', U2: 'E' });
+  });
+
+  it('is reported before the function that sources the file has run, as alias-in-function', async () => {
+    const later = { 'main.sh': main('f() { . ./lib.sh; }\nqa U1 || echo NX:U1\nf\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    const sameLine = { 'main.sh': main('f() { . ./lib.sh; }\nf; qa U1 || echo NX:U1\n'), './lib.sh': LIB };
+    const message = (line: number) => `\`qa\` on line ${line} is read before \`f\` runs, but the alias is defined at line 1 of ./lib.sh, which \`. ./lib.sh\` on line 3 inside \`f\` runs, and exists only after \`f\` has run; bash runs the command, not the alias.`;
+    expect(lintMain(later)).toEqual([`4:1 alias-in-function: ${message(4)}`]);
+    expect(lintMain(sameLine)).toEqual([`4:4 alias-in-function: ${message(4)}`]);
+    expect(await bash(later)).toEqual({ U1: 'N', U2: 'E' });
+    expect(await bash(sameLine)).toEqual({ U1: 'N' });
+  });
+
+  it('is reported in the function whose body sources the file where the file is sourced again later', async () => {
+    const files = { 'main.sh': main('f() {\n  . ./lib.sh\n  qa U1 || echo NX:U1\n}\nf\n. ./lib.sh\nf\n'), './lib.sh': LIB };
+    expect(lintMain(files).map((d) => d.split(': ')[0])).toEqual(['5:3 alias-in-function']);
+    expect(await bash(files)).toEqual({ U1: 'NN' });
+  });
+
+  it('is function-read-before-alias for a function read before the subshell that sources the file and calls it', async () => {
+    const files = { 'main.sh': main('g() { qa U1 || echo NX:U1; }\n( . ./lib.sh; g )\n'), './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([`3:7 function-read-before-alias: ${READ_BEFORE.replace('`f`', '`g`')}`]);
+    const inline = lintMain({ 'main.sh': files['main.sh'].replace('. ./lib.sh', LIB.trim()) });
+    expect(inline.map((d) => d.split(': ')[0])).toEqual(['3:7 function-read-before-alias', '4:9 alias-never-expands']);
+    expect(await bash(files)).toEqual({ U1: 'N' });
+  });
+
+  it('is reported where `builtin` or `command` runs the `source`', async () => {
+    for (const prefix of ['builtin source', 'command .']) {
+      const files = { 'main.sh': main(`${prefix} ./lib.sh; qa U1 || echo NX:U1\n`), './lib.sh': LIB };
+      expect(lintMain(files).map((d) => d.split(': ')[0])).toEqual([`3:${prefix.length + 12} same-unit`]);
+      expect(await bash(files)).toEqual({ U1: 'N' });
+    }
+  });
+
+  it('is subshell-alias where the sourced file defines the alias in a subshell of its own', async () => {
+    const files = { 'main.sh': main('. ./lib.sh\nqa U1 || echo NX:U1\n'), './lib.sh': `( ${LIB.trim()} )\n` };
+    expect(lintMain(files)).toEqual([
+      '4:1 subshell-alias: `qa` on line 4 does not expand: the alias is defined at line 1 of ./lib.sh in a subshell there (the file is run by `. ./lib.sh` on line 3), and a subshell\'s aliases never reach the shell that started it.',
+    ]);
+    expect(await bash(files)).toEqual({ U1: 'N' });
+  });
+
+  it('is same-unit on the line of a command substitution that sources the file, and silent on its next lines', async () => {
+    const files = { 'main.sh': main('x=$(. ./lib.sh; qa U1 || echo NX:U1\nqa U2 || echo NX:U2); echo "$x"\n'), './lib.sh': LIB };
+    expect(lintMain(files).map((d) => d.split(': ')[0])).toEqual(['3:17 same-unit']);
+    expect(await bash(files)).toEqual({ U1: 'N', U2: 'E' });
+  });
+
+  it('is not reported where the aliases a command substitution defined are evaluated in the shell', async () => {
+    const files = { 'main.sh': main('eval "$(. ./lib.sh; alias)"\nqa U1 || echo NX:U1\n'), './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([]);
+    expect(await bash(files)).toEqual({ U1: 'E' });
+  });
+
   it('is not reported for an alias that decorates the command of its own name', async () => {
     const files = { 'main.sh': main('grep -q . /dev/null\nsource ./lib.sh\n'), './lib.sh': "alias grep='grep --color=auto'\n" };
     expect(lintMain(files)).toEqual([]);
   });
 
-  it('is not reported where the file is sourced earlier too, from a function, or after an unalias', () => {
+  it('is not reported where the file is sourced earlier too, or after an unalias, nor for a decorating alias a function sources later', () => {
     const earlier = { 'main.sh': main('source ./lib.sh\nsource ./lib.sh; qa U1\n'), './lib.sh': LIB };
-    const fromFunction = { 'main.sh': main('load() { source ./lib.sh; }\nqa U1\nload\n'), './lib.sh': LIB };
     const unaliased = { 'main.sh': main('source ./lib.sh; unalias qa; qa U1\n'), './lib.sh': LIB };
-    for (const files of [earlier, fromFunction, unaliased]) expect(lintMain(files)).toEqual([]);
+    const decorating = { 'main.sh': main('load() { source ./lib.sh; }\ngrep -q . /dev/null\nload\n'), './lib.sh': "alias grep='grep --color=auto'\n" };
+    for (const files of [earlier, unaliased, decorating]) expect(lintMain(files)).toEqual([]);
   });
 
   it('is reported after code aliascope cannot follow, which may have left an alias of the name, as in one file', () => {

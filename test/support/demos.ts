@@ -89,6 +89,14 @@ qc U1 || echo NX:U1; qd U2 || echo NX:U2
   d('pipeline_last', `true | alias qa='echo EXP'
 qa U1 || echo NX:U1
 `),
+  // bash's lastpipe runs the last element in the script's own shell; the other shells have no shopt
+  d('pipeline_last_lastpipe', `shopt -s lastpipe 2>/dev/null
+true | alias qa='echo EXP'
+qa U1 || echo NX:U1
+shopt -u lastpipe 2>/dev/null
+true | alias qb='echo EXP'
+qb U2 || echo NX:U2
+`),
   d('background', `alias qa='echo EXP' &
 wait
 qa U1 || echo NX:U1
