@@ -113,7 +113,7 @@ export class ScriptGenerator {
       }],
       [(ctx) => (ctx.backtick ? 0 : branch(ctx)), (ctx) => `echo "B:\`${this.block(this.nested(ctx, 'backtick', { backtick: true, substitution: true }), 1, 2)}\`"`],
       [(ctx) => (!ctx.evalString && !ctx.backtick ? branch(ctx) : 0), (ctx) => `eval '${this.block(this.nested(ctx, 'eval', { evalString: true }), 1, 3)}'`],
-      [(ctx) => (!ctx.evalString && !ctx.backtick && !ctx.sourced ? branch(ctx) : 0), (ctx) => this.source(ctx)],
+      [(ctx) => (!ctx.backtick && !ctx.sourced ? branch(ctx) : 0), (ctx) => this.source(ctx)],
       [(ctx) => (plainText(ctx) ? branch(ctx) : 0), (ctx) => this.heredoc(ctx)],
     ];
     this.kinds.push(...compound);
@@ -194,10 +194,11 @@ export class ScriptGenerator {
     return `${name}() {\n${body}\n}`;
   }
 
-  /** Sourced at top level, in a function, in a subshell, under a condition, or twice. */
+  /** Sourced at top level, in a function, in a subshell, in an eval string, under a condition, or twice. */
   private source(ctx: Ctx): string {
     const name = `inc${++this.inc}.sh`;
-    this.files[name] = `${this.block(this.nested(ctx, 'source', { sourced: true }), 1, 3)}\n`;
+    // a file an eval string sources is text of its own: single quotes are fine there
+    this.files[name] = `${this.block(this.nested(ctx, 'source', { sourced: true, evalString: false }), 1, 3)}\n`;
     const dot = `. ./${name}`;
     return this.pick([dot, `${dot}\n${dot}`, `if ${this.pick(['true', 'false'])}; then ${dot}; fi`, `( ${dot} )`]);
   }
