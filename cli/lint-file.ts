@@ -37,6 +37,8 @@ export interface ContextReport {
   messages: Message[];
   /** The `source` commands that ran it: the sourcing file and the 1-based line. */
   sites: { from: string; line: number }[];
+  /** The dialect the sourcing file read it in. */
+  dialect: DialectId;
 }
 
 export interface Position {
@@ -91,6 +93,8 @@ export interface FileReport {
   contexts?: ContextReport[];
   /** File names this file may source from a folder known only at run time (for cli/project.ts). */
   sourcedNames?: string[];
+  /** The dialect it was read in (for cli/project.ts). */
+  dialect?: DialectId;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -180,7 +184,10 @@ function sourcedReport(result: LintResult, path: string, task: FileTask): Contex
   const { text } = sourced;
   const kept = sourced.diagnostics.length ? applyDirectives(text, () => parse(text), sourced.diagnostics, RULE_METAS).kept : [];
   const lines = new LineIndex(text);
-  return { path, messages: kept.map((d) => toMessage(d, text, lines)), sites: sourced.sites.map((s) => ({ from: s.from, line: s.line })) };
+  return {
+    path, messages: kept.map((d) => toMessage(d, text, lines)), sites: sourced.sites.map((s) => ({ from: s.from, line: s.line })),
+    dialect: result.analysis.dialect.id,
+  };
 }
 
 /** The files this thread's scripts source, each parsed once for all of them. */
@@ -231,6 +238,7 @@ export function lintFile(task: FileTask): FileReport {
   }
 
   if (final.aborted) report.incomplete = true;
+  report.dialect = final.result.analysis.dialect.id;
   if (seen.size) report.sources = [...seen];
   const { sourceSites } = final.result.analysis;
   if (sourceSites.length) report.read = [...new Set(sourceSites.map((s) => s.file))].filter((f) => f !== task.path);

@@ -66,7 +66,7 @@ export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): voi
 function judged(own: FileReport, contexts: ContextReport[]): FileReport {
   if (own.error) return own;
   const messages = judgeInContexts(own.messages, contexts.map((c) => ({
-    findings: c.messages, sites: c.sites.map((s) => `${relativeTo(own.path, s.from)} line ${s.line}`),
+    findings: c.messages, sites: c.sites.map((s) => `${relativeTo(own.path, s.from)} line ${s.line}`), sameDialect: c.dialect === own.dialect,
   })), {
     key: keyOf, ruleId: (m) => m.ruleId, named: (m, where) => ({ ...m, message: `${m.message} (${where})` }),
   });

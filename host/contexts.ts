@@ -50,12 +50,13 @@ const OWN = new Set(['directive', ANALYSIS_INCOMPLETE, 'file-size']);
  * A sourced file's findings: those of its rules that hold in every context
  * (each a list of findings, and the places that source it there, as "main.sh
  * line 3"), taken from its own run where that run has them too (with their
- * fixes); with no context, its own run. Either way the file is sourced, so its
- * aliases do not die with it.
+ * fixes) and read the file in the same dialect as every sourcer (a file with
+ * no shebang that bash scripts source is bash, not sh); with no context, its
+ * own run. Either way the file is sourced, so its aliases do not die with it.
  */
-export function judgeInContexts<T>(own: T[], contexts: { findings: T[]; sites: string[] }[], f: Findings<T>): T[] {
+export function judgeInContexts<T>(own: T[], contexts: { findings: T[]; sites: string[]; sameDialect: boolean }[], f: Findings<T>): T[] {
   if (!contexts.length) return mayBeSourced(own, f.ruleId);
-  const ownByKey = new Map(own.map((t) => [f.key(t), t]));
+  const ownByKey = new Map(contexts.every((c) => c.sameDialect) ? own.map((t) => [f.key(t), t]) : []);
   const everywhere = contexts.slice(1).map((c) => new Set(c.findings.map((t) => f.key(t))));
   const named = [...new Set(contexts.flatMap((c) => c.sites))];
   const where = `when sourced from ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more places` : ''}`;

@@ -250,7 +250,7 @@ export class Linter {
       if (incomplete) reported = [...reported, incomplete];
       const path = pathOf(doc.uri);
       if (path) this.index.record(path, seen, text);
-      reported = this.inContexts(doc, settings, treeOf, reported);
+      reported = this.inContexts(doc, settings, treeOf, reported, result.analysis.dialect.id);
     }
     this.sourced.set(doc.uri, seen);
     const analysed: Analysed = {
@@ -266,7 +266,7 @@ export class Linter {
    * in the state of every one of them (host/contexts.ts). Each sourcer is
    * analysed with the document's current text.
    */
-  private inContexts(doc: ShellDocument, settings: Settings, tree: () => Tree, own: Diagnostic[]): Diagnostic[] {
+  private inContexts(doc: ShellDocument, settings: Settings, tree: () => Tree, own: Diagnostic[], ownDialect: DialectId): Diagnostic[] {
     const path = pathOf(doc.uri);
     if (!path || !this.host.roots().length) return own;
     if (!this.index.ready) {
@@ -278,7 +278,7 @@ export class Linter {
     const sourcers = this.index.contextsOf(path).slice(0, MAX_CONTEXTS);
     this.contexts.set(doc.uri, new Set(sourcers));
     if (!sourcers.length) return this.index.namedByOthers(path) ? mayBeSourced(own, (d) => d.ruleId) : own;
-    const contexts: { findings: Diagnostic[]; sites: string[] }[] = [];
+    const contexts: { findings: Diagnostic[]; sites: string[]; sameDialect: boolean }[] = [];
     for (const s of sourcers) {
       const text = this.openText(s) ?? readSmall(s, MAX_DOCUMENT_CHARS);
       if (text === undefined) continue;
@@ -288,6 +288,7 @@ export class Linter {
       contexts.push({
         findings: unsilenced(doc.text, tree, sourced.diagnostics),
         sites: sourced.sites.map((site) => `${relative(dirname(path), site.from) || site.from} line ${site.line}`),
+        sameDialect: result.analysis.dialect.id === ownDialect,
       });
     }
     return judgeInContexts(own, contexts, {

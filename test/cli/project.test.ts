@@ -154,6 +154,18 @@ describe('a file other linted files source', () => {
     ]);
     expect(lib.messages[0].message).not.toContain('when sourced from');
   });
+
+  it('is worded for the shell that sources it when it names none itself', () => {
+    const dir = project({
+      'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\n',
+      'lib.sh': "alias ll='echo expanded'; ll L1 || echo NX:L1\n",
+    });
+    expect(lintJson(dir)['lib.sh']).toEqual([
+      '1:7 same-unit: Alias `ll` is used later in the same parse unit (line 1), which the shell reads before this definition runs. (when sourced from main.sh line 3)',
+      '1:27 same-unit: `ll` is read together with its definition on line 1, before `alias ll` has run; bash runs the command `ll`, not the alias. (when sourced from main.sh line 3)',
+    ]);
+    expect(bash(dir, 'main.sh')).toContain('NX:L1');
+  });
 });
 
 describe('source-path directives', () => {

@@ -315,6 +315,20 @@ describe('language server over stdio', () => {
     await client.diagnostics(libUri, 1, (p) => client.published.indexOf(p) >= count && p.diagnostics.length === 0);
   });
 
+  it('words a sourced file that names no shell for the shell of the scripts that source it', async () => {
+    const dir = join(ws, 'dialect');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'main.sh'), '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\n');
+    writeFileSync(join(dir, 'lib.sh'), 'true\n');
+    const { client } = await start();
+    const libUri = fileUri(join(dir, 'lib.sh'));
+    await client.open(libUri, "alias ll='ls -l'; ll /tmp\n");
+    const judged = await client.diagnostics(libUri, 1, (p) => p.diagnostics.some((d) => d.message.includes('when sourced from')));
+    const use = judged.diagnostics.find((d) => d.range.start.character === 18)!;
+    expect(use.message).toContain('bash runs the command `ll`');
+    expect(use.message).toContain('(when sourced from main.sh line 3)');
+  });
+
   it('keeps alias-dies-with-script in a file nothing sources, not in one a workspace script sources by name', async () => {
     const dir = join(ws, 'dies');
     mkdirSync(dir, { recursive: true });
