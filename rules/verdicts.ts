@@ -109,16 +109,7 @@ const READ_LATER = new Set(['command_substitution', 'process_substitution']);
  */
 function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerdict {
   if (def.inFunction || changesNothing(def, analysis)) return null;
-  const leads = new Set([def.file]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const s of analysis.sourceSites) {
-      if (leads.has(s.file) && !leads.has(s.from)) {
-        leads.add(s.from);
-        grew = true;
-      }
-    }
-  }
+  const leads = sourcersOf(analysis, def.file);
   const sites = analysis.sourceSites.filter((s) => s.from === analysis.file && leads.has(s.file)).map((s) => s.at);
   if (sites.length === 0) return null;
   const fn = use.inFunction;
@@ -191,15 +182,57 @@ function calledIn(subshell: SyntaxNode, base: number, fn: FunctionDef): boolean 
   return fn.src.base !== null && fn.node.endIndex + fn.src.base <= subshell.startIndex + base && roughWords(subshell.text).includes(fn.name);
 }
 
+/** Whether `from` runs `file` through `source`, directly or through other files. */
+function runsThrough(analysis: Analysis, from: string, file: string): boolean {
+  return from !== file && sourcersOf(analysis, file).has(from);
+}
+
+/** `file` and every file that runs it through `source`, directly or through other files. */
+function sourcersOf(analysis: Analysis, file: string): Set<string> {
+  const files = new Set([file]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of analysis.sourceSites) {
+      if (files.has(s.file) && !files.has(s.from)) {
+        files.add(s.from);
+        grew = true;
+      }
+    }
+  }
+  return files;
+}
+
+/**
+ * Why a use in a sourced file (this document, judged where a script sources
+ * it) misses a definition that script makes after sourcing it: the file was
+ * read when the script's `source` commands ran, each written before the
+ * definition, outside functions, as `. ./lib.sh; alias ll='ls -l'` is.
+ */
+function sourcerReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
+  if (def.inFunction || def.shellRuns === 0 || !def.command || changesNothing(def, analysis)) return null;
+  const leads = sourcersOf(analysis, analysis.file);
+  const sites = analysis.sourceSites.filter((s) => s.from === def.file && leads.has(s.file)).map((s) => s.at);
+  if (sites.length === 0) return null;
+  const command = def.command;
+  const before = (at: number) => {
+    const site = sourceCommandAt(analysis, at, def.file);
+    return site !== null && !functionOf(site.node) && at < def.start && !isProbe(at, command, def.base) && !onOtherBranch(at, command, def.base);
+  };
+  if (!sites.every(before)) return null;
+  if (analysis.names.functions.has(use.name)) return null;
+  if (use.inFunction) return 'function-read-before-alias';
+  return commandWord(def) === use.name ? null : 'use-before-definition';
+}
+
 /**
  * The `source` command at an offset of the document, in a unit read with
  * certainty: from the unit's own tree where it was parsed again on its own.
  */
-function sourceCommandAt(analysis: Analysis, at: number): Placed | null {
-  const unit = unitAt(analysis, at);
+function sourceCommandAt(analysis: Analysis, at: number, file = analysis.file): Placed | null {
+  const unit = unitIn(file === analysis.file ? analysis.units : analysis.unitsOf(file) ?? [], at);
   if (!unit || unit.uncertain) return null;
   const base = unit.src?.base ?? 0;
-  const holder = unit.src ? unit.statements.find((st) => within(st.node, at, base))?.node : analysis.tree.rootNode;
+  const holder = unit.statements.find((st) => within(st.node, at, base))?.node;
   let command: SyntaxNode | null = holder ? holder.descendantForIndex(at - base) : null;
   while (command && !(command.type === 'command' && command.startIndex + base === at)) {
     if (isEval(command)) return evalRunsDirectly(command, at - base) ? { node: command, base } : null;
@@ -250,9 +283,13 @@ function within(node: SyntaxNode, start: number, base = 0): boolean {
   return node.startIndex + base <= start && start < node.endIndex + base;
 }
 
-/** The parse unit holding an offset (units are in text order). */
+/** The document's parse unit holding an offset. */
 function unitAt(analysis: Analysis, offset: number): Unit | undefined {
-  const units = analysis.units;
+  return unitIn(analysis.units, offset);
+}
+
+/** The parse unit holding an offset (units are in text order). */
+function unitIn(units: Unit[], offset: number): Unit | undefined {
   let lo = 0;
   let hi = units.length - 1;
   while (lo <= hi) {
@@ -421,6 +458,7 @@ export function verdicts(analysis: Analysis): Verdict[] {
     // offsets of a sourced file's definition say nothing about timing in this one
     if (gets.has(def.id)) reason = use.resolutions.every((r) => r.flag === Tri.No) ? 'expand-aliases-off' : null;
     else if (inDocument(analysis, def)) reason = timingReason(use, def, analysis);
+    else if (runsThrough(analysis, def.file, analysis.file)) reason = sourcerReason(use, def, analysis);
     else reason = (sourced = sourcedReason(use, def, analysis))?.reason ?? null;
     if (!reason) continue;
     const source = sourced?.source;

@@ -76,7 +76,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
     defs: catalogue.defs, uses: [...catalogue.uses.values()], clashes: catalogue.clashes,
     unknowns: catalogue.unknowns, unresolvedSources: catalogue.unresolvedSources,
     names: { aliases: catalogue.knownNames, functions: catalogue.functionNames() },
-    sourceSites: catalogue.sourceSites, unitsOf: (f) => texts.unitsOf(f), called: (f) => runner.called(f),
+    sourceSites: catalogue.sourceSites, unitsOf: (f) => (f === file ? units : texts.unitsOf(f)), called: (f) => runner.called(f),
   });
   if (tree.rootNode.childCount > MAX_TOP_LEVEL_NODES) return result(true);
   try {

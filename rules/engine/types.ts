@@ -161,7 +161,7 @@ export interface Analysis {
   names: Names;
   /** Each `source` command that ran a file, once per place. */
   sourceSites: SourceSite[];
-  /** The parse units the model read a sourced file as (undefined for a file it did not run). */
+  /** The parse units the model read a file as: the document, or a file it sourced (undefined for one it did not run). */
   unitsOf(file: string): Unit[] | undefined;
   /** Whether the run called this function, by a name it could see. */
   called(f: FunctionDef): boolean;

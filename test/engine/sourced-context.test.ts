@@ -295,3 +295,24 @@ describe('a use outside functions and the `source` command that defines its alia
     expect(inline.find((d) => d.startsWith('4:') && d.includes('same-unit: `qa`'))).toContain(note);
   });
 });
+
+describe('a sourced file and a definition its sourcer makes after sourcing it', () => {
+  const main = (body: string) => `#!/bin/bash\nshopt -s expand_aliases\n${body}`;
+
+  it('is reported as read before the definition, at the top level and in a function read then', async () => {
+    const files = { 'main.sh': main(`source ./lib.sh\n${LIB}lf\n`), './lib.sh': 'qa U1 || echo NX:U1\nlf() { qa U2 || echo NX:U2; }\n' };
+    expect(lintInContext(files, './lib.sh')).toEqual([
+      '1:1 use-before-definition: `qa` on line 1 is read before the alias is defined at line 4 of main.sh; bash runs the command, not the alias.',
+      '2:8 function-read-before-alias: `qa` on line 2 is inside `lf`, which was read at line 2, before the alias was defined at line 4 of main.sh; bash runs the command, not the alias.',
+    ]);
+    expect(await bash(files)).toEqual({ U1: 'N', U2: 'N' });
+  });
+
+  it('is not reported where the definition is on another branch, decorates its command, or the file is sourced again after it', async () => {
+    const branch = { 'main.sh': main(`if [ -n "$1" ]; then source ./lib.sh; else ${LIB.trim()}; fi\n`), './lib.sh': 'qa U1 || echo NX:U1\n' };
+    const decorating = { 'main.sh': main("source ./lib.sh\nalias grep='grep --color=auto'\n"), './lib.sh': 'grep -q . /dev/null\n' };
+    const again = { 'main.sh': main(`source ./lib.sh\n${LIB}source ./lib.sh\n`), './lib.sh': 'qa U1 || echo NX:U1\n' };
+    for (const files of [branch, decorating, again]) expect(lintInContext(files, './lib.sh')).toEqual([]);
+    expect(await bash(again)).toEqual({ U1: 'NE' });
+  });
+});
