@@ -73,13 +73,14 @@ export function defsNamed(analysis: Analysis, name: string): AliasDef[] {
   return byName(defsByName, analysis, inText).get(name) ?? [];
 }
 
-/** The nearest definition above the use, or the first below it; else one from a sourced file the use can get. */
+/** The nearest definition above the use, or the first below it; else one from a sourced file the use can get, or any there. */
 function intendedDef(use: Use, analysis: Analysis): AliasDef | undefined {
   const mine = defsNamed(analysis, use.name);
   let best: AliasDef | undefined;
   for (const d of mine) if (d.start < use.start) best = d;
   return best ?? mine[0] ?? use.resolutions.flatMap((r) => r.values).filter(isDefinition).map((v) => analysis.defs[v]).find((d) => d.name === use.name)
-    ?? analysis.defs.find((d) => d.name === use.name && !inDocument(analysis, d) && !d.inFunction);
+    ?? analysis.defs.find((d) => d.name === use.name && !inDocument(analysis, d) && !d.inFunction)
+    ?? analysis.defs.find((d) => d.name === use.name && !inDocument(analysis, d));
 }
 
 /** Why a use misses a definition in another file, and the `source` command it is judged against; null when that is no bug. */
@@ -108,7 +109,8 @@ const READ_LATER = new Set(['command_substitution', 'process_substitution']);
  *   subshells, or outside functions, before the use or in its unit.
  */
 function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerdict {
-  if (def.inFunction || changesNothing(def, analysis)) return null;
+  if (changesNothing(def, analysis)) return null;
+  if (def.inFunction) return readBeforeCalled(use, def, analysis) ? { reason: 'alias-in-function' } : null;
   const leads = sourcersOf(analysis, def.file);
   const sites = analysis.sourceSites.filter((s) => s.from === analysis.file && leads.has(s.file)).map((s) => s.at);
   if (sites.length === 0) return null;
@@ -118,8 +120,14 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
   const commands: Placed[] = [];
   for (const at of sites) {
     const command = sourceCommandAt(analysis, at);
-    if (!command || within(command.node, use.start, command.base)
-      || isProbe(use.start, command.node, command.base) || onOtherBranch(use.start, command.node, command.base)) return null;
+    if (!command) return null;
+    if (within(command.node, use.start, command.base)) {
+      // a use after the `source` on its line of the eval string that holds both: read with it
+      const between = analysis.text.slice(at, use.start);
+      const read = sites.length === 1 && !fn && isEval(command.node) && use.start > at && !/[\n(){}|&`]/.test(between);
+      return read && !unaliasedBetween(analysis, use, at) ? { reason: 'same-unit', source: command } : null;
+    }
+    if (isProbe(use.start, command.node, command.base) || onOtherBranch(use.start, command.node, command.base)) return null;
     commands.push(command);
   }
   // a subshell's `source` reaches only the uses inside it
@@ -137,8 +145,7 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
     }
     return { reason: 'subshell-alias', source: first };
   }
-  // a command substitution may be read only when it runs, in some shells a line at a time
-  if (reaching.some((c) => READ_LATER.has(subshellOf(c.node)?.type ?? '') && analysis.text.slice(startOf(c), use.start).includes('\n'))) return null;
+  if (!reaching.every((c) => readWithUse(analysis, c, use))) return null;
   const functionStart = (c: Placed): number | undefined => {
     const f = functionOf(c.node);
     return f ? f.startIndex + c.base : undefined;
@@ -175,6 +182,33 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
   if (!unit || startOf(first) < unit.start) return null;
   if (unaliasedBetween(analysis, use, startOf(first))) return null;
   return { reason: 'same-unit', source: first };
+}
+
+/**
+ * Whether a `source` command in a substitution that holds the use is read
+ * with the use: substitutions some shells read only when they run, and bash a
+ * line at a time, hold them together only on one line.
+ */
+function readWithUse(analysis: Analysis, c: Placed, use: Use): boolean {
+  const sh = subshellOf(c.node);
+  if (!sh || !READ_LATER.has(sh.type)) return true;
+  if (subshellOf(sh) && READ_LATER.has(subshellOf(sh)!.type)) return false;
+  const { dialect } = analysis;
+  const time = sh.type === 'process_substitution' ? dialect.procsub
+    : sh.firstChild?.type === '`' ? dialect.backtick : dialect.comsubReadWithAliasesOff ?? dialect.comsub;
+  if (time === 'enclosing' || time === 'run-whole') return true;
+  return time === 'run-lines' && !analysis.text.slice(startOf(c), use.start).includes('\n');
+}
+
+/**
+ * Whether a use outside functions is read before any call of the function of
+ * a sourced file that defines its alias: no word before it names the function
+ * (nor another function that may call it), yet the function ran in this shell.
+ */
+function readBeforeCalled(use: Use, def: AliasDef, analysis: Analysis): boolean {
+  if (use.inFunction || def.shellRuns === 0 || commandWord(def) === use.name || analysis.names.functions.has(use.name)) return false;
+  if (analysis.unaliases.some((u) => removes(u, use.name))) return false;
+  return !roughWords(analysis.text.slice(0, use.start)).includes(def.inFunction!.name);
 }
 
 /** Whether a function defined before a subshell may be called in it: a word of the subshell names it. */
