@@ -65,8 +65,8 @@ export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): voi
 /** A sourced file's report: what holds in every context it ran in (host/contexts.ts). */
 function judged(own: FileReport, contexts: ContextReport[]): FileReport {
   if (own.error) return own;
-  const messages = judgeInContexts(own.messages, contexts.map((c) => ({
-    findings: c.messages, sites: c.sites.map((s) => `${relativeTo(own.path, s.from)} line ${s.line}`), sameDialect: c.dialect === own.dialect,
+  const messages = judgeInContexts(own.messages, own.dialect ?? '', contexts.map((c) => ({
+    findings: c.messages, sites: c.sites.map((s) => `${relativeTo(own.path, s.from)} line ${s.line}`), dialect: c.dialect,
   })), {
     key: keyOf, ruleId: (m) => m.ruleId, named: (m, where) => ({ ...m, message: `${m.message} (${where})` }),
   });

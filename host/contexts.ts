@@ -52,13 +52,16 @@ const OWN = new Set(['directive', ANALYSIS_INCOMPLETE, 'file-size']);
  * line 3"), taken from its own run where that run has them too (with their
  * fixes) and read the file in the same dialect as every sourcer (a file with
  * no shebang that bash scripts source is bash, not sh); with no context, its
- * own run. Either way the file is sourced, so its aliases do not die with it.
+ * own run. A finding names the places that source the file in the shell its
+ * wording names. Either way the file is sourced, so its aliases do not die
+ * with it.
  */
-export function judgeInContexts<T>(own: T[], contexts: { findings: T[]; sites: string[]; sameDialect: boolean }[], f: Findings<T>): T[] {
+export function judgeInContexts<T>(own: T[], ownDialect: string, contexts: { findings: T[]; sites: string[]; dialect: string }[], f: Findings<T>): T[] {
   if (!contexts.length) return mayBeSourced(own, f.ruleId);
-  const ownByKey = new Map(contexts.every((c) => c.sameDialect) ? own.map((t) => [f.key(t), t]) : []);
+  const ownByKey = new Map(contexts.every((c) => c.dialect === ownDialect) ? own.map((t) => [f.key(t), t]) : []);
   const everywhere = contexts.slice(1).map((c) => new Set(c.findings.map((t) => f.key(t))));
-  const named = [...new Set(contexts.flatMap((c) => c.sites))];
+  // the first context's wording names its shell: only the places that source the file in that shell
+  const named = [...new Set(contexts.filter((c) => c.dialect === contexts[0].dialect).flatMap((c) => c.sites))];
   const where = `when sourced from ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more places` : ''}`;
   const out: T[] = [];
   for (const t of contexts[0].findings) {

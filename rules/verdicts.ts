@@ -131,21 +131,28 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
     commands.push(command);
   }
   // a subshell's `source` reaches only the uses inside it
+  const lastInShell = lastPipeMayBeInShell(analysis);
+  const shellOf = (c: Placed) => subshellOf(c.node, lastInShell);
   const reaching = commands.filter((c) => {
-    const sh = subshellOf(c.node);
+    const sh = shellOf(c);
     return sh === null || within(sh, use.start, c.base);
   });
   if (reaching.length === 0) {
     // as where the definition is written: one in a command substitution is for the commands it runs
-    if (def.shellRuns > 0 || def.subshellRuns === 0 || commands.some((c) => subshellOf(c.node)?.type === 'command_substitution')) return null;
+    if (def.shellRuns > 0 || def.subshellRuns === 0 || commands.some((c) => shellOf(c)?.type === 'command_substitution')) return null;
     const first = earliest(commands);
     // a function read before the subshell and called in it ran after the file there, but was read before it
-    if (fn && commands.some((c) => calledIn(subshellOf(c.node)!, c.base, fn))) {
+    if (fn && commands.some((c) => calledIn(shellOf(c)!, c.base, fn))) {
       return analysis.names.functions.has(use.name) ? null : { reason: 'function-read-before-alias', source: first };
     }
     return { reason: 'subshell-alias', source: first };
   }
-  if (!reaching.every((c) => readWithUse(analysis, c, use))) return null;
+  if (!reaching.every((c) => readWithUse(analysis, c, use, shellOf(c)))) return null;
+  // the definition runs only in a subshell of the files sourced here (not one a call opened)
+  if (def.shellRuns === 0 && def.subshellRuns > 0 && reaching.every((c) => shellOf(c) === null && !functionOf(c.node))
+    && subshellInSourced(analysis, def, leads)) {
+    return { reason: 'subshell-alias', source: earliest(reaching), subshellThere: true };
+  }
   const functionStart = (c: Placed): number | undefined => {
     const f = functionOf(c.node);
     return f ? f.startIndex + c.base : undefined;
@@ -160,19 +167,20 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
     const explained = analysis.unaliases.some((u) => removes(u, use.name)) || analysis.names.functions.has(use.name);
     return explained ? null : { reason: 'function-read-before-alias', source: earliest(reaching) };
   }
-  // sourced only in function bodies: none had run when the use was read, or the use would get it
-  // (a use of the command an alias decorates is meant to run the plain command, as before a definition)
+  // sourced only in function bodies, none of which is named before the use (a call, maybe an indirect
+  // one the model cannot follow), and no unalias explains it; a use of the command an alias decorates
+  // is meant to run the plain command, as before a definition
   const outside = reaching.filter((c) => functionStart(c) === undefined);
   if (outside.length === 0) {
-    if (commandWord(def) === use.name || analysis.names.functions.has(use.name)) return null;
-    const first = earliest(reaching);
-    return { reason: 'alias-in-function', source: first, inFunction: functionOf(first.node)!.childForFieldName('name')?.text ?? '' };
+    if (commandWord(def) === use.name || analysis.names.functions.has(use.name) || analysis.unaliases.some((u) => removes(u, use.name))) return null;
+    const holders = reaching.map((c) => ({ fn: functionOf(c.node)!, base: c.base }));
+    const skip = holders.map((h) => ({ start: h.fn.startIndex + h.base, end: h.fn.endIndex + h.base }));
+    const names = holders.map((h) => h.fn.childForFieldName('name')?.text ?? '');
+    const readFrom = unitAt(analysis, use.start)?.start ?? use.start;
+    if (names.some((n) => n === '' || mentionedBefore(analysis.text, readFrom, n, skip))) return null;
+    return { reason: 'alias-in-function', source: earliest(reaching), inFunction: names[reaching.indexOf(earliest(reaching))] };
   }
   const first = earliest(outside);
-  // the definition runs only in a subshell of the files sourced here
-  if (def.shellRuns === 0 && def.subshellRuns > 0 && outside.every((c) => subshellOf(c.node) === null)) {
-    return { reason: 'subshell-alias', source: first, subshellThere: true };
-  }
   if (startOf(first) > use.start) {
     const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
     return meant ? null : { reason: 'use-before-definition', source: first };
@@ -189,8 +197,7 @@ function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): SourcedVerd
  * with the use: substitutions some shells read only when they run, and bash a
  * line at a time, hold them together only on one line.
  */
-function readWithUse(analysis: Analysis, c: Placed, use: Use): boolean {
-  const sh = subshellOf(c.node);
+function readWithUse(analysis: Analysis, c: Placed, use: Use, sh: SyntaxNode | null): boolean {
   if (!sh || !READ_LATER.has(sh.type)) return true;
   if (subshellOf(sh) && READ_LATER.has(subshellOf(sh)!.type)) return false;
   const { dialect } = analysis;
@@ -202,13 +209,24 @@ function readWithUse(analysis: Analysis, c: Placed, use: Use): boolean {
 
 /**
  * Whether a use outside functions is read before any call of the function of
- * a sourced file that defines its alias: no word before it names the function
- * (nor another function that may call it), yet the function ran in this shell.
+ * a sourced file that defines its alias: no word before its unit names the
+ * function (nor another function that may call it), yet the function ran in
+ * this shell.
  */
 function readBeforeCalled(use: Use, def: AliasDef, analysis: Analysis): boolean {
   if (use.inFunction || def.shellRuns === 0 || commandWord(def) === use.name || analysis.names.functions.has(use.name)) return false;
   if (analysis.unaliases.some((u) => removes(u, use.name))) return false;
-  return !roughWords(analysis.text.slice(0, use.start)).includes(def.inFunction!.name);
+  return !mentionedBefore(analysis.text, unitAt(analysis, use.start)?.start ?? use.start, def.inFunction!.name);
+}
+
+/** Whether the definition, or a `source` in another file on the way to it, is written in a subshell. */
+function subshellInSourced(analysis: Analysis, def: AliasDef, leads: Set<string>): boolean {
+  if (def.command && subshellOf(def.command)) return true;
+  return analysis.sourceSites.some((s) => {
+    if (s.from === analysis.file || !leads.has(s.file)) return false;
+    const site = sourceCommandAt(analysis, s.at, s.from);
+    return site !== null && subshellOf(site.node) !== null;
+  });
 }
 
 /** Whether a function defined before a subshell may be called in it: a word of the subshell names it. */
@@ -302,15 +320,34 @@ function unaliasedBetween(analysis: Analysis, use: Use, from: number): boolean {
   return analysis.unaliases.some((u) => u.at > from && u.at < use.start && removes(u, use.name));
 }
 
-/** The innermost node that runs its content in a subshell. */
-function subshellOf(node: SyntaxNode | null): SyntaxNode | null {
+/**
+ * The innermost node that runs its content in a subshell; with `lastInShell`
+ * a pipeline's last element is not one (zsh, ksh, bash's lastpipe).
+ */
+function subshellOf(node: SyntaxNode | null, lastInShell = false): SyntaxNode | null {
   for (let n = node; n && n.parent; n = n.parent) {
     const p: SyntaxNode = n.parent;
     if (p.type === 'subshell' || p.type === 'command_substitution' || p.type === 'process_substitution') return p;
-    if (p.type === 'pipeline') return n;
+    if (p.type === 'pipeline' && !(lastInShell && p.namedChildren.filter((c) => c.type !== 'comment').at(-1)?.startIndex === n.startIndex)) return n;
     if (n.nextSibling?.type === '&') return n;
   }
   return null;
+}
+
+/** Whether a pipeline's last element may run in the shell itself: always in some shells, in bash once `lastpipe` may be set. */
+function lastPipeMayBeInShell(analysis: Analysis): boolean {
+  return analysis.dialect.lastPipeInShell || (analysis.dialect.bashOptions && [...analysis.sources.values()].some((t) => /\blastpipe\b/.test(t)));
+}
+
+/**
+ * Whether a word of the text before `end` (the start of the use's unit: a call
+ * in the unit runs only once all of it was read), outside the given ranges,
+ * names `name`: a call, or an indirect one (`f=load; $f`, `trap load USR1`).
+ */
+function mentionedBefore(text: string, end: number, name: string, skip: { start: number; end: number }[] = []): boolean {
+  let before = text.slice(0, end);
+  for (const r of skip) if (r.start < end) before = before.slice(0, r.start) + ' '.repeat(Math.min(r.end, end) - r.start) + before.slice(Math.min(r.end, end));
+  return new RegExp(`(?<![\\w.:-])${name.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}(?![\\w.:-])`).test(before);
 }
 
 function within(node: SyntaxNode, start: number, base = 0): boolean {

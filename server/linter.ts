@@ -278,7 +278,7 @@ export class Linter {
     const sourcers = this.index.contextsOf(path).slice(0, MAX_CONTEXTS);
     this.contexts.set(doc.uri, new Set(sourcers));
     if (!sourcers.length) return this.index.namedByOthers(path) ? mayBeSourced(own, (d) => d.ruleId) : own;
-    const contexts: { findings: Diagnostic[]; sites: string[]; sameDialect: boolean }[] = [];
+    const contexts: { findings: Diagnostic[]; sites: string[]; dialect: DialectId }[] = [];
     for (const s of sourcers) {
       const text = this.openText(s) ?? readSmall(s, MAX_DOCUMENT_CHARS);
       if (text === undefined) continue;
@@ -288,10 +288,10 @@ export class Linter {
       contexts.push({
         findings: unsilenced(doc.text, tree, sourced.diagnostics),
         sites: sourced.sites.map((site) => `${relative(dirname(path), site.from) || site.from} line ${site.line}`),
-        sameDialect: result.analysis.dialect.id === ownDialect,
+        dialect: result.analysis.dialect.id,
       });
     }
-    return judgeInContexts(own, contexts, {
+    return judgeInContexts(own, ownDialect, contexts, {
       key: (d) => `${d.ruleId}\u0000${d.start}\u0000${d.end}`, ruleId: (d) => d.ruleId,
       named: (d, where) => ({ ...d, message: `${d.message} (${where})` }),
     }).sort((a, b) => a.start - b.start || a.end - b.end);

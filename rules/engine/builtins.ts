@@ -56,8 +56,10 @@ function runShopt({ args, st, host }: BuiltinCall): State {
     st.lastPipe = Tri.Maybe;
     return st;
   }
-  if (vals.includes('-o')) return st;
-  const on = vals.includes('-s') ? Tri.Yes : vals.includes('-u') ? Tri.No : null;
+  // option letters may be grouped: `shopt -qs expand_aliases`
+  const flags = vals.filter((v) => /^-[a-z]+$/.test(v!)).join('');
+  if (flags.includes('o')) return st;
+  const on = flags.includes('s') ? Tri.Yes : flags.includes('u') ? Tri.No : null;
   if (on !== null && vals.includes('expand_aliases')) st.expandAliases = on;
   if (on !== null && vals.includes('lastpipe')) st.lastPipe = on;
   return st;

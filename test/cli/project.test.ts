@@ -166,6 +166,16 @@ describe('a file other linted files source', () => {
     ]);
     expect(bash(dir, 'main.sh')).toContain('NX:L1');
   });
+
+  it('names only the places that source it in the shell its wording names', () => {
+    const dir = project({
+      'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\n',
+      'other.sh': '#!/bin/sh\n. ./lib.sh\n',
+      'lib.sh': "alias ll='echo expanded'; ll L1 || echo NX:L1\n",
+    });
+    const use = lintJson(dir)['lib.sh'].find((m) => m.startsWith('1:27'))!;
+    expect(use).toMatch(/^1:27 same-unit: .*bash runs the command `ll`, not the alias\. \(when sourced from main\.sh line 3\)$/);
+  });
 });
 
 describe('source-path directives', () => {

@@ -217,7 +217,7 @@ describe('a use outside functions and the `source` command that defines its alia
   });
 
   it('is not reported where lastpipe runs the last element of a pipeline, which sources the file, in the script\'s shell', async () => {
-    const files = { 'main.sh': main('shopt -s lastpipe\necho | . ./lib.sh\nqa U1 || echo NX:U1\necho x | while read -r l; do . ./lib.sh; done\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    const files = { 'main.sh': main('shopt -qs lastpipe\necho | . ./lib.sh\nqa U1 || echo NX:U1\necho x | while read -r l; do . ./lib.sh; done\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
     expect(lintMain(files)).toEqual([]);
     expect(await bash(files)).toEqual({ U1: 'E', U2: 'E' });
   });
@@ -296,6 +296,28 @@ describe('a use outside functions and the `source` command that defines its alia
     const files = { 'main.sh': main("eval '. ./lib.sh; qa U1 || echo NX:U1\nqa U2 || echo NX:U2'\n"), './lib.sh': LIB };
     expect(lintMain(files).map((d) => d.split(': ')[0])).toEqual(['3:19 same-unit']);
     expect(await bash(files)).toEqual({ U1: 'N', U2: 'E' });
+  });
+
+  it('is not claimed read before the function that sources the file where a word may have called it, or an unalias explains it', async () => {
+    const indirect = { 'main.sh': main('load() { . ./lib.sh; }\nf=load\n$f\nqa U1 || echo NX:U1\nload\n'), './lib.sh': LIB };
+    const trapped = { 'main.sh': main('load() { . ./lib.sh; }\ntrap load USR1; kill -USR1 $$\nqa U1 || echo NX:U1\nload\n'), './lib.sh': LIB };
+    const unaliased = { 'main.sh': main('load() { . ./lib.sh; }\nload\nunalias qa\nqa U1 || echo NX:U1\n'), './lib.sh': LIB };
+    const inSubshell = { 'main.sh': main('load() { . ./lib.sh; }\n( load )\nqa U1 || echo NX:U1\n'), './lib.sh': LIB };
+    for (const files of [indirect, trapped, unaliased, inSubshell]) expect(lintMain(files)).toEqual([]);
+    expect(await bash(indirect)).toEqual({ U1: 'E' });
+    expect(await bash(trapped)).toEqual({ U1: 'E' });
+  });
+
+  it('is same-unit in a subshell whose pipeline sources the file last under lastpipe', async () => {
+    const files = { 'main.sh': main('shopt -qs lastpipe\n( echo | . ./lib.sh\nqa U1 || echo NX:U1 )\n'), './lib.sh': LIB };
+    expect(lintMain(files).map((d) => d.split(': ')[0])).toEqual(['5:1 same-unit']);
+    expect(await bash(files)).toEqual({ U1: 'N' });
+  });
+
+  it('is subshell-alias in a function read after a file that defines the alias in a subshell of its own', async () => {
+    const files = { 'main.sh': main('. ./lib.sh\ng() { qa U1 || echo NX:U1; }\ng\n'), './lib.sh': `( ${LIB.trim()} )\n` };
+    expect(lintMain(files).map((d) => d.split(': ')[0])).toEqual(['4:7 subshell-alias']);
+    expect(await bash(files)).toEqual({ U1: 'N' });
   });
 
   it('is not reported for an alias that decorates the command of its own name', async () => {
