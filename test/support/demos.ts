@@ -89,6 +89,11 @@ qc U1 || echo NX:U1; qd U2 || echo NX:U2
   d('pipeline_last', `true | alias qa='echo EXP'
 qa U1 || echo NX:U1
 `),
+  // grouped option letters: bash reads `-qs` as `-q -s`; the other shells have no shopt
+  d('shopt_grouped_flags', `shopt -qs expand_aliases 2>/dev/null
+alias qa='echo EXP'
+qa U1 || echo NX:U1
+`),
   // bash's lastpipe runs the last element in the script's own shell; the other shells have no shopt
   d('pipeline_last_lastpipe', `shopt -s lastpipe 2>/dev/null
 true | alias qa='echo EXP'
