@@ -1,0 +1,121 @@
+// Uses that miss a definition on purpose: a probe, another branch of an `if`,
+// a decorating alias, a definition that changes nothing, an `unalias`.
+import type { AliasDef, Analysis, Unalias, Use } from '../engine';
+import type { SyntaxNode } from '../parse';
+import { within } from './places';
+
+/** Whether an `unalias` may remove `name`: by name, with `-a`, or with a name known only at run time. */
+export const removes = (u: Unalias, name: string): boolean => u.name === name || u.name === '-a' || u.name === null;
+
+/** An `unalias` of the use's name between an offset and the use says the author wanted the alias gone. */
+export function unaliasedBetween(analysis: Analysis, use: Use, from: number): boolean {
+  return analysis.unaliases.some((u) => u.at > from && u.at < use.start && removes(u, use.name));
+}
+
+/** Words that run the next word as a plain command: `alias ls='command ls -F'` still decorates `ls`. */
+const PLAIN_COMMAND_PREFIXES = new Set(['command', 'builtin', '\\command']);
+
+/**
+ * The command an alias value runs, as written, past `command`/`builtin`.
+ * Without a value known before run time (`alias ls="ls $flags"`), the text
+ * of the definition's word is read instead.
+ */
+export function commandWord(def: AliasDef): string | undefined {
+  const value = def.value ?? def.arg?.text.replace(/^[^=]*=/, '').replace(/^['"]/, '');
+  const words = (value ?? '').trim().split(/\s+/);
+  while (words.length > 1 && PLAIN_COMMAND_PREFIXES.has(words[0])) words.shift();
+  return words[0]?.replace(/^\\/, '') || undefined;
+}
+
+/** A value that is one variable: `"$sed_path"`, `${p}`. */
+const ONE_VARIABLE = /^(["']?)\$\{?(\w+)\}?\1$/;
+
+/**
+ * An alias that runs the command of its own name, expanded or not: `alias x=x`,
+ * or `alias sed="$sed_path"` where every assignment of the variable is a
+ * command substitution that ends in the name (`sed_path=$(command -v sed)`,
+ * `$(which sed)`), the command by its path.
+ */
+export function changesNothing(def: AliasDef, analysis: Analysis): boolean {
+  if (def.value !== null) return def.value.trim() === def.name;
+  let known = namesOwnPath.get(def);
+  if (known === undefined) namesOwnPath.set(def, (known = variableNamesOwnPath(def, analysis.sources.get(def.file) ?? '')));
+  return known;
+}
+
+/** Per definition with a run-time value: whether changesNothing finds it names its own command's path (a scan of its file). */
+const namesOwnPath = new WeakMap<AliasDef, boolean>();
+
+function variableNamesOwnPath(def: AliasDef, text: string): boolean {
+  const variable = ONE_VARIABLE.exec(def.arg?.text.slice(def.arg.text.indexOf('=') + 1) ?? '')?.[2];
+  if (!variable) return false;
+  const assignments = [...text.matchAll(new RegExp(`(?:^|[\\s;&|(])${variable}="?(.*)`, 'gm'))];
+  return assignments.length > 0 && assignments.every(([, value]) => {
+    const command = /^(?:\$\(|`)([^)`]*)[)`]/.exec(value)?.[1].trim().split(/\s+/);
+    return command !== undefined && command.length > 1 && command[command.length - 1] === def.name;
+  });
+}
+
+/**
+ * A probe runs the real command to decide whether to define the alias:
+ * `docker-compose >/dev/null 2>&1 || alias docker-compose='docker compose'`,
+ * or the same with `if [ $? -ne 0 ]; then alias …; fi` on the next line. Its
+ * use is meant to run the command, not the alias.
+ */
+export function isProbe(useStart: number, command: SyntaxNode, base: number): boolean {
+  const inside = (n: SyntaxNode | null): boolean => !!n && within(n, useStart, base);
+  for (let child: SyntaxNode = command, p = child.parent; p; child = p, p = p.parent) {
+    // (a body or the whole script has many children: asked for only where needed)
+    if (p.type === 'list') {
+      const [left, op] = p.children;
+      if ((op?.type === '&&' || op?.type === '||') && left.startIndex !== child.startIndex && inside(left)) return true;
+    }
+    if (p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'while_statement') {
+      const kids = p.children;
+      const thenAt = kids.findIndex((k) => k.type === 'then' || k.type === 'do_group');
+      const cond = kids.slice(0, thenAt === -1 ? kids.length : thenAt);
+      if (cond.some((c) => c.isNamed && inside(c))) return true;
+    }
+    // `probe`, then a statement that tests `$?` and defines the alias
+    if (p.type === 'program' || p.type === 'compound_statement' || p.type === 'do_group' || p.type === 'function_definition') {
+      const text = child.text.slice(0, Math.max(0, command.startIndex - child.startIndex));
+      if (!/\$\?/.test(text)) continue;
+      let prev = child.previousNamedSibling;
+      while (prev && prev.type === 'comment') prev = prev.previousNamedSibling;
+      if (inside(prev)) return true;
+    }
+  }
+  return false;
+}
+
+/** Nodes whose body may run again after it was read: a use there may run after a definition an earlier round made. */
+const RUN_AGAIN = new Set(['while_statement', 'for_statement', 'c_style_for_statement', 'function_definition']);
+
+/**
+ * A use in another branch of an `if` that defines the alias in one branch:
+ * `if good; then alias let='let --'; elif let 1; then …; fi`. Where the `if`
+ * runs once, the use runs only when the definition did not, so it is meant to
+ * run the plain command. A definition in a condition has run before every
+ * later clause, so it does not count there.
+ */
+export function onOtherBranch(useStart: number, command: SyntaxNode, base: number): boolean {
+  const defAt = command.startIndex + base;
+  for (let p = command.parent; p; p = p.parent) {
+    if (p.type !== 'if_statement' || !within(p, useStart, base)) continue;
+    const clauses = p.namedChildren.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause');
+    // the clause holding an offset: -1 for the if's own condition and body
+    const clauseOf = (at: number) => clauses.findIndex((c) => within(c, at, base));
+    const d = clauseOf(defAt);
+    const u = clauseOf(useStart);
+    if (d === u || (u > d && inCondition(d === -1 ? p : clauses[d], defAt, base))) return false;
+    for (let q = p.parent; q; q = q.parent) if (RUN_AGAIN.has(q.type)) return false;
+    return true;
+  }
+  return false;
+}
+
+/** Whether an offset lies in the condition of an `if` or `elif`: before its `then`. */
+function inCondition(clause: SyntaxNode, at: number, base: number): boolean {
+  const then = clause.children.find((c) => c.type === 'then');
+  return !!then && at < then.startIndex + base;
+}

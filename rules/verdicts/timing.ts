@@ -1,0 +1,42 @@
+// Why a use misses a definition written in the same document: the one-file
+// reasons, each with the exemptions a definition written there has.
+import type { AliasDef, Analysis, Use } from '../engine';
+import { changesNothing, commandWord, isProbe, onOtherBranch, unaliasedBetween } from './exemptions';
+import { calledIn, subshellOf, unitAt, within } from './places';
+import type { Reason } from '.';
+
+/** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
+export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
+  if (changesNothing(def, analysis)) return null;
+  if (def.command && (isProbe(use.start, def.command, def.base) || onOtherBranch(use.start, def.command, def.base))) return null;
+  const fn = def.inFunction;
+  const shell = subshellOf(def.command);
+  // a definition that runs only inside a command substitution is for the commands
+  // it runs, whose output is captured (`got=$(alias cat=false; whence -a cat)`):
+  // uses outside it are meant to run the plain command
+  if (shell?.type === 'command_substitution' && !within(shell, use.start, def.base)) return null;
+  // a use written before the definition, outside functions: only a bug when
+  // the plain command is not what the alias decorates (`k` vs `alias k=kubectl`),
+  // nor a function of the same name that the script defines
+  if (use.start < def.start && !use.inFunction && !fn) {
+    const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
+    return meant ? null : 'use-before-definition';
+  }
+  if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) {
+    // a function read before the subshell and called in it ran after the definition there, but was read before it
+    if (use.inFunction && use.inFunction !== fn && calledIn(shell, def.base, use.inFunction)) {
+      return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
+    }
+    return 'subshell-alias';
+  }
+  if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
+  // a function read early that runs a function of the alias's name, which the
+  // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)
+  if (use.inFunction && use.inFunction !== fn) return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
+  if (fn) return 'alias-in-function';
+  // an unalias between the definition and a later use says the author wanted it gone
+  if (unaliasedBetween(analysis, use, def.start)) return null;
+  const unit = unitAt(analysis, use.start);
+  if (unit && def.start >= unit.start && def.start < use.start) return 'same-unit';
+  return null;
+}
