@@ -50,3 +50,8 @@ export function unitIn(units: Unit[], offset: number): Unit | undefined {
 export function calledIn(subshell: SyntaxNode, base: number, fn: FunctionDef): boolean {
   return fn.src.base !== null && fn.node.endIndex + fn.src.base <= subshell.startIndex + base && roughWords(subshell.text).includes(fn.name);
 }
+
+/** Whether code the model could not follow lies in a node of the document: it may define any function anew there. */
+export function unknownIn(analysis: Analysis, node: SyntaxNode, base: number): boolean {
+  return analysis.unknowns.some((u) => u.file === analysis.file && within(node, u.start, base));
+}

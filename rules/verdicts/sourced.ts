@@ -5,7 +5,7 @@
 import type { AliasDef, Analysis, Use } from '../engine';
 import type { SyntaxNode } from '../parse';
 import { changesNothing, commandWord, isProbe, onOtherBranch, removes, unaliasedBetween } from './exemptions';
-import { calledIn, functionOf, subshellOf, unitAt, unitIn, within } from './places';
+import { calledIn, functionOf, subshellOf, unitAt, unitIn, unknownIn, within } from './places';
 import type { Reason } from '.';
 
 /** Why a use misses a definition in another file, and the `source` command it is judged against; null when that is no bug. */
@@ -69,7 +69,8 @@ export function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Sour
     const first = earliest(commands);
     // a function read before the subshell and called in it ran after the file there, but was read before it
     if (fn && commands.some((c) => calledIn(shellOf(c)!, c.base, fn))) {
-      return analysis.names.functions.has(use.name) ? null : { reason: 'function-read-before-alias', source: first };
+      const redefined = commands.some((c) => unknownIn(analysis, shellOf(c)!, c.base));
+      return redefined || analysis.names.functions.has(use.name) ? null : { reason: 'function-read-before-alias', source: first };
     }
     return { reason: 'subshell-alias', source: first };
   }

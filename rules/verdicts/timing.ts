@@ -2,7 +2,7 @@
 // reasons, each with the exemptions a definition written there has.
 import type { AliasDef, Analysis, Use } from '../engine';
 import { changesNothing, commandWord, isProbe, onOtherBranch, unaliasedBetween } from './exemptions';
-import { calledIn, subshellOf, unitAt, within } from './places';
+import { calledIn, subshellOf, unitAt, unknownIn, within } from './places';
 import type { Reason } from '.';
 
 /** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
@@ -25,7 +25,7 @@ export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reaso
   if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) {
     // a function read before the subshell and called in it ran after the definition there, but was read before it
     if (use.inFunction && use.inFunction !== fn && calledIn(shell, def.base, use.inFunction)) {
-      return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
+      return unknownIn(analysis, shell, def.base) || analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
     }
     return 'subshell-alias';
   }
