@@ -244,6 +244,10 @@ describe('a use outside functions and the `source` command that defines its alia
     const inline = lintMain({ 'main.sh': files['main.sh'].replace('. ./lib.sh', LIB.trim()) });
     expect(inline.map((d) => d.split(': ')[0])).toEqual(['3:7 function-read-before-alias', '4:9 alias-never-expands']);
     expect(await bash(files)).toEqual({ U1: 'N' });
+    // an eval the model cannot follow may read the function anew after the file ran
+    const reread = { ...files, 'main.sh': main('g() { qa U1 || echo NX:U1; }\n( . ./lib.sh; eval "$(declare -f g)"; g )\n') };
+    expect(lintMain(reread)).toEqual([]);
+    expect(await bash(reread)).toEqual({ U1: 'E' });
   });
 
   it('is reported where `builtin` or `command` runs the `source`', async () => {
