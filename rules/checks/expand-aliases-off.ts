@@ -43,8 +43,10 @@ k get pods
       && !/shopt\s+-u[^\n;&|]*expand_aliases|[-+]o\s+posix/.test(ctx.analysis.text);
     return uses.map((v) => {
       // The option alone makes the use expand only where an alias is defined
-      // every time it runs (a loop's first pass may come before the definition).
-      const defined = v.use.runs.length > 0 && v.use.runs.every((r) => r.values.every(isDefinition));
+      // every time it is read and runs (a loop's first pass may come before the
+      // definition, or read it in the same line of an eval string).
+      const defined = v.use.runs.length > 0 && v.use.runs.every((r) => r.values.every(isDefinition))
+        && v.use.resolutions.every((r) => r.values.length > 0 && r.values.every(isDefinition));
       const offered = canFix && fix;
       return {
         ruleId: this.meta.id, severity: this.meta.severity,

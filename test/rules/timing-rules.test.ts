@@ -286,6 +286,13 @@ ruleTester(rule('expand-aliases-off'), {
       errors: [{ line: 3, column: 1, endColumn: 2 }],
       output: "#!/bin/bash\r\nshopt -s expand_aliases\r\nalias k='echo hi'\r\nk\r\n",
     },
+    {
+      // the first round reads `k` with its definition, in one line of the eval string: the option alone does not help there
+      code: "#!/bin/bash\nfor i in 1 2; do eval 'alias k=\"echo hi\"; k'; done\n",
+      errors: [{ line: 2, column: 43, endColumn: 44 }],
+      refusal: 'the use also runs where the alias is not defined',
+      suggested: "#!/bin/bash\nshopt -s expand_aliases\nfor i in 1 2; do eval 'alias k=\"echo hi\"; k'; done\n",
+    },
   ],
 });
 
