@@ -199,7 +199,8 @@ export function sourcerReason(use: Use, def: AliasDef, analysis: Analysis): Reas
 }
 
 /**
- * The `source` command at an offset of the document, in a unit read with
+ * The `source` command at an offset of a file the analysis read (the document
+ * by default), or the `eval` whose string holds it, in a unit read with
  * certainty: from the unit's own tree where it was parsed again on its own.
  */
 function sourceCommandAt(analysis: Analysis, at: number, file = analysis.file): Placed | null {
