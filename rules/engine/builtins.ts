@@ -138,6 +138,22 @@ export const CONSTANT_STATUS: ReadonlyMap<string, Tri> = new Map([['true', Tri.Y
 /** Words that run the next word as a command without alias or function lookup. */
 export const PREFIX_WORDS: ReadonlySet<string> = new Set(['command', 'builtin']);
 
+/**
+ * The command a simple command runs past `command`/`builtin` (`builtin source
+ * ./lib.sh` runs `source`), and the words after it when a prefix was passed;
+ * the arguments are asked for only then.
+ */
+export function pastPrefixes(name: string | null, args: () => SyntaxNode[]): { name: string | null; rest?: SyntaxNode[] } {
+  let rest: SyntaxNode[] | undefined;
+  while (name !== null && PREFIX_WORDS.has(name)) {
+    const after = rest ?? args();
+    if (after.length === 0) break;
+    name = literal(after[0]);
+    rest = after.slice(1);
+  }
+  return { name, rest };
+}
+
 const names = (pick: (b: Builtin) => boolean | undefined): string[] => Object.keys(BUILTINS).filter((k) => pick(BUILTINS[k]));
 const wordsPattern = (words: string[]): RegExp => {
   const plain = words.filter((w) => /^\w+$/.test(w));

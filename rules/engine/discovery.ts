@@ -4,7 +4,7 @@
 // in every file it or its eval strings can source.
 import type { SyntaxNode } from '../parse';
 import type { Unit } from '../units';
-import { PREFIX_WORDS } from './builtins';
+import { pastPrefixes } from './builtins';
 import type { Catalogue } from './catalogue';
 import type { Gates } from './gates';
 import type { Source } from './state';
@@ -45,13 +45,9 @@ export class Discovery {
       : root.descendantsOfType('command', (start, end) => this.gates.mayDiscover(src.text.slice(start, end)));
     for (const cmd of commands) {
       const name = cmd.childForFieldName('name');
-      let word = name ? literal(name) : null;
-      let args = cmd.childrenForFieldName('argument');
-      // `builtin source ./lib.sh`, `command . ./lib.sh`
-      while (word !== null && PREFIX_WORDS.has(word) && args.length > 0) {
-        word = literal(args[0]);
-        args = args.slice(1);
-      }
+      const all = cmd.childrenForFieldName('argument');
+      const { name: word, rest } = pastPrefixes(name ? literal(name) : null, () => all);
+      const args = rest ?? all;
       if (word === 'alias') {
         for (const arg of args) this.catalogue.definition(arg, cmd, src);
       } else if (word === 'unalias' && src.base !== null) {

@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
-import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, PREFIX_WORDS } from './builtins';
+import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, pastPrefixes } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { assignedBefore } from './emitters';
@@ -357,15 +357,7 @@ export class Runner {
     let args: SyntaxNode[] | undefined;
     const argsOf = (): SyntaxNode[] => (args ??= node.childrenForFieldName('argument'));
     this.recordRuns(nameNode, argsOf, st, rc);
-    let name = literal(nameNode);
-    // the words after the one that names the command
-    let rest: SyntaxNode[] | undefined;
-    while (name !== null && PREFIX_WORDS.has(name)) {
-      const after = rest ?? argsOf();
-      if (after.length === 0) break;
-      name = literal(after[0]);
-      rest = after.slice(1);
-    }
+    const { name, rest } = pastPrefixes(literal(nameNode), argsOf);
     if (name === null) return st;
     const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
     if (builtin) return builtin.run({ node, args: rest ?? argsOf(), st, host: this.host(rc) });

@@ -126,7 +126,7 @@ export function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Sour
  */
 function readWithUse(analysis: Analysis, c: Placed, use: Use, sh: SyntaxNode | null): boolean {
   if (!sh || !READ_LATER.has(sh.type)) return true;
-  if (subshellOf(sh) && READ_LATER.has(subshellOf(sh)!.type)) return false;
+  if (READ_LATER.has(subshellOf(sh)?.type ?? '')) return false;
   const { dialect } = analysis;
   const time = sh.type === 'process_substitution' ? dialect.procsub
     : sh.firstChild?.type === '`' ? dialect.backtick : dialect.comsubReadWithAliasesOff ?? dialect.comsub;
