@@ -34,6 +34,10 @@ main() {
   },
   check(ctx) {
     return reportUses(ctx, this.meta, 'alias-in-function', (v) => {
+      if (v.source?.functionAt) {
+        const fn = code(v.source.inFunction!);
+        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before ${fn} runs, but the alias is defined at ${ctx.place(v.def)}, which ${fn} (defined at ${ctx.place(v.source.functionAt)}, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs) sources, and exists only after ${fn} has run; ${ctx.dialectLabel} runs the command, not the alias.`;
+      }
       if (v.source?.inFunction !== undefined) {
         const fn = code(v.source.inFunction);
         return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before ${fn} runs, but the alias is defined at ${ctx.place(v.def)}, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} inside ${fn} runs, and exists only after ${fn} has run; ${ctx.dialectLabel} runs the command, not the alias.`;

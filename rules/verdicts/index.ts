@@ -8,7 +8,7 @@
 // Each failing use gets exactly one reason, so the rules never overlap.
 import type { AliasDef, Analysis, UnknownCode, Use } from '../engine';
 import { Tri, inDocument, isDefinition, isUnknown, unknownIndex } from '../engine';
-import type { SourcedVerdict } from './sourced';
+import type { Place, SourcedVerdict } from './sourced';
 import { runsThrough, sourcedReason, sourcerReason, startOf } from './sourced';
 import { timingReason } from './timing';
 
@@ -39,6 +39,8 @@ export interface SourceCommand {
   end: number;
   /** The function whose body holds the command, when that is not the use's own. */
   inFunction?: string;
+  /** Where that function is defined, when a file this command sources defines it (and its body sources the definition's file). */
+  functionAt?: Place;
   /** The definition runs in a subshell of the sourced files, not of this one. */
   subshellThere?: true;
 }
@@ -106,7 +108,8 @@ export function verdicts(analysis: Analysis): Verdict[] {
       ...(source ? {
         source: {
           start: startOf(source), end: source.node.endIndex + source.base,
-          ...(sourced?.inFunction !== undefined ? { inFunction: sourced.inFunction } : {}), ...(sourced?.subshellThere ? { subshellThere: true as const } : {}),
+          ...(sourced?.inFunction !== undefined ? { inFunction: sourced.inFunction } : {}), ...(sourced?.functionAt ? { functionAt: sourced.functionAt } : {}),
+          ...(sourced?.subshellThere ? { subshellThere: true as const } : {}),
         },
       } : {}),
       olderDefs: [...gets].filter((v) => isDefinition(v) && v !== def.id).map((v) => analysis.defs[v]),

@@ -9,7 +9,13 @@ import { calledIn, functionOf, subshellOf, unitAt, unitIn, unknownIn, within } f
 import type { Reason } from '.';
 
 /** Why a use misses a definition in another file, and the `source` command it is judged against; null when that is no bug. */
-export type SourcedVerdict = { reason: Reason; source?: Placed; inFunction?: string; subshellThere?: true } | null;
+export type SourcedVerdict = { reason: Reason; source?: Placed; inFunction?: string; functionAt?: Place; subshellThere?: true } | null;
+
+/** An offset of a file the analysis read. */
+export interface Place {
+  file: string;
+  start: number;
+}
 
 /** A node and the document offset of the text its offsets count from (a unit parsed again on its own). */
 interface Placed {
@@ -108,6 +114,8 @@ export function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Sour
     return { reason: 'alias-in-function', source: earliest(reaching), inFunction: names[reaching.indexOf(earliest(reaching))] };
   }
   const first = earliest(outside);
+  const through = functionsThere(analysis, use, def, outside, leads);
+  if (through) return { reason: 'alias-in-function', source: first, inFunction: through.name, functionAt: through.at };
   if (startOf(first) > use.start) {
     const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
     return meant ? null : { reason: 'use-before-definition', source: first };
@@ -117,6 +125,39 @@ export function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Sour
   if (!unit || startOf(first) < unit.start) return null;
   if (unaliasedBetween(analysis, use, startOf(first))) return null;
   return { reason: 'same-unit', source: first };
+}
+
+/**
+ * The function of a sourced file that runs the definition, where every
+ * `source` command that reaches it runs only such functions, as
+ * `mid.sh: load() { . ./lib.sh; }` does: the use, after those commands and
+ * outside functions, is read before that function runs when no word names it
+ * before the use's unit (a call the model followed gave the use the
+ * definition). Null where that is not so, or where the use may mean the plain
+ * command.
+ */
+function functionsThere(analysis: Analysis, use: Use, def: AliasDef, commands: Placed[], leads: Set<string>): { name: string; at: Place } | null {
+  if (use.inFunction || commandWord(def) === use.name || analysis.names.functions.has(use.name) || analysis.unaliases.some((u) => removes(u, use.name))) return null;
+  const holders: { name: string; file: string; start: number }[] = [];
+  for (const c of commands) {
+    if (isEval(c.node)) return null;
+    const files = analysis.sourceSites.filter((s) => s.from === analysis.file && s.at === startOf(c) && leads.has(s.file)).map((s) => s.file);
+    if (files.length === 0) return null;
+    for (const file of files) {
+      const toward = analysis.sourceSites.filter((s) => s.from === file && leads.has(s.file));
+      if (toward.length === 0) return null;
+      for (const s of toward) {
+        const site = sourceCommandAt(analysis, s.at, file);
+        const fn = site && functionOf(site.node);
+        const name = fn?.childForFieldName('name')?.text;
+        if (!site || !fn || !name) return null;
+        holders.push({ name, file, start: fn.startIndex + site.base });
+      }
+    }
+  }
+  const readFrom = unitAt(analysis, use.start)?.start ?? use.start;
+  if (holders.some((h) => mentionedBefore(analysis.text, readFrom, h.name))) return null;
+  return { name: holders[0].name, at: { file: holders[0].file, start: holders[0].start } };
 }
 
 /**

@@ -312,6 +312,33 @@ describe('a use outside functions and the `source` command that defines its alia
     expect(await bash(trapped)).toEqual({ U1: 'E' });
   });
 
+  it('is alias-in-function read before a function of a sourced file that sources the definition runs', async () => {
+    const files = { 'main.sh': main('source ./mid.sh\nqa U1 || echo NX:U1\nsource ./mid.sh; qa U2 || echo NX:U2\nload\nqa U3 || echo NX:U3\n'), './mid.sh': 'load() { . ./lib.sh; }\n', './lib.sh': LIB };
+    const readBefore = (line: number) => `\`qa\` on line ${line} is read before \`load\` runs, but the alias is defined at line 1 of ./lib.sh, which \`load\` (defined at line 1 of ./mid.sh, which \`source ./mid.sh\` on line 3 runs) sources, and exists only after \`load\` has run; bash runs the command, not the alias.`;
+    expect(lintMain(files)).toEqual([`4:1 alias-in-function: ${readBefore(4)}`, `5:18 alias-in-function: ${readBefore(5)}`]);
+    expect(await bash(files)).toEqual({ U1: 'N', U2: 'N', U3: 'E' });
+  });
+
+  it('is not claimed read before a sourced file\'s function that sources the definition where a word may have called it', async () => {
+    const mid = 'load() { . ./lib.sh; }\n';
+    const cases: Files[] = [
+      // the sourced file calls it, or another of its functions does, which the script calls
+      { 'main.sh': main('source ./mid.sh\nqa U1 || echo NX:U1\n'), './mid.sh': `${mid}load\n`, './lib.sh': LIB },
+      { 'main.sh': main('source ./mid.sh\ninit\nqa U1 || echo NX:U1\n'), './mid.sh': `${mid}init() { load; }\n`, './lib.sh': LIB },
+      // the script names it, perhaps to call it indirectly
+      { 'main.sh': main('source ./mid.sh\nf=load; $f\nqa U1 || echo NX:U1\n'), './mid.sh': mid, './lib.sh': LIB },
+      { 'main.sh': main('source ./mid.sh\ntrap load USR1; kill -USR1 $$\nqa U1 || echo NX:U1\n'), './mid.sh': mid, './lib.sh': LIB },
+      { 'main.sh': main('source ./mid.sh\nqa U1 || echo NX:U1\n'), './mid.sh': `${mid}trap load USR1; kill -USR1 $$\n`, './lib.sh': LIB },
+      // the sourced file sources the definition's file outside its functions too
+      { 'main.sh': main('source ./mid.sh\nqa U1 || echo NX:U1\n'), './mid.sh': `${mid}. ./lib.sh\n`, './lib.sh': LIB },
+    ];
+    for (const files of cases) expect(lintMain(files).filter((d) => d.includes('alias-in-function'))).toEqual([]);
+    expect(await Promise.all(cases.map(bash))).toEqual(cases.map(() => ({ U1: 'E' })));
+    // an alias that decorates the command of its own name: a use before it means the command
+    const decorating = { 'main.sh': main('source ./mid.sh\ngrep -q . /dev/null\nload\n'), './mid.sh': mid, './lib.sh': "alias grep='grep --color=auto'\n" };
+    expect(lintMain(decorating)).toEqual([]);
+  });
+
   it('is same-unit in a subshell whose pipeline sources the file last under lastpipe', async () => {
     const files = { 'main.sh': main('shopt -qs lastpipe\n( echo | . ./lib.sh\nqa U1 || echo NX:U1 )\n'), './lib.sh': LIB };
     expect(lintMain(files).map((d) => d.split(': ')[0])).toEqual(['5:1 same-unit']);
