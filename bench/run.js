@@ -65,6 +65,17 @@ const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
 const MB = bytes / 1e6;
 console.log(`corpus: ${files.length} files, ${MB.toFixed(2)} MB in ${dir}; ${cores} cores`);
 
+// ShellCheck, which the ratios compare with: installed as the corpus's packages are.
+const hasShellcheck = () => spawnSync('shellcheck', ['--version']).status === 0;
+if (!hasShellcheck() && !args.includes('--no-install')) {
+  console.error('installing: shellcheck');
+  spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'install', '-y', '-qq', '--no-install-recommends', 'shellcheck'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+if (!hasShellcheck()) {
+  console.error('npm run bench compares aliascope with ShellCheck, which is not installed: apt-get install shellcheck');
+  process.exit(2);
+}
+
 // 2. Node start-up and one small file as whole processes.
 const small = join(mkdtempSync(join(tmpdir(), 'aliascope-bench-')), 'small.sh');
 writeFileSync(small, "#!/bin/bash\nshopt -s expand_aliases\nalias ll='ls -l'\nll /tmp\n");
