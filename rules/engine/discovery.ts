@@ -53,13 +53,12 @@ export class Discovery {
       } else if (word === 'unalias' && src.base !== null) {
         for (const arg of args) this.catalogue.unaliases.push({ name: literal(arg), file: src.file, at: cmd.startIndex + src.base });
       } else if (word === 'eval') {
-        for (const arg of args) {
-          for (const m of arg.text.matchAll(EVAL_ALIAS)) this.catalogue.knownNames.add(m[1]);
-          // an eval string may source a file (`eval '. ./lib.sh'`)
-          for (const path of sourcedPaths(arg.text)) {
-            const file = this.texts.sourced(path, src.file);
-            if (file) this.file(file);
-          }
+        // eval joins its arguments with blanks: `eval . ./lib.sh` runs what `eval '. ./lib.sh'` does
+        const text = args.map((a) => a.text).join(' ');
+        for (const m of text.matchAll(EVAL_ALIAS)) this.catalogue.knownNames.add(m[1]);
+        for (const path of sourcedPaths(text)) {
+          const file = this.texts.sourced(path, src.file);
+          if (file) this.file(file);
         }
       } else if (word === 'source' || word === '.') {
         const file = this.texts.sourced(this.texts.path(args[0], src), src.file);

@@ -469,11 +469,12 @@ export class Runner {
       return this.runText(src, st, rc);
     }
     const body = args.length === 1 ? quotedBody(args[0]) : null;
-    const plainWord = args.length === 1 && args[0].type === 'word' && !args[0].text.includes('\\');
     const text = body ? body.text : vals.join(' ');
+    // plain words one blank apart (`eval . ./lib.sh`) join into the very text they are written as
+    const verbatim = text === rc.src.text.slice(args[0].startIndex, args[args.length - 1].endIndex);
     const base = rc.src.base === null ? null
       : body ? body.offset + rc.src.base
-      : plainWord ? args[0].startIndex + rc.src.base : null;
+      : verbatim ? args[0].startIndex + rc.src.base : null;
     return this.runText({ text, base, file: rc.src.file, name: `${rc.src.name}#eval@${args[0].startIndex}` }, st, rc);
   }
 

@@ -210,6 +210,12 @@ describe('a use outside functions and the `source` command that defines its alia
     expect(await bash(before)).toEqual({ U1: 'N', U2: 'E' });
   });
 
+  it('is judged against an `eval` whose words, joined, source the file', async () => {
+    const files = { 'main.sh': main('eval . ./lib.sh; qa U1 || echo NX:U1\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    expect(lintMain(files)).toEqual([`3:18 same-unit: ${SAME_UNIT.replace('`source ./lib.sh`', '`eval . ./lib.sh`')}`]);
+    expect(await bash(files)).toEqual({ U1: 'N', U2: 'E' });
+  });
+
   it('is not judged against an `eval` whose string sources the file in a function or subshell it defines', () => {
     const inFunction = { 'main.sh': main("eval 'load() { source ./lib.sh; }'; qa U1\nload\n"), './lib.sh': LIB };
     const inSubshell = { 'main.sh': main("eval '( source ./lib.sh )'; qa U1\n"), './lib.sh': LIB };
