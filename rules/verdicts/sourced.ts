@@ -221,21 +221,29 @@ function sourcersOf(analysis: Analysis, file: string): Set<string> {
  * Why a use in a sourced file (this document, judged where a script sources
  * it) misses a definition that script makes after sourcing it: the file was
  * read when the script's `source` commands ran, each written before the
- * definition, outside functions, as `. ./lib.sh; alias ll='ls -l'` is.
+ * definition, outside functions or in the function body that holds it, as
+ * `. ./lib.sh; alias ll='ls -l'` is.
  */
 export function sourcerReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
-  if (def.inFunction || def.shellRuns === 0 || !def.command || changesNothing(def, analysis)) return null;
+  if (def.shellRuns === 0 || !def.command || changesNothing(def, analysis)) return null;
   const leads = sourcersOf(analysis, analysis.file);
   const sites = analysis.sourceSites.filter((s) => s.from === def.file && leads.has(s.file)).map((s) => s.at);
   if (sites.length === 0) return null;
   const command = def.command;
+  // the same body holds both, or neither is in one: `main() { . ./lib.sh; alias ll=…; lib_main; }`
+  const bodyAt = (node: SyntaxNode, base: number) => {
+    const fn = functionOf(node);
+    return fn ? fn.startIndex + base : -1;
+  };
+  const body = bodyAt(command, def.base);
   const before = (at: number) => {
     const site = sourceCommandAt(analysis, at, def.file);
-    return site !== null && !functionOf(site.node) && at < def.start && !isProbe(at, command, def.base) && !onOtherBranch(at, command, def.base);
+    return site !== null && bodyAt(site.node, site.base) === body && at < def.start && !isProbe(at, command, def.base) && !onOtherBranch(at, command, def.base);
   };
   if (!sites.every(before)) return null;
   if (analysis.names.functions.has(use.name)) return null;
-  if (use.inFunction) return 'function-read-before-alias';
+  // read in a function of the sourced file, or at its top level (in whatever function sourced it)
+  if (use.inFunction?.src.file === use.file) return 'function-read-before-alias';
   return commandWord(def) === use.name ? null : 'use-before-definition';
 }
 

@@ -390,6 +390,19 @@ describe('a sourced file and a definition its sourcer makes after sourcing it', 
     expect(await bash(files)).toEqual({ U1: 'N', U2: 'N' });
   });
 
+  it('is reported where one function body sources the file and then defines the alias', async () => {
+    const files = { 'main.sh': main(`main() {\n  source ./lib.sh\n  ${LIB}  lf\n}\nmain\n`), './lib.sh': 'qa U1 || echo NX:U1\nlf() { qa U2 || echo NX:U2; }\n' };
+    expect(lintInContext(files, './lib.sh')?.map((d) => d.split(': ')[0])).toEqual(['1:1 use-before-definition', '2:8 function-read-before-alias']);
+    expect(await bash(files)).toEqual({ U1: 'N', U2: 'N' });
+    // a second call sources the file again, now with the alias defined
+    const twice = { ...files, 'main.sh': `${files['main.sh']}main\n` };
+    expect(lintInContext(twice, './lib.sh')).toEqual([]);
+    expect(await bash(twice)).toEqual({ U1: 'NE', U2: 'NE' });
+    // the definition at the top level, the `source` in a function: when that runs is another question
+    const apart = { ...files, 'main.sh': main(`load() { source ./lib.sh; }\nload\n${LIB}lf\n`) };
+    expect(lintInContext(apart, './lib.sh')).toEqual([]);
+  });
+
   it('is not reported where the definition is on another branch, decorates its command, or the file is sourced again after it', async () => {
     const branch = { 'main.sh': main(`if [ -n "$1" ]; then source ./lib.sh; else ${LIB.trim()}; fi\n`), './lib.sh': 'qa U1 || echo NX:U1\n' };
     const decorating = { 'main.sh': main("source ./lib.sh\nalias grep='grep --color=auto'\n"), './lib.sh': 'grep -q . /dev/null\n' };
