@@ -225,15 +225,16 @@ function sourcersOf(analysis: Analysis, file: string): Set<string> {
  * `. ./lib.sh; alias ll='ls -l'` is.
  */
 export function sourcerReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
-  if (def.shellRuns === 0 || !def.command || changesNothing(def, analysis)) return null;
+  if (def.shellRuns + def.subshellRuns === 0 || !def.command || changesNothing(def, analysis)) return null;
   const leads = sourcersOf(analysis, analysis.file);
   const sites = analysis.sourceSites.filter((s) => s.from === def.file && leads.has(s.file)).map((s) => s.at);
   if (sites.length === 0) return null;
   const command = def.command;
-  // the same body holds both, or neither is in one: `main() { . ./lib.sh; alias ll=…; lib_main; }`
+  // the same function body and subshell hold both, or none does: `main() { . ./lib.sh; alias ll=…; lib_main; }`
   const bodyAt = (node: SyntaxNode, base: number) => {
     const fn = functionOf(node);
-    return fn ? fn.startIndex + base : -1;
+    const sh = subshellOf(node);
+    return `${fn ? fn.startIndex + base : -1} ${sh ? sh.startIndex + base : -1}`;
   };
   const body = bodyAt(command, def.base);
   const before = (at: number) => {

@@ -390,7 +390,7 @@ describe('a sourced file and a definition its sourcer makes after sourcing it', 
     expect(await bash(files)).toEqual({ U1: 'N', U2: 'N' });
   });
 
-  it('is reported where one function body sources the file and then defines the alias', async () => {
+  it('is reported where one function body or subshell sources the file and then defines the alias', async () => {
     const files = { 'main.sh': main(`main() {\n  source ./lib.sh\n  ${LIB}  lf\n}\nmain\n`), './lib.sh': 'qa U1 || echo NX:U1\nlf() { qa U2 || echo NX:U2; }\n' };
     expect(lintInContext(files, './lib.sh')?.map((d) => d.split(': ')[0])).toEqual(['1:1 use-before-definition', '2:8 function-read-before-alias']);
     expect(await bash(files)).toEqual({ U1: 'N', U2: 'N' });
@@ -398,6 +398,10 @@ describe('a sourced file and a definition its sourcer makes after sourcing it', 
     const twice = { ...files, 'main.sh': `${files['main.sh']}main\n` };
     expect(lintInContext(twice, './lib.sh')).toEqual([]);
     expect(await bash(twice)).toEqual({ U1: 'NE', U2: 'NE' });
+    // one subshell does the same
+    const subshell = { ...files, 'main.sh': main(`( source ./lib.sh; ${LIB.trim()}\nlf )\n`) };
+    expect(lintInContext(subshell, './lib.sh')?.map((d) => d.split(': ')[0])).toEqual(['1:1 use-before-definition', '2:8 function-read-before-alias']);
+    expect(await bash(subshell)).toEqual({ U1: 'N', U2: 'N' });
     // the definition at the top level, the `source` in a function: when that runs is another question
     const apart = { ...files, 'main.sh': main(`load() { source ./lib.sh; }\nload\n${LIB}lf\n`) };
     expect(lintInContext(apart, './lib.sh')).toEqual([]);
