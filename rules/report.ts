@@ -1,5 +1,5 @@
 // Shared pieces of the rules that report failing uses.
-import { inDocument, UnknownCode } from './engine';
+import { inDocument, Tri, UnknownCode } from './engine';
 import { FixOffer, fixForUse, wrapperFix } from './fixes';
 import type { Diagnostic, Related, RuleContext, RuleMeta } from './rule';
 import type { Reason, Verdict } from './verdicts';
@@ -33,23 +33,27 @@ export function unknownCode(ctx: RuleContext, u: UnknownCode): string {
 }
 
 /**
- * What the use may run instead of the definition it misses: an earlier
- * definition still in effect, or one that code the engine could not follow
- * may have made. Empty when it certainly runs the plain command.
+ * What the shell runs for the use in place of the definition it misses: the
+ * command, or an earlier definition still in effect (`named` names the command).
+ */
+export function runs(ctx: RuleContext, v: Verdict, named = false): string {
+  const command = named ? `the command ${code(v.use.name)}` : 'the command';
+  if (!v.olderDefs.length) return `${ctx.dialectLabel} runs ${command}, not the alias`;
+  const where = v.olderDefs.map((d) => ctx.place(d)).join(' or ');
+  const plainToo = v.use.resolutions.some((r) => r.outcome !== Tri.Yes);
+  return `${ctx.dialectLabel} runs ${plainToo ? `${command} or ` : ''}the earlier definition from ${where}, not this one`;
+}
+
+/**
+ * What the use may run instead, that the engine cannot see: a definition
+ * that code it could not follow may have made. Empty when there is none.
  */
 export function instead(ctx: RuleContext, v: Verdict): string {
-  const parts: string[] = [];
-  if (v.olderDefs.length) {
-    const where = v.olderDefs.map((d) => ctx.place(d)).join(' or ');
-    parts.push(` It runs the earlier definition from ${where} instead.`);
-  }
-  if (v.unknowns.length) {
-    const named = v.unknowns.slice(0, NAMED_UNKNOWNS).map((u) => unknownCode(ctx, u));
-    const rest = v.unknowns.length - named.length;
-    const what = named.join(', or ') + (rest ? `, or ${rest} more place${rest === 1 ? '' : 's'} aliascope cannot follow` : '');
-    parts.push(` ${capitalize(what)} may have defined ${code(v.use.name)} before; the use would then run that definition, still not this one.`);
-  }
-  return parts.join('');
+  if (!v.unknowns.length) return '';
+  const named = v.unknowns.slice(0, NAMED_UNKNOWNS).map((u) => unknownCode(ctx, u));
+  const rest = v.unknowns.length - named.length;
+  const what = named.join(', or ') + (rest ? `, or ${rest} more place${rest === 1 ? '' : 's'} aliascope cannot follow` : '');
+  return ` ${capitalize(what)} may have defined ${code(v.use.name)} before; the use would then run that definition, still not this one.`;
 }
 
 /** A message names this many places of unknown code; the related locations list them all. */

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { code, reportUses, sourceCommand } from '../report';
+import { code, reportUses, runs, sourceCommand } from '../report';
 
 export const aliasInFunction: Rule = {
   meta: {
@@ -36,19 +36,19 @@ main() {
     return reportUses(ctx, this.meta, 'alias-in-function', (v) => {
       if (v.source?.functionAt) {
         const fn = code(v.source.inFunction!);
-        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before ${fn} runs, but the alias is defined at ${ctx.place(v.def)}, which ${fn} (defined at ${ctx.place(v.source.functionAt)}, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs) sources, and exists only after ${fn} has run; ${ctx.dialectLabel} runs the command, not the alias.`;
+        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before ${fn} runs, but the alias is defined at ${ctx.place(v.def)}, which ${fn} (defined at ${ctx.place(v.source.functionAt)}, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs) sources, and exists only after ${fn} has run; ${runs(ctx, v)}.`;
       }
       if (v.source?.inFunction !== undefined) {
         const fn = code(v.source.inFunction);
-        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before ${fn} runs, but the alias is defined at ${ctx.place(v.def)}, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} inside ${fn} runs, and exists only after ${fn} has run; ${ctx.dialectLabel} runs the command, not the alias.`;
+        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before ${fn} runs, but the alias is defined at ${ctx.place(v.def)}, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} inside ${fn} runs, and exists only after ${fn} has run; ${runs(ctx, v)}.`;
       }
       if (v.source) {
         const fn = v.use.inFunction!;
-        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, whose body was read before ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} in it defined the alias (at ${ctx.place(v.def)}); ${ctx.dialectLabel} runs the command, not the alias.`;
+        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, whose body was read before ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} in it defined the alias (at ${ctx.place(v.def)}); ${runs(ctx, v)}.`;
       }
       const fn = v.def.inFunction!;
       const where = v.use.inFunction === fn ? `inside ${code(fn.name)} itself` : `read before ${code(fn.name)} runs`;
-      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is ${where}, but the alias is defined at ${ctx.place(v.def)} inside ${code(fn.name)} and exists only after ${code(fn.name)} has run; ${ctx.dialectLabel} runs the command, not the alias.`;
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is ${where}, but the alias is defined at ${ctx.place(v.def)} inside ${code(fn.name)} and exists only after ${code(fn.name)} has run; ${runs(ctx, v)}.`;
     }, true);
   },
 };

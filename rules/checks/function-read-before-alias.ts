@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { code, reportUses } from '../report';
+import { code, reportUses, runs } from '../report';
 
 export const functionReadBeforeAlias: Rule = {
   meta: {
@@ -33,7 +33,7 @@ kubectl() { command kubectl --insecure-skip-tls-verify=True "$@"; }
   check(ctx) {
     return reportUses(ctx, this.meta, 'function-read-before-alias', (v) => {
       const fn = v.use.inFunction!;
-      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, which was read at line ${ctx.line(fn.node.startIndex + (fn.src.base ?? 0))}, before the alias was defined at ${ctx.place(v.def)}; ${ctx.dialectLabel} runs the command, not the alias.`;
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, which was read at line ${ctx.line(fn.node.startIndex + (fn.src.base ?? 0))}, before the alias was defined at ${ctx.place(v.def)}; ${runs(ctx, v)}.`;
     }, true);
   },
 };

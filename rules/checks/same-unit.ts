@@ -1,5 +1,5 @@
 import type { Diagnostic, Rule } from '../rule';
-import { code, lines, reportUses, sourceCommand } from '../report';
+import { code, lines, reportUses, runs, sourceCommand } from '../report';
 
 export const sameUnit: Rule = {
   meta: {
@@ -33,9 +33,9 @@ Or move the use to a later line.`,
       const r = v.use.resolutions[0];
       const span = lines(ctx, r.readStart, r.readEnd);
       if (v.source) {
-        return `${code(v.use.name)} is read together with ${sourceCommand(ctx, v)} on ${span}, which defines the alias at ${ctx.place(v.def)}, before that command has run; ${ctx.dialectLabel} runs the command ${code(v.use.name)}, not the alias.`;
+        return `${code(v.use.name)} is read together with ${sourceCommand(ctx, v)} on ${span}, which defines the alias at ${ctx.place(v.def)}, before that command has run; ${runs(ctx, v, true)}.`;
       }
-      return `${code(v.use.name)} is read together with its definition on ${span}, before \`alias ${v.def.name}\` has run; ${ctx.dialectLabel} runs the command ${code(v.use.name)}, not the alias.`;
+      return `${code(v.use.name)} is read together with its definition on ${span}, before \`alias ${v.def.name}\` has run; ${runs(ctx, v, true)}.`;
     }, true);
     const seen = new Set<number>();
     const defs: Diagnostic[] = [];
@@ -49,7 +49,7 @@ Or move the use to a later line.`,
         message: `Alias ${code(v.def.name)} is used later in the same parse unit (line ${ctx.line(v.use.start)}), which the shell reads before this definition runs.`,
         start: v.def.start, end: v.def.end,
         definition: { start: v.def.start, end: v.def.end },
-        related: [{ start: v.use.start, end: v.use.end, message: 'the use that does not expand' }],
+        related: [{ start: v.use.start, end: v.use.end, message: 'the use, read before this definition runs' }],
         fix: use?.fix, fixRefusal: use?.fixRefusal,
       });
     }

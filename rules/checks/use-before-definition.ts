@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { code, reportUses, sourceCommand } from '../report';
+import { code, reportUses, runs, sourceCommand } from '../report';
 
 export const useBeforeDefinition: Rule = {
   meta: {
@@ -30,7 +30,7 @@ k get pods
   check(ctx) {
     return reportUses(ctx, this.meta, 'use-before-definition', (v) => {
       const via = v.source ? `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs` : '';
-      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at ${ctx.place(v.def)}${via}; ${ctx.dialectLabel} runs the command, not the alias.`;
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at ${ctx.place(v.def)}${via}; ${runs(ctx, v)}.`;
     }, true);
   },
 };

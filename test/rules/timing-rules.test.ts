@@ -47,6 +47,14 @@ ruleTester(rule('same-unit'), {
       output: 'k() { kubectl --x "$@"; }; k get ns\n',
     },
     {
+      // an earlier definition is still in effect: the use runs it, not the plain command
+      code: "alias k='echo old'\nalias k='echo new'; k\n",
+      errors: [
+        { line: 2, column: 7, endColumn: 19 },
+        { line: 2, column: 21, endColumn: 22, message: 'sh (dash) runs the earlier definition from line 1, not this one.' },
+      ],
+    },
+    {
       code: "{ alias ll='ls -l'\n  ll /tmp\n}\n",
       dialect: 'ksh',
       errors: [{ line: 1, column: 9, endColumn: 19 }, { line: 2, column: 3, endColumn: 5, message: 'lines 1–3' }],
