@@ -15,6 +15,10 @@ export interface BuiltinHost {
   runSource(call: BuiltinCall): State | null;
   /** Code the engine cannot follow ran at `node`. */
   unknown(st: State, node: SyntaxNode, what: 'unalias' | 'trap'): void;
+  /** Whether a word of the text names a function defined now whose body may change aliases or options. */
+  namesChangingFunction(st: State, text: string): boolean;
+  /** Text read and run at a time the model does not know may use the aliases its words name. */
+  usedLater(text: string): void;
   /** The statement returns from a function or a sourced file, with this state. */
   returns(st: State): void;
   /** The statement breaks out of (or continues) the innermost loop. */
@@ -104,7 +108,8 @@ function runEmulate({ st, host }: BuiltinCall): State {
 
 function runTrap({ node, args, st, host }: BuiltinCall): State {
   // the handler runs at a time the model does not know
-  if (args.some((a) => EFFECT_WORDS.test(a.text))) host.unknown(st, node, 'trap');
+  if (args.some((a) => EFFECT_WORDS.test(a.text) || host.namesChangingFunction(st, a.text))) host.unknown(st, node, 'trap');
+  for (const a of args) host.usedLater(a.text);
   return st;
 }
 

@@ -121,7 +121,9 @@ export class Runner {
     const end = node.endIndex;
     const text = rc.src.text;
     const own = text.slice(start, end);
-    const isFunction = (w: string): boolean => st.functions.get(w) !== undefined;
+    // an expansion may be a command name known only at run time, which may call any function
+    const dynamic = /[$`]/.test(own) && this.definingFunctions(st).length > 0;
+    const isFunction = (w: string): boolean => dynamic || st.functions.get(w) !== undefined;
     if (!this.gates.mayRun(node, own, isFunction, () => this.reader.mentionsKnownName(text, start, end))) return st;
     if (this.gates.runsByNames(node, own, isFunction)) {
       this.recordNamedRuns(start, end, st, rc);
@@ -334,6 +336,23 @@ export class Runner {
     }
   }
 
+  /**
+   * Whether a word of the text names a function defined now whose body may
+   * change aliases or options: a trap handler may run it at any time.
+   */
+  private namesChangingFunction(st: State, text: string): boolean {
+    return roughWords(text).some((w) => [...st.functions.get(w) ?? []].some((f) => f !== null
+      && (this.catalogue.definitionsInside(f).length > 0 || EFFECT_WORDS.test(f.src.text.slice(f.body.startIndex, f.body.endIndex)))));
+  }
+
+  /** The functions defined now whose bodies define aliases: a command named only at run time may call them. */
+  private definingFunctions(st: State): FunctionDef[] {
+    if (!this.catalogue.defs.some((d) => d.inFunction)) return [];
+    const out: FunctionDef[] = [];
+    for (const [, fns] of st.functions) for (const f of fns) if (f && this.catalogue.definitionsInside(f).length > 0) out.push(f);
+    return out;
+  }
+
   private runFunctionDefinition(node: SyntaxNode, st: State, rc: RunCtx): State {
     const f = this.catalogue.functionDef(node, rc.src);
     if (!f) return st;
@@ -358,7 +377,12 @@ export class Runner {
     const argsOf = (): SyntaxNode[] => (args ??= node.childrenForFieldName('argument'));
     this.recordRuns(nameNode, argsOf, st, rc);
     const { name, rest } = pastPrefixes(literal(nameNode), argsOf);
-    if (name === null) return st;
+    if (name === null) {
+      // a name known only at run time (`"$step"`, `$f`, `"$@"`) may call any function defined now,
+      // which may define the aliases its body defines (the effects of other builtins are not followed)
+      for (const f of this.definingFunctions(st)) for (const d of this.catalogue.definitionsInside(f)) st.mayBe(d.name, d.id);
+      return st;
+    }
     const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
     if (builtin) return builtin.run({ node, args: rest ?? argsOf(), st, host: this.host(rc) });
     return this.runCall(name, st, rc);
@@ -393,6 +417,11 @@ export class Runner {
       runEval: (c) => this.runEval(c, rc),
       runSource: (c) => this.runSource(c, rc),
       unknown: (st, node, what) => this.unknown(st, rc.src, node, what),
+      namesChangingFunction: (st, text) => this.namesChangingFunction(st, text),
+      usedLater: (text) => {
+        const names = new Set(roughWords(text));
+        for (const d of this.catalogue.defs) if (names.has(d.name)) d.seenByUnknown = true;
+      },
       returns: (st) => {
         // outside a function, `return` ends a file meant to be sourced
         rc.returns?.push(st);

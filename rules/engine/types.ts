@@ -57,7 +57,7 @@ export interface AliasDef {
   /** Times it ran in the current shell, and in subshells that end. */
   shellRuns: number;
   subshellRuns: number;
-  /** Code the engine could not follow ran while this definition may have been in effect. */
+  /** Code the engine could not follow ran while this definition may have been in effect, or may use it later (a trap handler). */
   seenByUnknown: boolean;
 }
 

@@ -132,6 +132,10 @@ ruleTester(rule('alias-in-function'), {
     { code: "setup() { p=$(command -v sed); alias sed=\"$p\"; }\nsed x\nsetup\n" },
     { code: "setup() {\n  export sed_path=\"$(bin_path sed)\"\n  alias sed=\"${sed_path}\"\n}\nsed x\nsetup\n" },
     { code: "setup() { p=`which sed`; alias sed=\"$p\"; }\nsed x\nsetup\n" },
+    // a trap handler, or a command named at run time, may have run the function first
+    { code: "setup() { alias k='echo hi'; }\ntrap setup USR1\nkill -USR1 $$\nk\nsetup\n" },
+    { code: "setup() { alias k='echo hi'; }\nfor step in setup; do \"$step\"; done\nk\nsetup\n" },
+    { code: "setup() { alias k='echo hi'; }\nf=setup; $f\nk\nsetup\n" },
   ],
   invalid: [
     {
@@ -309,6 +313,8 @@ ruleTester(rule('alias-never-expands'), {
     { code: "alias k='echo hi'\n" },
     { code: "alias k='echo hi'\nk\n" },
     { code: "alias k='echo hi'; k\n" },
+    // the trap's handler is read and run at exit, with the alias in effect
+    { code: "k\nalias k='echo hi'\ntrap 'k' EXIT\n" },
   ],
   invalid: [
     {

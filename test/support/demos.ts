@@ -102,6 +102,16 @@ shopt -u lastpipe 2>/dev/null
 true | alias qb='echo EXP'
 qb U2 || echo NX:U2
 `),
+  // a function run by a trap handler, or by a command named only at run time, has run before the next line is read
+  d('trap_handler_function', `setup() { alias qa='echo EXP'; }
+trap setup USR1
+kill -USR1 $$
+qa U1 || echo NX:U1
+`),
+  d('dynamic_command_name', `setup() { alias qa='echo EXP'; }
+for step in setup; do "$step"; done
+qa U1 || echo NX:U1
+`),
   d('background', `alias qa='echo EXP' &
 wait
 qa U1 || echo NX:U1
