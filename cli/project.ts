@@ -68,7 +68,7 @@ function judged(own: FileReport, contexts: ContextReport[]): FileReport {
   const messages = judgeInContexts(own.messages, own.dialect ?? '', contexts.map((c) => ({
     findings: c.messages, sites: c.sites.map((s) => `${relativeTo(own.path, s.from)} line ${s.line}`), dialect: c.dialect,
   })), {
-    key: keyOf, ruleId: (m) => m.ruleId, named: (m, where) => ({ ...m, message: `${m.message} (${where})` }),
+    key: keyOf, ruleId: (m) => m.ruleId, message: (m) => m.message, named: (m, where) => ({ ...m, message: `${m.message} (${where})` }),
   });
   messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { ...own, messages };

@@ -10,6 +10,7 @@ export interface Findings<T> {
   /** Its place and rule: the same finding in two runs has one key. */
   key(t: T): string;
   ruleId(t: T): string;
+  message(t: T): string;
   /** The finding as seen only from the sourcers, with their `source` lines named. */
   named(t: T, where: string): T;
 }
@@ -50,9 +51,10 @@ const OWN = new Set(['directive', ANALYSIS_INCOMPLETE, 'file-size']);
  * A sourced file's findings: those of its rules that hold in every context
  * (each a list of findings, and the places that source it there, as "main.sh
  * line 3"), taken from its own run where that run has them too (with their
- * fixes) and read the file in the same dialect as every sourcer (a file with
- * no shebang that bash scripts source is bash, not sh); with no context, its
- * own run. A finding names the places that source the file in the shell its
+ * fixes), words them as every context does (a use that runs the sourcer's
+ * alias does not run the plain command) and read the file in the same dialect
+ * as every sourcer (a file with no shebang that bash scripts source is bash,
+ * not sh); with no context, its own run. A finding names the places that source the file in the shell its
  * wording names. Either way the file is sourced, so its aliases do not die
  * with it.
  */
@@ -60,6 +62,11 @@ export function judgeInContexts<T>(own: T[], ownDialect: string, contexts: { fin
   if (!contexts.length) return mayBeSourced(own, f.ruleId);
   const ownByKey = new Map(contexts.every((c) => c.dialect === ownDialect) ? own.map((t) => [f.key(t), t]) : []);
   const everywhere = contexts.slice(1).map((c) => new Set(c.findings.map((t) => f.key(t))));
+  const worded = contexts.map((c) => new Map(c.findings.map((t) => [f.key(t), f.message(t)])));
+  const ownIfSo = (key: string): T | undefined => {
+    const mine = ownByKey.get(key);
+    return mine && worded.every((w) => w.get(key) === f.message(mine)) ? mine : undefined;
+  };
   // the first context's wording names its shell: only the places that source the file in that shell
   const named = [...new Set(contexts.filter((c) => c.dialect === contexts[0].dialect).flatMap((c) => c.sites))];
   const where = `when sourced from ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more places` : ''}`;
@@ -67,7 +74,7 @@ export function judgeInContexts<T>(own: T[], ownDialect: string, contexts: { fin
   for (const t of contexts[0].findings) {
     const key = f.key(t);
     if (f.ruleId(t) === DIES_WITH_SCRIPT || OWN.has(f.ruleId(t)) || !everywhere.every((s) => s.has(key))) continue;
-    out.push(ownByKey.get(key) ?? f.named(t, where));
+    out.push(ownIfSo(key) ?? f.named(t, where));
   }
   out.push(...own.filter((t) => OWN.has(f.ruleId(t))));
   return out;

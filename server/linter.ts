@@ -292,7 +292,7 @@ export class Linter {
       });
     }
     return judgeInContexts(own, ownDialect, contexts, {
-      key: (d) => `${d.ruleId}\u0000${d.start}\u0000${d.end}`, ruleId: (d) => d.ruleId,
+      key: (d) => `${d.ruleId}\u0000${d.start}\u0000${d.end}`, ruleId: (d) => d.ruleId, message: (d) => d.message,
       named: (d, where) => ({ ...d, message: `${d.message} (${where})` }),
     }).sort((a, b) => a.start - b.start || a.end - b.end);
   }

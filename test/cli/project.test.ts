@@ -155,6 +155,18 @@ describe('a file other linted files source', () => {
     expect(lib.messages[0].message).not.toContain('when sourced from');
   });
 
+  it('is worded as its sourcers see it where that differs from its own run: the use runs their alias', () => {
+    const dir = project({
+      'main.sh': "#!/bin/bash\nshopt -s expand_aliases\nalias ll='echo main'\n. ./lib.sh\n",
+      'lib.sh': "#!/bin/bash\nll\nalias ll='echo lib'\n",
+    });
+    expect(lintJson(dir)['lib.sh']).toEqual([
+      '2:1 use-before-definition: `ll` on line 2 is read before the alias is defined at line 3; bash runs the earlier definition from line 3 of main.sh, not this one. (when sourced from main.sh line 4)',
+      '3:7 alias-never-expands: This definition of alias `ll` never takes effect: its only use is read when it is not in effect, and may run an earlier definition instead. (when sourced from main.sh line 4)',
+    ]);
+    expect(bash(dir, 'main.sh')).toBe('main\n');
+  });
+
   it('is worded for the shell that sources it when it names none itself', () => {
     const dir = project({
       'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\n',
