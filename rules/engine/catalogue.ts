@@ -121,7 +121,8 @@ export class Catalogue {
     if (!use) {
       const [start, end] = this.range(src, word);
       use = {
-        name, file: src.file, start, end, inFunction: fn, chained, runs: [], resolutions: [],
+        // the function whose body holds it: a file a function sources is no part of that body
+        name, file: src.file, start, end, inFunction: fn?.src.file === src.file ? fn : null, chained, runs: [], resolutions: [],
         // a word of masked text is not the word the shell reads
         uncertain: uncertain || src.base === null
           || (src.original !== undefined && src.original.slice(word.startIndex, word.endIndex) !== word.text),

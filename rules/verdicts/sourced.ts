@@ -243,8 +243,7 @@ export function sourcerReason(use: Use, def: AliasDef, analysis: Analysis): Reas
   };
   if (!sites.every(before)) return null;
   if (analysis.names.functions.has(use.name)) return null;
-  // read in a function of the sourced file, or at its top level (in whatever function sourced it)
-  if (use.inFunction?.src.file === use.file) return 'function-read-before-alias';
+  if (use.inFunction) return 'function-read-before-alias';
   return commandWord(def) === use.name ? null : 'use-before-definition';
 }
 

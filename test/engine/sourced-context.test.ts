@@ -407,6 +407,12 @@ describe('a sourced file and a definition its sourcer makes after sourcing it', 
     expect(lintInContext(apart, './lib.sh')).toEqual([]);
   });
 
+  it('reads a file that a function sources as a file, not as part of that function\'s body', async () => {
+    const files = { 'main.sh': main('f() { . ./lib.sh; }\nf\n'), './lib.sh': `qa U1 || echo NX:U1\n${LIB}` };
+    expect(lintInContext(files, './lib.sh')?.map((d) => d.split(': ')[0])).toEqual(['1:1 use-before-definition', '2:7 alias-never-expands']);
+    expect(await bash(files)).toEqual({ U1: 'N' });
+  });
+
   it('is not reported where the definition is on another branch, decorates its command, or the file is sourced again after it', async () => {
     const branch = { 'main.sh': main(`if [ -n "$1" ]; then source ./lib.sh; else ${LIB.trim()}; fi\n`), './lib.sh': 'qa U1 || echo NX:U1\n' };
     const decorating = { 'main.sh': main("source ./lib.sh\nalias grep='grep --color=auto'\n"), './lib.sh': 'grep -q . /dev/null\n' };
