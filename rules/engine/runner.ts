@@ -601,7 +601,8 @@ function findSubs(node: SyntaxNode, heredoc: boolean, found: { node: SyntaxNode;
   const inHeredoc = heredoc || node.type === 'heredoc_body';
   for (const c of node.namedChildren) {
     const t = c.type;
-    if (!LEAF_WORDS.has(t) && !isStatementType(t)) findSubs(c, inHeredoc, found);
+    // an assignment inside a command is no statement of its own: `local x=$(cmd)`, `a=1 b=$(cmd)`, `X=$(cmd) prog`
+    if (!LEAF_WORDS.has(t) && (!isStatementType(t) || t === 'variable_assignment')) findSubs(c, inHeredoc, found);
   }
 }
 

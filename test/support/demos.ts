@@ -112,6 +112,12 @@ qa U1 || echo NX:U1
 for step in setup; do "$step"; done
 qa U1 || echo NX:U1
 `),
+  // a substitution in an assignment that a command holds runs with that command
+  d('substitution_in_assignments', `alias qa='echo EXP'
+export X="$(qa U1 || echo NX:U1)"; echo "$X"
+A=1 B="$(qa U2 || echo NX:U2)"; echo "$B"
+Y="$(qa U3 || echo NX:U3)" env | grep '^Y='
+`, {}, ['U1', 'U2', 'U3']),
   d('background', `alias qa='echo EXP' &
 wait
 qa U1 || echo NX:U1
