@@ -11,10 +11,10 @@ export const expandAliasesOff: Rule = {
     fixable: true,
     summary: 'bash does not expand aliases in scripts without `shopt -s expand_aliases`',
     docs: `## What it does
-Finds alias uses in a bash script that are read while \`expand_aliases\` is off. Interactive start-up files (\`.bashrc\`, \`.bash_profile\`, \`.profile\`, \`.bash_aliases\`, \`bash.bashrc\`, \`profile.d/*\`) are exempt.
+Finds alias uses in a bash script that are read while \`expand_aliases\` is off. Interactive start-up files (\`.bashrc\`, \`.bash_profile\`, \`.profile\`, \`.bash_aliases\`, \`bash.bashrc\`, \`profile.d/*\`) are exempt. In zsh, the same for uses read after the script switched its \`aliases\` option off (\`unsetopt aliases\`, \`set +o aliases\`).
 
 ## Why is this bad
-Non-interactive bash does not expand aliases at all unless \`shopt -s expand_aliases\` (or \`set -o posix\`) has run before the line with the use is read. A \`shopt\` on the same line, in the same block, or in a function not yet called is too late.
+Non-interactive bash does not expand aliases at all unless \`shopt -s expand_aliases\` (or \`set -o posix\`, or setting \`POSIXLY_CORRECT\`) has run before the line with the use is read. A \`shopt\` on the same line, in the same block, or in a function not yet called is too late.
 
 ## Example
 \`\`\`bash
@@ -48,9 +48,19 @@ k get pods
       const defined = v.use.runs.length > 0 && v.use.runs.every((r) => r.values.every(isDefinition))
         && v.use.resolutions.every((r) => r.values.length > 0 && r.values.every(isDefinition));
       const offered = canFix && fix;
+      const which = `${code(v.use.name)} on line ${ctx.line(v.use.start)}${v.def.file === ctx.analysis.file ? '' : ` (an alias defined at ${ctx.place(v.def)})`}`;
+      // zsh's own option, switched off by the script itself
+      if (ctx.analysis.dialect.zshOptions) {
+        return {
+          ruleId: this.meta.id, severity: this.meta.severity,
+          message: `${which} is read while zsh's \`aliases\` option is off, so zsh runs the command, not the alias; zsh expands aliases again only after \`setopt aliases\` has run on an earlier line.`,
+          start: v.use.start, end: v.use.end, related: related(ctx, v),
+          fixRefusal: 'the script switches the aliases option itself; decide where it should be on',
+        };
+      }
       return {
         ruleId: this.meta.id, severity: this.meta.severity,
-        message: `${code(v.use.name)} on line ${ctx.line(v.use.start)}${v.def.file === ctx.analysis.file ? '' : ` (an alias defined at ${ctx.place(v.def)})`} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
+        message: `${which} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
         start: v.use.start, end: v.use.end, related: related(ctx, v),
         fix: offered && defined ? fix : undefined,
         suggestions: offered && !defined ? [fix] : undefined,

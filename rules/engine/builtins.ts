@@ -62,8 +62,12 @@ function runShopt({ args, st, host }: BuiltinCall): State {
   }
   // option letters may be grouped: `shopt -qs expand_aliases`
   const flags = vals.filter((v) => /^-[a-z]+$/.test(v!)).join('');
-  if (flags.includes('o')) return st;
   const on = flags.includes('s') ? Tri.Yes : flags.includes('u') ? Tri.No : null;
+  // `-o`: the options of `set -o`, of which posix mode switches expand_aliases
+  if (flags.includes('o')) {
+    if (on !== null && vals.includes('posix')) st.expandAliases = on;
+    return st;
+  }
   if (on !== null && vals.includes('expand_aliases')) st.expandAliases = on;
   if (on !== null && vals.includes('lastpipe')) st.lastPipe = on;
   return st;
@@ -71,6 +75,7 @@ function runShopt({ args, st, host }: BuiltinCall): State {
 
 /** bash's posix mode switches expand_aliases on when it starts and off when it ends. */
 function runSet({ args, st, host }: BuiltinCall): State {
+  if (host.zshOptions) return runZshSet(args, st);
   if (!host.bashOptions) return st;
   const vals = args.map(literal);
   for (let i = 0; i < vals.length; i++) {
@@ -83,6 +88,22 @@ function runSet({ args, st, host }: BuiltinCall): State {
     // `--`, `-` and the first word that is not an option start the positional parameters
     if (v === '--' || v === '-' || !/^[-+]/.test(v)) break;
     if (/^[-+][a-zA-Z]*o$/.test(v) && vals[i + 1] === 'posix') st.expandAliases = v.startsWith('-') ? Tri.Yes : Tri.No;
+  }
+  return st;
+}
+
+/** zsh's `set -o aliases` and `set +o aliases` (or `noaliases`), as `setopt` spells them. */
+function runZshSet(args: SyntaxNode[], st: State): State {
+  const vals = args.map(literal);
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v === null) {
+      st.zshAliases = Tri.Maybe;
+      continue;
+    }
+    if (v === '--' || v === '-' || !/^[-+]/.test(v)) break;
+    const name = /^[-+][a-zA-Z]*o$/.test(v) ? vals[i + 1]?.toLowerCase().replace(/_/g, '') : undefined;
+    if (name === 'aliases' || name === 'noaliases') st.zshAliases = v.startsWith('-') === (name === 'aliases') ? Tri.Yes : Tri.No;
   }
   return st;
 }
@@ -165,6 +186,9 @@ const wordsPattern = (words: string[]): RegExp => {
   const dot = words.includes('.') ? '|(^|[\\s;&|(])\\.[ \\t]' : '';
   return new RegExp(`\\b(${plain.join('|')})\\b${dot}`);
 };
+
+/** bash's variable that switches posix mode, and with it alias expansion, on when it is set. */
+export const POSIXLY_CORRECT = /\bPOSIXLY_CORRECT\b/;
 
 /** Every word the runner acts on by name. */
 export const RUN_WORDS: ReadonlySet<string> = new Set(Object.keys(BUILTINS));

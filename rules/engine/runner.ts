@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
-import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, pastPrefixes } from './builtins';
+import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, pastPrefixes, POSIXLY_CORRECT } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { assignedBefore } from './emitters';
@@ -162,6 +162,16 @@ export class Runner {
         return this.runLoop(node, st, rc);
       case 'case_statement':
         return this.runCase(node, st, rc);
+      case 'variable_assignment':
+      case 'variable_assignments':
+      case 'declaration_command':
+      case 'unset_command':
+        this.runSubs(node, st, rc);
+        if (this.dialect.bashOptions && POSIXLY_CORRECT.test(own)) {
+          // bash enters posix mode, which expands aliases, once the variable is set; a local one or its unset ends it again
+          st.expandAliases = node.type === 'unset_command' || own.startsWith('local') ? Tri.Maybe : Tri.Yes;
+        }
+        return st;
       default:
         this.runSubs(node, st, rc);
         for (const s of statementsInside(node)) {

@@ -218,6 +218,26 @@ qa U1 || echo NX:U1
 set +o posix
 qa U2 || echo NX:U2
 `),
+  // setting POSIXLY_CORRECT, or `shopt -o`, switches posix mode like `set -o`
+  d('posixly_correct', `alias qa='echo EXP'
+POSIXLY_CORRECT=1
+qa U1 || echo NX:U1
+`, {}, ['U1']),
+  d('shopt_o_posix', `alias qa='echo EXP'
+shopt -o -s posix
+qa U1 || echo NX:U1
+shopt -o -u posix
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  // zsh's `set -o` names the options `setopt` does
+  d('zsh_set_o_aliases', `alias qa='echo EXP'
+unsetopt aliases
+qa U1 || echo NX:U1
+set -o aliases
+qa U2 || echo NX:U2
+set +o aliases
+qa U3 || echo NX:U3
+`, {}, ['U1', 'U2', 'U3']),
   // here-documents tree-sitter-bash misreads: two started on one line, an indented
   // substitution, backticks (rules/workarounds.ts)
   d('heredoc_workarounds', `alias qa='echo EXP'
