@@ -106,8 +106,23 @@ function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
   const first = firstWord(body);
   if (!body || !first || RESERVED.has(first) || /(^|[^\\])(;|&|\|)\s*$/.test(body)) return 'the value is not a complete command';
   if (!validFunctionName(def.name, analysis.dialect)) return `\`${def.name}\` is not a valid function name in ${analysis.dialect.label}`;
+  const cmd = def.command;
+  const name = cmd.childForFieldName('name');
+  if (name?.text !== 'alias') return `the alias command runs through \`${name?.text ?? '?'}\`, which the function would be left with`;
+  if (cmd.parent?.type === 'redirected_statement') return 'the alias command has a redirection, which would apply to every call of the function';
+  if (inDoubleQuotes(analysis, cmd.startIndex + def.base)) return 'the definition is in a double-quoted string (an `eval`), where the function\'s text would need quoting of its own';
   if (errorCount(parse(wrapperText(def.name, def.value))) > 0) return 'the value is not a complete command';
   return null;
+}
+
+/** Whether an offset of the document lies inside a double-quoted string of its own tree. */
+function inDoubleQuotes(analysis: Analysis, at: number): boolean {
+  for (let n: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(at); n; n = n.parent) {
+    if (n.type === 'string') return true;
+    // a substitution's text is quoted anew
+    if (n.type === 'command_substitution' || n.type === 'process_substitution') return false;
+  }
+  return false;
 }
 
 /** Rewrites the definition in place as a wrapper function: worked out once per definition. */
@@ -188,8 +203,14 @@ export function fixForUse(v: Verdict, analysis: Analysis, wrapper: FixOffer, rep
   if ('refusal' in wrapper) return wrapper;
   if (v.use.chained) return { refusal: 'the use follows an alias whose value ends in a blank (`sudo name`), and a function cannot be called from there' };
   const { runs } = v.use;
+  const helps = (u: Use) => u.runs.length > 0 && u.runs.every((r) => r.values.includes(v.def.id));
   const helped = runs.filter((r) => r.values.includes(v.def.id)).length;
-  if (runs.length > 0 && helped === runs.length) return wrapper;
+  if (runs.length > 0 && helped === runs.length) {
+    // another reported use runs before the definition: the definition moved up serves both, where the rewrite in place would leave it
+    if (!usesNamed(analysis, v.def.name).some((u) => u !== v.use && reported.has(u) && !helps(u))) return wrapper;
+    const moved = moveFix(v, analysis, reported);
+    return 'refusal' in moved ? wrapper : moved;
+  }
   if (runs.length === 0) return { suggestion: offered(wrapper)!, why: 'aliascope cannot tell whether this use runs after the definition' };
   const moved = moveFix(v, analysis, reported);
   if (!('refusal' in moved)) return moved;

@@ -46,6 +46,22 @@ ruleTester(rule('same-unit'), {
       ],
       output: 'k() { kubectl --x "$@"; }; k get ns\n',
     },
+    // no fix where the function would keep what the alias command had around it: a redirection, `command`, or the quotes of an eval string
+    {
+      code: "alias k='echo hi' >/dev/null; k\n",
+      errors: [{ line: 1, column: 7, endColumn: 18 }, { line: 1, column: 31, endColumn: 32 }],
+      refusal: 'has a redirection',
+    },
+    {
+      code: "command alias k='echo hi'; k\n",
+      errors: [{ line: 1, column: 15, endColumn: 26 }, { line: 1, column: 28, endColumn: 29 }],
+      refusal: 'runs through `command`',
+    },
+    {
+      code: "eval \"alias k='echo hi'; k\"\n",
+      errors: [{ line: 1, column: 13, endColumn: 24 }, { line: 1, column: 26, endColumn: 27 }],
+      refusal: 'double-quoted string',
+    },
     {
       // an earlier definition is still in effect: the use runs it, not the plain command
       code: "alias k='echo old'\nalias k='echo new'; k\n",
@@ -106,6 +122,12 @@ ruleTester(rule('function-read-before-alias'), {
     { code: "f() { echo \"$(k)\"; }\nalias k='echo hi'\nf\n", dialect: 'zsh' },
   ],
   invalid: [
+    {
+      // another use runs before the definition: moving it up as a function fixes both, where a rewrite in place would not
+      code: "f() { k 1; }\nk 2\nalias k='echo hi'\nf\n",
+      errors: [{ line: 1, column: 7, endColumn: 8 }],
+      output: "f() { k 1; }\nk() { echo hi \"$@\"; }\nk 2\nf\n",
+    },
     {
       code: "f() { k; }\nif [ -n \"$X\" ]; then alias k='echo hi'; fi\nf\n",
       errors: [{ line: 1, column: 7, endColumn: 8 }],
