@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { code, reportUses, runs, sourceCommand } from '../report';
+import { subshellOf } from '../verdicts/places';
 
 export const subshellAlias: Rule = {
   meta: {
@@ -29,7 +30,8 @@ ll /tmp
   },
   check(ctx) {
     return reportUses(ctx, this.meta, 'subshell-alias', (v) => {
-      const via = !v.source ? ' in a subshell'
+      const fn = v.def.inFunction;
+      const via = !v.source ? (fn && !subshellOf(v.def.command) ? ` inside ${code(fn.name)}, which runs only in a subshell` : ' in a subshell')
         : v.source.subshellThere ? ` in a subshell there (the file is run by ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)})`
         : `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs in a subshell`;
       // a use that gets an earlier definition still expands, only not to this one

@@ -33,6 +33,8 @@ export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reaso
   // a function read early that runs a function of the alias's name, which the
   // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)
   if (use.inFunction && use.inFunction !== fn) return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
+  // the function ran, only in subshells (`( init )`, `init | cat`, `$(init)`)
+  if (fn && def.shellRuns === 0 && def.subshellRuns > 0) return 'subshell-alias';
   if (fn) return 'alias-in-function';
   // an unalias between the definition and a later use says the author wanted it gone
   if (unaliasedBetween(analysis, use, def.start)) return null;

@@ -254,6 +254,11 @@ ruleTester(rule('subshell-alias'), {
       errors: [{ line: 2, column: 1, endColumn: 2, message: 'in a subshell' }],
     },
     {
+      // the function that defines it ran, but only in a subshell
+      code: "init() { alias k='echo hi'; }\n( init )\nk\ninit | cat\n",
+      errors: [{ line: 3, column: 1, endColumn: 2, message: 'defined at line 1 inside `init`, which runs only in a subshell' }],
+    },
+    {
       code: "true | alias k='echo hi'\nk\n",
       dialect: 'bash-posix',
       errors: [{ line: 2, column: 1, endColumn: 2 }],
