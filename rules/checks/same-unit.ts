@@ -11,7 +11,7 @@ export const sameUnit: Rule = {
     docs: `## What it does
 Finds an alias that is used in the same parse unit (one line with its \`;\`, \`&&\`, \`|\`, backslash continuations and here-documents, or one whole compound command) that defines it, or that sources the file defining it (\`. ./aliases.sh; ll\`).
 
-Not reported: a use that runs the command to decide whether to define the alias (\`cmd >/dev/null || alias cmd=…\`), and a use on another branch of the \`if\` that defines it (\`if …; then alias let='let --'; else let …; fi\`). Such a use runs only where the alias is not defined, so it is meant to run the plain command.
+Not reported: a use that runs the command to decide whether to define the alias (\`cmd >/dev/null || alias cmd=…\`), and a use on another branch of the \`if\` (or item of the \`case\`) that defines it (\`if …; then alias let='let --'; else let …; fi\`). Such a use runs only where the alias is not defined, so it is meant to run the plain command.
 
 ## Why is this bad
 A shell reads a whole parse unit before it runs any of it, and expands aliases while reading. When the use is read, the \`alias\` command has not run yet, so the shell runs the plain command.

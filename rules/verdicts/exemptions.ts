@@ -92,7 +92,7 @@ export function isProbe(useStart: number, command: SyntaxNode, base: number): bo
 const RUN_AGAIN = new Set(['while_statement', 'for_statement', 'c_style_for_statement', 'function_definition']);
 
 /**
- * A use in another branch of an `if` that defines the alias in one branch:
+ * A use in another branch of an `if` (or item of a `case`) that defines the alias in one branch:
  * `if good; then alias let='let --'; elif let 1; then …; fi`. Where the `if`
  * runs once, the use runs only when the definition did not, so it is meant to
  * run the plain command. A definition in a condition has run before every
@@ -101,6 +101,7 @@ const RUN_AGAIN = new Set(['while_statement', 'for_statement', 'c_style_for_stat
 export function onOtherBranch(useStart: number, command: SyntaxNode, base: number): boolean {
   const defAt = command.startIndex + base;
   for (let p = command.parent; p; p = p.parent) {
+    if (p.type === 'case_statement' && within(p, useStart, base)) return onOtherItem(p, useStart, defAt, base);
     if (p.type !== 'if_statement' || !within(p, useStart, base)) continue;
     const clauses = p.namedChildren.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause');
     // the clause holding an offset: -1 for the if's own condition and body
@@ -112,6 +113,21 @@ export function onOtherBranch(useStart: number, command: SyntaxNode, base: numbe
     return true;
   }
   return false;
+}
+
+/**
+ * The same for the items of a `case` that runs once: the use in another item
+ * than the definition runs only where the definition did not, unless an item
+ * falls through to the next (`;&`, `;;&`).
+ */
+function onOtherItem(c: SyntaxNode, useStart: number, defAt: number, base: number): boolean {
+  const items = c.namedChildren.filter((x) => x.type === 'case_item');
+  const d = items.findIndex((x) => within(x, defAt, base));
+  const u = items.findIndex((x) => within(x, useStart, base));
+  if (d === -1 || u === -1 || d === u) return false;
+  if (items.some((x) => x.children.some((t) => t.type === ';&' || t.type === ';;&'))) return false;
+  for (let q = c.parent; q; q = q.parent) if (RUN_AGAIN.has(q.type)) return false;
+  return true;
 }
 
 /** Whether an offset lies in the condition of an `if` or `elif`: before its `then`. */

@@ -12,8 +12,18 @@ ruleTester(rule('same-unit'), {
     { code: "alias k='echo hi'\nk\n", dialect: 'zsh' },
     // the other branches run only when the definition did not: they mean the plain command
     { code: "if good; then\n  alias let='let --'\nelif let 1; then\n  let 2\nelse\n  let 3\nfi\n" },
+    // so do the other items of a `case`
+    { code: "case \"$1\" in\n  a) alias k='echo hi' ;;\n  *) k ;;\nesac\n" },
   ],
   invalid: [
+    {
+      // an item that falls through runs the next one after it
+      code: "case \"$1\" in\n  a) alias k='echo hi' ;&\n  *) k ;;\nesac\n",
+      dialect: 'bash',
+      errors: [{ line: 2, column: 12, endColumn: 23 }, { line: 3, column: 6, endColumn: 7 }],
+      // (and where `$1` is not `a`, it runs with no definition at all)
+      refusal: 'the use runs before the definition',
+    },
     {
       // only the use on the definition's own branch runs after it
       code: "if good; then alias k='echo hi'; k 1; else k 2; fi\n",
