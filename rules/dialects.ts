@@ -52,6 +52,8 @@ export interface Dialect {
   prefixRule: 'assign-then-redir' | 'assign-then-last-redir' | 'none';
   /** Function names must be portable identifiers. */
   identifierFunctionNames: boolean;
+  /** The name in `name()` is alias-expanded, so an alias of that name breaks the definition (not in ksh93 or mksh). */
+  functionNameExpands: boolean;
   /**
    * A `$( )` holding a here-document inside a compound command (`if`, `{ }`,
    * a loop, a subshell) may fail when it runs: bash 5.2 prints the body again
@@ -72,6 +74,7 @@ const base = {
   lastPipeInShell: false,
   prefixRule: 'none',
   identifierFunctionNames: false,
+  functionNameExpands: true,
   comsubHeredocInCompoundFails: false,
   comsubPrinted: false,
   evalRead: 'run-lines',
@@ -116,14 +119,14 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
-    lastPipeInShell: true, prefixRule: 'assign-then-last-redir',
+    lastPipeInShell: true, prefixRule: 'assign-then-last-redir', functionNameExpands: false,
   },
   mksh: {
     ...base, id: 'mksh', label: 'mksh',
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
-    procsub: null,
+    procsub: null, functionNameExpands: false,
   },
 };
 

@@ -10,7 +10,7 @@ export const aliasFunctionClash: Rule = {
     fixable: false,
     summary: 'A function is defined under the name of an alias in effect',
     docs: `## What it does
-Finds a function definition \`name() …\` read while an alias of the same name is in effect.
+Finds a function definition \`name() …\` read while an alias of the same name is in effect. Not in ksh93 or mksh, which do not alias-expand the name of a function they define.
 
 ## Why is this bad
 The function name is in command position, so the shell replaces it with the alias value. In most shells the definition is then a syntax error (\`ls -l() {\`) or defines a function under another name.

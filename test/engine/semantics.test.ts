@@ -1,10 +1,14 @@
 // Every demo runs in every available real shell; every use the engine is
 // certain about must match what the shell did.
+import { spawnSync } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { DIALECT_IDS, DialectId } from '../../rules';
+import { DIALECTS, DIALECT_IDS, DialectId, lint } from '../../rules';
 import { DEMOS } from '../support/demos';
 import { claims } from '../support/engine-view';
-import { hasShell, runBatch } from '../support/shells';
+import { hasShell, runBatch, SHELL_COMMANDS } from '../support/shells';
 
 // `set -o posix` aborts the non-bash shells, which makes the demo meaningless there; so does
 // `shopt -s extglob`.
@@ -53,4 +57,21 @@ describe('a $( ) whose here-document sits in a compound command', () => {
       expect(claimed === '?').toBe(dialect === 'bash');
     });
   }
+});
+
+// The row functionNameExpands: where the name in `name()` is alias-expanded, an
+// alias of that name breaks the definition; ksh93 and mksh define the function.
+describe.each(DIALECT_IDS)('a function defined under the name of an alias in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('is defined exactly where the engine reports no clash', () => {
+    const text = "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\nqa() { echo FN \"$@\"; }\nunalias qa\nqa U1\n";
+    const dir = mkdtempSync(join(tmpdir(), 'aliascope-clash-'));
+    writeFileSync(join(dir, 'main.sh'), text);
+    const [cmd, ...args] = SHELL_COMMANDS[dialect];
+    const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
+    rmSync(dir, { recursive: true });
+    const clash = lint(text, { dialect, filename: 'main.sh' }).diagnostics.some((d) => d.ruleId === 'alias-function-clash');
+    expect(out.includes('FN U1')).toBe(!DIALECTS[dialect].functionNameExpands);
+    expect(clash).toBe(DIALECTS[dialect].functionNameExpands);
+  });
 });
