@@ -146,7 +146,9 @@ export class Runner {
         const body = node.childForFieldName('body');
         const bodyStart = body?.startIndex;
         for (const c of node.namedChildren) if (c.startIndex !== bodyStart) this.runSubs(c, st, rc);
-        return body ? this.run(body, st, rc) : st;
+        let out = body ? this.run(body, st, rc) : st;
+        for (const r of node.namedChildren) if (r.type === 'heredoc_redirect') out = this.runAfterHeredoc(r, out, rc);
+        return out;
       }
       case 'list':
         return this.runList(node, st, rc);
@@ -181,6 +183,24 @@ export class Runner {
         }
         return st;
     }
+  }
+
+  /**
+   * What follows a here-document's operator on its line, which tree-sitter-bash
+   * puts inside the redirect: `cat <<E && cmd` (run or not, as the status
+   * decides), `cat <<E | cmd` (a pipeline's later elements).
+   */
+  private runAfterHeredoc(redirect: SyntaxNode, st: State | null, rc: RunCtx): State | null {
+    const parts = redirect.children;
+    for (let i = 0; i < parts.length && st; i++) {
+      const p = parts[i];
+      if (p.type === 'pipeline') st = this.runPipeline(p, st, rc);
+      else if ((p.type === '&&' || p.type === '||') && parts[i + 1] && isStatementType(parts[i + 1].type)) {
+        st = join([st, this.run(parts[i + 1], st.clone(), rc)]);
+        i++;
+      }
+    }
+    return st;
   }
 
   /** The status a statement certainly ends with, when it is `true`, `:` or `false` (negated or not). */

@@ -118,6 +118,17 @@ export X="$(qa U1 || echo NX:U1)"; echo "$X"
 A=1 B="$(qa U2 || echo NX:U2)"; echo "$B"
 Y="$(qa U3 || echo NX:U3)" env | grep '^Y='
 `, {}, ['U1', 'U2', 'U3']),
+  // what follows a here-document's operator on its line runs after it, as the operator says
+  d('heredoc_operator_line', `cat <<EOF && alias qa='echo EXP'
+body
+EOF
+f() { qa U1 || echo NX:U1; }
+f
+cat <<EOF | alias qb='echo EXP'
+body
+EOF
+qb U2 || echo NX:U2
+`),
   d('background', `alias qa='echo EXP' &
 wait
 qa U1 || echo NX:U1
