@@ -54,6 +54,8 @@ export interface Dialect {
   identifierFunctionNames: boolean;
   /** The name in `name()` is alias-expanded, so an alias of that name breaks the definition (not in ksh93 or mksh). */
   functionNameExpands: boolean;
+  /** `time` is a keyword: the command after it (and `-p`) is read and run as one of the shell's own (not in dash or busybox). */
+  timeKeyword: boolean;
   /**
    * A `$( )` holding a here-document inside a compound command (`if`, `{ }`,
    * a loop, a subshell) may fail when it runs: bash 5.2 prints the body again
@@ -75,6 +77,7 @@ const base = {
   prefixRule: 'none',
   identifierFunctionNames: false,
   functionNameExpands: true,
+  timeKeyword: true,
   comsubHeredocInCompoundFails: false,
   comsubPrinted: false,
   evalRead: 'run-lines',
@@ -100,13 +103,13 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     ...base, id: 'sh', label: 'sh (dash)',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, identifierFunctionNames: true,
+    procsub: null, identifierFunctionNames: true, timeKeyword: false,
   },
   busybox: {
     ...base, id: 'busybox', label: 'busybox sh',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, identifierFunctionNames: true,
+    procsub: null, identifierFunctionNames: true, timeKeyword: false,
   },
   zsh: {
     ...base, id: 'zsh', label: 'zsh', zshOptions: true,

@@ -166,13 +166,16 @@ export const PREFIX_WORDS: ReadonlySet<string> = new Set(['command', 'builtin'])
 
 /**
  * The command a simple command runs past `command`/`builtin` (`builtin source
- * ./lib.sh` runs `source`), and the words after it when a prefix was passed;
- * the arguments are asked for only then.
+ * ./lib.sh` runs `source`), and past the `time` keyword where `timeKeyword`
+ * says the shell has one; the words after it when a prefix was passed. The
+ * arguments are asked for only then.
  */
-export function pastPrefixes(name: string | null, args: () => SyntaxNode[]): { name: string | null; rest?: SyntaxNode[] } {
+export function pastPrefixes(name: string | null, args: () => SyntaxNode[], timeKeyword: boolean): { name: string | null; rest?: SyntaxNode[] } {
   let rest: SyntaxNode[] | undefined;
-  while (name !== null && PREFIX_WORDS.has(name)) {
+  while (name !== null && (PREFIX_WORDS.has(name) || (timeKeyword && name === 'time'))) {
     const after = rest ?? args();
+    // `time -p`: the shells part ways (ksh93 and zsh have no such option), so the command is not known
+    if (name === 'time' && after[0] && literal(after[0])?.startsWith('-') !== false) return { name: null, rest: after };
     if (after.length === 0) break;
     name = literal(after[0]);
     rest = after.slice(1);

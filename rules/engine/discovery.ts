@@ -18,7 +18,7 @@ const EVAL_ALIAS = /\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g;
 export class Discovery {
   private readonly visited = new Set<string>();
 
-  constructor(private readonly catalogue: Catalogue, private readonly gates: Gates, private readonly texts: Texts) {}
+  constructor(private readonly catalogue: Catalogue, private readonly gates: Gates, private readonly texts: Texts, private readonly timeKeyword: boolean) {}
 
   /** Finds the names each unit's statements may define, in the text its nodes belong to. */
   units(units: Unit[], src: Source): void {
@@ -46,7 +46,7 @@ export class Discovery {
     for (const cmd of commands) {
       const name = cmd.childForFieldName('name');
       const all = cmd.childrenForFieldName('argument');
-      const { name: word, rest } = pastPrefixes(name ? literal(name) : null, () => all);
+      const { name: word, rest } = pastPrefixes(name ? literal(name) : null, () => all, this.timeKeyword);
       const args = rest ?? all;
       if (word === 'alias') {
         for (const arg of args) this.catalogue.definition(arg, cmd, src);

@@ -245,9 +245,15 @@ export class Reader {
     let word: SyntaxNode | null = nameNode.firstChild;
     let carry: Tri = Tri.Yes; // whether the previous alias left this word in alias position
     let chained = false;
-    // the arguments are needed only after an alias whose value ends in a blank
+    // the arguments are needed only after an alias whose value ends in a blank, or the `time` keyword
     let args: SyntaxNode[] | undefined;
     let next = 0;
+    // the `time` keyword: the next word is in command position (`time -p` is not followed, see pastPrefixes)
+    if (this.dialect.timeKeyword && word?.type === 'word' && word.text === 'time' && nameNode.childCount === 1) {
+      args = node.childrenForFieldName('argument');
+      word = args[0]?.text.startsWith('-') ? null : args[0] ?? null;
+      next = 1;
+    }
     while (word && word.type === 'word' && carry !== Tri.No) {
       const name = word.text;
       // `alias`/`unalias` redefined as aliases are deliberate kludges, not uses

@@ -406,7 +406,7 @@ export class Runner {
     let args: SyntaxNode[] | undefined;
     const argsOf = (): SyntaxNode[] => (args ??= node.childrenForFieldName('argument'));
     this.recordRuns(nameNode, argsOf, st, rc);
-    const { name, rest } = pastPrefixes(literal(nameNode), argsOf);
+    const { name, rest } = pastPrefixes(literal(nameNode), argsOf, this.dialect.timeKeyword);
     if (name === null) {
       // a name known only at run time (`"$step"`, `$f`, `"$@"`) may call any function defined now,
       // which may define the aliases its body defines (the effects of other builtins are not followed)

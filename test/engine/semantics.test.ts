@@ -75,3 +75,20 @@ describe.each(DIALECT_IDS)('a function defined under the name of an alias in %s'
     expect(clash).toBe(DIALECTS[dialect].functionNameExpands);
   });
 });
+
+// The row timeKeyword: where `time` is a keyword, the command after it is read and run as the
+// shell's own, and the engine claims its uses; elsewhere it is a program's argument.
+describe.each(DIALECT_IDS)('a command after `time` in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('is claimed exactly where `time` is a keyword, and as the shell runs it', async () => {
+    const demo = DEMOS.find((x) => x.name === 'time_keyword')!;
+    const [seen] = await runBatch(dialect, [{ files: demo.files }]);
+    const claimed = claims(demo.files, dialect);
+    const keyword = DIALECTS[dialect].timeKeyword;
+    for (const label of ['U1', 'U2']) {
+      const c = claimed.get(label)?.claim ?? '?';
+      expect(c !== '?', label).toBe(keyword);
+      if (c !== '?') expect(seen.get(label)?.map((o) => o.outcome)).toEqual([c]);
+    }
+  });
+});

@@ -129,6 +129,12 @@ body
 EOF
 qb U2 || echo NX:U2
 `),
+  // `time` is a keyword in bash, zsh, ksh93 and mksh: the command after it is read and run as the shell's own
+  d('time_keyword', `alias qa='echo EXP'
+time qa U1 2>/dev/null || echo NX:U1
+time alias qb='echo EXP' 2>/dev/null
+qb U2 || echo NX:U2
+`),
   d('background', `alias qa='echo EXP' &
 wait
 qa U1 || echo NX:U1
