@@ -129,7 +129,7 @@ function runEmulate({ st, host }: BuiltinCall): State {
 
 function runTrap({ node, args, st, host }: BuiltinCall): State {
   // the handler runs at a time the model does not know
-  if (args.some((a) => EFFECT_WORDS.test(a.text) || host.namesChangingFunction(st, a.text))) host.unknown(st, node, 'trap');
+  if (args.some((a) => HANDLER_EFFECT_WORDS.test(a.text) || host.namesChangingFunction(st, a.text))) host.unknown(st, node, 'trap');
   for (const a of args) host.usedLater(a.text);
   return st;
 }
@@ -199,3 +199,10 @@ export const RUN_WORDS: ReadonlySet<string> = new Set(Object.keys(BUILTINS));
 export const DISCOVERY_WORDS = wordsPattern(names((b) => b.discovers));
 /** Text that may change aliases or options when we cannot model it exactly. */
 export const EFFECT_WORDS = wordsPattern(names((b) => b.effect));
+/**
+ * The same for code that runs at a time the model does not know (a trap's
+ * handler): its `set` counts only where it names an option that switches
+ * aliases (`set -o posix`, zsh's `set +o aliases`), not `set -e` or `set +e`,
+ * which a cleanup handler often holds.
+ */
+export const HANDLER_EFFECT_WORDS = new RegExp(`${wordsPattern(names((b) => b.effect).filter((w) => w !== 'set')).source}|\\bset[ \\t]+[-+][a-zA-Z]*o[ \\t]+(posix|no_?aliases|aliases)\\b`, 'i');

@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
-import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, pastPrefixes, POSIXLY_CORRECT } from './builtins';
+import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, POSIXLY_CORRECT } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { assignedBefore } from './emitters';
@@ -372,7 +372,7 @@ export class Runner {
    */
   private namesChangingFunction(st: State, text: string): boolean {
     return roughWords(text).some((w) => [...st.functions.get(w) ?? []].some((f) => f !== null
-      && (this.catalogue.definitionsInside(f).length > 0 || EFFECT_WORDS.test(f.src.text.slice(f.body.startIndex, f.body.endIndex)))));
+      && (this.catalogue.definitionsInside(f).length > 0 || HANDLER_EFFECT_WORDS.test(f.src.text.slice(f.body.startIndex, f.body.endIndex)))));
   }
 
   /** The functions defined now whose bodies define aliases: a command named only at run time may call them. */

@@ -318,12 +318,20 @@ ruleTester(rule('expand-aliases-off'), {
     { code: "alias k='echo hi'\nk\n", dialect: 'bash', filename: 'home/.bashrc' },
     { code: "alias k='echo hi'\nk\n", dialect: 'bash-posix' },
     { code: "#!/bin/sh\nalias k='echo hi'\nk\n" },
+    // a trap's handler may switch the option on at any time, here through the function it names
+    { code: "#!/bin/bash\nsetup() { shopt -s expand_aliases; }\ntrap setup USR1\nalias k='echo hi'\nk\n" },
   ],
   invalid: [
     {
       code: "#!/bin/bash\nalias k='echo hi'\nk\n",
       errors: [{ line: 3, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
       output: "#!/bin/bash\nshopt -s expand_aliases\nalias k='echo hi'\nk\n",
+    },
+    {
+      // a cleanup handler's `set +e` switches no alias option
+      code: "#!/bin/bash\ncleanup() { set +e; rm -f x; }\ntrap cleanup EXIT\nalias k='echo hi'\nk\n",
+      errors: [{ line: 5, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
+      output: "#!/bin/bash\nshopt -s expand_aliases\ncleanup() { set +e; rm -f x; }\ntrap cleanup EXIT\nalias k='echo hi'\nk\n",
     },
     {
       code: "#!/usr/bin/env bash\nalias k='echo hi'\nshopt -s expand_aliases; k\n",
