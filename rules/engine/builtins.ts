@@ -73,37 +73,41 @@ function runShopt({ args, st, host }: BuiltinCall): State {
   return st;
 }
 
-/** bash's posix mode switches expand_aliases on when it starts and off when it ends. */
-function runSet({ args, st, host }: BuiltinCall): State {
-  if (host.zshOptions) return runZshSet(args, st);
-  if (!host.bashOptions) return st;
+/** The `-o name` and `+o name` words of a `set` command, in order; null for a word known only at run time. */
+function namedOptions(args: SyntaxNode[]): ({ on: boolean; name: string } | null)[] {
   const vals = args.map(literal);
+  const out: ({ on: boolean; name: string } | null)[] = [];
   for (let i = 0; i < vals.length; i++) {
     const v = vals[i];
     // a word that may be `-o posix` (or `+o`) once expanded
     if (v === null) {
-      st.expandAliases = Tri.Maybe;
+      out.push(null);
       continue;
     }
     // `--`, `-` and the first word that is not an option start the positional parameters
     if (v === '--' || v === '-' || !/^[-+]/.test(v)) break;
-    if (/^[-+][a-zA-Z]*o$/.test(v) && vals[i + 1] === 'posix') st.expandAliases = v.startsWith('-') ? Tri.Yes : Tri.No;
+    if (/^[-+][a-zA-Z]*o$/.test(v) && i + 1 < vals.length) {
+      const name = vals[++i];
+      out.push(name === null ? null : { on: v.startsWith('-'), name });
+    }
   }
-  return st;
+  return out;
 }
 
-/** zsh's `set -o aliases` and `set +o aliases` (or `noaliases`), as `setopt` spells them. */
-function runZshSet(args: SyntaxNode[], st: State): State {
-  const vals = args.map(literal);
-  for (let i = 0; i < vals.length; i++) {
-    const v = vals[i];
-    if (v === null) {
-      st.zshAliases = Tri.Maybe;
-      continue;
-    }
-    if (v === '--' || v === '-' || !/^[-+]/.test(v)) break;
-    const name = /^[-+][a-zA-Z]*o$/.test(v) ? vals[i + 1]?.toLowerCase().replace(/_/g, '') : undefined;
-    if (name === 'aliases' || name === 'noaliases') st.zshAliases = v.startsWith('-') === (name === 'aliases') ? Tri.Yes : Tri.No;
+/**
+ * bash's posix mode switches expand_aliases on when it starts and off when it
+ * ends; zsh's `set -o aliases` and `set +o aliases` (or `noaliases`) act as
+ * `setopt` spells them.
+ */
+function runSet({ args, st, host }: BuiltinCall): State {
+  if (!host.bashOptions && !host.zshOptions) return st;
+  for (const o of namedOptions(args)) {
+    if (host.zshOptions) {
+      const name = o?.name.toLowerCase().replace(/_/g, '');
+      if (!o) st.zshAliases = Tri.Maybe;
+      else if (name === 'aliases' || name === 'noaliases') st.zshAliases = o.on === (name === 'aliases') ? Tri.Yes : Tri.No;
+    } else if (!o) st.expandAliases = Tri.Maybe;
+    else if (o.name === 'posix') st.expandAliases = o.on ? Tri.Yes : Tri.No;
   }
   return st;
 }
