@@ -170,8 +170,10 @@ export class Runner {
       case 'unset_command':
         this.runSubs(node, st, rc);
         if (this.dialect.bashOptions && POSIXLY_CORRECT.test(own)) {
-          // bash enters posix mode, which expands aliases, once the variable is set; a local one or its unset ends it again
-          st.expandAliases = node.type === 'unset_command' || own.startsWith('local') ? Tri.Maybe : Tri.Yes;
+          // bash enters posix mode, which expands aliases, once the variable is set; a local one, or its
+          // unset, ends it again (where it had begun: the script is taken to start without the variable)
+          if (node.type === 'unset_command') st.expandAliases = st.expandAliases === Tri.No ? Tri.No : Tri.Maybe;
+          else st.expandAliases = own.startsWith('local') ? Tri.Maybe : Tri.Yes;
         }
         return st;
       default:

@@ -328,6 +328,12 @@ ruleTester(rule('expand-aliases-off'), {
       output: "#!/bin/bash\nshopt -s expand_aliases\nalias k='echo hi'\nk\n",
     },
     {
+      // unsetting POSIXLY_CORRECT, which the script never set, leaves posix mode off
+      code: "#!/bin/bash\nunset POSIXLY_CORRECT\nalias k='echo hi'\nk\n",
+      errors: [{ line: 4, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
+      output: "#!/bin/bash\nshopt -s expand_aliases\nunset POSIXLY_CORRECT\nalias k='echo hi'\nk\n",
+    },
+    {
       // a cleanup handler's `set +e` switches no alias option
       code: "#!/bin/bash\ncleanup() { set +e; rm -f x; }\ntrap cleanup EXIT\nalias k='echo hi'\nk\n",
       errors: [{ line: 5, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
