@@ -104,6 +104,8 @@ export function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Sour
   // one the model cannot follow), and no unalias explains it; a use of the command an alias decorates
   // is meant to run the plain command, as before a definition
   const outside = reaching.filter((c) => functionStart(c) === undefined);
+  // the functions that source it ran only in subshells (`load() { . ./lib.sh; }; ( load )`)
+  if (outside.length === 0 && def.shellRuns === 0 && def.subshellRuns > 0) return { reason: 'subshell-alias', source: earliest(reaching) };
   if (outside.length === 0) {
     if (commandWord(def) === use.name || analysis.names.functions.has(use.name) || analysis.unaliases.some((u) => removes(u, use.name))) return null;
     const holders = reaching.map((c) => ({ fn: functionOf(c.node)!, base: c.base }));
