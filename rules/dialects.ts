@@ -54,8 +54,10 @@ export interface Dialect {
   identifierFunctionNames: boolean;
   /** The name in `name()` is alias-expanded, so an alias of that name breaks the definition (not in ksh93 or mksh). */
   functionNameExpands: boolean;
-  /** `time` is a keyword: the command after it (and `-p`) is read and run as one of the shell's own (not in dash or busybox). */
+  /** `time` is a keyword: the command after it is read and run as one of the shell's own (not in dash or busybox). */
   timeKeyword: boolean;
+  /** A `return` outside functions in a script run on its own reports an error and the script goes on (bash); elsewhere it ends the script. */
+  scriptReturnGoesOn: boolean;
   /**
    * A `$( )` holding a here-document inside a compound command (`if`, `{ }`,
    * a loop, a subshell) may fail when it runs: bash 5.2 prints the body again
@@ -78,6 +80,7 @@ const base = {
   identifierFunctionNames: false,
   functionNameExpands: true,
   timeKeyword: true,
+  scriptReturnGoesOn: false,
   comsubHeredocInCompoundFails: false,
   comsubPrinted: false,
   evalRead: 'run-lines',
@@ -91,6 +94,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true, comsubPrinted: true,
+    scriptReturnGoesOn: true,
   },
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',

@@ -19,8 +19,8 @@ export interface BuiltinHost {
   namesChangingFunction(st: State, text: string): boolean;
   /** Text read and run at a time the model does not know may use the aliases its words name. */
   usedLater(text: string): void;
-  /** The statement returns from a function or a sourced file, with this state. */
-  returns(st: State): void;
+  /** The statement returns from a function or a sourced file, with this state; true when the shell goes on past it instead. */
+  returns(st: State): boolean;
   /** The statement breaks out of (or continues) the innermost loop. */
   breaks(st: State): boolean;
 }
@@ -156,7 +156,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   '.': { run: (c) => c.host.runSource(c), discovers: true, effect: true },
   trap: { run: runTrap },
   exit: { run: () => null },
-  return: { run: ({ st, host }) => { host.returns(st); return null; } },
+  return: { run: ({ st, host }) => (host.returns(st) ? st : null) },
   break: { run: ({ st, host }) => (host.breaks(st) ? null : st) },
   continue: { run: ({ st, host }) => (host.breaks(st) ? null : st) },
   exec: { run: runExec },

@@ -89,6 +89,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
     if (opts.dialect.bashOptions) st.expandAliases = initialExpandAliases(opts);
     runner.runUnits(units, st, {
       src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false, fn: null, unit: -1, printed: false,
+      script: opts.standalone === true,
     }, true);
   } catch (e) {
     // Out of budget, or nesting deeper than the stack: nothing found is certain.

@@ -38,6 +38,8 @@ export interface RunCtx {
   unit: number;
   /** Running a `$( )` body from the shell's printed form of it (Dialect.comsubPrinted). */
   printed: boolean;
+  /** Running the document's own text as a script of its own, not a file something sources. */
+  script: boolean;
 }
 
 export class Runner {
@@ -455,8 +457,11 @@ export class Runner {
         for (const d of this.catalogue.defs) if (names.has(d.name)) d.seenByUnknown = true;
       },
       returns: (st) => {
-        // outside a function, `return` ends a file meant to be sourced
+        // outside a function, `return` ends a file meant to be sourced; at a script's own top level,
+        // some shells report the error and go on (Dialect.scriptReturnGoesOn)
+        if (rc.script && !rc.fn && this.dialect.scriptReturnGoesOn) return true;
         rc.returns?.push(st);
+        return false;
       },
       breaks: (st) => {
         rc.breaks?.push(st);
@@ -567,7 +572,7 @@ export class Runner {
     const what = `source:${file.src.name}|${rc.subshell}|${rc.uncertain}|${rc.unit}`;
     if (memo?.has(what)) return memo.get(what)?.clone() ?? null;
     const returns: State[] = [];
-    const out = this.runUnits(file.units, st, { ...rc, src: file.src, sourceDepth: rc.sourceDepth + 1, returns, eager: false, printed: false });
+    const out = this.runUnits(file.units, st, { ...rc, src: file.src, sourceDepth: rc.sourceDepth + 1, returns, eager: false, printed: false, script: false });
     const joined = join([out, ...returns]);
     memo?.set(what, joined?.clone() ?? null);
     return joined;

@@ -92,3 +92,17 @@ describe.each(DIALECT_IDS)('a command after `time` in %s', (dialect: DialectId) 
     }
   });
 });
+
+// The row scriptReturnGoesOn: a `return` outside functions in a script run on its own.
+describe.each(DIALECT_IDS)('a top-level `return` in a script run on its own in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('ends the script exactly where the engine stops reading', async () => {
+    const files = { 'main.sh': "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\nreturn 2>/dev/null\nqa U1 || echo NX:U1\n" };
+    const [seen] = await runBatch(dialect, [{ files }]);
+    const c = claims(files, dialect).get('U1')?.claim ?? '?';
+    const goesOn = DIALECTS[dialect].scriptReturnGoesOn;
+    expect(seen.has('U1')).toBe(goesOn);
+    expect(c !== '?').toBe(goesOn);
+    if (goesOn) expect(seen.get('U1')?.map((o) => o.outcome)).toEqual([c]);
+  });
+});
