@@ -35,27 +35,39 @@ export interface ResolverOptions {
  */
 export function sourceResolver(o: ResolverOptions): SourceResolver {
   const cache = new Map<string, { text: string; name: string } | undefined>();
-  const read = (path: string): { text: string; name: string } | undefined => {
-    if (cache.has(path)) return cache.get(path);
+  // `raw` is the path as the shell opens it: `sub/../lib.sh` needs a folder `sub`, which `path` has resolved away
+  const read = (path: string, raw = path): { text: string; name: string } | undefined => {
+    if (cache.has(raw)) return cache.get(raw);
     o.seen?.add(path);
-    const real = realPath(path);
+    // (Node's realpath resolves `..` in the text first: the system is asked about the path as written)
+    const real = raw === path || reachable(raw) ? realPath(path) : undefined;
     const ok = real !== undefined && (!o.roots || o.roots.some((r) => isInside(r, real)));
     const text = ok ? (o.openText?.(path) ?? readSmall(real, o.maxBytes ?? MAX_SOURCE_BYTES)) : undefined;
     const found = text === undefined ? undefined : { text, name: path };
-    cache.set(path, found);
+    cache.set(raw, found);
     return found;
   };
+  const under = (base: string, name: string) => read(resolve(base, name), `${base.replace(/\/+$/, '')}/${name}`);
   return (name, from) => {
     const scriptDir = dirname(from ?? o.docPath);
-    if (name.startsWith(`${SCRIPT_DIR}/`)) return read(resolve(scriptDir, name.slice(SCRIPT_DIR.length + 1)));
+    if (name.startsWith(`${SCRIPT_DIR}/`)) return under(scriptDir, name.slice(SCRIPT_DIR.length + 1));
     if (isAbsolute(name)) return read(name);
     const bases = [...(o.cwd ? [o.cwd] : []), ...o.sourcePaths.map((p) => (p === 'SCRIPTDIR' ? scriptDir : p)), ...(o.roots ?? [])];
     for (const base of bases) {
-      const found = read(resolve(base, name));
+      const found = under(base, name);
       if (found) return found;
     }
     return undefined;
   };
+}
+
+function reachable(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function realPath(path: string): string | undefined {

@@ -47,6 +47,14 @@ describe('the shared source resolver', () => {
     }
   });
 
+  it('does not follow a path through a folder that does not exist, as bash cannot', () => {
+    const dir = project('source ./nowhere/../lib/lib.sh');
+    expect(outcomes(dir, dir)).toEqual([]);
+    expect(execFileSync('bash', ['-c', 'bash main.sh 2>&1; true'], { cwd: dir, encoding: 'utf8' })).toContain('No such file or directory');
+    mkdirSync(join(dir, 'nowhere'));
+    expect(outcomes(dir, dir)).toEqual([{ name: 'll', outcomes: [1] }]);
+  });
+
   it('does not treat a variable assigned twice as the folder', () => {
     const dir = project('HERE=$(dirname "$0")\nHERE=/elsewhere\nsource "$HERE/lib/lib.sh"');
     expect(outcomes(dir, dir)).toEqual([]);
