@@ -198,7 +198,11 @@ export class Runner {
     const parts = redirect.children;
     for (let i = 0; i < parts.length && st; i++) {
       const p = parts[i];
-      if (p.type === 'pipeline') st = this.runPipeline(p, st, rc);
+      // `cat <<E | cmd && more`: tree-sitter-bash puts the `&&` list inside the pipeline, though
+      // `more` runs after the whole pipeline in the shell itself; which of it runs where is not followed
+      const list = p.type === 'pipeline' ? p.namedChildren.find((c) => c.type === 'list') : undefined;
+      if (list) st = join([st, this.run(list, st.clone(), rc)]);
+      else if (p.type === 'pipeline') st = this.runPipeline(p, st, rc);
       else if ((p.type === '&&' || p.type === '||') && parts[i + 1] && isStatementType(parts[i + 1].type)) {
         st = join([st, this.run(parts[i + 1], st.clone(), rc)]);
         i++;

@@ -128,6 +128,10 @@ cat <<EOF | alias qb='echo EXP'
 body
 EOF
 qb U2 || echo NX:U2
+cat <<EOF | cat && alias qc='echo EXP'
+body
+EOF
+qc U3 || echo NX:U3
 `),
   // `time` is a keyword in bash, zsh, ksh93 and mksh: the command after it is read and run as the shell's own
   d('time_keyword', `alias qa='echo EXP'
