@@ -25,6 +25,8 @@ ll() { ls -la "$@"; }
 Remove the alias (\`unalias ll\` on an earlier line), write \`function ll { … }\` in shells that have it, or pick another name.`,
   },
   check(ctx) {
+    // ksh93 and mksh define the function under its own name (the alias still shadows it at each use, which fixes check)
+    if (!ctx.analysis.dialect.functionNameExpands) return [];
     return ctx.analysis.clashes.filter((c) => !c.uncertain && inDocument(ctx.analysis, c) && c.resolution.outcome === Tri.Yes).map((c) => {
       const def = c.resolution.values.map((v) => ctx.analysis.defs[v]).find((d) => d && inDocument(ctx.analysis, d));
       return {

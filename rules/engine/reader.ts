@@ -310,7 +310,7 @@ export class Reader {
   }
 
   private readFunctionName(node: SyntaxNode, st: State, rc: ReadCtx): void {
-    if (node.firstChild?.type === 'function' || !this.dialect.functionNameExpands) return;
+    if (node.firstChild?.type === 'function') return;
     const name = node.childForFieldName('name');
     if (!name || !this.catalogue.knownNames.has(name.text)) return;
     const [start, end] = this.catalogue.range(rc.src, name);
