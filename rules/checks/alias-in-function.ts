@@ -47,7 +47,9 @@ main() {
         return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, whose body was read before ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} in it defined the alias (at ${ctx.place(v.def)}); ${runs(ctx, v)}.`;
       }
       const fn = v.def.inFunction!;
-      const where = v.use.inFunction === fn ? `inside ${code(fn.name)} itself` : `read before ${code(fn.name)} runs`;
+      // a function the script never calls (a library's, or one handed to a program such as `nohup`) never runs here
+      const ran = v.def.shellRuns + v.def.subshellRuns > 0;
+      const where = v.use.inFunction === fn ? `inside ${code(fn.name)} itself` : ran ? `read before ${code(fn.name)} runs` : `read where ${code(fn.name)} has not run (this script never calls it)`;
       return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is ${where}, but the alias is defined at ${ctx.place(v.def)} inside ${code(fn.name)} and exists only after ${code(fn.name)} has run; ${runs(ctx, v)}.`;
     }, true);
   },

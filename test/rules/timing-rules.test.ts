@@ -171,6 +171,12 @@ ruleTester(rule('alias-in-function'), {
   ],
   invalid: [
     {
+      // a function the script never calls: nothing is read after it runs
+      code: "setup() { alias k='echo hi'; }\nnohup setup\nk\n",
+      errors: [{ line: 3, column: 1, endColumn: 2, message: 'read where `setup` has not run (this script never calls it)' }],
+      refusal: 'the definition does not run in the shell that uses it',
+    },
+    {
       // another command's path
       code: "setup() { p=$(command -v gsed); alias sed=\"$p\"; }\nsed x\nsetup\n",
       errors: [{ line: 2, column: 1, endColumn: 4, message: 'read before `setup` runs' }],
