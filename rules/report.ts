@@ -38,6 +38,8 @@ export function unknownCode(ctx: RuleContext, u: UnknownCode): string {
  */
 export function runs(ctx: RuleContext, v: Verdict, named = false): string {
   const command = named ? `the command ${code(v.use.name)}` : 'the command';
+  // what code aliascope cannot follow may have defined is said after (instead)
+  if (!v.olderDefs.length && v.unknowns.length) return `${ctx.dialectLabel} does not run this alias`;
   if (!v.olderDefs.length) return `${ctx.dialectLabel} runs ${command}, not the alias`;
   const where = v.olderDefs.map((d) => ctx.place(d)).join(' or ');
   const plainToo = v.use.resolutions.some((r) => r.outcome !== Tri.Yes);

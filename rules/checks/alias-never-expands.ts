@@ -49,9 +49,9 @@ Fix the reported uses (usually by turning the alias into a function), or remove 
       if (failing.every((v) => v.reason === 'same-unit')) continue;
       out.push({
         ruleId: this.meta.id, severity: this.meta.severity,
-        message: failing.some((v) => v.olderDefs.length > 0)
+        message: failing.some((v) => v.olderDefs.length > 0 || v.unknowns.length > 0)
           // the uses may still expand, to an earlier definition of the name
-          ? `This definition of alias ${code(def.name)} never takes effect: ${failing.length === 1 ? 'its only use is' : `all ${failing.length} uses are`} read when it is not in effect, and may run an earlier definition instead.`
+          ? `This definition of alias ${code(def.name)} never takes effect: ${failing.length === 1 ? 'its only use is' : `all ${failing.length} uses are`} read when it is not in effect, and may run another definition instead.`
           : `Alias ${code(def.name)} never expands: ${failing.length === 1 ? 'its only use is' : `all ${failing.length} uses are`} read when the alias is not in effect.`,
         start: def.start, end: def.end,
         related: failing.map((v) => ({ start: v.use.start, end: v.use.end, message: `use on line ${ctx.line(v.use.start)} (${v.reason})` })),

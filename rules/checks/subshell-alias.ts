@@ -34,8 +34,8 @@ ll /tmp
       const via = !v.source ? (fn && !subshellOf(v.def.command) ? ` inside ${code(fn.name)}, which runs only in a subshell` : ' in a subshell')
         : v.source.subshellThere ? ` in a subshell there (the file is run by ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)})`
         : `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs in a subshell`;
-      // a use that gets an earlier definition still expands, only not to this one
-      if (v.olderDefs.length) return `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not get the alias defined at ${ctx.place(v.def)}${via}: a subshell's aliases never reach the shell that started it; ${runs(ctx, v)}.`;
+      // a use that gets an earlier definition, or may get one that code aliascope cannot follow made, may still expand, only not to this one
+      if (v.olderDefs.length || v.unknowns.length) return `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not get the alias defined at ${ctx.place(v.def)}${via}: a subshell's aliases never reach the shell that started it; ${runs(ctx, v)}.`;
       return `${code(v.use.name)} on line ${ctx.line(v.use.start)} does not expand: the alias is defined at ${ctx.place(v.def)}${via}, and a subshell's aliases never reach the shell that started it.`;
     }, false);
   },

@@ -162,7 +162,7 @@ describe('a file other linted files source', () => {
     });
     expect(lintJson(dir)['lib.sh']).toEqual([
       '2:1 use-before-definition: `ll` on line 2 is read before the alias is defined at line 3; bash runs the earlier definition from line 3 of main.sh, not this one. (when sourced from main.sh line 4)',
-      '3:7 alias-never-expands: This definition of alias `ll` never takes effect: its only use is read when it is not in effect, and may run an earlier definition instead. (when sourced from main.sh line 4)',
+      '3:7 alias-never-expands: This definition of alias `ll` never takes effect: its only use is read when it is not in effect, and may run another definition instead. (when sourced from main.sh line 4)',
     ]);
     expect(bash(dir, 'main.sh')).toBe('main\n');
   });

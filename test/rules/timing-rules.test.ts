@@ -270,6 +270,11 @@ ruleTester(rule('subshell-alias'), {
       errors: [{ line: 2, column: 1, endColumn: 2, message: 'in a subshell' }],
     },
     {
+      // a trap may have defined it first: the use may expand, only not to this definition
+      code: "trap 'alias k=\"echo trap\"' USR1\n( alias k='echo hi' )\nkill -USR1 $$\nk\n",
+      errors: [{ line: 4, column: 1, endColumn: 2, message: 'does not get the alias defined at line 2 in a subshell: a subshell\'s aliases never reach the shell that started it; sh (dash) does not run this alias. A `trap`' }],
+    },
+    {
       // the function that defines it ran, but only in a subshell
       code: "init() { alias k='echo hi'; }\n( init )\nk\ninit | cat\n",
       errors: [{ line: 3, column: 1, endColumn: 2, message: 'defined at line 1 inside `init`, which runs only in a subshell' }],
