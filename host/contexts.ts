@@ -54,9 +54,9 @@ const OWN = new Set(['directive', ANALYSIS_INCOMPLETE, 'file-size']);
  * fixes), words them as every context does (a use that runs the sourcer's
  * alias does not run the plain command) and read the file in the same dialect
  * as every sourcer (a file with no shebang that bash scripts source is bash,
- * not sh); with no context, its own run. A finding names the places that source the file in the shell its
- * wording names. Either way the file is sourced, so its aliases do not die
- * with it.
+ * not sh); with no context, its own run. A finding names the places that
+ * source the file in the shell its wording names. Either way the file is
+ * sourced, so its aliases do not die with it.
  */
 export function judgeInContexts<T>(own: T[], ownDialect: string, contexts: { findings: T[]; sites: string[]; dialect: string }[], f: Findings<T>): T[] {
   if (!contexts.length) return mayBeSourced(own, f.ruleId);

@@ -50,7 +50,7 @@ Fix the reported uses (usually by turning the alias into a function), or remove 
       out.push({
         ruleId: this.meta.id, severity: this.meta.severity,
         message: failing.some((v) => v.olderDefs.length > 0 || v.unknowns.length > 0)
-          // the uses may still expand, to an earlier definition of the name
+          // the uses may still expand, to an earlier definition or one that code aliascope cannot follow made
           ? `This definition of alias ${code(def.name)} never takes effect: ${failing.length === 1 ? 'its only use is' : `all ${failing.length} uses are`} read when it is not in effect, and may run another definition instead.`
           : `Alias ${code(def.name)} never expands: ${failing.length === 1 ? 'its only use is' : `all ${failing.length} uses are`} read when the alias is not in effect.`,
         start: def.start, end: def.end,

@@ -124,8 +124,10 @@ export class Runner {
     const text = rc.src.text;
     const own = text.slice(start, end);
     // an expansion may be a command name known only at run time, which may call any function
-    const dynamic = /[$`]/.test(own) && this.definingFunctions(st).length > 0;
-    const isFunction = (w: string): boolean => dynamic || st.functions.get(w) !== undefined;
+    // (worked out only when a gate asks, as this runs for every statement)
+    let dynamic: boolean | undefined;
+    const isFunction = (w: string): boolean => st.functions.get(w) !== undefined
+      || (dynamic ??= /[$`]/.test(own) && this.definingFunctions(st).length > 0);
     if (!this.gates.mayRun(node, own, isFunction, () => this.reader.mentionsKnownName(text, start, end))) return st;
     if (this.gates.runsByNames(node, own, isFunction)) {
       this.recordNamedRuns(start, end, st, rc);
