@@ -69,6 +69,12 @@ export interface Dialect {
    * redirections follow the words: `prefixRule` does not hold there.
    */
   comsubPrinted: boolean;
+  /**
+   * Arrays whose elements are the shell's aliases (bash's `BASH_ALIASES`,
+   * zsh's `aliases` and `galiases`): a write there defines an alias that no
+   * `alias` command shows. Unsetting an element removes nothing in either.
+   */
+  aliasArrays: readonly string[];
 }
 
 const base = {
@@ -83,6 +89,7 @@ const base = {
   scriptReturnGoesOn: false,
   comsubHeredocInCompoundFails: false,
   comsubPrinted: false,
+  aliasArrays: [],
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
 } as const;
@@ -94,7 +101,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true, comsubPrinted: true,
-    scriptReturnGoesOn: true,
+    scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'],
   },
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',
@@ -102,6 +109,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', identifierFunctionNames: true, comsubHeredocInCompoundFails: true,
+    aliasArrays: ['BASH_ALIASES'],
   },
   sh: {
     ...base, id: 'sh', label: 'sh (dash)',
@@ -119,7 +127,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     ...base, id: 'zsh', label: 'zsh', zshOptions: true,
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
-    procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true,
+    procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
   },
   ksh: {
     ...base, id: 'ksh', label: 'ksh93',

@@ -22,6 +22,7 @@ const UNKNOWN_CODE: Record<UnknownCode['what'], string> = {
   trap: 'a `trap` whose handler runs at a time aliascope cannot know',
   unalias: 'an `unalias` of a name aliascope cannot know',
   alias: 'an `alias` command whose name aliascope cannot know',
+  'alias-array': 'a write to the shell\'s alias array',
   misparsed: 'text aliascope cannot parse',
   depth: 'code nested deeper than aliascope follows',
   loop: 'a loop whose later rounds aliascope does not model',
@@ -29,7 +30,8 @@ const UNKNOWN_CODE: Record<UnknownCode['what'], string> = {
 
 /** Where code the engine could not follow is, in words. */
 export function unknownCode(ctx: RuleContext, u: UnknownCode): string {
-  return `${UNKNOWN_CODE[u.what]} (${ctx.place(u)})`;
+  const arrays = u.what === 'alias-array' ? ` ${ctx.analysis.dialect.aliasArrays.map(code).join(' or ')}` : '';
+  return `${UNKNOWN_CODE[u.what]}${arrays} (${ctx.place(u)})`;
 }
 
 /**

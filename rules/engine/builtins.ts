@@ -1,6 +1,7 @@
 // The builtins the model runs, one entry each with its effect. The gates'
 // word lists (what makes a statement worth running, or worth a prescan, and
 // which words make misparsed text unknown) are derived from this table.
+import { DIALECTS } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { literal } from '../words';
 import type { State } from './state';
@@ -197,6 +198,19 @@ const wordsPattern = (words: string[]): RegExp => {
 /** bash's variable that switches posix mode, and with it alias expansion, on when it is set. */
 export const POSIXLY_CORRECT = /\bPOSIXLY_CORRECT\b/;
 
+/**
+ * Text that may write one of these alias arrays: the name not read through
+ * `$`, `${`, `${!`, `${#` or zsh's `${+`, and followed by a subscript or an
+ * assignment (`BASH_ALIASES[k]=v`, `BASH_ALIASES+=(…)`, `read 'BASH_ALIASES[k]'`,
+ * `printf -v 'aliases[k]'`). Null for none.
+ */
+export function aliasArrayWrite(names: readonly string[]): RegExp | null {
+  return names.length ? new RegExp(`(?:^|[^\\w\${!#+])(?:${names.join('|')})(?:\\[|\\+?=)`) : null;
+}
+
+/** The same for the arrays of every dialect: what the gates and eval strings look for. */
+export const ALIAS_ARRAY_WRITE = aliasArrayWrite([...new Set(Object.values(DIALECTS).flatMap((d) => d.aliasArrays))])!;
+
 /** Every word the runner acts on by name. */
 export const RUN_WORDS: ReadonlySet<string> = new Set(Object.keys(BUILTINS));
 /** Statements that may name aliases before anything runs (definitions, `unalias`, text read later). */
@@ -207,6 +221,6 @@ export const EFFECT_WORDS = wordsPattern(names((b) => b.effect));
  * The same for code that runs at a time the model does not know (a trap's
  * handler): its `set` counts only where it names an option that switches
  * aliases (`set -o posix`, zsh's `set +o aliases`), not `set -e` or `set +e`,
- * which a cleanup handler often holds.
+ * which a cleanup handler often holds; a write to any shell's alias array counts.
  */
-export const HANDLER_EFFECT_WORDS = new RegExp(`${wordsPattern(names((b) => b.effect).filter((w) => w !== 'set')).source}|\\bset[ \\t]+[-+][a-zA-Z]*o[ \\t]+(posix|no_?aliases|aliases)\\b`, 'i');
+export const HANDLER_EFFECT_WORDS = new RegExp(`${wordsPattern(names((b) => b.effect).filter((w) => w !== 'set')).source}|${ALIAS_ARRAY_WRITE.source}|\\bset[ \\t]+[-+][a-zA-Z]*o[ \\t]+(posix|no_?aliases|aliases)\\b`, 'i');

@@ -8,7 +8,7 @@
 // is code of a known shape, read in its place.
 import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
-import { PREFIX_WORDS } from './builtins';
+import { ALIAS_ARRAY_WRITE, PREFIX_WORDS } from './builtins';
 import { Assigned, printedCode } from './emitters';
 
 /** Stands for one expansion: underscores, an identifier, so an assignment's name parses as one. */
@@ -133,9 +133,11 @@ function inCommandPosition(node: SyntaxNode): boolean {
  * True if running an eval of this skeleton cannot define an alias or change
  * an option: it parses cleanly, no placeholder can become a command word, and
  * its literal words name no builtin that changes aliases or options (`set`
- * with an option word, or with a placeholder before any `--`, counts).
+ * with an option word, or with a placeholder before any `--`, counts) and
+ * write no alias array (`BASH_ALIASES[$k]=$v`).
  */
 export function isInertSkeleton({ text, holes }: Skeleton): boolean {
+  if (ALIAS_ARRAY_WRITE.test(text)) return false;
   const tree = parse(text);
   if (tree.rootNode.hasError) return false;
   for (const h of holes) {

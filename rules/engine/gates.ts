@@ -5,7 +5,7 @@
 // test compares with the gated one on whole corpora.
 import type { SyntaxNode } from '../parse';
 import { MAX_SOURCE_DEPTH } from './budget';
-import { CONSTANT_STATUS, DISCOVERY_WORDS, POSIXLY_CORRECT, PREFIX_WORDS, RUN_WORDS } from './builtins';
+import { ALIAS_ARRAY_WRITE, CONSTANT_STATUS, DISCOVERY_WORDS, POSIXLY_CORRECT, PREFIX_WORDS, RUN_WORDS } from './builtins';
 import { roughWords, sourcedPaths } from './rough-text';
 import type { Analysis, Names, SourceResolver } from './types';
 
@@ -96,13 +96,13 @@ export function namesRunWord(text: string): boolean {
 }
 
 /**
- * True if the text holds a command the runner acts on or a function
- * definition; else its words, any of which may call a function. A
+ * True if the text holds a command the runner acts on, a function
+ * definition, or a write to a variable that changes aliases or options; else its words, any of which may call a function. A
  * substitution's words are among them: it runs in a subshell, which changes
  * nothing here unless it calls, sources or reads something.
  */
 function callableWords(text: string): string[] | true {
-  return FUNCTION_DEFINITION.test(text) || namesRunWord(text) || POSIXLY_CORRECT.test(text) || roughWords(text);
+  return FUNCTION_DEFINITION.test(text) || namesRunWord(text) || POSIXLY_CORRECT.test(text) || ALIAS_ARRAY_WRITE.test(text) || roughWords(text);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
-import { BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, POSIXLY_CORRECT } from './builtins';
+import { aliasArrayWrite, BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, POSIXLY_CORRECT } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { assignedBefore } from './emitters';
@@ -42,6 +42,25 @@ export interface RunCtx {
   script: boolean;
 }
 
+/** Commands that write the variable they are given: `read 'BASH_ALIASES[k]'`, `printf -v 'BASH_ALIASES[k]' …`. */
+const VARIABLE_WRITERS = new Set(['read', 'printf']);
+
+/** May this statement write an array: an assignment, a declaration, `read` or `printf -v` (not a command's prefix, which bash refuses for an element). */
+function writesArrays(node: SyntaxNode): boolean {
+  switch (node.type) {
+    case 'variable_assignment':
+    case 'variable_assignments':
+    case 'declaration_command':
+      return true;
+    case 'command': {
+      const name = node.childForFieldName('name');
+      return VARIABLE_WRITERS.has(name ? literal(name) ?? '' : '');
+    }
+    default:
+      return false;
+  }
+}
+
 export class Runner {
   /** State key → body or file run from it → the state after (see runsFrom). */
   private readonly calls = new Map<string, Map<string, State | null>>();
@@ -59,7 +78,16 @@ export class Runner {
     private readonly texts: Texts,
     private readonly gates: Gates,
     private readonly budget: Budget,
-  ) {}
+  ) {
+    this.arrayWrite = aliasArrayWrite(dialect.aliasArrays);
+  }
+
+  private changesAliases(text: string): boolean {
+    return EFFECT_WORDS.test(text) || (this.arrayWrite?.test(text) ?? false);
+  }
+
+  /** A write to the dialect's alias arrays (`BASH_ALIASES[k]=v`), which defines aliases the model does not follow. */
+  private readonly arrayWrite: RegExp | null;
 
   /** Reads then runs each unit of a text, as the shell does; `topLevel` numbers the document's units. */
   runUnits(units: Unit[], st: State | null, rc: RunCtx, topLevel = false): State | null {
@@ -80,8 +108,8 @@ export class Runner {
         const urc = { ...rc, src: unitSource(part, rc.src), uncertain: part.uncertain || rc.uncertain, unit: topLevel ? i : rc.unit };
         st = this.runSeq(part.statements, st, urc);
         if (st && part.uncertain && part.statements.length === 0) st = this.runUnparsed(rc.src.text.slice(part.start, part.end), st, urc);
-        // misparsed text that names a builtin changing aliases or options: its effect is unknown
-        if (st && part.uncertain && EFFECT_WORDS.test(rc.src.text.slice(part.start, part.end))) {
+        // misparsed text that names a builtin changing aliases or options, or writes an alias array: its effect is unknown
+        if (st && part.uncertain && this.changesAliases(rc.src.text.slice(part.start, part.end))) {
           this.unknownAt(st, rc.src, part.start, part.end, 'misparsed');
         }
       }
@@ -133,6 +161,7 @@ export class Runner {
       this.recordNamedRuns(start, end, st, rc);
       return st;
     }
+    if (this.arrayWrite?.test(own) && writesArrays(node)) this.unknown(st, rc.src, node, 'alias-array');
     switch (node.type) {
       case 'command':
         return this.runCommand(node, st, rc);

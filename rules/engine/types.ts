@@ -112,7 +112,7 @@ export interface UnknownCode {
   file: string;
   start: number;
   end: number;
-  what: 'source' | 'eval' | 'trap' | 'unalias' | 'alias' | 'misparsed' | 'depth' | 'loop';
+  what: 'source' | 'eval' | 'trap' | 'unalias' | 'alias' | 'alias-array' | 'misparsed' | 'depth' | 'loop';
 }
 
 export interface Unalias {

@@ -109,3 +109,23 @@ describe.each(DIALECT_IDS)('a top-level `return` in a script run on its own in %
     if (goesOn) expect(seen.get('U1')?.map((o) => o.outcome)).toEqual([c]);
   });
 });
+
+// The row aliasArrays: a write to one of these arrays defines an alias that no `alias` command
+// shows; the engine takes it as code it cannot follow, and claims nothing about the uses after it.
+describe.each(DIALECT_IDS)('a write to an alias array in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  const every = [...new Set(DIALECT_IDS.flatMap((d) => DIALECTS[d].aliasArrays))];
+  it.skipIf(!available)('defines an alias exactly where the row lists the array', () => {
+    for (const array of every) {
+      const text = `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\n${array}[qa]='echo ARR' 2>/dev/null\nqa U1 || echo NX:U1\n`;
+      const dir = mkdtempSync(join(tmpdir(), 'aliascope-array-'));
+      writeFileSync(join(dir, 'main.sh'), text);
+      const [cmd, ...args] = SHELL_COMMANDS[dialect];
+      const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
+      rmSync(dir, { recursive: true });
+      const listed = DIALECTS[dialect].aliasArrays.includes(array);
+      expect(out.includes('ARR U1'), array).toBe(listed);
+      expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim ?? '?', array).toBe(listed ? '?' : 'E');
+    }
+  });
+});

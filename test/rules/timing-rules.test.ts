@@ -320,6 +320,26 @@ ruleTester(rule('use-before-definition'), {
       errors: [{ line: 2, column: 1, endColumn: 2, message: 'A `source` of a file aliascope cannot read (line 1) may have defined `k` before' }],
       suggested: ". ./unknown.sh\nk() { echo hi \"$@\"; }\nk\n",
     },
+    {
+      // bash defines an alias through its BASH_ALIASES array, which no `alias` command shows
+      code: "#!/bin/bash\nshopt -s expand_aliases\nBASH_ALIASES[k]='echo arr'\nk\nalias k='echo hi'\n",
+      errors: [{ line: 4, column: 1, endColumn: 2, message: 'bash does not run this alias. A write to the shell\'s alias array `BASH_ALIASES` (line 3) may have defined `k` before' }],
+      // the new function would break where that alias is in effect: bash expands it in the name
+      suggested: "#!/bin/bash\nshopt -s expand_aliases\nBASH_ALIASES[k]='echo arr'\nk() { echo hi \"$@\"; }\nk\n",
+    },
+    {
+      code: "aliases[k]='echo arr'\nk\nalias k='echo hi'\n",
+      dialect: 'zsh',
+      errors: [{ line: 2, column: 1, endColumn: 2, message: 'zsh does not run this alias. A write to the shell\'s alias array `aliases` or `galiases` (line 1)' }],
+      suggested: "aliases[k]='echo arr'\nk() { echo hi \"$@\"; }\nk\n",
+    },
+    {
+      // reading the array defines nothing; elsewhere than zsh, `aliases` is an array like any other
+      code: "echo \"${BASH_ALIASES[k]}\"\naliases[k]='echo arr'\nk\nalias k='echo hi'\n",
+      dialect: 'bash',
+      errors: [{ line: 3, column: 1, endColumn: 2, message: 'bash runs the command, not the alias' }],
+      output: "echo \"${BASH_ALIASES[k]}\"\naliases[k]='echo arr'\nk() { echo hi \"$@\"; }\nk\n",
+    },
   ],
 });
 
