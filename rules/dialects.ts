@@ -3,6 +3,9 @@
 
 export type DialectId = 'bash' | 'bash-posix' | 'sh' | 'busybox' | 'zsh' | 'ksh' | 'mksh';
 
+/** What the word `time` starts (see Dialect.time). */
+export type TimeWord = 'program' | 'keyword' | 'keyword-p';
+
 /** When the body of a nested command text is read. */
 export type ReadTime =
   | 'enclosing'   // read with the command that contains it
@@ -54,8 +57,13 @@ export interface Dialect {
   identifierFunctionNames: boolean;
   /** The name in `name()` is alias-expanded, so an alias of that name breaks the definition (not in ksh93 or mksh). */
   functionNameExpands: boolean;
-  /** `time` is a keyword: the command after it is read and run as one of the shell's own (not in dash or busybox). */
-  timeKeyword: boolean;
+  /**
+   * What `time` is. 'program': a command like any other (dash, busybox).
+   * 'keyword': the command after it is read and run as one of the shell's own;
+   * a word after it that starts with `-` makes it a program (bash --posix) or
+   * an error (zsh, ksh93, mksh). 'keyword-p': also past its option `-p` (bash).
+   */
+  time: TimeWord;
   /** A `return` outside functions in a script run on its own reports an error and the script goes on (bash); elsewhere it ends the script. */
   scriptReturnGoesOn: boolean;
   /**
@@ -75,6 +83,12 @@ export interface Dialect {
    * `alias` command shows. Unsetting an element removes nothing in either.
    */
   aliasArrays: readonly string[];
+  /**
+   * Aliases the shell defines before a script starts whose value ends in a
+   * blank (mksh's `nohup='nohup '`): the word after one is read as an alias too,
+   * unless the script defines or removes that alias itself.
+   */
+  blankAliases: readonly string[];
 }
 
 const base = {
@@ -85,11 +99,12 @@ const base = {
   prefixRule: 'none',
   identifierFunctionNames: false,
   functionNameExpands: true,
-  timeKeyword: true,
+  time: 'keyword',
   scriptReturnGoesOn: false,
   comsubHeredocInCompoundFails: false,
   comsubPrinted: false,
   aliasArrays: [],
+  blankAliases: [],
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
 } as const;
@@ -101,7 +116,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true, comsubPrinted: true,
-    scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'],
+    scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'], time: 'keyword-p',
   },
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',
@@ -115,13 +130,13 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     ...base, id: 'sh', label: 'sh (dash)',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, identifierFunctionNames: true, timeKeyword: false,
+    procsub: null, identifierFunctionNames: true, time: 'program',
   },
   busybox: {
     ...base, id: 'busybox', label: 'busybox sh',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, identifierFunctionNames: true, timeKeyword: false,
+    procsub: null, identifierFunctionNames: true, time: 'program',
   },
   zsh: {
     ...base, id: 'zsh', label: 'zsh', zshOptions: true,
@@ -141,7 +156,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
-    procsub: null, functionNameExpands: false,
+    procsub: null, functionNameExpands: false, blankAliases: ['nohup'],
   },
 };
 

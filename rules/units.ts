@@ -196,7 +196,8 @@ function reparsed(text: string, start: number, end: number): Unit | null {
 /**
  * Regions tree-sitter-bash is known to get wrong: ERROR/MISSING nodes, a
  * here-document whose start line goes on after the operator (`cat <<E &&`,
- * `cat <<E; cmd`), and a word split by a backslash-newline.
+ * `cat <<E; cmd`), a word split by a backslash-newline, and `time` before a
+ * compound command.
  */
 export function isUncertain(node: SyntaxNode, text: string): boolean {
   if (node.hasError) return true;
@@ -208,7 +209,22 @@ export function isUncertain(node: SyntaxNode, text: string): boolean {
   // `${ cmd; }` and `${|cmd;}`: a command substitution run in the current shell
   // (ksh93, mksh, bash 5.3) or an error, never the parameter expansion tree-sitter reads
   if (/\$\{[\s|]/.test(slice) && node.descendantsOfType('expansion').some((e) => /^\$\{[\s|]/.test(text.slice(e.startIndex, e.startIndex + 3)))) return true;
+  if (TIMED_COMPOUND.test(slice) && timedCompound(node)) return true;
   return false;
+}
+
+/** What may open a compound command: tree-sitter-bash reads `time { …; }` and `time if …` as a program's arguments. */
+const COMPOUND_OPENERS = new Set(['{', '(', '((', '[[', '!', 'if', 'while', 'until', 'for', 'case', 'select']);
+const TIMED_COMPOUND = /\btime[ \t]+(-p[ \t]+)?(\{|\(|\[\[|!|if|while|until|for|case|select)(?![^\s;&|()<>])/;
+
+/** A `time` keyword before a compound command, which tree-sitter-bash misreads. */
+function timedCompound(node: SyntaxNode): boolean {
+  return node.descendantsOfType('command').some((c) => {
+    const kids = c.children;
+    if (kids[0]?.type !== 'command_name' || kids[0].text !== 'time') return false;
+    const next = kids[1]?.text === '-p' ? kids[2] : kids[1];
+    return next !== undefined && (next.type === 'subshell' || COMPOUND_OPENERS.has(next.text));
+  });
 }
 
 function badHeredoc(node: SyntaxNode, text: string): boolean {

@@ -1,8 +1,22 @@
 import type { Diagnostic, Rule } from '../rule';
 import type { Verdict } from '../verdicts';
 import { code } from '../report';
-import { inDocument } from '../engine';
+import { Analysis, inDocument, roughWords } from '../engine';
 import { writtenToBeSourced } from './intent';
+
+/** The words of the units of every file the analysis read that it could not parse, worked out once per analysis. */
+const unparsed = new WeakMap<Analysis, Set<string>>();
+function unparsedWords(analysis: Analysis): Set<string> {
+  let words = unparsed.get(analysis);
+  if (!words) {
+    words = new Set();
+    for (const [file, text] of analysis.sources) {
+      for (const u of analysis.unitsOf(file) ?? []) if (u.uncertain) for (const w of roughWords(text.slice(u.start, u.end))) words.add(w);
+    }
+    unparsed.set(analysis, words);
+  }
+  return words;
+}
 
 export const aliasNeverExpands: Rule = {
   meta: {
@@ -14,7 +28,7 @@ export const aliasNeverExpands: Rule = {
     docs: `## What it does
 Reports an alias definition when the script uses the alias but no use ever gets it.
 
-Not reported: files written to be sourced (startup files, files that test \`BASH_SOURCE\` against \`$0\` or \`return\` at top level), whose aliases live on in the shell that sources them, and definitions that code aliascope cannot follow (an \`eval\` of a variable, a \`source\` of a file it cannot find) may have used.
+Not reported: files written to be sourced (startup files, files that test \`BASH_SOURCE\` against \`$0\` or \`return\` at top level), whose aliases live on in the shell that sources them; definitions that code aliascope cannot follow (an \`eval\` of a variable, a \`source\` of a file it cannot find) may have used; and aliases whose name is a word of text aliascope cannot parse, which may hold a use.
 
 ## Why is this bad
 The definition has no effect. Each failing use is reported on its own with the reason; this report marks the definition that cannot take effect.
@@ -45,6 +59,8 @@ Fix the reported uses (usually by turning the alias into a function), or remove 
       if (!inDocument(analysis, def)) continue;
       // code aliascope cannot follow ran while it was in effect, and may have used it
       if (def.seenByUnknown) continue;
+      // so may a use in text aliascope cannot parse (`time { ll; }`)
+      if (unparsedWords(analysis).has(def.name)) continue;
       if (failing.length !== usesOf.get(def.name)) continue;
       if (failing.every((v) => v.reason === 'same-unit')) continue;
       out.push({

@@ -1,7 +1,7 @@
 // The builtins the model runs, one entry each with its effect. The gates'
 // word lists (what makes a statement worth running, or worth a prescan, and
 // which words make misparsed text unknown) are derived from this table.
-import { DIALECTS } from '../dialects';
+import { DIALECTS, TimeWord } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { literal } from '../words';
 import type { State } from './state';
@@ -171,21 +171,27 @@ export const PREFIX_WORDS: ReadonlySet<string> = new Set(['command', 'builtin'])
 
 /**
  * The command a simple command runs past `command`/`builtin` (`builtin source
- * ./lib.sh` runs `source`), and past the `time` keyword where `timeKeyword`
- * says the shell has one; the words after it when a prefix was passed. The
+ * ./lib.sh` runs `source`), and past the `time` keyword where the dialect
+ * has one (Dialect.time); the words after it when a prefix was passed. The
  * arguments are asked for only then.
  */
-export function pastPrefixes(name: string | null, args: () => SyntaxNode[], timeKeyword: boolean): { name: string | null; rest?: SyntaxNode[] } {
+export function pastPrefixes(name: string | null, args: () => SyntaxNode[], time: TimeWord): { name: string | null; rest?: SyntaxNode[] } {
   let rest: SyntaxNode[] | undefined;
-  while (name !== null && (PREFIX_WORDS.has(name) || (timeKeyword && name === 'time'))) {
-    const after = rest ?? args();
-    // `time -p`: the shells part ways (ksh93 and zsh have no such option), so the command is not known
+  while (name !== null && (PREFIX_WORDS.has(name) || (time !== 'program' && name === 'time'))) {
+    let after = rest ?? args();
+    if (name === 'time') after = afterTime(after, time);
+    // a word that starts with `-` makes `time` a program or an error: the command is not known
     if (name === 'time' && after[0] && literal(after[0])?.startsWith('-') !== false) return { name: null, rest: after };
     if (after.length === 0) break;
     name = literal(after[0]);
     rest = after.slice(1);
   }
   return { name, rest };
+}
+
+/** The words after the `time` keyword and its options: bash's `-p` is one. */
+export function afterTime<T extends SyntaxNode>(args: T[], time: TimeWord): T[] {
+  return time === 'keyword-p' && args[0]?.text === '-p' ? args.slice(1) : args;
 }
 
 const names = (pick: (b: Builtin) => boolean | undefined): string[] => Object.keys(BUILTINS).filter((k) => pick(BUILTINS[k]));

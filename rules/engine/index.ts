@@ -19,7 +19,7 @@ import { withSearchPaths } from '../source-path';
 export type { AliasDef, Analysis, AnalyzeOptions, Clash, Names, Resolution, SourceResolver, SourceSite, Unalias, UnknownCode, Use, UseRun } from './types';
 export { inDocument } from './types';
 export { argumentsAreInert, isInertStatement, mayDefineAlias } from './gates';
-export { sourcedNames, sourcedPaths } from './rough-text';
+export { roughWords, sourcedNames, sourcedPaths } from './rough-text';
 export { isStatementType } from './reader';
 export { Tri, UNDEF, REMOVED, UNKNOWN, isAbsent, isDefinition, isUnknown, unknownIndex } from './values';
 export type { AliasValue } from './values';
@@ -64,7 +64,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
   const budget = new Budget(gates.exhaustive);
   const catalogue = new Catalogue();
   const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole', opts.parsedTexts);
-  const discovery = new Discovery(catalogue, gates, texts, opts.dialect.timeKeyword);
+  const discovery = new Discovery(catalogue, gates, texts, opts.dialect.time);
   const reader = new Reader(opts.dialect, catalogue, gates, budget);
   const runner = new Runner(opts.dialect, catalogue, reader, discovery, texts, gates, budget);
   const file = opts.filename ?? DOCUMENT;

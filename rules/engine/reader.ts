@@ -7,7 +7,7 @@ import { firstAtLeast } from '../sorted';
 import type { Unit } from '../units';
 import { isAliasName, literal } from '../words';
 import type { Budget } from './budget';
-import { PREFIX_WORDS } from './builtins';
+import { afterTime, PREFIX_WORDS } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Gates, knownNameOffsets } from './gates';
 import type { FunctionDef, Source, State } from './state';
@@ -248,12 +248,15 @@ export class Reader {
     // the arguments are needed only after an alias whose value ends in a blank, or the `time` keyword
     let args: SyntaxNode[] | undefined;
     let next = 0;
-    // the `time` keyword: the next word is in command position (`time -p` is not followed, see pastPrefixes)
-    if (this.dialect.timeKeyword && word?.type === 'word' && word.text === 'time' && nameNode.childCount === 1) {
+    // the `time` keyword: the next word is in command position, past bash's `-p` (see pastPrefixes)
+    if (this.dialect.time !== 'program' && word?.type === 'word' && word.text === 'time' && nameNode.childCount === 1) {
       args = node.childrenForFieldName('argument');
-      word = args[0]?.text.startsWith('-') ? null : args[0] ?? null;
-      next = 1;
+      next = args.length - afterTime(args, this.dialect.time).length;
+      word = args[next]?.text.startsWith('-') ? null : args[next] ?? null;
+      next++;
     }
+    // the shell's own aliases whose value ends in a blank (mksh's `nohup`), which the script left alone
+    while (word?.type === 'word' && this.predefinedBlank(word.text)) word = (args ??= node.childrenForFieldName('argument'))[next++] ?? null;
     while (word && word.type === 'word' && carry !== Tri.No) {
       const name = word.text;
       // `alias`/`unalias` redefined as aliases are deliberate kludges, not uses
@@ -267,6 +270,11 @@ export class Reader {
       chained = true;
       word = carry === Tri.No ? null : (args ??= node.childrenForFieldName('argument'))[next++] ?? null;
     }
+  }
+
+  /** An alias the shell defines at start with a value that ends in a blank, not one the script defines or removes. */
+  predefinedBlank(word: string): boolean {
+    return this.dialect.blankAliases.includes(word) && !this.catalogue.knownNames.has(word);
   }
 
   /**

@@ -445,7 +445,7 @@ export class Runner {
     let args: SyntaxNode[] | undefined;
     const argsOf = (): SyntaxNode[] => (args ??= node.childrenForFieldName('argument'));
     this.recordRuns(nameNode, argsOf, st, rc);
-    const { name, rest } = pastPrefixes(literal(nameNode), argsOf, this.dialect.timeKeyword);
+    const { name, rest } = pastPrefixes(literal(nameNode), argsOf, this.dialect.time);
     if (name === null) {
       // a name known only at run time (`"$step"`, `$f`, `"$@"`) may call any function defined now,
       // which may define the aliases its body defines (the effects of other builtins are not followed)
@@ -459,8 +459,13 @@ export class Runner {
 
   /** Notes the values of each use among a command's first words, as the command runs. */
   private recordRuns(name: SyntaxNode, args: () => SyntaxNode[], st: State, rc: RunCtx): void {
-    if (!this.recordRun(name, st, rc)) return;
-    for (const w of args()) if (!this.recordRun(w, st, rc)) return;
+    // past the shell's own aliases that end in a blank, as the reader went (mksh's `nohup`)
+    let blank = this.reader.predefinedBlank(name.text);
+    if (!blank && !this.recordRun(name, st, rc)) return;
+    for (const w of args()) {
+      if (blank && (blank = this.reader.predefinedBlank(w.text))) continue;
+      if (!this.recordRun(w, st, rc)) return;
+    }
   }
 
   /** Notes the run of the use read at this word; false when none was read there. */

@@ -79,18 +79,19 @@ describe.each(DIALECT_IDS)('a function defined under the name of an alias in %s'
   });
 });
 
-// The row timeKeyword: where `time` is a keyword, the command after it is read and run as the
-// shell's own, and the engine claims its uses; elsewhere it is a program's argument.
+// The row time: where `time` is a keyword, the command after it is read and run as the
+// shell's own, and the engine claims its uses; elsewhere it is a program's argument. Past `-p`
+// only in bash: bash --posix runs the program, the others take `-p` for the command.
 describe.each(DIALECT_IDS)('a command after `time` in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);
   it.skipIf(!available)('is claimed exactly where `time` is a keyword, and as the shell runs it', async () => {
     const demo = DEMOS.find((x) => x.name === 'time_keyword')!;
     const [seen] = await runBatch(dialect, [{ files: demo.files }]);
     const claimed = claims(demo.files, dialect);
-    const keyword = DIALECTS[dialect].timeKeyword;
-    for (const label of ['U1', 'U2']) {
+    const time = DIALECTS[dialect].time;
+    for (const label of ['U1', 'U2', 'U3']) {
       const c = claimed.get(label)?.claim ?? '?';
-      expect(c !== '?', label).toBe(keyword);
+      expect(c !== '?', label).toBe(label === 'U3' ? time === 'keyword-p' : time !== 'program');
       if (c !== '?') expect(seen.get(label)?.map((o) => o.outcome)).toEqual([c]);
     }
   });
@@ -126,6 +127,27 @@ describe.each(DIALECT_IDS)('a write to an alias array in %s', (dialect: DialectI
       const listed = DIALECTS[dialect].aliasArrays.includes(array);
       expect(out.includes('ARR U1'), array).toBe(listed);
       expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim ?? '?', array).toBe(listed ? '?' : 'E');
+    }
+  });
+});
+
+// The row blankAliases: the shell's own aliases whose value ends in a blank, so that the word
+// after one is read as an alias too. Checked against each shell's own list.
+describe.each(DIALECT_IDS)('the aliases %s defines at start', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('end in a blank exactly where the row lists them', () => {
+    const [cmd, ...args] = SHELL_COMMANDS[dialect];
+    const listed = spawnSync(cmd, [...args, '-c', 'alias'], { encoding: 'utf8' }).stdout;
+    const blank = [...listed.matchAll(/^(?:alias )?([\w-]+)=(['"]?)(.*?)\2$/gm)].filter((m) => /[ \t]$/.test(m[3])).map((m) => m[1]);
+    expect(blank.sort()).toEqual([...DIALECTS[dialect].blankAliases].sort());
+    for (const word of blank) {
+      const text = `alias qa='echo EXP'\n${word} qa U1 2>/dev/null || echo NX:U1\n`;
+      const dir = mkdtempSync(join(tmpdir(), 'aliascope-blank-'));
+      writeFileSync(join(dir, 'main.sh'), text);
+      const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
+      rmSync(dir, { recursive: true });
+      expect(out, word).toContain('EXP U1');
+      expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim, word).toBe('E');
     }
   });
 });

@@ -397,10 +397,20 @@ ruleTester(rule('alias-never-expands'), {
     { code: "alias k='echo hi'; k\n" },
     // the trap's handler is read and run at exit, with the alias in effect
     { code: "k\nalias k='echo hi'\ntrap 'k' EXIT\n" },
+    // bash reads the command after `time -p` as one of its own
+    { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\ntime -p k\nf\n", dialect: 'bash' },
+    // tree-sitter-bash misreads `time { …; }`: the use there may expand
+    { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\ntime { k; }\nf\n", dialect: 'bash' },
   ],
   invalid: [
     {
       code: "f() { k; }\nalias k='echo hi'\nf\n",
+      errors: [{ line: 2, column: 7, endColumn: 18, message: 'its only use is' }],
+    },
+    {
+      // bash --posix runs the program time for `time -p`: `k` is its argument
+      code: "f() { k; }\nalias k='echo hi'\ntime -p k\nf\n",
+      dialect: 'bash-posix',
       errors: [{ line: 2, column: 7, endColumn: 18, message: 'its only use is' }],
     },
   ],

@@ -138,6 +138,7 @@ qc U3 || echo NX:U3
 time qa U1 2>/dev/null || echo NX:U1
 time alias qb='echo EXP' 2>/dev/null
 qb U2 || echo NX:U2
+time -p qa U3 2>/dev/null || echo NX:U3
 `),
   d('background', `alias qa='echo EXP' &
 wait
