@@ -89,6 +89,13 @@ export interface Dialect {
    * unless the script defines or removes that alias itself.
    */
   blankAliases: readonly string[];
+  /**
+   * Commands that print function definitions as the shell can read them
+   * again, with a word the first reading did not expand left as it was:
+   * `eval "$(declare -f f)"` reads `f` anew, with the aliases in effect then.
+   * mksh's `typeset -f` escapes every command word, so nothing expands there.
+   */
+  functionPrinters: readonly string[];
 }
 
 const base = {
@@ -105,6 +112,7 @@ const base = {
   comsubPrinted: false,
   aliasArrays: [],
   blankAliases: [],
+  functionPrinters: [],
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
 } as const;
@@ -116,7 +124,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true, comsubPrinted: true,
-    scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'], time: 'keyword-p',
+    scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'], time: 'keyword-p', functionPrinters: ['declare -f', 'typeset -f'],
   },
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',
@@ -124,7 +132,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', identifierFunctionNames: true, comsubHeredocInCompoundFails: true,
-    aliasArrays: ['BASH_ALIASES'],
+    aliasArrays: ['BASH_ALIASES'], functionPrinters: ['declare -f', 'typeset -f'],
   },
   sh: {
     ...base, id: 'sh', label: 'sh (dash)',
@@ -143,6 +151,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
+    functionPrinters: ['declare -f', 'typeset -f', 'functions'],
   },
   ksh: {
     ...base, id: 'ksh', label: 'ksh93',
@@ -150,6 +159,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
     lastPipeInShell: true, prefixRule: 'assign-then-last-redir', functionNameExpands: false,
+    functionPrinters: ['typeset -f', 'functions'],
   },
   mksh: {
     ...base, id: 'mksh', label: 'mksh',

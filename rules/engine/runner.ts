@@ -42,6 +42,18 @@ export interface RunCtx {
   script: boolean;
 }
 
+/** A simple or declaration command's words (`declare -f f`), null where one is not literal; null for other statements. */
+function commandWords(cmd: SyntaxNode): (string | null)[] | null {
+  if (cmd.type === 'command') {
+    const name = cmd.childForFieldName('name');
+    if (!name || cmd.namedChildren.some((c) => c.type !== 'command_name' && c.type !== 'word')) return null;
+    return [literal(name), ...cmd.childrenForFieldName('argument').map(literal)];
+  }
+  if (cmd.type !== 'declaration_command') return null;
+  // the keyword, then words and names
+  return cmd.children.map((c, i) => (i === 0 ? c.type : c.type === 'word' || c.type === 'variable_name' ? literal(c) ?? c.text : null));
+}
+
 /** Commands that write the variable they are given: `read 'BASH_ALIASES[k]'`, `printf -v 'BASH_ALIASES[k]' …`. */
 const VARIABLE_WRITERS = new Set(['read', 'printf']);
 
@@ -555,6 +567,8 @@ export class Runner {
 
   private runEval({ node, args, st }: BuiltinCall, rc: RunCtx): State | null {
     if (args.length === 0) return st;
+    const printed = this.printedFunctions(args, st);
+    if (printed) return this.readAgain(printed, st, rc);
     const vals = args.map(literal);
     if (vals.some((v) => v === null)) {
       // only the expanded values are unknown: data, unless they can become commands
@@ -582,6 +596,48 @@ export class Runner {
       : body ? body.offset + rc.src.base
       : verbatim ? args[0].startIndex + rc.src.base : null;
     return this.runText({ text, base, file: rc.src.file, name: `${rc.src.name}#eval@${args[0].startIndex}` }, st, rc);
+  }
+
+  /**
+   * The functions an eval of one of the dialect's function printers defines
+   * anew (`eval "$(declare -f f g)"`, every function without names), or null
+   * when the argument is anything else, or an alias or function of the
+   * printer's name may run instead.
+   */
+  private printedFunctions(args: SyntaxNode[], st: State): FunctionDef[] | null {
+    if (args.length !== 1 || !this.dialect.functionPrinters.length) return null;
+    const arg = args[0];
+    const sub = arg.type === 'string' && arg.namedChildren.length === 1 && arg.text === `"${arg.namedChildren[0].text}"` ? arg.namedChildren[0] : arg;
+    if (sub.type !== 'command_substitution' || sub.namedChildren.length !== 1) return null;
+    let cmd: SyntaxNode | null = sub.namedChildren[0];
+    // what goes to standard error is not read
+    if (cmd.type === 'redirected_statement') {
+      if (!cmd.namedChildren.every((c) => !c.type.endsWith('redirect') || /^2>\s*\/dev\/null$/.test(c.text))) return null;
+      cmd = cmd.childForFieldName('body');
+    }
+    const words = cmd ? commandWords(cmd) : null;
+    if (!words || words[0] === null || this.catalogue.knownNames.has(words[0]) || st.functions.get(words[0]) !== undefined) return null;
+    const printer = this.dialect.functionPrinters.map((p) => p.split(' ')).find((p) => p.every((w, i) => words[i] === w));
+    if (printer === undefined) return null;
+    const names = words.slice(printer.length);
+    if (names.some((n) => n === null || n.startsWith('-'))) return null;
+    const out: FunctionDef[] = [];
+    const add = (fns: Iterable<FunctionDef | null> | undefined): void => {
+      for (const f of fns ?? []) if (f) out.push(f);
+    };
+    if (names.length) for (const n of names) add(st.functions.get(n!));
+    else for (const [, fns] of st.functions) add(fns);
+    return out;
+  }
+
+  /** Reads function definitions again where they run, as an eval of their printed text does. */
+  private readAgain(fns: FunctionDef[], st: State, rc: RunCtx): State | null {
+    let out: State | null = st;
+    for (const f of fns) {
+      const unit: Unit = { start: f.node.startIndex, end: f.node.endIndex, statements: [{ node: f.node, background: false }], uncertain: f.uncertain };
+      out = this.runUnits([unit], out, { ...rc, src: f.src, eager: false, printed: false });
+    }
+    return out;
   }
 
   /** Reads and runs an eval string. */

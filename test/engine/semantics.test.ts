@@ -151,3 +151,23 @@ describe.each(DIALECT_IDS)('the aliases %s defines at start', (dialect: DialectI
     }
   });
 });
+
+// The row functionPrinters: an eval of a command that prints function definitions reads them
+// anew, with the aliases in effect then; the engine then claims nothing about such a use.
+describe.each(DIALECT_IDS)('an eval of printed functions in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  const every = [...new Set(DIALECT_IDS.flatMap((d) => DIALECTS[d].functionPrinters))];
+  it.skipIf(!available)('reads them again exactly where the row lists the printer', () => {
+    for (const printer of every) {
+      const text = `shopt -s expand_aliases 2>/dev/null\nf() { qa U1 || echo NX:U1; }\nalias qa='echo EXP'\neval "$(${printer} f)" 2>/dev/null\nf\n`;
+      const dir = mkdtempSync(join(tmpdir(), 'aliascope-printer-'));
+      writeFileSync(join(dir, 'main.sh'), text);
+      const [cmd, ...args] = SHELL_COMMANDS[dialect];
+      const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
+      rmSync(dir, { recursive: true });
+      const listed = DIALECTS[dialect].functionPrinters.includes(printer);
+      expect(out.includes('EXP U1'), printer).toBe(listed);
+      expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim, printer).toBe(listed ? '?' : 'N');
+    }
+  });
+});

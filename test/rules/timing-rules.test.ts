@@ -130,6 +130,8 @@ ruleTester(rule('function-read-before-alias'), {
   valid: [
     { code: "alias k='echo hi'\nf() { k; }\nf\n" },
     { code: "f() { echo \"$(k)\"; }\nalias k='echo hi'\nf\n", dialect: 'zsh' },
+    // the eval reads the printed body of `f` again, with the alias in effect
+    { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\neval \"$(declare -f f)\"\nf\n", dialect: 'bash' },
   ],
   invalid: [
     {
