@@ -64,6 +64,8 @@ export interface Dialect {
    * an error (zsh, ksh93, mksh). 'keyword-p': also past its option `-p` (bash).
    */
   time: TimeWord;
+  /** `coproc` is a keyword: the command after it is read as one of the shell's own and runs in a subshell (bash, zsh). */
+  coproc: boolean;
   /** A `return` outside functions in a script run on its own reports an error and the script goes on (bash); elsewhere it ends the script. */
   scriptReturnGoesOn: boolean;
   /**
@@ -107,6 +109,7 @@ const base = {
   identifierFunctionNames: false,
   functionNameExpands: true,
   time: 'keyword',
+  coproc: false,
   scriptReturnGoesOn: false,
   comsubHeredocInCompoundFails: false,
   comsubPrinted: false,
@@ -124,7 +127,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true, comsubPrinted: true,
-    scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'], time: 'keyword-p', functionPrinters: ['declare -f', 'typeset -f'],
+    scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'], time: 'keyword-p', functionPrinters: ['declare -f', 'typeset -f'], coproc: true,
   },
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',
@@ -132,7 +135,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', identifierFunctionNames: true, comsubHeredocInCompoundFails: true,
-    aliasArrays: ['BASH_ALIASES'], functionPrinters: ['declare -f', 'typeset -f'],
+    aliasArrays: ['BASH_ALIASES'], functionPrinters: ['declare -f', 'typeset -f'], coproc: true,
   },
   sh: {
     ...base, id: 'sh', label: 'sh (dash)',
@@ -151,7 +154,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
-    functionPrinters: ['declare -f', 'typeset -f', 'functions'],
+    functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
   },
   ksh: {
     ...base, id: 'ksh', label: 'ksh93',

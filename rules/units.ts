@@ -196,8 +196,8 @@ function reparsed(text: string, start: number, end: number): Unit | null {
 /**
  * Regions tree-sitter-bash is known to get wrong: ERROR/MISSING nodes, a
  * here-document whose start line goes on after the operator (`cat <<E &&`,
- * `cat <<E; cmd`), a word split by a backslash-newline, and `time` before a
- * compound command.
+ * `cat <<E; cmd`), a word split by a backslash-newline, and `time` or
+ * `coproc` before a compound command.
  */
 export function isUncertain(node: SyntaxNode, text: string): boolean {
   if (node.hasError) return true;
@@ -213,16 +213,21 @@ export function isUncertain(node: SyntaxNode, text: string): boolean {
   return false;
 }
 
-/** What may open a compound command: tree-sitter-bash reads `time { …; }` and `time if …` as a program's arguments. */
+/**
+ * What may open a compound command: tree-sitter-bash reads `time { …; }`,
+ * `time if …` and `coproc NAME { …; }` as a program's arguments.
+ */
 const COMPOUND_OPENERS = new Set(['{', '(', '((', '[[', '!', 'if', 'while', 'until', 'for', 'case', 'select']);
-const TIMED_COMPOUND = /\btime[ \t]+(-p[ \t]+)?(\{|\(|\[\[|!|if|while|until|for|case|select)(?![^\s;&|()<>])/;
+const TIMED_COMPOUND = /\b(time[ \t]+(-p[ \t]+)?|coproc[ \t]+([A-Za-z_]\w*[ \t]+)?)(\{|\(|\[\[|!|if|while|until|for|case|select)(?![^\s;&|()<>])/;
 
-/** A `time` keyword before a compound command, which tree-sitter-bash misreads. */
+/** A `time` or `coproc` keyword before a compound command (`coproc` may name it first), which tree-sitter-bash misreads. */
 function timedCompound(node: SyntaxNode): boolean {
   return node.descendantsOfType('command').some((c) => {
     const kids = c.children;
-    if (kids[0]?.type !== 'command_name' || kids[0].text !== 'time') return false;
-    const next = kids[1]?.text === '-p' ? kids[2] : kids[1];
+    const keyword = kids[0]?.type === 'command_name' ? kids[0].text : '';
+    if (keyword !== 'time' && keyword !== 'coproc') return false;
+    const skip = keyword === 'time' ? kids[1]?.text === '-p' : /^[A-Za-z_]\w*$/.test(kids[1]?.text ?? '') && kids[2] !== undefined;
+    const next = skip ? kids[2] : kids[1];
     return next !== undefined && (next.type === 'subshell' || COMPOUND_OPENERS.has(next.text));
   });
 }

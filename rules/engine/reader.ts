@@ -254,6 +254,11 @@ export class Reader {
       next = args.length - afterTime(args, this.dialect.time).length;
       word = args[next]?.text.startsWith('-') ? null : args[next] ?? null;
       next++;
+    } else if (this.dialect.coproc && word?.type === 'word' && word.text === 'coproc' && nameNode.childCount === 1) {
+      // so is the word after `coproc`
+      args = node.childrenForFieldName('argument');
+      word = args[0] ?? null;
+      next = 1;
     }
     // the shell's own aliases whose value ends in a blank (mksh's `nohup`), which the script left alone
     while (word?.type === 'word' && this.predefinedBlank(word.text)) word = (args ??= node.childrenForFieldName('argument'))[next++] ?? null;

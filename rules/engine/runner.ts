@@ -456,6 +456,7 @@ export class Runner {
     // the arguments are asked for only when the name is a use, a prefix word or a builtin
     let args: SyntaxNode[] | undefined;
     const argsOf = (): SyntaxNode[] => (args ??= node.childrenForFieldName('argument'));
+    if (this.dialect.coproc && literal(nameNode) === 'coproc') return this.runCoproc(node, argsOf(), st, rc);
     this.recordRuns(nameNode, argsOf, st, rc);
     const { name, rest } = pastPrefixes(literal(nameNode), argsOf, this.dialect.time);
     if (name === null) {
@@ -464,9 +465,25 @@ export class Runner {
       for (const f of this.definingFunctions(st)) for (const d of this.catalogue.definitionsInside(f)) st.mayBe(d.name, d.id);
       return st;
     }
+    return this.runNamed(node, name, () => rest ?? argsOf(), st, rc);
+  }
+
+  /** Runs the command named `name` with these arguments: a builtin's effect, or a call of a function. */
+  private runNamed(node: SyntaxNode, name: string, args: () => SyntaxNode[], st: State, rc: RunCtx): State | null {
     const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
-    if (builtin) return builtin.run({ node, args: rest ?? argsOf(), st, host: this.host(rc) });
+    if (builtin) return builtin.run({ node, args: args(), st, host: this.host(rc) });
     return this.runCall(name, st, rc);
+  }
+
+  /** `coproc cmd args`: the command runs in a subshell, alongside the script. */
+  private runCoproc(node: SyntaxNode, words: SyntaxNode[], st: State, rc: RunCtx): State {
+    if (words.length === 0) return st;
+    const sub = st.clone();
+    const subRc = { ...rc, subshell: true, returns: null, breaks: null };
+    this.recordRuns(words[0], () => words.slice(1), sub, subRc);
+    const { name, rest } = pastPrefixes(literal(words[0]), () => words.slice(1), this.dialect.time);
+    if (name !== null) this.runNamed(node, name, () => rest ?? words.slice(1), sub, subRc);
+    return st;
   }
 
   /** Notes the values of each use among a command's first words, as the command runs. */

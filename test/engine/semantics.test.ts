@@ -171,3 +171,27 @@ describe.each(DIALECT_IDS)('an eval of printed functions in %s', (dialect: Diale
     }
   });
 });
+
+// The row coproc: where `coproc` is a keyword, the command after it is read as the shell's own
+// and runs in a subshell; elsewhere it is a command that is not found.
+describe.each(DIALECT_IDS)('a command after `coproc` in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('is read and run in a subshell exactly where `coproc` is a keyword', () => {
+    const text = "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\ninit() { alias qb='echo EXP'; }\n"
+      + 'coproc qa U1 >out 2>/dev/null\nwait\ncat out\ncoproc init 2>/dev/null\nwait\nqb U2 || echo NX:U2\n';
+    const dir = mkdtempSync(join(tmpdir(), 'aliascope-coproc-'));
+    writeFileSync(join(dir, 'main.sh'), text);
+    const [cmd, ...args] = SHELL_COMMANDS[dialect];
+    const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
+    rmSync(dir, { recursive: true });
+    const keyword = DIALECTS[dialect].coproc;
+    const result = lint(text, { dialect, filename: 'main.sh' });
+    const claimed = claims({ 'main.sh': text }, dialect);
+    expect(out.includes('EXP U1')).toBe(keyword);
+    expect(claimed.get('U1')?.claim ?? '?').toBe(keyword ? 'E' : '?');
+    expect(out).toContain('NX:U2');
+    expect(claimed.get('U2')?.claim).toBe('N');
+    // the function ran, but in a subshell: its alias never reached the script
+    expect(result.diagnostics.some((d) => d.ruleId === 'subshell-alias')).toBe(keyword);
+  });
+});

@@ -282,6 +282,12 @@ ruleTester(rule('subshell-alias'), {
       errors: [{ line: 3, column: 1, endColumn: 2, message: 'defined at line 1 inside `init`, which runs only in a subshell' }],
     },
     {
+      // bash runs a coprocess in a subshell
+      code: "shopt -s expand_aliases\ninit() { alias k='echo hi'; }\ncoproc init\nwait\nk\n",
+      dialect: 'bash',
+      errors: [{ line: 5, column: 1, endColumn: 2, message: 'defined at line 2 inside `init`, which runs only in a subshell' }],
+    },
+    {
       code: "true | alias k='echo hi'\nk\n",
       dialect: 'bash-posix',
       errors: [{ line: 2, column: 1, endColumn: 2 }],
