@@ -2,7 +2,7 @@
 // word lists (what makes a statement worth running, or worth a prescan, and
 // which words make misparsed text unknown) are derived from this table.
 import { DIALECTS, TimeWord } from '../dialects';
-import type { SyntaxNode } from '../parse';
+import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
 import type { State } from './state';
 import { REMOVED, Tri } from './values';
@@ -14,8 +14,8 @@ export interface BuiltinHost {
   runAlias(call: BuiltinCall): State;
   runEval(call: BuiltinCall): State | null;
   runSource(call: BuiltinCall): State | null;
-  /** Code the engine cannot follow ran at `node`. */
-  unknown(st: State, node: SyntaxNode, what: 'unalias' | 'trap'): void;
+  /** Code the engine cannot follow ran at `node`; with `names`, code that may define those aliases and change nothing else. */
+  unknown(st: State, node: SyntaxNode, what: 'unalias' | 'trap', names?: string[]): void;
   /** Whether a word of the text names a function defined now whose body may change aliases or options. */
   namesChangingFunction(st: State, text: string): boolean;
   /** Text read and run at a time the model does not know may use the aliases its words name. */
@@ -134,9 +134,43 @@ function runEmulate({ st, host }: BuiltinCall): State {
 
 function runTrap({ node, args, st, host }: BuiltinCall): State {
   // the handler runs at a time the model does not know
-  if (args.some((a) => HANDLER_EFFECT_WORDS.test(a.text) || host.namesChangingFunction(st, a.text))) host.unknown(st, node, 'trap');
+  if (args.some((a) => host.namesChangingFunction(st, a.text))) host.unknown(st, node, 'trap');
+  else if (args.some((a) => HANDLER_EFFECT_WORDS.test(a.text))) host.unknown(st, node, 'trap', handlerAliasNames(args) ?? undefined);
   for (const a of args) host.usedLater(a.text);
   return st;
+}
+
+/**
+ * The aliases a trap's handlers define, when that is all they may change:
+ * each handler that may change anything is literal text that parses, whose
+ * commands are `alias name=value` with literal words, or commands that change
+ * no alias or option. Null when a handler may do more.
+ */
+function handlerAliasNames(args: SyntaxNode[]): string[] | null {
+  const names: string[] = [];
+  for (const a of args) {
+    if (!HANDLER_EFFECT_WORDS.test(a.text)) continue;
+    const text = literal(a);
+    if (text === null || ALIAS_ARRAY_WRITE.test(text)) return null;
+    const root = parse(text).rootNode;
+    if (root.hasError || root.descendantsOfType('function_definition').length > 0) return null;
+    for (const cmd of root.descendantsOfType('command')) {
+      const nameNode = cmd.childForFieldName('name');
+      const name = nameNode ? literal(nameNode) : null;
+      if (name === null) return null;
+      if (name !== 'alias') {
+        if (HANDLER_EFFECT_WORDS.test(cmd.text)) return null;
+        continue;
+      }
+      for (const w of cmd.childrenForFieldName('argument')) {
+        const value = literal(w);
+        const eq = value?.indexOf('=') ?? -1;
+        if (value === null || eq <= 0) return null;
+        names.push(value.slice(0, eq));
+      }
+    }
+  }
+  return names;
 }
 
 /** `exec` with a command replaces the shell; with redirections only, it goes on. */

@@ -519,7 +519,14 @@ export class Runner {
       runAlias: (c) => this.runAlias(c, rc),
       runEval: (c) => this.runEval(c, rc),
       runSource: (c) => this.runSource(c, rc),
-      unknown: (st, node, what) => this.unknown(st, rc.src, node, what),
+      unknown: (st, node, what, names) => {
+        if (!names) this.unknown(st, rc.src, node, what);
+        else if (names.length) {
+          // code that may define these aliases, and changes nothing else
+          const value = this.catalogue.unknown(rc.src, node, what);
+          for (const name of names) st.mayBe(name, value);
+        }
+      },
       namesChangingFunction: (st, text) => this.namesChangingFunction(st, text),
       usedLater: (text) => {
         const names = new Set(roughWords(text));

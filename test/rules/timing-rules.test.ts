@@ -329,6 +329,12 @@ ruleTester(rule('use-before-definition'), {
       suggested: ". ./unknown.sh\nk() { echo hi \"$@\"; }\nk\n",
     },
     {
+      // a trap's handler that defines only another alias leaves this use certain
+      code: "trap \"alias x='echo t'\" USR1\nk\nalias k='echo hi'\n",
+      errors: [{ line: 2, column: 1, endColumn: 2, message: 'sh (dash) runs the command, not the alias.' }],
+      output: "trap \"alias x='echo t'\" USR1\nk() { echo hi \"$@\"; }\nk\n",
+    },
+    {
       // bash defines an alias through its BASH_ALIASES array, which no `alias` command shows
       code: "#!/bin/bash\nshopt -s expand_aliases\nBASH_ALIASES[k]='echo arr'\nk\nalias k='echo hi'\n",
       errors: [{ line: 4, column: 1, endColumn: 2, message: 'bash does not run this alias. A write to the shell\'s alias array `BASH_ALIASES` (line 3) may have defined `k` before' }],
@@ -371,6 +377,12 @@ ruleTester(rule('expand-aliases-off'), {
       code: "#!/bin/bash\nunset POSIXLY_CORRECT\nalias k='echo hi'\nk\n",
       errors: [{ line: 4, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
       output: "#!/bin/bash\nshopt -s expand_aliases\nunset POSIXLY_CORRECT\nalias k='echo hi'\nk\n",
+    },
+    {
+      // a handler that only defines aliases switches no option either
+      code: "#!/bin/bash\ntrap \"alias x='echo t'\" USR1\nalias k='echo hi'\nk\n",
+      errors: [{ line: 4, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
+      output: "#!/bin/bash\nshopt -s expand_aliases\ntrap \"alias x='echo t'\" USR1\nalias k='echo hi'\nk\n",
     },
     {
       // a cleanup handler's `set +e` switches no alias option

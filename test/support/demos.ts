@@ -108,6 +108,12 @@ trap setup USR1
 kill -USR1 $$
 qa U1 || echo NX:U1
 `),
+  d('trap_handler_alias', `trap "alias qb='echo EXP'" USR1
+kill -USR1 $$
+qa U1 || echo NX:U1
+alias qa='echo EXP'
+qb U2 || echo NX:U2
+`, {}, ['U1']),
   d('dynamic_command_name', `setup() { alias qa='echo EXP'; }
 for step in setup; do "$step"; done
 qa U1 || echo NX:U1
