@@ -167,7 +167,8 @@ export class Runner {
     // (worked out only when a gate asks, as this runs for every statement)
     let dynamic: boolean | undefined;
     const isFunction = (w: string): boolean => st.functions.get(w) !== undefined
-      || (dynamic ??= /[$`]/.test(own) && this.definingFunctions(st).length > 0);
+      || (dynamic ??= /[$`]/.test(own) && this.definingFunctions(st).length > 0)
+      || this.valuesCalling(w, st).length > 0;
     if (!this.gates.mayRun(node, own, isFunction, () => this.reader.mentionsKnownName(text, start, end))) return st;
     if (this.gates.runsByNames(node, own, isFunction)) {
       this.recordNamedRuns(start, end, st, rc);
@@ -426,6 +427,20 @@ export class Runner {
       && (this.catalogue.definitionsInside(f).length > 0 || HANDLER_EFFECT_WORDS.test(f.src.text.slice(f.body.startIndex, f.body.endIndex)))));
   }
 
+  /**
+   * The values of alias `name` in effect now that name a function defined now
+   * or source a file (`alias g=setup`): running the alias may run them.
+   */
+  private valuesCalling(name: string, st: State): string[] {
+    if (!this.catalogue.knownNames.has(name)) return [];
+    const out: string[] = [];
+    for (const v of st.valuesOf(name)) {
+      const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
+      if (value && (roughWords(value).some((w) => st.functions.get(w) !== undefined) || sourcedPaths(value).length > 0)) out.push(value);
+    }
+    return out;
+  }
+
   /** The functions defined now whose bodies define aliases: a command named only at run time may call them. */
   private definingFunctions(st: State): FunctionDef[] {
     if (!this.catalogue.defs.some((d) => d.inFunction)) return [];
@@ -458,6 +473,9 @@ export class Runner {
     const argsOf = (): SyntaxNode[] => (args ??= node.childrenForFieldName('argument'));
     if (this.dialect.coproc && literal(nameNode) === 'coproc') return this.runCoproc(node, argsOf(), st, rc);
     this.recordRuns(nameNode, argsOf, st, rc);
+    // an alias that expands runs its value in place of its name: a function named there may run
+    const alias = literal(nameNode);
+    if (alias !== null) for (const value of this.valuesCalling(alias, st)) st = this.runUnparsed(value, st, rc) ?? st;
     const { name, rest } = pastPrefixes(literal(nameNode), argsOf, this.dialect.time);
     if (name === null) {
       // a name known only at run time (`"$step"`, `$f`, `"$@"`) may call any function defined now,

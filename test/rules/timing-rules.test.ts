@@ -170,6 +170,8 @@ ruleTester(rule('alias-in-function'), {
     { code: "setup() { alias k='echo hi'; }\ntrap setup USR1\nkill -USR1 $$\nk\nsetup\n" },
     { code: "setup() { alias k='echo hi'; }\nfor step in setup; do \"$step\"; done\nk\nsetup\n" },
     { code: "setup() { alias k='echo hi'; }\nf=setup; $f\nk\nsetup\n" },
+    // an alias whose value calls the function runs it
+    { code: "setup() { alias k='echo hi'; }\nalias init='setup; :'\ninit\nk\n" },
   ],
   invalid: [
     {

@@ -114,6 +114,11 @@ qa U1 || echo NX:U1
 alias qa='echo EXP'
 qb U2 || echo NX:U2
 `, {}, ['U1']),
+  d('alias_calls_function', `setup() { alias qa='echo EXP'; }
+alias init='setup now'
+init
+qa U1 || echo NX:U1
+`),
   d('dynamic_command_name', `setup() { alias qa='echo EXP'; }
 for step in setup; do "$step"; done
 qa U1 || echo NX:U1
