@@ -64,6 +64,12 @@ export interface Dialect {
    * an error (zsh, ksh93, mksh). 'keyword-p': also past its option `-p` (bash).
    */
   time: TimeWord;
+  /**
+   * zsh's precommand modifiers: words that run the next word as a command,
+   * a function included (`noglob setup`), each with whether that word is
+   * read as an alias too (only after `nocorrect`).
+   */
+  precommandModifiers: Readonly<Record<string, boolean>>;
   /** `coproc` is a keyword: the command after it is read as one of the shell's own and runs in a subshell (bash, zsh). */
   coproc: boolean;
   /** A `return` outside functions in a script run on its own reports an error and the script goes on (bash); elsewhere it ends the script. */
@@ -110,6 +116,7 @@ const base = {
   functionNameExpands: true,
   time: 'keyword',
   coproc: false,
+  precommandModifiers: {},
   scriptReturnGoesOn: false,
   comsubHeredocInCompoundFails: false,
   comsubPrinted: false,
@@ -155,6 +162,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
+    precommandModifiers: { noglob: false, nocorrect: true, '-': false },
   },
   ksh: {
     ...base, id: 'ksh', label: 'ksh93',

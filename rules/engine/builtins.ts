@@ -1,7 +1,7 @@
 // The builtins the model runs, one entry each with its effect. The gates'
 // word lists (what makes a statement worth running, or worth a prescan, and
 // which words make misparsed text unknown) are derived from this table.
-import { DIALECTS, TimeWord } from '../dialects';
+import { Dialect, DIALECTS, TimeWord } from '../dialects';
 import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
 import type { State } from './state';
@@ -203,24 +203,31 @@ export const CONSTANT_STATUS: ReadonlyMap<string, Tri> = new Map([['true', Tri.Y
 /** Words that run the next word as a command without alias or function lookup. */
 export const PREFIX_WORDS: ReadonlySet<string> = new Set(['command', 'builtin']);
 
+/** What a dialect's words before a command are: the `time` keyword, zsh's precommand modifiers. */
+export type CommandPrefixes = Pick<Dialect, 'time' | 'precommandModifiers'>;
+
 /**
  * The command a simple command runs past `command`/`builtin` (`builtin source
- * ./lib.sh` runs `source`), and past the `time` keyword where the dialect
- * has one (Dialect.time); the words after it when a prefix was passed. The
- * arguments are asked for only then.
+ * ./lib.sh` runs `source`), past the `time` keyword where the dialect has one
+ * (Dialect.time) and past zsh's precommand modifiers; the words after it when
+ * a prefix was passed (the arguments are asked for only then), and whether it
+ * may be a function (not past `command` or `builtin`).
  */
-export function pastPrefixes(name: string | null, args: () => SyntaxNode[], time: TimeWord): { name: string | null; rest?: SyntaxNode[] } {
+export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dialect: CommandPrefixes): { name: string | null; rest?: SyntaxNode[]; functions: boolean } {
   let rest: SyntaxNode[] | undefined;
-  while (name !== null && (PREFIX_WORDS.has(name) || (time !== 'program' && name === 'time'))) {
+  let functions = true;
+  const { time, precommandModifiers } = dialect;
+  while (name !== null && (PREFIX_WORDS.has(name) || (time !== 'program' && name === 'time') || Object.hasOwn(precommandModifiers, name))) {
     let after = rest ?? args();
     if (name === 'time') after = afterTime(after, time);
     // a word that starts with `-` makes `time` a program or an error: the command is not known
-    if (name === 'time' && after[0] && literal(after[0])?.startsWith('-') !== false) return { name: null, rest: after };
+    if (name === 'time' && after[0] && literal(after[0])?.startsWith('-') !== false) return { name: null, rest: after, functions };
+    if (PREFIX_WORDS.has(name)) functions = false;
     if (after.length === 0) break;
     name = literal(after[0]);
     rest = after.slice(1);
   }
-  return { name, rest };
+  return { name, rest, functions };
 }
 
 /** The words after the `time` keyword and its options: bash's `-p` is one. */

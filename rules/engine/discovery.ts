@@ -2,10 +2,9 @@
 // known, so the reader can tell a use from a plain command. Definitions,
 // `unalias` commands and the names in eval strings are found in the text and
 // in every file it or its eval strings can source.
-import type { TimeWord } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import type { Unit } from '../units';
-import { pastPrefixes } from './builtins';
+import { CommandPrefixes, pastPrefixes } from './builtins';
 import type { Catalogue } from './catalogue';
 import type { Gates } from './gates';
 import type { Source } from './state';
@@ -19,7 +18,7 @@ const EVAL_ALIAS = /\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g;
 export class Discovery {
   private readonly visited = new Set<string>();
 
-  constructor(private readonly catalogue: Catalogue, private readonly gates: Gates, private readonly texts: Texts, private readonly time: TimeWord) {}
+  constructor(private readonly catalogue: Catalogue, private readonly gates: Gates, private readonly texts: Texts, private readonly prefixes: CommandPrefixes) {}
 
   /** Finds the names each unit's statements may define, in the text its nodes belong to. */
   units(units: Unit[], src: Source): void {
@@ -47,7 +46,7 @@ export class Discovery {
     for (const cmd of commands) {
       const name = cmd.childForFieldName('name');
       const all = cmd.childrenForFieldName('argument');
-      const { name: word, rest } = pastPrefixes(name ? literal(name) : null, () => all, this.time);
+      const { name: word, rest } = pastPrefixes(name ? literal(name) : null, () => all, this.prefixes);
       const args = rest ?? all;
       if (word === 'alias') {
         for (const arg of args) this.catalogue.definition(arg, cmd, src);

@@ -254,8 +254,8 @@ export class Reader {
       next = args.length - afterTime(args, this.dialect.time).length;
       word = args[next]?.text.startsWith('-') ? null : args[next] ?? null;
       next++;
-    } else if (this.dialect.coproc && word?.type === 'word' && word.text === 'coproc' && nameNode.childCount === 1) {
-      // so is the word after `coproc`
+    } else if (word?.type === 'word' && nameNode.childCount === 1 && this.readsNextWord(word.text)) {
+      // so is the word after `coproc`, and after zsh's `nocorrect`
       args = node.childrenForFieldName('argument');
       word = args[0] ?? null;
       next = 1;
@@ -275,6 +275,11 @@ export class Reader {
       chained = true;
       word = carry === Tri.No ? null : (args ??= node.childrenForFieldName('argument'))[next++] ?? null;
     }
+  }
+
+  /** Is the word after this one read as a command, alias included: `coproc`, zsh's `nocorrect`? */
+  private readsNextWord(word: string): boolean {
+    return (this.dialect.coproc && word === 'coproc') || this.dialect.precommandModifiers[word] === true;
   }
 
   /** An alias the shell defines at start with a value that ends in a blank, not one the script defines or removes. */

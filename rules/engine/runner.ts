@@ -476,21 +476,22 @@ export class Runner {
     // an alias that expands runs its value in place of its name: a function named there may run
     const alias = literal(nameNode);
     if (alias !== null) for (const value of this.valuesCalling(alias, st)) st = this.runUnparsed(value, st, rc) ?? st;
-    const { name, rest } = pastPrefixes(literal(nameNode), argsOf, this.dialect.time);
+    const { name, rest, functions } = pastPrefixes(literal(nameNode), argsOf, this.dialect);
     if (name === null) {
       // a name known only at run time (`"$step"`, `$f`, `"$@"`) may call any function defined now,
       // which may define the aliases its body defines (the effects of other builtins are not followed)
       for (const f of this.definingFunctions(st)) for (const d of this.catalogue.definitionsInside(f)) st.mayBe(d.name, d.id);
       return st;
     }
-    return this.runNamed(node, name, () => rest ?? argsOf(), st, rc);
+    return this.runNamed(node, name, () => rest ?? argsOf(), st, rc, functions);
   }
 
   /** Runs the command named `name` with these arguments: a builtin's effect, or a call of a function. */
-  private runNamed(node: SyntaxNode, name: string, args: () => SyntaxNode[], st: State, rc: RunCtx): State | null {
+  private runNamed(node: SyntaxNode, name: string, args: () => SyntaxNode[], st: State, rc: RunCtx, functions: boolean): State | null {
     const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
     if (builtin) return builtin.run({ node, args: args(), st, host: this.host(rc) });
-    return this.runCall(name, st, rc);
+    // `command f` and `builtin f` never run the function `f`
+    return functions ? this.runCall(name, st, rc) : st;
   }
 
   /** `coproc cmd args`: the command runs in a subshell, alongside the script. */
@@ -499,8 +500,8 @@ export class Runner {
     const sub = st.clone();
     const subRc = { ...rc, subshell: true, returns: null, breaks: null };
     this.recordRuns(words[0], () => words.slice(1), sub, subRc);
-    const { name, rest } = pastPrefixes(literal(words[0]), () => words.slice(1), this.dialect.time);
-    if (name !== null) this.runNamed(node, name, () => rest ?? words.slice(1), sub, subRc);
+    const { name, rest, functions } = pastPrefixes(literal(words[0]), () => words.slice(1), this.dialect);
+    if (name !== null) this.runNamed(node, name, () => rest ?? words.slice(1), sub, subRc, functions);
     return st;
   }
 

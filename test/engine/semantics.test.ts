@@ -195,3 +195,28 @@ describe.each(DIALECT_IDS)('a command after `coproc` in %s', (dialect: DialectId
     expect(result.diagnostics.some((d) => d.ruleId === 'subshell-alias')).toBe(keyword);
   });
 });
+
+// The row precommandModifiers: zsh's words that run the next word as a command, a function
+// included; only after `nocorrect` is that word an alias too. `command f` runs no function anywhere.
+describe.each(DIALECT_IDS)('a function or alias after a precommand word in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  const every = [...new Set(DIALECT_IDS.flatMap((d) => Object.keys(DIALECTS[d].precommandModifiers))), 'command'];
+  it.skipIf(!available)('runs exactly as the row says', () => {
+    for (const word of every) {
+      const text = `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\nf() { alias qb='echo EXP'; }\n${word} qa U1 2>/dev/null || echo NX:U1\n${word} f 2>/dev/null\nqb U2 || echo NX:U2\n`;
+      const dir = mkdtempSync(join(tmpdir(), 'aliascope-modifier-'));
+      writeFileSync(join(dir, 'main.sh'), text);
+      const [cmd, ...args] = SHELL_COMMANDS[dialect];
+      const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
+      rmSync(dir, { recursive: true });
+      const modifiers = DIALECTS[dialect].precommandModifiers;
+      const runsFunction = Object.hasOwn(modifiers, word);
+      const claimed = claims({ 'main.sh': text }, dialect);
+      expect(out.includes('EXP U2'), word).toBe(runsFunction);
+      expect(claimed.get('U2')?.claim, word).toBe(runsFunction ? 'E' : 'N');
+      expect(out.includes('EXP U1'), word).toBe(modifiers[word] === true);
+      if (modifiers[word] === true) expect(claimed.get('U1')?.claim, word).toBe('E');
+      else expect(claimed.get('U1')?.claim ?? 'N', word).toBe('N');
+    }
+  });
+});
