@@ -49,6 +49,10 @@ main() {
       const fn = v.def.inFunction!;
       // a function the script never calls (a library's, or one handed to a program such as `nohup`) never runs here
       const ran = v.def.shellRuns + v.def.subshellRuns > 0;
+      if (!ran && v.use.inFunction !== fn && ctx.analysis.called(fn)) {
+        // it ran, but returned (or failed) before the definition
+        return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read where the alias has never been defined: its definition at ${ctx.place(v.def)} is inside ${code(fn.name)}, which runs but never reaches it; ${runs(ctx, v)}.`;
+      }
       const where = v.use.inFunction === fn ? `inside ${code(fn.name)} itself` : ran ? `read before ${code(fn.name)} runs` : `read where ${code(fn.name)} has not run (this script never calls it)`;
       return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is ${where}, but the alias is defined at ${ctx.place(v.def)} inside ${code(fn.name)} and exists only after ${code(fn.name)} has run; ${runs(ctx, v)}.`;
     }, true);

@@ -1,9 +1,16 @@
 // Why a use misses a definition written in the same document: the one-file
 // reasons, each with the exemptions a definition written there has.
-import type { AliasDef, Analysis, Use } from '../engine';
+import type { AliasDef, Analysis, FunctionDef, Use } from '../engine';
 import { changesNothing, commandWord, isProbe, onOtherBranch, unaliasedBetween } from './exemptions';
 import { calledIn, subshellOf, unitAt, unknownIn, within } from './places';
 import type { Reason } from '.';
+
+/** Whether a use of the document lies in a subshell that calls the function itself. */
+function inCallingSubshell(use: Use, fn: FunctionDef, analysis: Analysis): boolean {
+  if (use.file !== analysis.file || use.start < 0) return false;
+  const shell = subshellOf(analysis.tree.rootNode.descendantForIndex(use.start, use.end));
+  return shell !== null && calledIn(shell, 0, fn);
+}
 
 /** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
 export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
@@ -33,8 +40,9 @@ export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reaso
   // a function read early that runs a function of the alias's name, which the
   // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)
   if (use.inFunction && use.inFunction !== fn) return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
-  // the function ran, only in subshells (`( init )`, `init | cat`, `$(init)`)
-  if (fn && def.shellRuns === 0 && def.subshellRuns > 0) return 'subshell-alias';
+  // the function ran, only in subshells (`( init )`, `init | cat`, `$(init)`): unless the use is in
+  // one of them (`x=$(init; k)`), where it was read before the call ran
+  if (fn && def.shellRuns === 0 && def.subshellRuns > 0) return inCallingSubshell(use, fn, analysis) ? 'alias-in-function' : 'subshell-alias';
   if (fn) return 'alias-in-function';
   // an unalias between the definition and a later use says the author wanted it gone
   if (unaliasedBetween(analysis, use, def.start)) return null;

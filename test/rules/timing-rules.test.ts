@@ -175,6 +175,16 @@ ruleTester(rule('alias-in-function'), {
   ],
   invalid: [
     {
+      // the use is in the very subshell that calls the function: read with the call, before it ran
+      code: "setup() { alias k='echo hi'; }\nx=$(setup; k)\n",
+      errors: [{ line: 2, column: 12, endColumn: 13, message: 'is read before `setup` runs' }],
+    },
+    {
+      // the function runs, but returns before the definition
+      code: "setup() { return; alias k='echo hi'; }\nsetup\nk\n",
+      errors: [{ line: 3, column: 1, endColumn: 2, message: 'read where the alias has never been defined: its definition at line 1 is inside `setup`, which runs but never reaches it' }],
+    },
+    {
       // a function the script never calls: nothing is read after it runs
       code: "setup() { alias k='echo hi'; }\nnohup setup\nk\n",
       errors: [{ line: 3, column: 1, endColumn: 2, message: 'read where `setup` has not run (this script never calls it)' }],
