@@ -58,9 +58,13 @@ k get pods
           fixRefusal: 'the script switches the aliases option itself; decide where it should be on',
         };
       }
+      // bash --posix expands aliases from the start: only the script's own `shopt -u` turned it off
+      const why = ctx.analysis.dialect.id === 'bash-posix'
+        ? 'the script switched it off, and bash expands aliases again only after `shopt -s expand_aliases` has run on an earlier line'
+        : 'non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line';
       return {
         ruleId: this.meta.id, severity: this.meta.severity,
-        message: `${which} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; non-interactive bash expands aliases only after \`shopt -s expand_aliases\` has run on an earlier line.`,
+        message: `${which} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; ${why}.`,
         start: v.use.start, end: v.use.end, related: related(ctx, v),
         fix: offered && defined ? fix : undefined,
         suggestions: offered && !defined ? [fix] : undefined,

@@ -391,6 +391,13 @@ ruleTester(rule('expand-aliases-off'), {
       output: "#!/bin/bash\nshopt -s expand_aliases\nunset POSIXLY_CORRECT\nalias k='echo hi'\nk\n",
     },
     {
+      // in posix mode aliases expand from the start: the script's own `shopt -u` switched them off
+      code: "alias k='echo hi'\nshopt -u expand_aliases\nk\n",
+      dialect: 'bash-posix',
+      errors: [{ line: 3, column: 1, endColumn: 2, message: 'the script switched it off' }],
+      refusal: 'the script switches expand_aliases',
+    },
+    {
       // a handler that only defines aliases switches no option either
       code: "#!/bin/bash\ntrap \"alias x='echo t'\" USR1\nalias k='echo hi'\nk\n",
       errors: [{ line: 4, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
