@@ -29,9 +29,14 @@ Remove the alias (\`unalias ll\` on an earlier line), write \`function ll { … 
     if (!ctx.analysis.dialect.functionNameExpands) return [];
     return ctx.analysis.clashes.filter((c) => !c.uncertain && inDocument(ctx.analysis, c) && c.resolution.outcome === Tri.Yes).map((c) => {
       const def = c.resolution.values.map((v) => ctx.analysis.defs[v]).find((d) => d && inDocument(ctx.analysis, d));
+      // a value that is a function name of its own is defined in its place (zsh refuses any alias there)
+      const dialect = ctx.analysis.dialect;
+      const name = dialect.identifierFunctionNames ? /^[A-Za-z_]\w*$/ : /^[\w.:@+-]+$/;
+      const instead = !dialect.zshOptions && def?.value && name.test(def.value) ? def.value : null;
+      const outcome = instead ? `defines ${code(instead)} instead of ${code(c.name)}` : 'the definition breaks';
       return {
         ruleId: this.meta.id, severity: this.meta.severity,
-        message: `${code(c.name)} is an alias when this function definition is read${def ? ` (defined at ${ctx.place(def)})` : ''}, so the shell replaces the name with the alias value and the definition breaks.`,
+        message: `${code(c.name)} is an alias when this function definition is read${def ? ` (defined at ${ctx.place(def)})` : ''}, so the shell replaces the name with the alias value and ${outcome}.`,
         start: c.start, end: c.end,
         related: def ? [{ start: def.start, end: def.end, message: `alias \`${c.name}\` is defined here` }] : [],
       };

@@ -18,6 +18,11 @@ function unparsedWords(analysis: Analysis): Set<string> {
   return words;
 }
 
+/** Whether another alias's value names this one: a use of that alias may expand this one. */
+function namedInValues(analysis: Analysis, name: string): boolean {
+  return analysis.defs.some((d) => d.name !== name && d.value !== null && roughWords(d.value).includes(name));
+}
+
 export const aliasNeverExpands: Rule = {
   meta: {
     id: 'alias-never-expands',
@@ -28,7 +33,7 @@ export const aliasNeverExpands: Rule = {
     docs: `## What it does
 Reports an alias definition when the script uses the alias but no use ever gets it.
 
-Not reported: files written to be sourced (startup files, files that test \`BASH_SOURCE\` against \`$0\` or \`return\` at top level), whose aliases live on in the shell that sources them; definitions that code aliascope cannot follow (an \`eval\` of a variable, a \`source\` of a file it cannot find) may have used; and aliases whose name is a word of text aliascope cannot parse, which may hold a use.
+Not reported: files written to be sourced (startup files, files that test \`BASH_SOURCE\` against \`$0\` or \`return\` at top level), whose aliases live on in the shell that sources them; definitions that code aliascope cannot follow (an \`eval\` of a variable, a \`source\` of a file it cannot find) may have used; and aliases whose name is a word of text aliascope cannot parse, or of another alias's value, which may hold a use.
 
 ## Why is this bad
 The definition has no effect. Each failing use is reported on its own with the reason; this report marks the definition that cannot take effect.
@@ -59,8 +64,8 @@ Fix the reported uses (usually by turning the alias into a function), or remove 
       if (!inDocument(analysis, def)) continue;
       // code aliascope cannot follow ran while it was in effect, and may have used it
       if (def.seenByUnknown) continue;
-      // so may a use in text aliascope cannot parse (`time { ll; }`)
-      if (unparsedWords(analysis).has(def.name)) continue;
+      // so may a use in text aliascope cannot parse (`time { ll; }`), or in another alias's value (`alias l='ll -a'`)
+      if (unparsedWords(analysis).has(def.name) || namedInValues(analysis, def.name)) continue;
       if (failing.length !== usesOf.get(def.name)) continue;
       if (failing.every((v) => v.reason === 'same-unit')) continue;
       out.push({

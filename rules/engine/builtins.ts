@@ -244,6 +244,8 @@ const wordsPattern = (words: string[]): RegExp => {
 
 /** bash's variable that switches posix mode, and with it alias expansion, on when it is set. */
 export const POSIXLY_CORRECT = /\bPOSIXLY_CORRECT\b/;
+/** Variables whose writes switch alias expansion: bash's POSIXLY_CORRECT, zsh's `options` array. */
+export const OPTION_VARIABLES = /\bPOSIXLY_CORRECT\b|\boptions\[/;
 
 /**
  * Text that may write one of these alias arrays: the name not read through

@@ -145,10 +145,15 @@ export function isInertSkeleton({ text, holes }: Skeleton): boolean {
   }
   for (const cmd of tree.rootNode.descendantsOfType('command')) {
     const name = cmd.childForFieldName('name');
-    const word = name ? literal(name) : null;
+    // past `command`/`builtin`, which run the builtin after them all the same
+    const args = cmd.childrenForFieldName('argument');
+    const words = [name ? literal(name) : null, ...args.map(literal)];
+    let at = 0;
+    while (words[at] !== null && PREFIX_WORDS.has(words[at]!) && at + 1 < words.length) at++;
+    const word = words[at];
     if (word === null || EFFECT_NAMES.has(word)) return false;
     if (word === 'set') {
-      for (const a of cmd.childrenForFieldName('argument')) {
+      for (const a of args.slice(at)) {
         const v = a.text;
         if (v === '--') break;
         if (/^[-+]o$/.test(v) || holes.some((h) => h.start < a.endIndex && a.startIndex < h.end)) return false;

@@ -5,7 +5,7 @@
 // test compares with the gated one on whole corpora.
 import type { SyntaxNode } from '../parse';
 import { MAX_SOURCE_DEPTH } from './budget';
-import { ALIAS_ARRAY_WRITE, CONSTANT_STATUS, DISCOVERY_WORDS, POSIXLY_CORRECT, PREFIX_WORDS, RUN_WORDS } from './builtins';
+import { ALIAS_ARRAY_WRITE, CONSTANT_STATUS, DISCOVERY_WORDS, OPTION_VARIABLES, PREFIX_WORDS, RUN_WORDS } from './builtins';
 import { roughWords, sourcedPaths } from './rough-text';
 import type { Analysis, Names, SourceResolver } from './types';
 
@@ -102,7 +102,7 @@ export function namesRunWord(text: string): boolean {
  * nothing here unless it calls, sources or reads something.
  */
 function callableWords(text: string): string[] | true {
-  return FUNCTION_DEFINITION.test(text) || namesRunWord(text) || POSIXLY_CORRECT.test(text) || ALIAS_ARRAY_WRITE.test(text) || roughWords(text);
+  return FUNCTION_DEFINITION.test(text) || namesRunWord(text) || OPTION_VARIABLES.test(text) || ALIAS_ARRAY_WRITE.test(text) || roughWords(text);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
-import { aliasArrayWrite, BUILTINS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, POSIXLY_CORRECT } from './builtins';
+import { aliasArrayWrite, BUILTINS, RUN_WORDS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, POSIXLY_CORRECT } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { assignedBefore } from './emitters';
@@ -54,6 +54,25 @@ function commandWords(cmd: SyntaxNode): (string | null)[] | null {
   return cmd.children.map((c, i) => (i === 0 ? c.type : c.type === 'word' || c.type === 'variable_name' ? literal(c) ?? c.text : null));
 }
 
+/** `"$@"` (or `$@`, `"${@}"`) where a command starts: a body that runs its arguments. */
+const FORWARDS_ARGUMENTS = /(?:^|[;&|{(]|\b(?:then|do|else)\b)[ \t]*(?:"\$@"|\$@|"\$\{@\}")(?=[\s;&|)}]|$)/m;
+
+/**
+ * Text that may run one of these function printers (`declare -fp` too), or `type`/`which`,
+ * which print a function's definition in bash and zsh; null for none.
+ */
+function printersPattern(printers: readonly string[]): RegExp | null {
+  if (!printers.length) return null;
+  const each = printers.map((p) => {
+    const [program, option] = p.split(' ');
+    return option ? String.raw`\b${program}\s+-\w*${option.slice(1)}` : String.raw`\b${program}\b`;
+  });
+  return new RegExp([...each, String.raw`\b(?:type|which)\b`].join('|'));
+}
+
+/** A write to zsh's `options` array at its `aliases` entry (any spelling zsh accepts). */
+const ZSH_ALIASES_OPTION_WRITE = /(?:^|[^\w${!#+])options\[\s*['"]?(?:no_?)?aliases['"]?\s*\]/i;
+
 /** Commands that write the variable they are given: `read 'BASH_ALIASES[k]'`, `printf -v 'BASH_ALIASES[k]' …`. */
 const VARIABLE_WRITERS = new Set(['read', 'printf']);
 
@@ -92,7 +111,11 @@ export class Runner {
     private readonly budget: Budget,
   ) {
     this.arrayWrite = aliasArrayWrite(dialect.aliasArrays);
+    this.printsFunctions = printersPattern(dialect.functionPrinters);
   }
+
+  /** Text that may print function definitions for an eval or a `source` to read again. */
+  private readonly printsFunctions: RegExp | null;
 
   private changesAliases(text: string): boolean {
     return EFFECT_WORDS.test(text) || (this.arrayWrite?.test(text) ?? false);
@@ -175,6 +198,8 @@ export class Runner {
       return st;
     }
     if (this.arrayWrite?.test(own) && writesArrays(node)) this.unknown(st, rc.src, node, 'alias-array');
+    // zsh's `options` array: `options[aliases]=on` switches the option as `setopt` does
+    if (this.dialect.zshOptions && ZSH_ALIASES_OPTION_WRITE.test(own) && writesArrays(node)) st.zshAliases = Tri.Maybe;
     switch (node.type) {
       case 'command':
         return this.runCommand(node, st, rc);
@@ -428,6 +453,17 @@ export class Runner {
   }
 
   /**
+   * Whether the options a function switches come back when it returns: zsh's
+   * `setopt localoptions` or `emulate -L`; bash's `local -`, which restores
+   * `set -o` options (posix mode), where the body runs no `shopt`.
+   */
+  private localOptions(f: FunctionDef): boolean {
+    const body = f.src.text.slice(f.body.startIndex, f.body.endIndex);
+    if (this.dialect.zshOptions) return /\bsetopt\b[^\n;&|]*\blocal_?options\b|\bemulate\s+(-\w*\s+)*-\w*L/i.test(body);
+    return this.dialect.bashOptions && /(^|[\s;&|{(])local\s+-(?=[\s;&|)}]|$)/.test(body) && !/\bshopt\b/.test(body);
+  }
+
+  /**
    * The values of alias `name` in effect now that name a function defined now
    * or source a file (`alias g=setup`): running the alias may run them.
    */
@@ -483,7 +519,22 @@ export class Runner {
       for (const f of this.definingFunctions(st)) for (const d of this.catalogue.definitionsInside(f)) st.mayBe(d.name, d.id);
       return st;
     }
-    return this.runNamed(node, name, () => rest ?? argsOf(), st, rc, functions);
+    // a function that runs its arguments as a command (`run() { "$@"; }`): `run shopt -s …` runs `shopt`
+    const forwards = functions && this.forwardsArguments(name, st);
+    const out = this.runNamed(node, name, () => rest ?? argsOf(), st, rc, functions);
+    if (!forwards || !out) return out;
+    const words = rest ?? argsOf();
+    const inner = words.length ? literal(words[0]) : null;
+    if (inner === null || (!RUN_WORDS.has(inner) && out.functions.get(inner) === undefined)) return out;
+    return this.runNamed(node, inner, () => words.slice(1), out, rc, true);
+  }
+
+  /** Whether a function of this name runs its arguments as a command: `"$@"` in command position. */
+  private forwardsArguments(name: string, st: State): boolean {
+    const fns = st.functions.get(name);
+    if (!fns) return false;
+    for (const f of fns) if (f && FORWARDS_ARGUMENTS.test(f.src.text.slice(f.body.startIndex, f.body.endIndex))) return true;
+    return false;
   }
 
   /** Runs the command named `name` with these arguments: a builtin's effect, or a call of a function. */
@@ -625,7 +676,7 @@ export class Runner {
       // an alias or function of a program's name would run instead of the program
       if (skeleton === null || skeleton.programs.some((p) => this.catalogue.knownNames.has(p) || st.functions.get(p) !== undefined)) {
         this.unknown(st, rc.src, node, 'eval');
-        return st;
+        return this.readAgainPrinted(node, st, rc);
       }
       const base = skeleton.offset === null || rc.src.base === null ? null : skeleton.offset + rc.src.base;
       const src: Source = { text: skeleton.text, base, file: rc.src.file, name: `${rc.src.name}#eval@${args[0].startIndex}` };
@@ -673,6 +724,19 @@ export class Runner {
     return out;
   }
 
+  /**
+   * Code aliascope cannot follow that prints functions (`eval "$(declare -f f | sed …)"`,
+   * `source <(declare -f f)`, `def=$(declare -f f); eval "$def"` on one line) may read them
+   * anew: the functions its line names, or every one.
+   */
+  private readAgainPrinted(node: SyntaxNode, st: State, rc: RunCtx): State | null {
+    const text = rc.src.text.slice(rc.src.text.lastIndexOf('\n', node.startIndex) + 1, node.endIndex);
+    if (!this.printsFunctions?.test(text)) return st;
+    const named = roughWords(text).flatMap((w) => [...st.functions.get(w) ?? []]);
+    const fns = named.length ? named : [...st.functions].flatMap(([, fs]) => [...fs]);
+    return this.readAgain(fns.filter((f): f is FunctionDef => f !== null), st, rc);
+  }
+
   /** Reads function definitions again where they run, as an eval of their printed text does. */
   private readAgain(fns: FunctionDef[], st: State, rc: RunCtx): State | null {
     let out: State | null = st;
@@ -697,7 +761,7 @@ export class Runner {
     if (!file) {
       if (rc.sourceDepth < MAX_SOURCE_DEPTH) this.catalogue.unresolved(path);
       this.unknown(st, rc.src, node, rc.sourceDepth < MAX_SOURCE_DEPTH ? 'source' : 'depth');
-      return st;
+      return this.readAgainPrinted(node, st, rc);
     }
     // where text of the file lies in `src` (an eval string's text may not map): the site is not recorded
     if (rc.src.base !== null) this.catalogue.sourced(file.src.file, rc.src, node.startIndex + rc.src.base);
@@ -758,10 +822,16 @@ export class Runner {
         continue;
       }
       const returns: State[] = [];
+      const options = this.localOptions(f) ? { zsh: st.zshAliases, expand: st.expandAliases } : null;
       const out = this.run(f.body, only ? st : st.clone(), {
         ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain, fn: f,
       });
       const joined = join([out, ...returns]);
+      if (joined && options) {
+        // options the function made local come back when it returns
+        if (this.dialect.zshOptions) joined.zshAliases = options.zsh;
+        else joined.expandAliases = options.expand;
+      }
       memo?.set(what, joined?.clone() ?? null);
       outs.push(joined);
     }

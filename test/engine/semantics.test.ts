@@ -12,8 +12,8 @@ import { hasShell, runBatch, SHELL_COMMANDS } from '../support/shells';
 
 // `set -o posix` aborts the non-bash shells, which makes the demo meaningless there; so does
 // `shopt -s extglob`.
-const BASH_ONLY = new Set(['set_posix', 'set_positional', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern', 'posixly_correct', 'shopt_o_posix']);
-const ZSH_ONLY = new Set(['zsh_set_o_aliases']);
+const BASH_ONLY = new Set(['set_posix', 'set_positional', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern', 'posixly_correct', 'shopt_o_posix', 'posix_local_dash']);
+const ZSH_ONLY = new Set(['zsh_set_o_aliases', 'zsh_local_options']);
 
 describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);

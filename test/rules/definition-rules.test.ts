@@ -16,6 +16,11 @@ ruleTester(rule('alias-function-clash'), {
       errors: [{ line: 2, column: 1, endColumn: 3, message: 'defined at line 1' }],
     },
     {
+      // a value that is a name of its own: the shell defines that function in its place
+      code: "alias qf='realname'\nqf() { echo fn; }\n",
+      errors: [{ line: 2, column: 1, endColumn: 3, message: 'defines `realname` instead of `qf`' }],
+    },
+    {
       code: "#!/bin/bash\nshopt -s expand_aliases\nalias ll='ls -l'\nll() { ls -la \"$@\"; }\n",
       errors: [{ line: 4, column: 1, endColumn: 3 }],
     },

@@ -132,6 +132,9 @@ ruleTester(rule('function-read-before-alias'), {
     { code: "f() { echo \"$(k)\"; }\nalias k='echo hi'\nf\n", dialect: 'zsh' },
     // the eval reads the printed body of `f` again, with the alias in effect
     { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\neval \"$(declare -f f)\"\nf\n", dialect: 'bash' },
+    // so do code that prints it through a filter, and a `source` of its printed text
+    { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\neval \"$(declare -f f | sed 's/x/y/')\"\nf\n", dialect: 'bash' },
+    { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\nsource <(declare -f f)\nf\n", dialect: 'bash' },
   ],
   invalid: [
     {
@@ -341,6 +344,12 @@ ruleTester(rule('use-before-definition'), {
       suggested: ". ./unknown.sh\nk() { echo hi \"$@\"; }\nk\n",
     },
     {
+      // `command alias` in an eval string is `alias` all the same
+      code: "n=k\neval \"command alias $n='echo t'\"\nk\nalias k='echo hi'\n",
+      errors: [{ line: 3, column: 1, endColumn: 2, message: 'An `eval` of a string aliascope cannot follow (line 2) may have defined `k` before' }],
+      suggested: "n=k\neval \"command alias $n='echo t'\"\nk() { echo hi \"$@\"; }\nk\n",
+    },
+    {
       // a trap's handler that defines only another alias leaves this use certain
       code: "trap \"alias x='echo t'\" USR1\nk\nalias k='echo hi'\n",
       errors: [{ line: 2, column: 1, endColumn: 2, message: 'sh (dash) runs the command, not the alias.' }],
@@ -377,6 +386,13 @@ ruleTester(rule('expand-aliases-off'), {
     { code: "#!/bin/sh\nalias k='echo hi'\nk\n" },
     // a trap's handler may switch the option on at any time, here through the function it names
     { code: "#!/bin/bash\nsetup() { shopt -s expand_aliases; }\ntrap setup USR1\nalias k='echo hi'\nk\n" },
+    // zsh restores options a function made local when it returns
+    { code: "alias k='echo hi'\nf() { setopt localoptions noaliases; }\nf\nk\n", dialect: 'zsh' },
+    { code: "alias k='echo hi'\nf() { emulate -L zsh; unsetopt aliases; }\nf\nk\n", dialect: 'zsh' },
+    // bash restores posix mode, which expands aliases, where a function made the `set -o` options local
+    { code: "alias k='echo hi'\nf() { local -; set +o posix; }\nf\nk\n", dialect: 'bash-posix' },
+    // zsh's `options` array switches the option too
+    { code: "unsetopt aliases\noptions[aliases]=on\nalias k='echo hi'\nk\n", dialect: 'zsh' },
   ],
   invalid: [
     {
@@ -395,6 +411,12 @@ ruleTester(rule('expand-aliases-off'), {
       code: "alias k='echo hi'\nshopt -u expand_aliases\nk\n",
       dialect: 'bash-posix',
       errors: [{ line: 3, column: 1, endColumn: 2, message: 'the script switched it off' }],
+      refusal: 'the script switches expand_aliases',
+    },
+    {
+      // a wrapper that runs its arguments runs `shopt` here
+      code: "#!/bin/bash\nrun() { \"$@\"; }\nrun shopt -s expand_aliases\nalias k='echo hi'\nk\nrun shopt -u expand_aliases\nk\n",
+      errors: [{ line: 7, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
       refusal: 'the script switches expand_aliases',
     },
     {
@@ -436,6 +458,8 @@ ruleTester(rule('alias-never-expands'), {
     { code: "alias k='echo hi'; k\n" },
     // the trap's handler is read and run at exit, with the alias in effect
     { code: "k\nalias k='echo hi'\ntrap 'k' EXIT\n" },
+    // a use of another alias whose value names this one may expand it
+    { code: "f() { k; }\nalias k='echo hi'\nalias kk='k'\nf\nkk\n" },
     // bash reads the command after `time -p` as one of its own
     { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\ntime -p k\nf\n", dialect: 'bash' },
     // tree-sitter-bash misreads `time { …; }`: the use there may expand

@@ -119,6 +119,34 @@ alias init='setup now'
 init
 qa U1 || echo NX:U1
 `),
+  d('function_forwards_arguments', `run() { "$@"; }
+setup() { alias qa='echo EXP'; }
+run setup
+qa U1 || echo NX:U1
+`, {}, ['U1']),
+  d('zsh_local_options', `alias qa='echo EXP'
+f() { setopt localoptions noaliases; }
+f
+qa U1 || echo NX:U1
+g() { emulate -L zsh; unsetopt aliases; }
+g
+qa U2 || echo NX:U2
+`),
+  d('posix_local_dash', `alias qa='echo EXP'
+f() { local -; set +o posix; }
+f
+qa U1 || echo NX:U1
+`),
+  d('eval_command_prefix', `n=qa
+eval "command alias $n='echo EXP'"
+qa U1 || echo NX:U1
+`),
+  d('alias_in_alias_value', `f() { qa U1 || echo NX:U1; }
+alias qa='echo EXP'
+alias qr='qa'
+f
+qr U2 || echo NX:U2
+`),
   d('dynamic_command_name', `setup() { alias qa='echo EXP'; }
 for step in setup; do "$step"; done
 qa U1 || echo NX:U1
