@@ -15,6 +15,18 @@ import { hasShell, runBatch, SHELL_COMMANDS } from '../support/shells';
 const BASH_ONLY = new Set(['set_posix', 'set_positional', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern', 'posixly_correct', 'shopt_o_posix', 'posix_local_dash']);
 const ZSH_ONLY = new Set(['zsh_set_o_aliases', 'zsh_local_options']);
 
+/** What a script prints when the dialect's shell runs it as a file, in a folder of its own. */
+function runScript(dialect: DialectId, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aliascope-row-'));
+  try {
+    writeFileSync(join(dir, 'main.sh'), text);
+    const [cmd, ...args] = SHELL_COMMANDS[dialect];
+    return spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
+
 describe.each(DIALECT_IDS)('demos in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);
   if (!available) console.warn(`skipping ${dialect} demos: its shell is not installed`);
@@ -65,11 +77,7 @@ describe.each(DIALECT_IDS)('a function defined under the name of an alias in %s'
   const available = hasShell(dialect);
   it.skipIf(!available)('is defined exactly where the engine reports no clash', () => {
     const text = "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\nqa() { echo FN \"$@\"; }\nunalias qa\nqa U1\n";
-    const dir = mkdtempSync(join(tmpdir(), 'aliascope-clash-'));
-    writeFileSync(join(dir, 'main.sh'), text);
-    const [cmd, ...args] = SHELL_COMMANDS[dialect];
-    const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
-    rmSync(dir, { recursive: true });
+    const out = runScript(dialect, text);
     const result = lint(text, { dialect, filename: 'main.sh' });
     const clash = result.diagnostics.some((d) => d.ruleId === 'alias-function-clash');
     expect(out.includes('FN U1')).toBe(!DIALECTS[dialect].functionNameExpands);
@@ -119,11 +127,7 @@ describe.each(DIALECT_IDS)('a write to an alias array in %s', (dialect: DialectI
   it.skipIf(!available)('defines an alias exactly where the row lists the array', () => {
     for (const array of every) {
       const text = `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\n${array}[qa]='echo ARR' 2>/dev/null\nqa U1 || echo NX:U1\n`;
-      const dir = mkdtempSync(join(tmpdir(), 'aliascope-array-'));
-      writeFileSync(join(dir, 'main.sh'), text);
-      const [cmd, ...args] = SHELL_COMMANDS[dialect];
-      const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
-      rmSync(dir, { recursive: true });
+      const out = runScript(dialect, text);
       const listed = DIALECTS[dialect].aliasArrays.includes(array);
       expect(out.includes('ARR U1'), array).toBe(listed);
       expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim ?? '?', array).toBe(listed ? '?' : 'E');
@@ -136,16 +140,12 @@ describe.each(DIALECT_IDS)('a write to an alias array in %s', (dialect: DialectI
 describe.each(DIALECT_IDS)('the aliases %s defines at start', (dialect: DialectId) => {
   const available = hasShell(dialect);
   it.skipIf(!available)('end in a blank exactly where the row lists them', () => {
-    const [cmd, ...args] = SHELL_COMMANDS[dialect];
-    const listed = spawnSync(cmd, [...args, '-c', 'alias'], { encoding: 'utf8' }).stdout;
+    const listed = runScript(dialect, 'alias\n');
     const blank = [...listed.matchAll(/^(?:alias )?([\w-]+)=(['"]?)(.*?)\2$/gm)].filter((m) => /[ \t]$/.test(m[3])).map((m) => m[1]);
     expect(blank.sort()).toEqual([...DIALECTS[dialect].blankAliases].sort());
     for (const word of blank) {
       const text = `alias qa='echo EXP'\n${word} qa U1 2>/dev/null || echo NX:U1\n`;
-      const dir = mkdtempSync(join(tmpdir(), 'aliascope-blank-'));
-      writeFileSync(join(dir, 'main.sh'), text);
-      const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
-      rmSync(dir, { recursive: true });
+      const out = runScript(dialect, text);
       expect(out, word).toContain('EXP U1');
       expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim, word).toBe('E');
     }
@@ -160,11 +160,7 @@ describe.each(DIALECT_IDS)('an eval of printed functions in %s', (dialect: Diale
   it.skipIf(!available)('reads them again exactly where the row lists the printer', () => {
     for (const printer of every) {
       const text = `shopt -s expand_aliases 2>/dev/null\nf() { qa U1 || echo NX:U1; }\nalias qa='echo EXP'\neval "$(${printer} f)" 2>/dev/null\nf\n`;
-      const dir = mkdtempSync(join(tmpdir(), 'aliascope-printer-'));
-      writeFileSync(join(dir, 'main.sh'), text);
-      const [cmd, ...args] = SHELL_COMMANDS[dialect];
-      const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
-      rmSync(dir, { recursive: true });
+      const out = runScript(dialect, text);
       const listed = DIALECTS[dialect].functionPrinters.includes(printer);
       expect(out.includes('EXP U1'), printer).toBe(listed);
       expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim, printer).toBe(listed ? '?' : 'N');
@@ -179,11 +175,7 @@ describe.each(DIALECT_IDS)('a command after `coproc` in %s', (dialect: DialectId
   it.skipIf(!available)('is read and run in a subshell exactly where `coproc` is a keyword', () => {
     const text = "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\ninit() { alias qb='echo EXP'; }\n"
       + 'coproc qa U1 >out 2>/dev/null\nwait\ncat out\ncoproc init 2>/dev/null\nwait\nqb U2 || echo NX:U2\n';
-    const dir = mkdtempSync(join(tmpdir(), 'aliascope-coproc-'));
-    writeFileSync(join(dir, 'main.sh'), text);
-    const [cmd, ...args] = SHELL_COMMANDS[dialect];
-    const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
-    rmSync(dir, { recursive: true });
+    const out = runScript(dialect, text);
     const keyword = DIALECTS[dialect].coproc;
     const result = lint(text, { dialect, filename: 'main.sh' });
     const claimed = claims({ 'main.sh': text }, dialect);
@@ -204,11 +196,7 @@ describe.each(DIALECT_IDS)('a function or alias after a precommand word in %s', 
   it.skipIf(!available)('runs exactly as the row says', () => {
     for (const word of every) {
       const text = `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\nf() { alias qb='echo EXP'; }\n${word} qa U1 2>/dev/null || echo NX:U1\n${word} f 2>/dev/null\nqb U2 || echo NX:U2\n`;
-      const dir = mkdtempSync(join(tmpdir(), 'aliascope-modifier-'));
-      writeFileSync(join(dir, 'main.sh'), text);
-      const [cmd, ...args] = SHELL_COMMANDS[dialect];
-      const out = spawnSync(cmd, [...args, 'main.sh'], { cwd: dir, encoding: 'utf8' }).stdout;
-      rmSync(dir, { recursive: true });
+      const out = runScript(dialect, text);
       const modifiers = DIALECTS[dialect].precommandModifiers;
       const runsFunction = Object.hasOwn(modifiers, word);
       const claimed = claims({ 'main.sh': text }, dialect);
