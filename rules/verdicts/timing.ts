@@ -1,9 +1,25 @@
 // Why a use misses a definition written in the same document: the one-file
 // reasons, each with the exemptions a definition written there has.
+import { UNDEF } from '../engine';
 import type { AliasDef, Analysis, FunctionDef, Use } from '../engine';
 import { changesNothing, commandWord, isProbe, onOtherBranch, unaliasedBetween } from './exemptions';
 import { calledIn, subshellOf, unitAt, unknownIn, within } from './places';
 import type { Reason } from '.';
+
+/** The read times that put off reading a body until it runs. */
+const AT_RUN = new Set(['run-lines', 'run-whole']);
+
+/** Whether a use of the document lies in a `$( )`, backticks or `<( )` that the dialect reads only when it runs. */
+function readWhenRun(use: Use, analysis: Analysis): boolean {
+  if (use.file !== analysis.file || use.start < 0) return false;
+  const { comsub, backtick, procsub } = analysis.dialect;
+  for (let n = analysis.tree.rootNode.descendantForIndex(use.start, use.end).parent; n; n = n.parent) {
+    if (n.type === 'function_definition') return false;
+    if (n.type === 'command_substitution') return AT_RUN.has(n.firstChild?.type === '`' ? backtick : comsub);
+    if (n.type === 'process_substitution') return procsub !== null && AT_RUN.has(procsub);
+  }
+  return false;
+}
 
 /** Whether a use of the document lies in a subshell that calls the function itself. */
 function inCallingSubshell(use: Use, fn: FunctionDef, analysis: Analysis): boolean {
@@ -37,6 +53,9 @@ export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reaso
     return 'subshell-alias';
   }
   if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
+  // a use in a substitution that the shell reads only when it runs: read with the alias defined
+  // (and then removed or replaced by later code, which the author wrote), not before it
+  if (use.inFunction && readWhenRun(use, analysis) && use.resolutions.every((r) => !r.values.includes(UNDEF))) return null;
   // a function read early that runs a function of the alias's name, which the
   // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)
   if (use.inFunction && use.inFunction !== fn) return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';

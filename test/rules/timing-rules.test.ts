@@ -132,6 +132,9 @@ ruleTester(rule('function-read-before-alias'), {
     { code: "f() { echo \"$(k)\"; }\nalias k='echo hi'\nf\n", dialect: 'zsh' },
     // the eval reads the printed body of `f` again, with the alias in effect
     { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\neval \"$(declare -f f)\"\nf\n", dialect: 'bash' },
+    // bash reads a `$( )` in a body when it runs: there the alias was defined, then removed or replaced on purpose
+    { code: "shopt -s expand_aliases\nalias k='echo hi'\nf() { echo \"$(k)\"; }\nunalias k\nf\n", dialect: 'bash' },
+    { code: "shopt -s expand_aliases\nalias k='echo hi'\nf() { echo \"$(k)\"; }\nalias k='echo bye'\nf\n", dialect: 'bash' },
     // so do code that prints it through a filter, and a `source` of its printed text
     { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\neval \"$(declare -f f | sed 's/x/y/')\"\nf\n", dialect: 'bash' },
     { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\nsource <(declare -f f)\nf\n", dialect: 'bash' },
