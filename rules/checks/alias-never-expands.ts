@@ -18,9 +18,18 @@ function unparsedWords(analysis: Analysis): Set<string> {
   return words;
 }
 
+/** Per word, the aliases whose values hold it, worked out once per analysis. */
+const valueWords = new WeakMap<Analysis, Map<string, Set<string>>>();
+
 /** Whether another alias's value names this one: a use of that alias may expand this one. */
 function namedInValues(analysis: Analysis, name: string): boolean {
-  return analysis.defs.some((d) => d.name !== name && d.value !== null && roughWords(d.value).includes(name));
+  let words = valueWords.get(analysis);
+  if (!words) {
+    words = new Map();
+    for (const d of analysis.defs) for (const w of d.value === null ? [] : roughWords(d.value)) words.set(w, (words.get(w) ?? new Set()).add(d.name));
+    valueWords.set(analysis, words);
+  }
+  return [...words.get(name) ?? []].some((holder) => holder !== name);
 }
 
 export const aliasNeverExpands: Rule = {

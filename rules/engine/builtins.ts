@@ -135,10 +135,17 @@ function runEmulate({ st, host }: BuiltinCall): State {
 function runTrap({ node, args, st, host }: BuiltinCall): State {
   // the handler runs at a time the model does not know
   if (args.some((a) => host.namesChangingFunction(st, a.text))) host.unknown(st, node, 'trap');
-  else if (args.some((a) => HANDLER_EFFECT_WORDS.test(a.text))) host.unknown(st, node, 'trap', handlerAliasNames(args) ?? undefined);
+  else if (args.some((a) => HANDLER_EFFECT_WORDS.test(a.text))) {
+    // a body runs its traps at every call: parse the handlers once
+    if (!handlerNames.has(node)) handlerNames.set(node, handlerAliasNames(args));
+    host.unknown(st, node, 'trap', handlerNames.get(node) ?? undefined);
+  }
   for (const a of args) host.usedLater(a.text);
   return st;
 }
+
+/** Per `trap` command, what handlerAliasNames found. */
+const handlerNames = new WeakMap<SyntaxNode, string[] | null>();
 
 /**
  * The aliases a trap's handlers define, when that is all they may change:

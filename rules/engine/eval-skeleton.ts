@@ -8,11 +8,14 @@
 // is code of a known shape, read in its place.
 import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
-import { ALIAS_ARRAY_WRITE, PREFIX_WORDS } from './builtins';
+import { ALIAS_ARRAY_WRITE, CommandPrefixes, pastPrefixes, PREFIX_WORDS } from './builtins';
 import { Assigned, printedCode } from './emitters';
 
 /** Stands for one expansion: underscores, an identifier, so an assignment's name parses as one. */
 const FILL = '_';
+
+/** An eval string's text is taken in no dialect: only `command` and `builtin` prefix a command everywhere. */
+const NO_KEYWORDS: CommandPrefixes = { time: 'program', precommandModifiers: {} };
 
 /** Words that make an eval string unknown when its literal text names them. */
 const EFFECT_NAMES = new Set(['alias', 'unalias', 'shopt', 'emulate', 'source', '.', 'eval', 'setopt', 'unsetopt', 'trap']);
@@ -147,13 +150,10 @@ export function isInertSkeleton({ text, holes }: Skeleton): boolean {
     const name = cmd.childForFieldName('name');
     // past `command`/`builtin`, which run the builtin after them all the same
     const args = cmd.childrenForFieldName('argument');
-    const words = [name ? literal(name) : null, ...args.map(literal)];
-    let at = 0;
-    while (words[at] !== null && PREFIX_WORDS.has(words[at]!) && at + 1 < words.length) at++;
-    const word = words[at];
+    const { name: word, rest } = pastPrefixes(name ? literal(name) : null, () => args, NO_KEYWORDS);
     if (word === null || EFFECT_NAMES.has(word)) return false;
     if (word === 'set') {
-      for (const a of args.slice(at)) {
+      for (const a of rest ?? args) {
         const v = a.text;
         if (v === '--') break;
         if (/^[-+]o$/.test(v) || holes.some((h) => h.start < a.endIndex && a.startIndex < h.end)) return false;

@@ -97,9 +97,10 @@ export function namesRunWord(text: string): boolean {
 
 /**
  * True if the text holds a command the runner acts on, a function
- * definition, or a write to a variable that changes aliases or options; else its words, any of which may call a function. A
- * substitution's words are among them: it runs in a subshell, which changes
- * nothing here unless it calls, sources or reads something.
+ * definition, or a write to a variable that changes aliases or options; else
+ * its words, any of which may call a function. A substitution's words are
+ * among them: it runs in a subshell, which changes nothing here unless it
+ * calls, sources or reads something.
  */
 function callableWords(text: string): string[] | true {
   return FUNCTION_DEFINITION.test(text) || namesRunWord(text) || OPTION_VARIABLES.test(text) || ALIAS_ARRAY_WRITE.test(text) || roughWords(text);

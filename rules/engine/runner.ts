@@ -100,6 +100,12 @@ export class Runner {
   private readonly substitutions = new WeakMap<SyntaxNode, { node: SyntaxNode; heredoc: boolean }[]>();
   /** Per eval command (text and offset), its inert skeleton, or null: a body runs its evals at every call. */
   private readonly skeletons = new Map<string, Skeleton | null>();
+  /** What a function's body text shows, worked out at its first call: a body runs at every call. */
+  private readonly bodyFacts = new WeakMap<FunctionDef, { localOptions: boolean; forwards: boolean }>();
+  /** A write to the dialect's alias arrays (`BASH_ALIASES[k]=v`), which defines aliases the model does not follow. */
+  private readonly arrayWrite: RegExp | null;
+  /** Text that may print function definitions for an eval or a `source` to read again. */
+  private readonly printsFunctions: RegExp | null;
 
   constructor(
     private readonly dialect: Dialect,
@@ -114,15 +120,9 @@ export class Runner {
     this.printsFunctions = printersPattern(dialect.functionPrinters);
   }
 
-  /** Text that may print function definitions for an eval or a `source` to read again. */
-  private readonly printsFunctions: RegExp | null;
-
   private changesAliases(text: string): boolean {
     return EFFECT_WORDS.test(text) || (this.arrayWrite?.test(text) ?? false);
   }
-
-  /** A write to the dialect's alias arrays (`BASH_ALIASES[k]=v`), which defines aliases the model does not follow. */
-  private readonly arrayWrite: RegExp | null;
 
   /** Reads then runs each unit of a text, as the shell does; `topLevel` numbers the document's units. */
   runUnits(units: Unit[], st: State | null, rc: RunCtx, topLevel = false): State | null {
@@ -453,14 +453,22 @@ export class Runner {
   }
 
   /**
-   * Whether the options a function switches come back when it returns: zsh's
-   * `setopt localoptions` or `emulate -L`; bash's `local -`, which restores
-   * `set -o` options (posix mode), where the body runs no `shopt`.
+   * What a function's body shows. `localOptions`: the options it switches
+   * come back when it returns (zsh's `setopt localoptions` or `emulate -L`;
+   * bash's `local -`, which restores `set -o` options such as posix mode,
+   * where the body runs no `shopt`). `forwards`: it runs its arguments as a
+   * command (`"$@"` in command position).
    */
-  private localOptions(f: FunctionDef): boolean {
-    const body = f.src.text.slice(f.body.startIndex, f.body.endIndex);
-    if (this.dialect.zshOptions) return /\bsetopt\b[^\n;&|]*\blocal_?options\b|\bemulate\s+(-\w*\s+)*-\w*L/i.test(body);
-    return this.dialect.bashOptions && /(^|[\s;&|{(])local\s+-(?=[\s;&|)}]|$)/.test(body) && !/\bshopt\b/.test(body);
+  private factsOf(f: FunctionDef): { localOptions: boolean; forwards: boolean } {
+    let facts = this.bodyFacts.get(f);
+    if (!facts) {
+      const body = f.src.text.slice(f.body.startIndex, f.body.endIndex);
+      const localOptions = this.dialect.zshOptions ? /\bsetopt\b[^\n;&|]*\blocal_?options\b|\bemulate\s+(-\w*\s+)*-\w*L/i.test(body)
+        : this.dialect.bashOptions && /(^|[\s;&|{(])local\s+-(?=[\s;&|)}]|$)/.test(body) && !/\bshopt\b/.test(body);
+      facts = { localOptions, forwards: FORWARDS_ARGUMENTS.test(body) };
+      this.bodyFacts.set(f, facts);
+    }
+    return facts;
   }
 
   /**
@@ -510,9 +518,9 @@ export class Runner {
     if (this.dialect.coproc && literal(nameNode) === 'coproc') return this.runCoproc(node, argsOf(), st, rc);
     this.recordRuns(nameNode, argsOf, st, rc);
     // an alias that expands runs its value in place of its name: a function named there may run
-    const alias = literal(nameNode);
-    if (alias !== null) for (const value of this.valuesCalling(alias, st)) st = this.runUnparsed(value, st, rc) ?? st;
-    const { name, rest, functions } = pastPrefixes(literal(nameNode), argsOf, this.dialect);
+    const first = literal(nameNode);
+    if (first !== null) for (const value of this.valuesCalling(first, st)) st = this.runUnparsed(value, st, rc) ?? st;
+    const { name, rest, functions } = pastPrefixes(first, argsOf, this.dialect);
     if (name === null) {
       // a name known only at run time (`"$step"`, `$f`, `"$@"`) may call any function defined now,
       // which may define the aliases its body defines (the effects of other builtins are not followed)
@@ -529,11 +537,9 @@ export class Runner {
     return this.runNamed(node, inner, () => words.slice(1), out, rc, true);
   }
 
-  /** Whether a function of this name runs its arguments as a command: `"$@"` in command position. */
+  /** Whether a function of this name runs its arguments as a command. */
   private forwardsArguments(name: string, st: State): boolean {
-    const fns = st.functions.get(name);
-    if (!fns) return false;
-    for (const f of fns) if (f && FORWARDS_ARGUMENTS.test(f.src.text.slice(f.body.startIndex, f.body.endIndex))) return true;
+    for (const f of st.functions.get(name) ?? []) if (f && this.factsOf(f).forwards) return true;
     return false;
   }
 
@@ -822,7 +828,7 @@ export class Runner {
         continue;
       }
       const returns: State[] = [];
-      const options = this.localOptions(f) ? { zsh: st.zshAliases, expand: st.expandAliases } : null;
+      const options = this.factsOf(f).localOptions ? { zsh: st.zshAliases, expand: st.expandAliases } : null;
       const out = this.run(f.body, only ? st : st.clone(), {
         ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain, fn: f,
       });
