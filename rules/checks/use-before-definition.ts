@@ -1,5 +1,9 @@
 import type { Rule } from '../rule';
 import { code, reportUses, runs, sourceCommand } from '../report';
+import { readAtRun } from '../verdicts/timing';
+
+/** How a message names a substitution, by its opening token. */
+const SUBSTITUTIONS: Record<string, string> = { '$(': 'a `$( )`', '`': 'backticks', '<(': 'a `<( )`', '>(': 'a `>( )`' };
 
 export const useBeforeDefinition: Rule = {
   meta: {
@@ -9,7 +13,7 @@ export const useBeforeDefinition: Rule = {
     fixable: true,
     summary: 'An alias is used before any definition of it',
     docs: `## What it does
-Finds a use of an alias name read before any definition of that alias has run, where the script defines it later, itself or in a file it sources later.
+Finds a use of an alias name read before any definition of that alias has run, where the script defines it later, itself or in a file it sources later. That includes a use in a \`$( )\` or backticks in a function body, which bash, zsh and ksh93 read only when the function runs, where the function ran before the definition.
 
 ## Why is this bad
 Aliases exist from the moment their \`alias\` command runs. A use read earlier runs the plain command, which is rarely what a script that defines the alias meant.
@@ -30,7 +34,11 @@ k get pods
   check(ctx) {
     return reportUses(ctx, this.meta, 'use-before-definition', (v) => {
       const via = v.source ? `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs` : '';
-      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is read before the alias is defined at ${ctx.place(v.def)}${via}; ${runs(ctx, v)}.`;
+      const deferred = v.source ? null : readAtRun(v.use, ctx.analysis);
+      const where = deferred
+        ? `is in ${SUBSTITUTIONS[deferred.opener] ?? 'a substitution'} that ${ctx.dialectLabel} reads only when ${code(v.use.inFunction!.name)} runs, and ${code(v.use.inFunction!.name)} ran from line ${ctx.line(deferred.ranFrom)}, before the alias is defined at ${ctx.place(v.def)}`
+        : `is read before the alias is defined at ${ctx.place(v.def)}${via}`;
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} ${where}; ${runs(ctx, v)}.`;
     }, true);
   },
 };

@@ -2,6 +2,7 @@
 // reasons, each with the exemptions a definition written there has.
 import { UNDEF } from '../engine';
 import type { AliasDef, Analysis, FunctionDef, Use } from '../engine';
+import type { SyntaxNode } from '../parse';
 import { changesNothing, commandWord, isProbe, onOtherBranch, unaliasedBetween } from './exemptions';
 import { calledIn, subshellOf, unitAt, unknownIn, within } from './places';
 import type { Reason } from '.';
@@ -9,16 +10,29 @@ import type { Reason } from '.';
 /** The read times that put off reading a body until it runs. */
 const AT_RUN = new Set(['run-lines', 'run-whole']);
 
-/** Whether a use of the document lies in a `$( )`, backticks or `<( )` that the dialect reads only when it runs. */
-function readWhenRun(use: Use, analysis: Analysis): boolean {
-  if (use.file !== analysis.file || use.start < 0) return false;
+/** The `$( )`, backticks or `<( )` holding a use of the document that the dialect reads only when it runs, or null. */
+function deferringSubstitution(use: Use, analysis: Analysis): SyntaxNode | null {
+  if (use.file !== analysis.file || use.start < 0) return null;
   const { comsub, backtick, procsub } = analysis.dialect;
   for (let n = analysis.tree.rootNode.descendantForIndex(use.start, use.end).parent; n; n = n.parent) {
-    if (n.type === 'function_definition') return false;
-    if (n.type === 'command_substitution') return AT_RUN.has(n.firstChild?.type === '`' ? backtick : comsub);
-    if (n.type === 'process_substitution') return procsub !== null && AT_RUN.has(procsub);
+    if (n.type === 'function_definition') return null;
+    if (n.type === 'command_substitution') return AT_RUN.has(n.firstChild?.type === '`' ? backtick : comsub) ? n : null;
+    if (n.type === 'process_substitution') return procsub !== null && AT_RUN.has(procsub) ? n : null;
   }
-  return false;
+  return null;
+}
+
+/**
+ * For a use in a function body's substitution that the dialect reads when it
+ * runs: the substitution's opening (`$(`, a backtick, `<(`) and the start of
+ * the top-level unit that was running when the use was first read with no
+ * definition in effect. Null for any other use.
+ */
+export function readAtRun(use: Use, analysis: Analysis): { opener: string; ranFrom: number } | null {
+  const substitution = use.inFunction ? deferringSubstitution(use, analysis) : null;
+  const run = substitution && use.runs.find((r) => r.unit >= 0 && r.values.includes(UNDEF));
+  const unit = run && analysis.units[run.unit];
+  return unit ? { opener: substitution.firstChild?.type ?? '$(', ranFrom: unit.start } : null;
 }
 
 /** Whether a use of the document lies in a subshell that calls the function itself. */
@@ -55,7 +69,11 @@ export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reaso
   if (fn && within(fn.body, use.start, fn.src.base ?? 0)) return 'alias-in-function';
   // a use in a substitution that the shell reads only when it runs: read with the alias defined
   // (and then removed or replaced by later code, which the author wrote), not before it
-  if (use.inFunction && readWhenRun(use, analysis) && use.resolutions.every((r) => !r.values.includes(UNDEF))) return null;
+  if (use.inFunction && deferringSubstitution(use, analysis)) {
+    if (use.resolutions.every((r) => !r.values.includes(UNDEF))) return null;
+    // read when the function ran, before the alias was defined: a use before the definition, as at top level
+    return commandWord(def) === use.name || analysis.names.functions.has(use.name) ? null : 'use-before-definition';
+  }
   // a function read early that runs a function of the alias's name, which the
   // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)
   if (use.inFunction && use.inFunction !== fn) return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';

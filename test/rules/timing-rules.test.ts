@@ -326,8 +326,23 @@ ruleTester(rule('use-before-definition'), {
     { code: "ls /tmp\nalias ls=\"ls ${flags}\"\n" },
     // the use calls the script's function of the same name
     { code: "foo() { echo; }\nfoo\nalias foo='echo x'\n" },
+    // a `$( )` in a body that bash reads when the function runs, before an alias that decorates the command
+    { code: "f() { x=$(ls); }\nf\nalias ls='ls -F'\n", dialect: 'bash' },
   ],
   invalid: [
+    {
+      // bash, zsh and ksh93 read a `$( )` or backticks in a body only when the function runs: here before the definition
+      code: "f() { x=$(k); echo \"$x\"; }\nf\nalias k='echo hi'\n",
+      dialect: 'bash',
+      errors: [{ line: 1, column: 11, endColumn: 12, message: '`k` on line 1 is in a `$( )` that bash reads only when `f` runs, and `f` ran from line 2, before the alias is defined at line 3' }],
+      output: "f() { x=$(k); echo \"$x\"; }\nk() { echo hi \"$@\"; }\nf\n",
+    },
+    {
+      code: "f() { x=`k`; }\nmain() { f; }\nmain\nalias k='echo hi'\n",
+      dialect: 'zsh',
+      errors: [{ line: 1, column: 10, endColumn: 11, message: 'in backticks that zsh reads only when `f` runs, and `f` ran from line 3' }],
+      output: "f() { x=`k`; }\nmain() { f; }\nk() { echo hi \"$@\"; }\nmain\n",
+    },
     {
       code: "k get pods\nalias k='kubectl'\n",
       errors: [{ line: 1, column: 1, endColumn: 2, message: 'read before the alias is defined at line 2' }],
