@@ -72,6 +72,8 @@ class Lexer {
   lastAndOr = -1;
   /** Inside the arguments of a `[` command, before its `]`. */
   bracket = false;
+  /** A `;` or `&` ended a command after a here-document operator on this line. */
+  afterHeredoc = false;
 
   constructor(readonly s: string) {}
 
@@ -128,6 +130,12 @@ class Lexer {
       bodies.push({ body: at, ...end });
       at = Math.min(end.eol + 1, s.length);
     }
+    const separated = this.afterHeredoc || docs.length > 1;
+    this.afterHeredoc = false;
+    if (separated && this.inertHeredocs(docs, bodies)) {
+      this.i = Math.min(bodies[bodies.length - 1].eol + 1, s.length);
+      return;
+    }
     const merge = docs.length > 1 && this.mergeable(docs, bodies);
     docs.forEach((h, k) => {
       const { body, lineStart, eol } = bodies[k];
@@ -143,6 +151,26 @@ class Lexer {
       }
     });
     this.i = Math.min(bodies[bodies.length - 1].eol + 1, s.length);
+  }
+
+  /**
+   * Commands after a here-document on its line, past a `;` or `&` or another
+   * here-document, are beyond tree-sitter-bash (it reads them as words of the
+   * redirect, and the rest of the text as the body). Where no body can run a
+   * substitution, the bodies are only input: each operator with its word, and
+   * each body with its delimiter line, is blanked, and the line reads as the
+   * commands it holds. False, masking nothing, where that cannot be done.
+   */
+  private inertHeredocs(docs: Heredoc[], bodies: { body: number; lineStart: number; eol: number }[]): boolean {
+    const s = this.s;
+    const found = bodies.every((b) => b.lineStart < s.length);
+    if (!found || docs.some((h, k) => h.bare || (!h.quoted && /\$\(|`/.test(s.slice(bodies[k].body, bodies[k].lineStart))))) return false;
+    docs.forEach((h, k) => {
+      this.mask('heredoc-then-command', h.op.at, h.op.wordEnd, ' ');
+      this.mask('heredoc-then-command', bodies[k].body, bodies[k].eol, ' ');
+      this.lastEnd = bodies[k].eol;
+    });
+    return true;
   }
 
   /**
@@ -245,6 +273,7 @@ class Lexer {
       return true;
     }
     if (c === ';' || c === '&') {
+      if (this.pending.length) this.afterHeredoc = true;
       this.op(1, false);
       return true;
     }

@@ -32,6 +32,11 @@ export const WORKAROUNDS = {
     example: 'cat <<A; cat <<B\nH:$(date)\nA\nH:`date`\nB\necho done\n',
     errors: true,
   },
+  'heredoc-then-command': {
+    why: 'commands after a here-document on its line, past a `;`, an `&` or another here-document, are beyond the grammar, which reads them as words of the redirect and the rest of the text as the body; where no body holds a substitution, each operator with its word and each body with its delimiter line are blanked, so the line reads as the commands it holds',
+    example: 'cat <<E; echo done\nbody\nE\necho after\n',
+    errors: true,
+  },
   'heredoc-indent': {
     why: 'in an unquoted here-document body, a line that starts with blanks followed by a substitution or by the line\'s end makes tree-sitter-bash read the rest of the body as plain text, losing its substitutions; the blanks are replaced by text',
     example: 'cat <<E\n  $(date)\nE\n',

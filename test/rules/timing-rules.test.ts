@@ -49,6 +49,12 @@ ruleTester(rule('same-unit'), {
       output: "if [ -n \"$X\" ]; then k() { echo hi \"$@\"; }; fi; k\n",
     },
     {
+      // commands after a here-document on its line are read with it
+      code: "alias k='echo hi'; cat <<A; k\nbody\nA\n",
+      errors: [{ line: 1, column: 7, endColumn: 18 }, { line: 1, column: 29, endColumn: 30 }],
+      output: "k() { echo hi \"$@\"; }; cat <<A; k\nbody\nA\n",
+    },
+    {
       code: "alias k='kubectl --x'; k get ns\n",
       errors: [
         { line: 1, column: 7, endColumn: 22, message: 'used later in the same parse unit (line 1)' },

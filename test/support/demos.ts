@@ -313,6 +313,22 @@ cat <<E
 	\`qa U4 || echo NX:U4\`
 E
 `, {}, ['U1', 'U2', 'U3', 'U4']),
+  // commands after a here-document on its line, past a `;`, an `&` or another here-document
+  d('heredoc_then_command', `alias qa='echo EXP'; cat <<A; qa U1 || echo NX:U1
+body
+A
+qa U2 || echo NX:U2
+cat <<B >/dev/null & qb U3 || echo NX:U3
+body
+B
+wait
+alias qb='echo EXP'
+cat <<C && cat <<D; qb U4 || echo NX:U4
+c
+C
+d
+D
+`, {}, ['U1', 'U2', 'U3', 'U4']),
   // bash 5.2 runs this body printed again, without the `;` after `fi`: a syntax error
   d('comsub_heredoc_in_compound', `alias qa='echo EXP'
 shopt -s expand_aliases 2>/dev/null
