@@ -34,6 +34,19 @@ export function folderPath(word: string, vars: ReadonlySet<string>): string | nu
   return m ? `${SCRIPT_DIR}/${m[1]}` : null;
 }
 
+/** A literal relative path looked up in the script's folder, where `cd "$(dirname "$0")"` makes the shell look; null for any other path. */
+export function inScriptFolder(path: string): string | null {
+  return /^[/$]/.test(path) ? null : `${SCRIPT_DIR}/${path.replace(/^(\.\/+)+/, '')}`;
+}
+
+/** Text that may change the working directory, which a relative `source` path is looked up in. */
+export const CHANGES_DIRECTORY = /(^|[\s;&|({])(cd|pushd|popd)(\s|$)/m;
+
+/** Whether a word is the script's folder itself, written with an idiom or a variable in `vars`. */
+export function scriptFolder(word: string, vars: ReadonlySet<string>): boolean {
+  return new RegExp(`^${folderWith(vars)}$`).test(unquote(word));
+}
+
 /** Variables assigned exactly once in the text, from a folder idiom (or from another such variable). */
 export function folderVariables(text: string): Set<string> {
   const vars = new Set<string>();

@@ -4,7 +4,7 @@
 import { Dialect, DIALECTS, TimeWord } from '../dialects';
 import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
-import type { State } from './state';
+import { Cwd, State } from './state';
 import { REMOVED, Tri } from './values';
 
 /** What a builtin's effect may ask of the runner. */
@@ -24,6 +24,8 @@ export interface BuiltinHost {
   returns(st: State): boolean;
   /** The statement breaks out of (or continues) the innermost loop. */
   breaks(st: State): boolean;
+  /** Whether a word names the folder of the script itself (`"$(dirname "$0")"`). */
+  namesScriptFolder(word: SyntaxNode): boolean;
 }
 
 export interface BuiltinCall {
@@ -181,6 +183,13 @@ function handlerAliasNames(args: SyntaxNode[]): string[] | null {
 }
 
 /** `exec` with a command replaces the shell; with redirections only, it goes on. */
+/** `cd`: into the script's own folder, or anywhere else; `pushd` and `popd` go where the model does not follow. */
+function runCd({ args, st, host }: BuiltinCall): State {
+  const dirs = args.filter((a) => !/^-[LPe@]*$|^--$/.test(a.text));
+  st.cwd = dirs.length === 1 && host.namesScriptFolder(dirs[0]) ? Cwd.ScriptFolder : Cwd.Moved;
+  return st;
+}
+
 function runExec({ args, st }: BuiltinCall): State | null {
   return args.some((a) => !a.type.endsWith('redirect')) ? null : st;
 }
@@ -202,6 +211,9 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   break: { run: ({ st, host }) => (host.breaks(st) ? null : st) },
   continue: { run: ({ st, host }) => (host.breaks(st) ? null : st) },
   exec: { run: runExec },
+  cd: { run: runCd },
+  pushd: { run: ({ st }) => ((st.cwd = Cwd.Moved), st) },
+  popd: { run: ({ st }) => ((st.cwd = Cwd.Moved), st) },
 };
 
 /** Commands whose status is known without running anything. */

@@ -61,8 +61,10 @@ export class Discovery {
           if (file) this.file(file);
         }
       } else if (word === 'source' || word === '.') {
-        const file = this.texts.sourced(this.texts.path(args[0], src), src.file);
-        if (file) this.file(file);
+        for (const path of this.texts.paths(args[0], src)) {
+          const file = this.texts.sourced(path, src.file);
+          if (file) this.file(file);
+        }
       }
     }
   }

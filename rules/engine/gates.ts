@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../parse';
 import { MAX_SOURCE_DEPTH } from './budget';
 import { ALIAS_ARRAY_WRITE, CONSTANT_STATUS, DISCOVERY_WORDS, OPTION_VARIABLES, PREFIX_WORDS, RUN_WORDS } from './builtins';
 import { roughWords, sourcedPaths } from './rough-text';
+import { CHANGES_DIRECTORY, inScriptFolder } from '../source-path';
 import type { Analysis, Names, SourceResolver } from './types';
 
 /** Text that may define an alias (`alias name=…`, also inside eval strings). */
@@ -41,12 +42,17 @@ export function mayDefineAlias(text: string): boolean {
 function mayReachAliasText(text: string, resolve: SourceResolver | undefined, depth: number, seen: Set<string>, from?: string): boolean {
   if (mayDefineAlias(text)) return true;
   if (!resolve) return false;
+  const moves = CHANGES_DIRECTORY.test(text);
   for (const arg of sourcedPaths(text)) {
     if (depth >= MAX_SOURCE_DEPTH) return true;
-    const file = resolve(arg, from);
-    if (!file || seen.has(file.name)) continue;
-    seen.add(file.name);
-    if (mayReachAliasText(file.text, resolve, depth + 1, seen, file.name)) return true;
+    // after `cd "$(dirname "$0")"` a relative path names a file in the script's folder
+    const there = moves ? inScriptFolder(arg) : null;
+    for (const path of there ? [arg, there] : [arg]) {
+      const file = resolve(path, from);
+      if (!file || seen.has(file.name)) continue;
+      seen.add(file.name);
+      if (mayReachAliasText(file.text, resolve, depth + 1, seen, file.name)) return true;
+    }
   }
   return false;
 }

@@ -15,7 +15,7 @@ import { assignedBefore } from './emitters';
 import { evalSkeleton, isInertSkeleton, Skeleton } from './eval-skeleton';
 import type { Gates } from './gates';
 import { isBacktick, isStatementType, isSubstitution, ReadCtx, Reader } from './reader';
-import { FunctionDef, functionKey, join, Source, State } from './state';
+import { Cwd, FunctionDef, functionKey, join, Source, State } from './state';
 import { SourcedText, Texts } from './texts';
 import { roughWords, sourcedPaths } from './rough-text';
 import type { UnknownCode } from './types';
@@ -619,6 +619,7 @@ export class Runner {
         rc.breaks?.push(st);
         return rc.breaks !== null;
       },
+      namesScriptFolder: (word) => this.texts.isScriptFolder(word, rc.src),
     };
   }
 
@@ -762,7 +763,7 @@ export class Runner {
   }
 
   private runSource({ node, args, st }: BuiltinCall, rc: RunCtx): State | null {
-    const path = this.texts.path(args[0], rc.src);
+    const path = this.texts.path(args[0], rc.src, rc.sourceDepth === 0 ? st.cwd : st.cwd === Cwd.Start ? Cwd.Start : Cwd.Moved);
     const file = rc.sourceDepth < MAX_SOURCE_DEPTH ? this.texts.sourced(path, rc.src.file) : undefined;
     if (!file) {
       if (rc.sourceDepth < MAX_SOURCE_DEPTH) this.catalogue.unresolved(path);

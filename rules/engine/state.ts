@@ -130,6 +130,16 @@ export class LayeredMap<K, V> {
 // Sets are never changed in place: a change puts a new set in the map, so
 // copies of a state share them.
 const UNDEFINED_EVERYWHERE = new Set<AliasValue>([UNDEF]);
+/** Where the shell's working directory is, as far as a relative `source` path cares. */
+export enum Cwd {
+  /** Where the script started: where the host looks a relative path up. */
+  Start = '',
+  /** The script's own folder (`cd "$(dirname "$0")"`). */
+  ScriptFolder = 's',
+  /** Anywhere else, or not known. */
+  Moved = 'm',
+}
+
 export class State {
   aliases = new LayeredMap<string, Set<AliasValue>>();
   /** Values of every name not in `aliases`. */
@@ -141,6 +151,8 @@ export class State {
   /** bash's `lastpipe`: a script (no job control) runs a pipeline's last element in the current shell. */
   lastPipe: Tri = Tri.No;
   functions = new LayeredMap<string, Set<FunctionDef | null>>();
+  /** The shell's working directory, which a `source` of a relative path looks in. */
+  cwd: Cwd = Cwd.Start;
   /**
    * Code the engine could not follow has run: it may have defined functions
    * that later commands call, so any function defined from now on may run at
@@ -148,7 +160,7 @@ export class State {
    */
   tainted = false;
   /** The last key and what it was made from. */
-  private keyed: { aliases: string; functions: string; fallback: Set<AliasValue>; expand: Tri; zsh: Tri; lastPipe: Tri; tainted: boolean; key: string } | undefined;
+  private keyed: { aliases: string; functions: string; fallback: Set<AliasValue>; expand: Tri; zsh: Tri; lastPipe: Tri; tainted: boolean; cwd: Cwd; key: string } | undefined;
 
   clone(): State {
     const s = new State();
@@ -159,6 +171,7 @@ export class State {
     s.lastPipe = this.lastPipe;
     s.functions = this.functions.fork();
     s.tainted = this.tainted;
+    s.cwd = this.cwd;
     s.keyed = this.keyed;
     return s;
   }
@@ -173,9 +186,9 @@ export class State {
     const functions = this.functions.written(writeFunctions);
     const k = this.keyed;
     if (k && k.aliases === aliases && k.functions === functions && k.fallback === this.fallback
-      && k.expand === this.expandAliases && k.zsh === this.zshAliases && k.lastPipe === this.lastPipe && k.tainted === this.tainted) return k.key;
-    const key = `${aliases}|${writeSet(this.fallback)}|${this.expandAliases}${this.zshAliases}${this.lastPipe}${this.tainted ? 't' : ''}|${functions}`;
-    this.keyed = { aliases, functions, fallback: this.fallback, expand: this.expandAliases, zsh: this.zshAliases, lastPipe: this.lastPipe, tainted: this.tainted, key };
+      && k.expand === this.expandAliases && k.zsh === this.zshAliases && k.lastPipe === this.lastPipe && k.tainted === this.tainted && k.cwd === this.cwd) return k.key;
+    const key = `${aliases}|${writeSet(this.fallback)}|${this.expandAliases}${this.zshAliases}${this.lastPipe}${this.tainted ? 't' : ''}${this.cwd}|${functions}`;
+    this.keyed = { aliases, functions, fallback: this.fallback, expand: this.expandAliases, zsh: this.zshAliases, lastPipe: this.lastPipe, tainted: this.tainted, cwd: this.cwd, key };
     return key;
   }
 
@@ -247,6 +260,7 @@ export function join(states: (State | null)[]): State | null {
     out.zshAliases = joinTri(out.zshAliases, s.zshAliases);
     out.lastPipe = joinTri(out.lastPipe, s.lastPipe);
     out.tainted ||= s.tainted;
+    if (out.cwd !== s.cwd) out.cwd = Cwd.Moved;
   }
   return out;
 }

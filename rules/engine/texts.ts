@@ -7,7 +7,8 @@ import type { SyntaxNode } from '../parse';
 import type { Source } from './state';
 import type { ParsedTexts } from './parsed-texts';
 import type { SourceResolver } from './types';
-import { directivePath, folderPath, folderVariables, searchPaths, strippedPath } from '../source-path';
+import { CHANGES_DIRECTORY, directivePath, folderPath, folderVariables, inScriptFolder, scriptFolder, searchPaths, strippedPath } from '../source-path';
+import { Cwd } from './state';
 
 export interface SourcedText {
   src: Source;
@@ -41,16 +42,41 @@ export class Texts {
   /**
    * The path a `source` argument names, or null: a directive on the line
    * before wins, then the literal word, then a path in the script's folder.
+   * A literal relative path is looked up where the host looks (see
+   * docs/sources.md) only while the shell is still in the directory it
+   * started in; after a `cd` into the script's folder it names a file there,
+   * and after any other `cd` it names nothing the model can find.
    */
-  path(arg: SyntaxNode | undefined, src: Source): string | null {
+  path(arg: SyntaxNode | undefined, src: Source, cwd: Cwd = Cwd.Start): string | null {
     if (!arg) return null;
     const directive = directivePath(src.text, arg.startIndex);
     if (directive !== null) return directive;
     const word = literal(arg);
+    if (word !== null && cwd !== Cwd.Start && !word.startsWith('/')) return cwd === Cwd.ScriptFolder ? inScriptFolder(word) : null;
     if (word !== null || !arg.text.includes('/')) return word;
-    let vars = this.folderVars.get(src.text);
-    if (!vars) this.folderVars.set(src.text, (vars = folderVariables(src.text)));
+    const vars = this.folderVariablesOf(src.text);
     return folderPath(arg.text, vars) ?? (src.text.includes('source-path=') && searchPaths(src.text).length ? strippedPath(arg.text) : null);
+  }
+
+  /**
+   * The paths a `source` argument may name wherever the shell is: discovery
+   * must find every name a definition may make before anything runs.
+   */
+  paths(arg: SyntaxNode | undefined, src: Source): string[] {
+    const path = this.path(arg, src);
+    const there = path !== null && literal(arg!) !== null && CHANGES_DIRECTORY.test(src.text) ? inScriptFolder(path) : null;
+    return path === null ? [] : there ? [path, there] : [path];
+  }
+
+  /** Whether a word names the folder of the script whose text holds it. */
+  isScriptFolder(word: SyntaxNode, src: Source): boolean {
+    return scriptFolder(word.text, this.folderVariablesOf(src.text));
+  }
+
+  private folderVariablesOf(text: string): Set<string> {
+    let vars = this.folderVars.get(text);
+    if (!vars) this.folderVars.set(text, (vars = folderVariables(text)));
+    return vars;
   }
 
   /** The units a file was read as, if it was. */

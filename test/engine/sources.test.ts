@@ -2,7 +2,7 @@
 // source has some: the quick look for such files must find every path the
 // model itself would follow.
 import { describe, expect, it } from 'vitest';
-import { lint, sourcedNames } from '../../rules';
+import { lint, sourcedNames, Tri } from '../../rules';
 
 function uses(files: Record<string, string>) {
   const { analysis } = lint(files['main.sh'], {
@@ -72,5 +72,31 @@ describe('file names sourced from a folder known only at run time', () => {
     ['a dot that is not the command', 'echo a. "$OS/colors"', []],
   ])('%s', (_, line, names) => {
     expect(sourcedNames(`#!/bin/bash\n${line}\n`)).toEqual(names);
+  });
+});
+
+// A relative path is looked up where the shell is: the host's folders hold only until a `cd`.
+describe('the working directory', () => {
+  const ll = (main: string) => uses({ 'main.sh': `#!/bin/bash\n${main}`, './lib.sh': LIB, '$SCRIPT_DIR/lib.sh': LIB }).filter((u) => u.name === 'll');
+
+  it.each([
+    ['the script is where it started', '. ./lib.sh\nll\n'],
+    ["it went into the script's folder", 'cd "$(dirname "$0")" || exit 1\n. ./lib.sh\nll\n'],
+    ["it went into the script's folder through a variable", 'here=$(cd "${BASH_SOURCE%/*}" && pwd)\ncd -P -- "$here"\nsource lib.sh\nll\n'],
+    ['only a subshell moved', '(cd /tmp && ls)\n. ./lib.sh\nll\n'],
+  ])('follows a relative path when %s', (_, main) => {
+    expect(ll(main)).toEqual([{ name: 'll', outcomes: [Tri.Yes] }]);
+  });
+
+  it.each([
+    ['a cd anywhere else', 'cd /tmp\n. ./lib.sh\nll\n'],
+    ['a cd in a function that ran', 'go() { cd sub; }\ngo\n. ./lib.sh\nll\n'],
+    ['a cd on one branch', 'if [ -n "$1" ]; then cd "$(dirname "$0")"; fi\n. ./lib.sh\nll\n'],
+    ['a pushd', 'pushd "$(dirname "$0")"\n. ./lib.sh\nll\n'],
+  ])('follows no relative path after %s', (_, main) => {
+    const { analysis } = lint(`#!/bin/bash\nalias ll=x\n${main}`, {
+      filename: 'main.sh', resolveSource: (p) => (p === './lib.sh' || p === '$SCRIPT_DIR/lib.sh' ? { text: LIB, name: p } : undefined),
+    });
+    expect(analysis.unknowns.map((u) => u.what)).toEqual(['source']);
   });
 });

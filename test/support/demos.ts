@@ -313,6 +313,12 @@ cat <<E
 	\`qa U4 || echo NX:U4\`
 E
 `, {}, ['U1', 'U2', 'U3', 'U4']),
+  // a relative path is looked up in the directory the shell is in, which a `cd` changes
+  d('cd_before_source', `alias qa='echo EXP'
+cd sub
+. ./off.sh
+qa U1 || echo NX:U1
+`, { 'off.sh': 'unalias qa\n', 'sub/off.sh': ':\n' }),
   // commands after a here-document on its line, past a `;`, an `&` or another here-document
   d('heredoc_then_command', `alias qa='echo EXP'; cat <<A; qa U1 || echo NX:U1
 body

@@ -9,7 +9,7 @@ import { execFile, spawnSync } from 'child_process';
 import { promisify } from 'util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import { DialectId } from '../../rules';
 
 export const SHELL_COMMANDS: Record<DialectId, string[]> = {
@@ -77,7 +77,10 @@ export async function runBatch(d: DialectId, scripts: Script[]): Promise<Seen[]>
     scripts.forEach((s, i) => {
       const sub = join(dir, String(i));
       mkdirSync(sub);
-      for (const [name, text] of Object.entries(s.files)) writeFileSync(join(sub, name), text);
+      for (const [name, text] of Object.entries(s.files)) {
+        mkdirSync(dirname(join(sub, name)), { recursive: true });
+        writeFileSync(join(sub, name), text);
+      }
     });
     const cmd = SHELL_COMMANDS[d].map((a) => `'${a}'`).join(' ');
     // a script may end with an error status (bash --posix exits on a top-level return): its output is what counts
