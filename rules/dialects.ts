@@ -53,8 +53,8 @@ export interface Dialect {
    * 'none': every prefix keeps expansion on.
    */
   prefixRule: 'assign-then-redir' | 'assign-then-last-redir' | 'none';
-  /** Function names must be portable identifiers. */
-  identifierFunctionNames: boolean;
+  /** The names a function can be defined with and called by (a wrapper for an alias of another name cannot stand in for it). */
+  functionNames: RegExp;
   /** The name in `name()` is alias-expanded, so an alias of that name breaks the definition (not in ksh93 or mksh). */
   functionNameExpands: boolean;
   /**
@@ -98,6 +98,12 @@ export interface Dialect {
    */
   blankAliases: readonly string[];
   /**
+   * The shell's own builtins that `command NAME` does not run (zsh runs only
+   * external commands there): a wrapper function that stands in for an alias
+   * of a builtin's name reaches it with `builtin NAME` instead.
+   */
+  commandSkips: ReadonlySet<string>;
+  /**
    * Commands that print function definitions as the shell can read them
    * again, with a word the first reading did not expand left as it was:
    * `eval "$(declare -f f)"` reads `f` anew, with the aliases in effect then.
@@ -106,13 +112,24 @@ export interface Dialect {
   functionPrinters: readonly string[];
 }
 
+/** zsh's builtins when no module is loaded: `print -l ${(k)builtins}` in `zsh -f`, without the completion system's. */
+const ZSH_BUILTINS: ReadonlySet<string> = new Set(('- . : [ alias autoload bg bindkey break builtin bye cd chdir command continue declare dirs disable '
+  + 'disown echo emulate enable eval exec exit export false fc fg float functions getln getopts hash history integer jobs kill '
+  + 'let limit local log logout noglob popd print printf private pushd pushln pwd r read readonly rehash return sched set setopt '
+  + 'shift source suspend test times trap true ttyctl type typeset ulimit umask unalias unfunction unhash unlimit unset unsetopt '
+  + 'vared wait whence where which zcompile zformat zle zmodload zparseopts zregexparse zstyle').split(' '));
+
+/** A portable name: what POSIX shells and ksh93 take for a function. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 const base = {
   expandsByDefault: true,
   bashOptions: false,
   zshOptions: false,
   lastPipeInShell: false,
   prefixRule: 'none',
-  identifierFunctionNames: false,
+  // bash takes any word but one where a `[` after the first character opens a subscript; a leading `%` names a job
+  functionNames: /^(?!%)[^\s'"\\$`=|&;<>()][^\s'"\\$`=|&;<>()[]*$/,
   functionNameExpands: true,
   time: 'keyword',
   coproc: false,
@@ -122,6 +139,7 @@ const base = {
   comsubPrinted: false,
   aliasArrays: [],
   blankAliases: [],
+  commandSkips: new Set<string>(),
   functionPrinters: [],
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
@@ -141,20 +159,20 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     bashOptions: true,
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
-    procsub: 'run-lines', prefixRule: 'assign-then-redir', identifierFunctionNames: true, comsubHeredocInCompoundFails: true,
+    procsub: 'run-lines', prefixRule: 'assign-then-redir', functionNames: IDENTIFIER, comsubHeredocInCompoundFails: true,
     aliasArrays: ['BASH_ALIASES'], functionPrinters: ['declare -f', 'typeset -f'], coproc: true,
   },
   sh: {
     ...base, id: 'sh', label: 'sh (dash)',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, identifierFunctionNames: true, time: 'program',
+    procsub: null, functionNames: IDENTIFIER, time: 'program',
   },
   busybox: {
     ...base, id: 'busybox', label: 'busybox sh',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, identifierFunctionNames: true, time: 'program',
+    procsub: null, functionNames: IDENTIFIER, time: 'program',
   },
   zsh: {
     ...base, id: 'zsh', label: 'zsh', zshOptions: true,
@@ -163,6 +181,9 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
+    commandSkips: ZSH_BUILTINS,
+    // a name with `?`, `*` or `[` is a pattern that matches no file
+    functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
   ksh: {
     ...base, id: 'ksh', label: 'ksh93',
@@ -170,7 +191,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
     lastPipeInShell: true, prefixRule: 'assign-then-last-redir', functionNameExpands: false,
-    functionPrinters: ['typeset -f', 'functions'],
+    functionPrinters: ['typeset -f', 'functions'], functionNames: IDENTIFIER,
   },
   mksh: {
     ...base, id: 'mksh', label: 'mksh',
@@ -178,6 +199,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: null, functionNameExpands: false, blankAliases: ['nohup'],
+    functionNames: /^[^\s'"\\$`=|&;<>()[\]{}~#?*/]+$/,
   },
 };
 

@@ -25,7 +25,7 @@ const LIST_PARENTS = new Set(['program', 'compound_statement', 'do_group', 'subs
 
 function validFunctionName(name: string, dialect: Dialect): boolean {
   if (RESERVED.has(name)) return false;
-  return dialect.identifierFunctionNames ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : /^[^\s'"\\$`=|&;<>()]+$/.test(name);
+  return dialect.functionNames.test(name);
 }
 
 /** The first word of a command text. */
@@ -34,9 +34,10 @@ function firstWord(body: string): string | undefined {
 }
 
 /** The function text that does what `alias name=value` does for `name args…`. */
-function wrapperText(name: string, value: string): string {
+function wrapperText(name: string, value: string, dialect: Dialect): string {
   const body = value.trim();
-  return `${name}() { ${firstWord(body) === name ? 'command ' : ''}${body} "$@"; }`;
+  const bypass = firstWord(body) !== name ? '' : dialect.commandSkips.has(name) ? 'builtin ' : 'command ';
+  return `${name}() { ${bypass}${body} "$@"; }`;
 }
 
 /** An offer of `fix`, kept from `--fix` when `risk` says why it may change what works. */
@@ -111,7 +112,7 @@ function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
   if (name?.text !== 'alias') return `the alias command runs through \`${name?.text ?? '?'}\`, which the function would be left with`;
   if (cmd.parent?.type === 'redirected_statement') return 'the alias command has a redirection, which would apply to every call of the function';
   if (inDoubleQuotes(analysis, cmd.startIndex + def.base)) return 'the definition is in a double-quoted string (an `eval`), where the function\'s text would need quoting of its own';
-  if (errorCount(parse(wrapperText(def.name, def.value))) > 0) return 'the value is not a complete command';
+  if (errorCount(parse(wrapperText(def.name, def.value, analysis.dialect))) > 0) return 'the value is not a complete command';
   return null;
 }
 
@@ -130,7 +131,7 @@ export function wrapperFix(def: AliasDef, analysis: Analysis): FixOffer {
   const refusal = wrapperRefusal(def, analysis);
   if (refusal) return { refusal };
   const { text } = analysis;
-  const fn = wrapperText(def.name, def.value!);
+  const fn = wrapperText(def.name, def.value!, analysis.dialect);
   const cmd = def.command!;
   const [cmdStart, cmdEnd] = [cmd.startIndex + def.base, cmd.endIndex + def.base];
   const defArgs = cmd.childrenForFieldName('argument').filter((a) => a.text !== '--');
@@ -186,7 +187,7 @@ function moveFix(v: Verdict, analysis: Analysis, reported: ReadonlySet<Use>): Fi
   const fix: Fix = {
     title: `Define \`${def.name}\` as a function before its first use`,
     edits: [
-      { start: at, end: at, text: `${wrapperText(def.name, def.value!)}${eol}` },
+      { start: at, end: at, text: `${wrapperText(def.name, def.value!, analysis.dialect)}${eol}` },
       { start: from, end: to, text: '' },
     ],
     defines: [def.name],

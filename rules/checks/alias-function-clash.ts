@@ -2,6 +2,9 @@ import { inDocument, Tri } from '../engine';
 import type { Rule } from '../rule';
 import { code } from '../report';
 
+/** A value that is plainly a name of its own, which the shell then defines (a path or pattern is not judged). */
+const PLAIN_NAME = /^[\w.:@+-]+$/;
+
 export const aliasFunctionClash: Rule = {
   meta: {
     id: 'alias-function-clash',
@@ -31,8 +34,7 @@ Remove the alias (\`unalias ll\` on an earlier line), write \`function ll { … 
       const def = c.resolution.values.map((v) => ctx.analysis.defs[v]).find((d) => d && inDocument(ctx.analysis, d));
       // a value that is a function name of its own is defined in its place (zsh refuses any alias there)
       const dialect = ctx.analysis.dialect;
-      const name = dialect.identifierFunctionNames ? /^[A-Za-z_]\w*$/ : /^[\w.:@+-]+$/;
-      const instead = !dialect.zshOptions && def?.value && name.test(def.value) ? def.value : null;
+      const instead = !dialect.zshOptions && def?.value && PLAIN_NAME.test(def.value) && dialect.functionNames.test(def.value) ? def.value : null;
       const outcome = instead ? `defines ${code(instead)} instead of ${code(c.name)}` : 'the definition breaks';
       return {
         ruleId: this.meta.id, severity: this.meta.severity,

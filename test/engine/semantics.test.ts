@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { DIALECTS, DIALECT_IDS, DialectId, lint } from '../../rules';
+import { applyFixes, DIALECTS, DIALECT_IDS, DialectId, lint } from '../../rules';
 import { DEMOS } from '../support/demos';
 import { claims } from '../support/engine-view';
 import { hasShell, runBatch, SHELL_COMMANDS } from '../support/shells';
@@ -166,6 +166,39 @@ describe.each(DIALECT_IDS)('an eval of printed functions in %s', (dialect: Diale
       expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim, printer).toBe(listed ? '?' : 'N');
     }
   });
+});
+
+// The row functionNames: a wrapper function can stand in for an alias only where the shell
+// defines a function of that name and runs it when the name is called.
+describe.each(DIALECT_IDS)('function names in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  const names = ['ok_name', 'git-st', 'my.cmd', 'a:b', '9x', '%x', '@x', 'a/b', 'a?b', '[x', 'a[b', 'a~b', 'a#b', 'a^b', 'a]b'];
+  it.skipIf(!available)('are defined and called exactly where the row says', () => {
+    for (const name of names) {
+      const out = runScript(dialect, `${name}() { echo FN-RAN; }\n${name}\n`);
+      expect(out.includes('FN-RAN'), name).toBe(DIALECTS[dialect].functionNames.test(name));
+    }
+  });
+});
+
+// The row commandSkips: the wrapper function that stands in for an alias of a builtin's own name
+// reaches the builtin, through `command` or, where that runs only external commands, `builtin`.
+describe.each(DIALECT_IDS)('a wrapper for an alias of a builtin in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('runs the builtin, as the alias did', () => {
+    for (const [name, value, expected] of [['cd', 'cd /tmp', '/tmp'], ['read', 'read -r', 'a\\b']]) {
+      const text = `go() { ${name === 'cd' ? 'cd; pwd' : "printf '%s\\n' 'a\\b' | { read line; printf '%s\\n' \"$line\"; }"}; }\nalias ${name}='${value}'\ngo\n`;
+      const fixes = lint(text, { dialect, filename: 'main.sh' }).diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+      expect(fixes.length, name).toBe(1);
+      expect(runScript(dialect, applyFixes(text, fixes).text).trim(), name).toBe(expected);
+    }
+  });
+  if (dialect === 'zsh') {
+    it.skipIf(!available)('names only builtins the shell has', () => {
+      const listed = new Set(spawnSync('zsh', ['-fc', 'print -l ${(k)builtins}'], { encoding: 'utf8' }).stdout.split('\n'));
+      expect([...DIALECTS.zsh.commandSkips].filter((b) => !listed.has(b))).toEqual([]);
+    });
+  }
 });
 
 // The row coproc: where `coproc` is a keyword, the command after it is read as the shell's own

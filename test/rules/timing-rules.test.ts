@@ -129,6 +129,19 @@ ruleTester(rule('same-unit'), {
       errors: [{ line: 1, column: 7, endColumn: 26 }, { line: 1, column: 28, endColumn: 33 }],
       refusal: 'not a valid function name',
     },
+    {
+      // ksh93 takes only portable names for functions; bash and mksh take this one
+      code: "alias git-st='git status'; git-st\n",
+      dialect: 'ksh',
+      errors: [{ line: 1, column: 7, endColumn: 26 }, { line: 1, column: 28, endColumn: 34 }],
+      refusal: 'not a valid function name in ksh93',
+    },
+    {
+      code: "alias git-st='git status'; git-st\n",
+      dialect: 'mksh',
+      errors: [{ line: 1, column: 7, endColumn: 26 }, { line: 1, column: 28, endColumn: 34 }],
+      output: "git-st() { git status \"$@\"; }; git-st\n",
+    },
   ],
 });
 
@@ -156,6 +169,13 @@ ruleTester(rule('function-read-before-alias'), {
       code: "f() { k; }\nif [ -n \"$X\" ]; then alias k='echo hi'; fi\nf\n",
       errors: [{ line: 1, column: 7, endColumn: 8 }],
       output: "f() { k; }\nif [ -n \"$X\" ]; then k() { echo hi \"$@\"; }; fi\nf\n",
+    },
+    {
+      // zsh's `command cd` looks only for an external `cd`: the wrapper reaches the builtin with `builtin`
+      code: "go() { cd; pwd; }\nalias cd='cd /tmp'\ngo\n",
+      dialect: 'zsh',
+      errors: [{ line: 1, column: 8, endColumn: 10 }],
+      output: "go() { cd; pwd; }\ncd() { builtin cd /tmp \"$@\"; }\ngo\n",
     },
     {
       code: "f() {\n  kubectl get ns\n}\nalias kubectl='kubectl --insecure-skip-tls-verify=True'\nf\n",
