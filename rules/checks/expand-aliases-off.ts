@@ -3,6 +3,11 @@ import { shoptFix } from '../fixes';
 import type { Rule } from '../rule';
 import { code, related } from '../report';
 
+/** The script switches expand_aliases or posix mode itself (`shopt -u`, posix mode toggled): a line at the top would not decide it. */
+const SWITCHES = /shopt\s+-u[^\n;&|]*expand_aliases|[-+]o\s+posix/;
+/** Where the script switches expand_aliases off: `shopt -u expand_aliases`, or posix mode left with `set +o posix`. */
+const SWITCH_OFF = /(^|[\s;&|({])(?:shopt\s+-u[^\n;&|]*expand_aliases|set\s+\+o\s+posix)/m;
+
 export const expandAliasesOff: Rule = {
   meta: {
     id: 'expand-aliases-off',
@@ -39,8 +44,8 @@ k get pods
     const fix = shoptFix(ctx.analysis);
     // Not where the script switches the option off itself (`shopt -u`, posix
     // mode toggled): a line at the top would not decide it.
-    const canFix = ctx.analysis.dialect.id === 'bash'
-      && !/shopt\s+-u[^\n;&|]*expand_aliases|[-+]o\s+posix/.test(ctx.analysis.text);
+    const switchesOff = SWITCH_OFF.exec(ctx.analysis.text);
+    const canFix = ctx.analysis.dialect.id === 'bash' && !SWITCHES.test(ctx.analysis.text);
     return uses.map((v) => {
       // The option alone makes the use expand only where an alias is defined
       // every time it is read and runs (a loop's first pass may come before the
@@ -61,7 +66,9 @@ k get pods
       // bash --posix expands aliases from the start: only the script's own `shopt -u` turned it off
       const why = ctx.analysis.dialect.id === 'bash-posix'
         ? 'the script switched it off, and bash expands aliases again only after `shopt -s expand_aliases` has run on an earlier line'
-        : 'non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line';
+        : switchesOff
+          ? `non-interactive bash expands aliases only while \`shopt -s expand_aliases\` is in effect, and the script switches it off on line ${ctx.line(switchesOff.index + switchesOff[1].length)}`
+          : 'non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line';
       return {
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `${which} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; ${why}.`,

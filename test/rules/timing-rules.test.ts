@@ -451,6 +451,12 @@ ruleTester(rule('expand-aliases-off'), {
       output: "#!/bin/bash\nshopt -s expand_aliases\nunset POSIXLY_CORRECT\nalias k='echo hi'\nk\n",
     },
     {
+      // the script switched the option on, then off in a function it called: the message says where
+      code: "#!/bin/bash\nshopt -s expand_aliases\nalias k='echo hi'\noff() {\n  shopt -u expand_aliases\n}\nk 1\noff\nk 2\n",
+      errors: [{ line: 9, column: 1, endColumn: 2, message: 'only while `shopt -s expand_aliases` is in effect, and the script switches it off on line 5' }],
+      refusal: 'the script switches expand_aliases or posix mode itself',
+    },
+    {
       // in posix mode aliases expand from the start: the script's own `shopt -u` switched them off
       code: "alias k='echo hi'\nshopt -u expand_aliases\nk\n",
       dialect: 'bash-posix',
