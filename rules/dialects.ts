@@ -55,8 +55,12 @@ export interface Dialect {
   prefixRule: 'assign-then-redir' | 'assign-then-last-redir' | 'none';
   /** The names a function can be defined with and called by (a wrapper for an alias of another name cannot stand in for it). */
   functionNames: RegExp;
-  /** The name in `name()` is alias-expanded, so an alias of that name breaks the definition (not in ksh93 or mksh). */
-  functionNameExpands: boolean;
+  /**
+   * When the name in `name()` is alias-expanded, so that an alias of that name
+   * breaks the definition: 'always'; 'after-blank' only when a blank
+   * separates the name from `(` (ksh93); 'never' (mksh).
+   */
+  functionNameExpands: 'always' | 'after-blank' | 'never';
   /**
    * What `time` is. 'program': a command like any other (dash, busybox).
    * 'keyword': the command after it is read and run as one of the shell's own;
@@ -130,7 +134,7 @@ const base = {
   prefixRule: 'none',
   // bash takes any word but one where a `[` after the first character opens a subscript; a leading `%` names a job
   functionNames: /^(?!%)[^\s'"\\$`=|&;<>()][^\s'"\\$`=|&;<>()[]*$/,
-  functionNameExpands: true,
+  functionNameExpands: 'always',
   time: 'keyword',
   coproc: false,
   precommandModifiers: {},
@@ -190,7 +194,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
-    lastPipeInShell: true, prefixRule: 'assign-then-last-redir', functionNameExpands: false,
+    lastPipeInShell: true, prefixRule: 'assign-then-last-redir', functionNameExpands: 'after-blank',
     functionPrinters: ['typeset -f', 'functions'], functionNames: IDENTIFIER,
   },
   mksh: {
@@ -198,7 +202,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
-    procsub: null, functionNameExpands: false, blankAliases: ['nohup'],
+    procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'],
     functionNames: /^[^\s'"\\$`=|&;<>()[\]{}~#?*/]+$/,
   },
 };

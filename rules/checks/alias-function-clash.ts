@@ -1,4 +1,5 @@
 import { inDocument, Tri } from '../engine';
+import type { Clash } from '../engine';
 import type { Rule } from '../rule';
 import { code } from '../report';
 
@@ -13,7 +14,7 @@ export const aliasFunctionClash: Rule = {
     fixable: false,
     summary: 'A function is defined under the name of an alias in effect',
     docs: `## What it does
-Finds a function definition \`name() …\` read while an alias of the same name is in effect. Not in ksh93 or mksh, which do not alias-expand the name of a function they define.
+Finds a function definition \`name() …\` read while an alias of the same name is in effect. Not in mksh, which does not alias-expand the name of a function it defines, nor in ksh93 unless a blank separates the name from \`(\`.
 
 ## Why is this bad
 The function name is in command position, so the shell replaces it with the alias value. In most shells the definition is then a syntax error (\`ls -l() {\`) or defines a function under another name.
@@ -28,9 +29,12 @@ ll() { ls -la "$@"; }
 Remove the alias (\`unalias ll\` on an earlier line), write \`function ll { … }\` in shells that have it, or pick another name.`,
   },
   check(ctx) {
-    // ksh93 and mksh define the function under its own name (the alias still shadows it at each use, which fixes check)
-    if (!ctx.analysis.dialect.functionNameExpands) return [];
-    return ctx.analysis.clashes.filter((c) => !c.uncertain && inDocument(ctx.analysis, c) && c.resolution.outcome === Tri.Yes).map((c) => {
+    // mksh, and ksh93 for `name()` with no blank before `(`, define the function under its own name
+    // (the alias still shadows it at each use, which fixes check)
+    const expands = ctx.analysis.dialect.functionNameExpands;
+    if (expands === 'never') return [];
+    const read = (c: Clash) => expands === 'always' || /^[ \t]/.test(ctx.analysis.text.slice(c.end, c.end + 1));
+    return ctx.analysis.clashes.filter((c) => !c.uncertain && inDocument(ctx.analysis, c) && c.resolution.outcome === Tri.Yes && read(c)).map((c) => {
       const def = c.resolution.values.map((v) => ctx.analysis.defs[v]).find((d) => d && inDocument(ctx.analysis, d));
       // a value that is a function name of its own is defined in its place (zsh refuses any alias there)
       const dialect = ctx.analysis.dialect;
