@@ -33,7 +33,10 @@ kubectl() { command kubectl --insecure-skip-tls-verify=True "$@"; }
   check(ctx) {
     return reportUses(ctx, this.meta, 'function-read-before-alias', (v) => {
       const fn = v.use.inFunction!;
-      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, which was read at line ${ctx.line(fn.node.startIndex + (fn.src.base ?? 0))}, before the alias was defined at ${ctx.place(v.def)}; ${runs(ctx, v)}.`;
+      // a definition in another function's body runs only when that function does
+      const definer = v.def.inFunction && v.def.inFunction !== fn ? v.def.inFunction.name : null;
+      const defined = definer ? `${code(definer)} ran the alias definition at ${ctx.place(v.def)}` : `the alias was defined at ${ctx.place(v.def)}`;
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, which was read at line ${ctx.line(fn.node.startIndex + (fn.src.base ?? 0))}, before ${defined}; ${runs(ctx, v)}.`;
     }, true);
   },
 };

@@ -171,6 +171,12 @@ ruleTester(rule('function-read-before-alias'), {
       output: "f() { k; }\nif [ -n \"$X\" ]; then k() { echo hi \"$@\"; }; fi\nf\n",
     },
     {
+      // the classic case: the definition is in a function that runs after the other was read
+      code: "func1() { kubectl get ns; }\nmain() {\n  alias kubectl='kubectl --x'\n  func1\n}\nmain\n",
+      errors: [{ line: 1, column: 11, endColumn: 18, message: 'inside `func1`, which was read at line 1, before `main` ran the alias definition at line 3' }],
+      output: "func1() { kubectl get ns; }\nmain() {\n  kubectl() { command kubectl --x \"$@\"; }\n  func1\n}\nmain\n",
+    },
+    {
       // zsh's `command cd` looks only for an external `cd`: the wrapper reaches the builtin with `builtin`
       code: "go() { cd; pwd; }\nalias cd='cd /tmp'\ngo\n",
       dialect: 'zsh',
