@@ -36,7 +36,11 @@ kubectl() { command kubectl --insecure-skip-tls-verify=True "$@"; }
       // a definition in another function's body runs only when that function does
       const definer = v.def.inFunction && v.def.inFunction !== fn ? v.def.inFunction.name : null;
       const defined = definer ? `${code(definer)} ran the alias definition at ${ctx.place(v.def)}` : `the alias was defined at ${ctx.place(v.def)}`;
-      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, which was read at line ${ctx.line(fn.node.startIndex + (fn.src.base ?? 0))}, before ${defined}; ${runs(ctx, v)}.`;
+      // ksh93 reads a sourced file whole before it runs any of it: a definition above the function still comes after
+      const fnAt = fn.node.startIndex + (fn.src.base ?? 0);
+      const whole = ctx.analysis.dialect.sourceRead === 'run-whole' && !definer && fn.src.name === fn.src.file && v.def.file === fn.src.file && v.def.start < fnAt;
+      const when = whole ? ` together with the rest of its file, which ${ctx.analysis.dialect.label} reads whole before running any of it, so` : ',';
+      return `${code(v.use.name)} on line ${ctx.line(v.use.start)} is inside ${code(fn.name)}, which was read at line ${ctx.line(fnAt)}${when} before ${defined}; ${runs(ctx, v)}.`;
     }, true);
   },
 };

@@ -427,3 +427,14 @@ describe('a sourced file and a definition its sourcer makes after sourcing it', 
     expect(await bash(again)).toEqual({ U1: 'NE' });
   });
 });
+
+describe('a sourced file that ksh93 reads whole', () => {
+  it('has its functions read before any of its definitions run, and says so', async () => {
+    const files = { 'main.sh': '. ./lib.sh\nhelper\n', './lib.sh': "alias qa='echo EXP'\nhelper() { qa U1 || echo NX:U1; }\n" };
+    const result = lint(files['main.sh'], { filename: 'main.sh', dialect: 'ksh', resolveSource: resolver(files) });
+    const messages = lintSourced(result, './lib.sh')?.diagnostics.map((d) => `${d.ruleId}: ${d.message}`);
+    expect(messages).toEqual(['alias-never-expands: Alias `qa` never expands: its only use is read when the alias is not in effect.', expect.stringMatching(/^function-read-before-alias: .* read at line 2 together with the rest of its file, which ksh93 reads whole before running any of it, so before the alias was defined at line 1;/)]);
+    const [seen] = await runBatch('ksh', [{ files: { 'main.sh': files['main.sh'], 'lib.sh': files['./lib.sh'] } }]);
+    expect(seen.get('U1')?.map((o) => o.outcome)).toEqual(['N']);
+  });
+});
