@@ -41,9 +41,9 @@ export function completions(text: string, analysis: Analysis, offset: number, op
   return out;
 }
 
-function why(rs: { flag: Tri; values: number[]; quirk: boolean }[]): string {
+function why(rs: { flag: Tri; values: number[]; quirk: boolean; neverHere: boolean }[]): string {
   if (rs.every((r) => r.flag === Tri.No)) return 'alias expansion is off when this line is read';
-  if (rs.some((r) => r.quirk)) return 'the shell never expands aliases in this position';
+  if (rs.some((r) => r.quirk || r.neverHere)) return 'the shell never expands aliases in this position';
   if (rs.some((r) => r.values.includes(REMOVED))) return 'it may have been removed by `unalias`';
   if (rs.some((r) => r.values.includes(UNDEF))) return 'it may not be defined yet when this line is read';
   return 'alias expansion may be off when this line is read';

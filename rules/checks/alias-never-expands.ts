@@ -82,7 +82,9 @@ Fix the reported uses (usually by turning the alias into a function), or remove 
         message: failing.some((v) => v.olderDefs.length > 0 || v.unknowns.length > 0)
           // the uses may still expand, to an earlier definition or one that code aliascope cannot follow made
           ? `This definition of alias ${code(def.name)} never takes effect: ${failing.length === 1 ? 'its only use is' : `all ${failing.length} uses are`} read when it is not in effect, and may run another definition instead.`
-          : `Alias ${code(def.name)} never expands: ${failing.length === 1 ? 'its only use is' : `all ${failing.length} uses are`} read when the alias is not in effect.`,
+          : failing.every((v) => v.reason === 'heredoc-substitution')
+            ? `Alias ${code(def.name)} never expands: ${failing.length === 1 ? 'its only use is' : `all ${failing.length} uses are`} in a here-document's \`$( )\`, where ${ctx.dialectLabel} never expands aliases.`
+            : `Alias ${code(def.name)} never expands: ${failing.length === 1 ? 'its only use is' : `all ${failing.length} uses are`} read when the alias is not in effect.`,
         start: def.start, end: def.end,
         related: failing.map((v) => ({ start: v.use.start, end: v.use.end, message: `use on line ${ctx.line(v.use.start)} (${v.reason})` })),
       });

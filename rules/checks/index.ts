@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { aliasDiesWithScript } from './alias-dies-with-script';
 import { aliasDefinitionExpansion } from './alias-definition-expansion';
 import { aliasFunctionClash } from './alias-function-clash';
+import { aliasInHeredocSubstitution } from './alias-in-heredoc-substitution';
 import { aliasInFunction } from './alias-in-function';
 import { aliasNeverExpands } from './alias-never-expands';
 import { aliasPositionalParams } from './alias-positional-params';
@@ -14,7 +15,7 @@ import { useBeforeDefinition } from './use-before-definition';
 
 export const RULES: Rule[] = [
   sameUnit, functionReadBeforeAlias, aliasInFunction, expandAliasesOff, subshellAlias,
-  useBeforeDefinition, aliasNeverExpands, aliasFunctionClash, aliasPositionalParams, aliasDefinitionExpansion,
+  useBeforeDefinition, aliasInHeredocSubstitution, aliasNeverExpands, aliasFunctionClash, aliasPositionalParams, aliasDefinitionExpansion,
   aliasDiesWithScript,
 ];
 

@@ -174,5 +174,5 @@ export class Catalogue {
 
 function sameResolution(a: Resolution, b: Resolution): boolean {
   return a.flag === b.flag && a.outcome === b.outcome && a.readStart === b.readStart && a.readEnd === b.readEnd
-    && a.quirk === b.quirk && a.values.length === b.values.length && a.values.every((v, i) => v === b.values[i]);
+    && a.quirk === b.quirk && a.neverHere === b.neverHere && a.values.length === b.values.length && a.values.every((v, i) => v === b.values[i]);
 }

@@ -91,12 +91,12 @@ export class Reader {
 
   resolve(name: string, st: State, rc: ReadCtx): Resolution {
     const values = [...st.valuesOf(name)];
-    const flag: Tri = rc.forceNo ? Tri.No : this.flag(st);
+    const flag: Tri = this.flag(st);
     const timing: Tri = values.every(isDefinition) ? Tri.Yes : values.every(isAbsent) ? Tri.No : Tri.Maybe;
-    const outcome: Tri = flag === Tri.No || timing === Tri.No ? Tri.No
+    const outcome: Tri = rc.forceNo || flag === Tri.No || timing === Tri.No ? Tri.No
       : flag === Tri.Yes && timing === Tri.Yes ? Tri.Yes : Tri.Maybe;
     return {
-      values, flag, outcome, quirk: rc.forceNo,
+      values, flag, outcome, quirk: false, neverHere: rc.forceNo,
       readStart: rc.unit.start + rc.unitBase, readEnd: rc.unit.end + rc.unitBase,
     };
   }

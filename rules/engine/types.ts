@@ -71,8 +71,10 @@ export interface Resolution {
   /** The text read together with this use, in document offsets. */
   readStart: number;
   readEnd: number;
-  /** A dialect quirk decided it (bash --posix here-document `$( )`, a prefix that stops expansion, a quoted name). */
+  /** How the use is written stops expansion: a quoted or escaped name, a prefix that stops it, `command`. */
   quirk: boolean;
+  /** The dialect never expands aliases where the use is read (bash --posix: a `$( )` in a here-document). */
+  neverHere: boolean;
 }
 
 /** One time a use's command ran: the values its name had then, and the top-level unit that was running. */

@@ -18,7 +18,8 @@ export type Reason =
   | 'alias-in-function'
   | 'function-read-before-alias'
   | 'same-unit'
-  | 'use-before-definition';
+  | 'use-before-definition'
+  | 'heredoc-substitution';
 
 export interface Verdict {
   use: Use;
@@ -93,6 +94,13 @@ export function verdicts(analysis: Analysis): Verdict[] {
     if (use.uncertain || !inDocument(analysis, use) || use.resolutions.length === 0 || use.resolutions.some((r) => r.quirk)) continue;
     const def = intendedDef(use, analysis);
     if (!def) continue;
+    // read only where the dialect never expands an alias: no definition, wherever it runs, reaches it
+    const never = use.resolutions.filter((r) => r.neverHere).length;
+    if (never === use.resolutions.length) {
+      out.push({ use, reason: 'heredoc-substitution', def, olderDefs: [], unknowns: [] });
+      continue;
+    }
+    if (never > 0) continue;
     const gets = new Set(use.resolutions.flatMap((r) => r.values));
     let reason: Reason | null = null;
     let sourced: SourcedVerdict = null;

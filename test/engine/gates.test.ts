@@ -20,7 +20,7 @@ function summary(text: string, options: LintOptions): string {
   return JSON.stringify({
     aborted: analysis.aborted,
     uses: analysis.uses.map((u) => [u.file, u.start, u.name, u.uncertain, u.chained,
-      u.resolutions.map((r) => [r.values, r.flag, r.outcome, r.readStart, r.readEnd, r.quirk]),
+      u.resolutions.map((r) => [r.values, r.flag, r.outcome, r.readStart, r.readEnd, r.quirk, r.neverHere]),
       [...u.runs].sort((a, b) => a.unit - b.unit || a.values.join().localeCompare(b.values.join()))])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || (a[1] as number) - (b[1] as number)),
     defs: analysis.defs.map((d) => [d.file, d.start, d.name, d.value, d.shellRuns > 0, d.subshellRuns > 0, d.seenByUnknown])

@@ -206,6 +206,21 @@ describe.each(DIALECT_IDS)('a wrapper for an alias of a builtin in %s', (dialect
   }
 });
 
+// The row heredocComsub 'never': bash --posix expands no alias in a here-document's `$( )`;
+// the rule reports exactly there, and its fix makes the use run the alias body.
+describe.each(DIALECT_IDS)('an alias in a here-document\'s $( ) in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('is reported exactly where the shell does not expand it, and the fix makes it run', () => {
+    const text = "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\ncat <<E\nH:$(qa U1 || echo NX:U1)\nE\n";
+    const out = runScript(dialect, text);
+    const found = lint(text, { dialect, filename: 'main.sh' }).diagnostics.filter((d) => d.ruleId === 'alias-in-heredoc-substitution');
+    expect(found.length).toBe(out.includes('NX:U1') ? 1 : 0);
+    expect(found.length).toBe(DIALECTS[dialect].heredocComsub === 'never' ? 1 : 0);
+    if (found[0]?.fix) expect(runScript(dialect, applyFixes(text, [found[0].fix]).text)).toContain('EXP U1');
+    else expect(found).toEqual([]);
+  });
+});
+
 // The row coproc: where `coproc` is a keyword, the command after it is read as the shell's own
 // and runs in a subshell; elsewhere it is a command that is not found.
 describe.each(DIALECT_IDS)('a command after `coproc` in %s', (dialect: DialectId) => {

@@ -534,3 +534,22 @@ ruleTester(rule('alias-never-expands'), {
     },
   ],
 });
+
+ruleTester(rule('alias-in-heredoc-substitution'), {
+  valid: [
+    // dash and bash outside posix mode expand it
+    { code: "alias today='date +%F'\ncat <<EOF\nOn $(today)\nEOF\n", dialect: 'sh' },
+    { code: "shopt -s expand_aliases\nalias today='date +%F'\ncat <<EOF\nOn $(today)\nEOF\n", dialect: 'bash' },
+    // outside a here-document, and where the name is written to stop expansion
+    { code: "alias today='date +%F'\necho \"On $(today)\"\n", dialect: 'bash-posix' },
+    { code: "alias today='date +%F'\ncat <<EOF\nOn $(\\today)\nEOF\n", dialect: 'bash-posix' },
+  ],
+  invalid: [
+    {
+      code: "alias today='date +%F'\ncat <<EOF\nOn $(today)\nEOF\n",
+      dialect: 'bash-posix',
+      errors: [{ line: 3, column: 6, endColumn: 11, message: '`today` on line 3 is in a `$( )` inside a here-document, where bash --posix never expands aliases; it runs the command, not the alias defined at line 1.' }],
+      output: "today() { date +%F \"$@\"; }\ncat <<EOF\nOn $(today)\nEOF\n",
+    },
+  ],
+});
