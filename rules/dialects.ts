@@ -25,6 +25,12 @@ export interface Dialect {
   /** `$( )` bodies. */
   comsub: ReadTime;
   /**
+   * When a trap's handler string is read: 'set' when the `trap` command runs,
+   * with the aliases in effect then (zsh); 'fired' when the trap fires, at a
+   * time the model does not know.
+   */
+  trapRead: 'set' | 'fired';
+  /**
    * `$( )` bodies read while alias expansion is off, where that differs:
    * bash --posix parses such a body again when it runs, line by line, with
    * expansion off until the body itself switches it on.
@@ -144,6 +150,7 @@ const base = {
   aliasArrays: [],
   blankAliases: [],
   commandSkips: new Set<string>(),
+  trapRead: 'fired',
   functionPrinters: [],
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
@@ -185,7 +192,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS,
+    commandSkips: ZSH_BUILTINS, trapRead: 'set',
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { code, reportUses, runs, sourceCommand } from '../report';
+import { trapAround } from '../verdicts/places';
 import { readAtRun } from '../verdicts/timing';
 
 /** How a message names a substitution, by its opening token. */
@@ -13,7 +14,7 @@ export const useBeforeDefinition: Rule = {
     fixable: true,
     summary: 'An alias is used before any definition of it',
     docs: `## What it does
-Finds a use of an alias name read before any definition of that alias has run, where the script defines it later, itself or in a file it sources later. That includes a use in a \`$( )\` or backticks in a function body, which bash, zsh and ksh93 read only when the function runs, where the function ran before the definition.
+Finds a use of an alias name read before any definition of that alias has run, where the script defines it later, itself or in a file it sources later. That includes a use in a \`$( )\` or backticks in a function body, which bash, zsh and ksh93 read only when the function runs, where the function ran before the definition; and a use in a trap's handler, which zsh reads as the \`trap\` command runs.
 
 ## Why is this bad
 Aliases exist from the moment their \`alias\` command runs. A use read earlier runs the plain command, which is rarely what a script that defines the alias meant.
@@ -35,7 +36,10 @@ k get pods
     return reportUses(ctx, this.meta, 'use-before-definition', (v) => {
       const via = v.source ? `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs` : '';
       const deferred = v.source ? null : readAtRun(v.use, ctx.analysis);
-      const where = deferred
+      const trap = v.source || deferred ? null : trapAround(ctx.analysis, v.use.start);
+      const where = trap
+        ? `is in a trap's handler, which ${ctx.dialectLabel} reads as the \`trap\` command on line ${ctx.line(trap.startIndex)} runs, before the alias is defined at ${ctx.place(v.def)}`
+        : deferred
         ? `is in ${SUBSTITUTIONS[deferred.opener] ?? 'a substitution'} that ${ctx.dialectLabel} reads only when ${code(v.use.inFunction!.name)} runs, and ${code(v.use.inFunction!.name)} ran from line ${ctx.line(deferred.ranFrom)}, before the alias is defined at ${ctx.place(v.def)}`
         : `is read before the alias is defined at ${ctx.place(v.def)}${via}`;
       return `${code(v.use.name)} on line ${ctx.line(v.use.start)} ${where}; ${runs(ctx, v)}.`;

@@ -592,6 +592,8 @@ export class Runner {
     return {
       bashOptions: this.dialect.bashOptions,
       zshOptions: this.dialect.zshOptions,
+      readsHandlersWhenSet: this.dialect.trapRead === 'set',
+      readHandler: (handler, st) => this.readHandler(handler, st, rc),
       runAlias: (c) => this.runAlias(c, rc),
       runEval: (c) => this.runEval(c, rc),
       runSource: (c) => this.runSource(c, rc),
@@ -752,6 +754,28 @@ export class Runner {
       out = this.runUnits([unit], out, { ...rc, src: f.src, eager: false, printed: false });
     }
     return out;
+  }
+
+  /**
+   * Reads a trap's handler string, without running it: it runs when the trap
+   * fires. Its uses are read as the words of the script they are written in,
+   * outside any function, since the body being run plays no part.
+   */
+  private readHandler(handler: SyntaxNode, st: State, rc: RunCtx): void {
+    const body = quotedBody(handler) ?? (literal(handler) === handler.text ? { text: handler.text, offset: handler.startIndex } : null);
+    if (!body) return;
+    const src: Source = { text: body.text, base: rc.src.base === null ? null : body.offset + rc.src.base, file: rc.src.file, name: `${rc.src.name}#trap@${handler.startIndex}` };
+    const units = this.texts.units(src.name, src.text, false);
+    this.discovery.units(units, src);
+    for (const unit of units) {
+      for (const part of unit.parts ?? [unit]) {
+        const read: ReadCtx = {
+          src: unitSource(part, src), unit, unitBase: src.base ?? 0, uncertain: part.uncertain || rc.uncertain,
+          heredoc: false, forceNo: false, eager: false, fn: null, printed: false,
+        };
+        for (const s of part.statements) this.reader.read(s.node, st, read);
+      }
+    }
   }
 
   /** Reads and runs an eval string. */

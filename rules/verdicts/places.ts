@@ -24,6 +24,16 @@ export function subshellOf(node: SyntaxNode | null, lastInShell = false): Syntax
   return null;
 }
 
+/** The `trap` command whose handler string holds an offset of the document, or null. */
+export function trapAround(analysis: Analysis, offset: number): SyntaxNode | null {
+  for (let n: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(offset); n; n = n.parent) {
+    if (n.type !== 'command') continue;
+    const handler = n.childrenForFieldName('argument')[0];
+    return n.childForFieldName('name')?.text === 'trap' && handler && within(handler, offset) ? n : null;
+  }
+  return null;
+}
+
 export function within(node: SyntaxNode, start: number, base = 0): boolean {
   return node.startIndex + base <= start && start < node.endIndex + base;
 }

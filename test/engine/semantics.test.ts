@@ -221,6 +221,21 @@ describe.each(DIALECT_IDS)('an alias in a here-document\'s $( ) in %s', (dialect
   });
 });
 
+// The row trapRead: zsh reads a trap's handler as the `trap` command runs, with the aliases in
+// effect then; the others read it when the trap fires, which the engine does not claim.
+describe.each(DIALECT_IDS)('a trap handler in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('is read exactly when the row says', () => {
+    const before = "shopt -s expand_aliases 2>/dev/null\ntrap 'qa U1 || echo NX:U1' EXIT\nalias qa='echo EXP'\n";
+    const after = "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\ntrap 'qa U2 || echo NX:U2' EXIT\nunalias qa\n";
+    const setTime = DIALECTS[dialect].trapRead === 'set';
+    expect(runScript(dialect, before).includes('NX:U1')).toBe(setTime);
+    expect(runScript(dialect, after).includes('EXP U2')).toBe(setTime);
+    expect(claims({ 'main.sh': before }, dialect).get('U1')?.claim ?? '?').toBe(setTime ? 'N' : '?');
+    expect(claims({ 'main.sh': after }, dialect).get('U2')?.claim ?? '?').toBe(setTime ? 'E' : '?');
+  });
+});
+
 // The row coproc: where `coproc` is a keyword, the command after it is read as the shell's own
 // and runs in a subshell; elsewhere it is a command that is not found.
 describe.each(DIALECT_IDS)('a command after `coproc` in %s', (dialect: DialectId) => {

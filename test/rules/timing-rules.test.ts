@@ -358,10 +358,21 @@ ruleTester(rule('use-before-definition'), {
     { code: "ls /tmp\nalias ls=\"ls ${flags}\"\n" },
     // the use calls the script's function of the same name
     { code: "foo() { echo; }\nfoo\nalias foo='echo x'\n" },
+    // bash reads a trap's handler when the trap fires
+    { code: "shopt -s expand_aliases\ntrap 'k' EXIT\nalias k='echo hi'\n", dialect: 'bash' },
     // a `$( )` in a body that bash reads when the function runs, before an alias that decorates the command
     { code: "f() { x=$(ls); }\nf\nalias ls='ls -F'\n", dialect: 'bash' },
   ],
   invalid: [
+    {
+      // zsh reads a trap's handler as the trap is set
+      code: "trap 'k' EXIT\nalias k='echo hi'\n",
+      dialect: 'zsh',
+      errors: [{ line: 1, column: 7, endColumn: 8, message: "`k` on line 1 is in a trap's handler, which zsh reads as the `trap` command on line 1 runs, before the alias is defined at line 2" }],
+      refusal: 'cannot tell whether this use runs after the definition',
+      // the handler runs at exit, after the definition: a function defined there is found then
+      suggested: "trap 'k' EXIT\nk() { echo hi \"$@\"; }\n",
+    },
     {
       // bash, zsh and ksh93 read a `$( )` or backticks in a body only when the function runs: here before the definition
       code: "f() { x=$(k); echo \"$x\"; }\nf\nalias k='echo hi'\n",
