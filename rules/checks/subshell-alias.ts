@@ -10,7 +10,7 @@ export const subshellAlias: Rule = {
     fixable: false,
     summary: 'An alias defined in a subshell is used outside it',
     docs: `## What it does
-Finds uses of an alias whose definition runs only in a subshell: \`( … )\`, \`$( … )\`, a pipeline element that the shell runs in a subshell, or a background job; also a definition in a file that only a subshell sources.
+Finds uses of an alias whose definition runs only in a subshell: \`( … )\`, \`$( … )\`, a pipeline element that the shell runs in a subshell, or a background job; also a definition in a file that only a subshell sources. Not reported for a \`$( … )\` that runs or names the alias after defining it (\`got=$(alias cat=false; whence -a cat)\`): that definition is for its own commands, whose output is captured.
 
 ## Why is this bad
 A subshell is a copy of the shell. Aliases it defines vanish when it ends, so the parent shell never sees them.

@@ -5,6 +5,7 @@ import type { AliasDef, Analysis, FunctionDef, Use } from '../engine';
 import type { SyntaxNode } from '../parse';
 import { changesNothing, commandWord, isProbe, onOtherBranch, unaliasedBetween } from './exemptions';
 import { calledIn, subshellOf, unitAt, unknownIn, within } from './places';
+import { roughWords } from '../engine/rough-text';
 import type { Reason } from '.';
 
 /** The read times that put off reading a body until it runs. */
@@ -42,16 +43,22 @@ function inCallingSubshell(use: Use, fn: FunctionDef, analysis: Analysis): boole
   return shell !== null && calledIn(shell, 0, fn);
 }
 
+/** Whether the text of `node` after the definition's command names the alias. */
+function namedAfter(node: SyntaxNode, def: AliasDef): boolean {
+  const after = node.text.slice(def.command!.endIndex - node.startIndex);
+  return roughWords(after).includes(def.name);
+}
+
 /** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
 export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   if (changesNothing(def, analysis)) return null;
   if (def.command && (isProbe(use.start, def.command, def.base) || onOtherBranch(use.start, def.command, def.base))) return null;
   const fn = def.inFunction;
   const shell = subshellOf(def.command);
-  // a definition that runs only inside a command substitution is for the commands
-  // it runs, whose output is captured (`got=$(alias cat=false; whence -a cat)`):
-  // uses outside it are meant to run the plain command
-  if (shell?.type === 'command_substitution' && !within(shell, use.start, def.base)) return null;
+  // a definition that runs only inside a command substitution whose later text names
+  // the alias is for the commands it runs there, whose output is captured
+  // (`got=$(alias cat=false; whence -a cat)`): uses outside it are meant to run the plain command
+  if (shell?.type === 'command_substitution' && !within(shell, use.start, def.base) && namedAfter(shell, def)) return null;
   // a use written before the definition, outside functions: only a bug when
   // the plain command is not what the alias decorates (`k` vs `alias k=kubectl`),
   // nor a function of the same name that the script defines

@@ -129,6 +129,8 @@ describe('real-world reductions', () => {
     expect(reports(text, { dialect: 'ksh' })).toEqual([]);
     // a plain subshell is still reported: its alias was meant to outlive it
     expect(reports('( alias cat=false )\ncat /dev/null\n', { dialect: 'ksh' })).toEqual(['alias-never-expands 1:9', 'subshell-alias 2:1']);
+    // so is a substitution that never names the alias again: nothing in it was meant to run it
+    expect(reports("x=$(alias k='echo hi'; echo set)\nk\n")).toEqual(['alias-never-expands 1:11', 'subshell-alias 2:1']);
   });
 
   it('`${ cmd; }` runs in the current shell (ksh93), so its definitions reach what follows', () => {
