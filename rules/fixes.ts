@@ -14,6 +14,9 @@ import type { Fix, TextEdit } from './rule';
  */
 export type FixOffer = { fix: Fix } | { suggestion: Fix; why: string } | { refusal: string };
 
+/** The words a wrapper calls the command of its own name through. */
+const BYPASS_WORDS = new Set(['command', 'builtin']);
+
 const RESERVED = new Set([
   '{', '}', '!', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac',
   'while', 'until', 'for', 'in', 'function', 'select', 'time', '[[', ']]', 'coproc',
@@ -106,6 +109,10 @@ function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
   const body = def.value.trim();
   const first = firstWord(body);
   if (!body || !first || RESERVED.has(first) || /(^|[^\\])(;|&|\|)\s*$/.test(body)) return 'the value is not a complete command';
+  // the wrapper reaches the command of its own name through `command` or `builtin`, which it would replace
+  if (BYPASS_WORDS.has(def.name)) return `a function named \`${def.name}\` would call itself`;
+  // zsh's precommand modifiers act on the words of the call as it is read (`noglob` stops globbing): inside a function they come too late
+  if (Object.hasOwn(analysis.dialect.precommandModifiers, first)) return `\`${first}\` acts on the words as they are read, which the function's arguments already are`;
   if (!validFunctionName(def.name, analysis.dialect)) return `\`${def.name}\` is not a valid function name in ${analysis.dialect.label}`;
   const cmd = def.command;
   const name = cmd.childForFieldName('name');

@@ -130,6 +130,19 @@ ruleTester(rule('same-unit'), {
       refusal: 'not a valid function name',
     },
     {
+      // the wrapper would reach the command through the very name it defines
+      code: "alias command='command echo hi'; command x\n",
+      errors: [{ line: 1, column: 7, endColumn: 32 }, { line: 1, column: 34, endColumn: 41 }],
+      refusal: 'a function named `command` would call itself',
+    },
+    {
+      // `noglob` stops globbing of the words as they are read: a function's arguments are already globbed
+      code: "alias e='noglob echo'; e b*\n",
+      dialect: 'zsh',
+      errors: [{ line: 1, column: 7, endColumn: 22 }, { line: 1, column: 24, endColumn: 25 }],
+      refusal: '`noglob` acts on the words as they are read',
+    },
+    {
       // ksh93 takes only portable names for functions; bash and mksh take this one
       code: "alias git-st='git status'; git-st\n",
       dialect: 'ksh',
