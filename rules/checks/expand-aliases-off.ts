@@ -5,8 +5,23 @@ import { code, related } from '../report';
 
 /** The script switches expand_aliases or posix mode itself (`shopt -u`, posix mode toggled): a line at the top would not decide it. */
 const SWITCHES = /shopt\s+-u[^\n;&|]*expand_aliases|[-+]o\s+posix/;
-/** Where the script switches expand_aliases off: `shopt -u expand_aliases`, or posix mode left with `set +o posix`. */
-const SWITCH_OFF = /(^|[\s;&|({])(?:shopt\s+-u[^\n;&|]*expand_aliases|set\s+\+o\s+posix)/m;
+/**
+ * Commands, at the start of a line or after `;`, `&&`, `||`, `{`, `then`, `do` (not in a
+ * subshell, a comment or a string), that switch expand_aliases: group 2 on (`shopt -s`,
+ * `set -o posix`), group 3 off (`shopt -u`, `set +o posix`).
+ */
+const SWITCH = /(^|[;&|{]|\b(?:then|do|else))[ \t]*(?:(shopt[ \t]+-[a-z]*s[a-z]*[ \t][^\n;&|]*expand_aliases|set[ \t]+-o[ \t]+posix)|(shopt[ \t]+-[a-z]*u[a-z]*[ \t][^\n;&|]*expand_aliases|set[ \t]+\+o[ \t]+posix))/gm;
+
+/** The offset of the last switch before `at` that turned expand_aliases off after a switch turned it on, or null. */
+function switchedOffBefore(text: string, at: number): number | null {
+  let on = false;
+  let off: number | null = null;
+  for (const m of text.slice(0, at).matchAll(SWITCH)) {
+    if (m[2]) on = true;
+    else if (on) off = m.index! + m[1].length;
+  }
+  return off;
+}
 
 export const expandAliasesOff: Rule = {
   meta: {
@@ -44,7 +59,6 @@ k get pods
     const fix = shoptFix(ctx.analysis);
     // Not where the script switches the option off itself (`shopt -u`, posix
     // mode toggled): a line at the top would not decide it.
-    const switchesOff = SWITCH_OFF.exec(ctx.analysis.text);
     const canFix = ctx.analysis.dialect.id === 'bash' && !SWITCHES.test(ctx.analysis.text);
     return uses.map((v) => {
       // The option alone makes the use expand only where an alias is defined
@@ -64,10 +78,11 @@ k get pods
         };
       }
       // bash --posix expands aliases from the start: only the script's own `shopt -u` turned it off
+      const off = ctx.analysis.dialect.id === 'bash' ? switchedOffBefore(ctx.analysis.text, v.use.start) : null;
       const why = ctx.analysis.dialect.id === 'bash-posix'
         ? 'the script switched it off, and bash expands aliases again only after `shopt -s expand_aliases` has run on an earlier line'
-        : switchesOff
-          ? `non-interactive bash expands aliases only while \`shopt -s expand_aliases\` is in effect, and the script switches it off on line ${ctx.line(switchesOff.index + switchesOff[1].length)}`
+        : off !== null
+          ? `non-interactive bash expands aliases only while \`shopt -s expand_aliases\` is in effect, and the script switches it off again on line ${ctx.line(off)}`
           : 'non-interactive bash expands aliases only after `shopt -s expand_aliases` has run on an earlier line';
       return {
         ruleId: this.meta.id, severity: this.meta.severity,

@@ -483,7 +483,13 @@ ruleTester(rule('expand-aliases-off'), {
     {
       // the script switched the option on, then off in a function it called: the message says where
       code: "#!/bin/bash\nshopt -s expand_aliases\nalias k='echo hi'\noff() {\n  shopt -u expand_aliases\n}\nk 1\noff\nk 2\n",
-      errors: [{ line: 9, column: 1, endColumn: 2, message: 'only while `shopt -s expand_aliases` is in effect, and the script switches it off on line 5' }],
+      errors: [{ line: 9, column: 1, endColumn: 2, message: 'only while `shopt -s expand_aliases` is in effect, and the script switches it off again on line 5' }],
+      refusal: 'the script switches expand_aliases or posix mode itself',
+    },
+    {
+      // a switch that comes after the use, or in a comment, is not why: the option was never on
+      code: "#!/bin/bash\n# not: shopt -u expand_aliases\nalias k='echo hi'\nk\nshopt -u expand_aliases\n",
+      errors: [{ line: 4, column: 1, endColumn: 2, message: 'only after `shopt -s expand_aliases` has run on an earlier line' }],
       refusal: 'the script switches expand_aliases or posix mode itself',
     },
     {
