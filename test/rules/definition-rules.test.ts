@@ -9,6 +9,11 @@ ruleTester(rule('alias-function-clash'), {
     { code: "alias ll='ls -l'\nunalias ll\nll() { ls -la \"$@\"; }\n" },
     { code: "alias ll='ls -l'\nfunction ll { ls -la \"$@\"; }\n", dialect: 'ksh' },
     { code: "#!/bin/bash\nalias ll='ls -l'\nll() { ls -la \"$@\"; }\n" },
+    // bash runs a `$( )` or `<( )` body from its printed form, where the name is not expanded
+    { code: "shopt -s expand_aliases\nalias k='echo hi'\nx=$(k () { echo fn; }; \\k)\n", dialect: 'bash' },
+    { code: "shopt -s expand_aliases\nalias k='echo hi'\ncat <(k () { echo fn; }; \\k)\n", dialect: 'bash' },
+    // and ksh93 expands the name only after a blank
+    { code: "alias k='echo hi'\nk() { echo fn; }\n", dialect: 'ksh' },
   ],
   invalid: [
     {
@@ -23,6 +28,22 @@ ruleTester(rule('alias-function-clash'), {
     {
       code: "#!/bin/bash\nshopt -s expand_aliases\nalias ll='ls -l'\nll() { ls -la \"$@\"; }\n",
       errors: [{ line: 4, column: 1, endColumn: 3 }],
+    },
+    {
+      // backticks are read as written; bash --posix reads `$( )` so too
+      code: "shopt -s expand_aliases\nalias k='echo hi'\nx=`k () { echo fn; }`\n",
+      dialect: 'bash',
+      errors: [{ line: 3, column: 4, endColumn: 5 }],
+    },
+    {
+      code: "alias k='echo hi'\nx=$(k () { echo fn; }; \\k)\n",
+      dialect: 'bash-posix',
+      errors: [{ line: 2, column: 5, endColumn: 6 }],
+    },
+    {
+      code: "alias k='echo hi'\nk () { echo fn; }\n",
+      dialect: 'ksh',
+      errors: [{ line: 2, column: 1, endColumn: 2 }],
     },
   ],
 });
