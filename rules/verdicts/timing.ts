@@ -49,6 +49,17 @@ function namedAfter(node: SyntaxNode, def: AliasDef): boolean {
   return roughWords(after).includes(def.name);
 }
 
+/** Node types that run their content in a subshell, or hold elements that do (a pipeline's). */
+const SUBSHELL_TYPES = ['subshell', 'command_substitution', 'process_substitution', 'pipeline'];
+
+/** Whether a subshell of the document names both functions: one may call the other there. */
+function subshellCallingBoth(analysis: Analysis, a: FunctionDef, b: FunctionDef): boolean {
+  return analysis.tree.rootNode.descendantsOfType(SUBSHELL_TYPES).some((n) => {
+    const words = roughWords(n.text);
+    return words.includes(a.name) && words.includes(b.name);
+  });
+}
+
 /** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
 export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   if (changesNothing(def, analysis)) return null;
@@ -83,7 +94,11 @@ export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reaso
   }
   // a function read early that runs a function of the alias's name, which the
   // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)
-  if (use.inFunction && use.inFunction !== fn) return analysis.names.functions.has(use.name) ? null : 'function-read-before-alias';
+  if (use.inFunction && use.inFunction !== fn) {
+    if (analysis.names.functions.has(use.name)) return null;
+    // the function that defines it ran only in subshells, none of which calls this one: it never got there
+    return fn && def.shellRuns === 0 && def.subshellRuns > 0 && !subshellCallingBoth(analysis, fn, use.inFunction) ? 'subshell-alias' : 'function-read-before-alias';
+  }
   // the function ran, only in subshells (`( init )`, `init | cat`, `$(init)`): unless the use is in
   // one of them (`x=$(init; k)`), where it was read before the call ran
   if (fn && def.shellRuns === 0 && def.subshellRuns > 0) return inCallingSubshell(use, fn, analysis) ? 'alias-in-function' : 'subshell-alias';

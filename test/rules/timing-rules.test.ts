@@ -184,6 +184,11 @@ ruleTester(rule('function-read-before-alias'), {
       output: "f() { k; }\nif [ -n \"$X\" ]; then k() { echo hi \"$@\"; }; fi\nf\n",
     },
     {
+      // in the subshell that runs the definition, the other function's body had been read before
+      code: "setup() { alias k='echo hi'; }\nuse() { k; }\n( setup; use )\n",
+      errors: [{ line: 2, column: 9, endColumn: 10, message: 'before `setup` ran the alias definition at line 1' }],
+    },
+    {
       // the classic case: the definition is in a function that runs after the other was read
       code: "func1() { kubectl get ns; }\nmain() {\n  alias kubectl='kubectl --x'\n  func1\n}\nmain\n",
       errors: [{ line: 1, column: 11, endColumn: 18, message: 'inside `func1`, which was read at line 1, before `main` ran the alias definition at line 3' }],
@@ -330,6 +335,11 @@ ruleTester(rule('subshell-alias'), {
     { code: "true | alias k='echo hi'\nk\n", dialect: 'zsh' },
   ],
   invalid: [
+    {
+      // the function that defines it ran only in a subshell, before the other function was read
+      code: "setup() { alias k='echo hi'; }\n( setup )\nuse() { k; }\nuse\n",
+      errors: [{ line: 3, column: 9, endColumn: 10, message: 'inside `setup`, which runs only in a subshell' }],
+    },
     {
       code: "( alias k='echo hi' )\nk\n",
       errors: [{ line: 2, column: 1, endColumn: 2, message: 'in a subshell' }],
