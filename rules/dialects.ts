@@ -31,6 +31,12 @@ export interface Dialect {
    */
   trapRead: 'set' | 'fired';
   /**
+   * Where `$0` inside a function names the function, not the script: 'always'
+   * (zsh), 'function-keyword' for functions defined with `function name`
+   * (ksh93, mksh), 'never'.
+   */
+  functionArgZero: 'always' | 'function-keyword' | 'never';
+  /**
    * `$( )` bodies read while alias expansion is off, where that differs:
    * bash --posix parses such a body again when it runs, line by line, with
    * expansion off until the body itself switches it on.
@@ -151,6 +157,7 @@ const base = {
   blankAliases: [],
   commandSkips: new Set<string>(),
   trapRead: 'fired',
+  functionArgZero: 'never',
   functionPrinters: [],
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
@@ -192,7 +199,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS, trapRead: 'set',
+    commandSkips: ZSH_BUILTINS, trapRead: 'set', functionArgZero: 'always',
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
@@ -202,7 +209,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
     lastPipeInShell: true, prefixRule: 'assign-then-last-redir', functionNameExpands: 'after-blank',
-    functionPrinters: ['typeset -f', 'functions'], functionNames: IDENTIFIER,
+    functionPrinters: ['typeset -f', 'functions'], functionNames: IDENTIFIER, functionArgZero: 'function-keyword',
   },
   mksh: {
     ...base, id: 'mksh', label: 'mksh',
@@ -210,7 +217,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'],
-    functionNames: /^[^\s'"\\$`=|&;<>()[\]{}~#?*/]+$/,
+    functionNames: /^[^\s'"\\$`=|&;<>()[\]{}~#?*/]+$/, functionArgZero: 'function-keyword',
   },
 };
 

@@ -621,7 +621,7 @@ export class Runner {
         rc.breaks?.push(st);
         return rc.breaks !== null;
       },
-      namesScriptFolder: (word) => this.texts.isScriptFolder(word, rc.src),
+      namesScriptFolder: (word) => !this.namesFunction(word, rc) && this.texts.isScriptFolder(word, rc.src),
     };
   }
 
@@ -778,6 +778,13 @@ export class Runner {
     }
   }
 
+  /** Whether a word holds a `$0` that names the running function rather than the script (Dialect.functionArgZero). */
+  private namesFunction(word: SyntaxNode | undefined, rc: RunCtx): boolean {
+    const zero = this.dialect.functionArgZero;
+    if (!word || !rc.fn || zero === 'never' || !/\$\{?0\b/.test(word.text)) return false;
+    return zero === 'always' || rc.fn.node.firstChild?.type === 'function';
+  }
+
   /** Reads and runs an eval string. */
   private runText(src: Source, st: State, rc: RunCtx): State | null {
     const units = this.texts.units(src.name, src.text, this.dialect.evalRead === 'run-whole');
@@ -787,7 +794,7 @@ export class Runner {
   }
 
   private runSource({ node, args, st }: BuiltinCall, rc: RunCtx): State | null {
-    const path = this.texts.path(args[0], rc.src, rc.sourceDepth === 0 ? st.cwd : st.cwd === Cwd.Start ? Cwd.Start : Cwd.Moved);
+    const path = this.namesFunction(args[0], rc) ? null : this.texts.path(args[0], rc.src, rc.sourceDepth === 0 ? st.cwd : st.cwd === Cwd.Start ? Cwd.Start : Cwd.Moved);
     const file = rc.sourceDepth < MAX_SOURCE_DEPTH ? this.texts.sourced(path, rc.src.file) : undefined;
     if (!file) {
       if (rc.sourceDepth < MAX_SOURCE_DEPTH) this.catalogue.unresolved(path);

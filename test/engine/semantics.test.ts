@@ -236,6 +236,20 @@ describe.each(DIALECT_IDS)('a trap handler in %s', (dialect: DialectId) => {
   });
 });
 
+// The row functionArgZero: where `$0` in a function names the function, the script's folder idioms
+// there do not name the script's folder, and a `cd` or `source` through them is not followed.
+describe.each(DIALECT_IDS)('$0 in a function in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('names the function exactly where the row says', () => {
+    const row = DIALECTS[dialect].functionArgZero;
+    expect(runScript(dialect, 'f() { echo "F:$0"; }\nf\n').includes('F:f')).toBe(row === 'always');
+    expect(runScript(dialect, 'function g { echo "G:$0"; }\ng\n').includes('G:g')).toBe(row !== 'never');
+    const text = "alias k=x\nf() { cd \"$(dirname \"$0\")\"; }\nf\n. ./lib.sh\nk\n";
+    const { analysis } = lint(text, { dialect, filename: 'main.sh', resolveSource: (p) => (p === './lib.sh' || p === '$SCRIPT_DIR/lib.sh' ? { text: "alias k='echo hi'\n", name: 'lib.sh' } : undefined) });
+    expect(analysis.unknowns.some((u) => u.what === 'source')).toBe(row === 'always');
+  });
+});
+
 // The row coproc: where `coproc` is a keyword, the command after it is read as the shell's own
 // and runs in a subshell; elsewhere it is a command that is not found.
 describe.each(DIALECT_IDS)('a command after `coproc` in %s', (dialect: DialectId) => {
