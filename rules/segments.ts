@@ -179,6 +179,8 @@ class Lexer {
    */
   private maskBody(from: number, to: number): void {
     const body = this.s.slice(from, to);
+    // a backslash that starts the body, with what it escapes, becomes plain text
+    if (body.startsWith('\\')) this.mask('heredoc-leading-backslash', from, from + (/[$`\\]/.test(body[1] ?? '') ? 2 : 1), '_');
     const indent = /^[ \t]+(?=$|[$`])/gm;
     for (let m = indent.exec(body); m; m = indent.exec(body)) this.mask('heredoc-indent', from + m.index, from + m.index + m[0].length, '_');
     // `cmd` becomes $(cmd) over the character before it, the command keeping its place

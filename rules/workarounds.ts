@@ -37,6 +37,11 @@ export const WORKAROUNDS = {
     example: 'cat <<E; echo done\nbody\nE\necho after\n',
     errors: true,
   },
+  'heredoc-leading-backslash': {
+    why: 'an unquoted here-document body that starts with a backslash is read by tree-sitter-bash as words of the redirect, and the body as empty; the backslash, with the `$`, backtick or backslash it escapes, becomes plain text',
+    example: 'cat <<E\n\\$HOME is $(date)\nE\n',
+    errors: false,
+  },
   'heredoc-indent': {
     why: 'in an unquoted here-document body, a line that starts with blanks followed by a substitution or by the line\'s end makes tree-sitter-bash read the rest of the body as plain text, losing its substitutions; the blanks are replaced by text',
     example: 'cat <<E\n  $(date)\nE\n',

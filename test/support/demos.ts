@@ -313,6 +313,12 @@ cat <<E
 	\`qa U4 || echo NX:U4\`
 E
 `, {}, ['U1', 'U2', 'U3', 'U4']),
+  // a here-document body that starts with a backslash (rules/workarounds.ts)
+  d('heredoc_leading_backslash', `alias qa='echo EXP'; cat <<E
+\\$HOME: $(qa U1 || echo NX:U1)
+E
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
   // a relative path is looked up in the directory the shell is in, which a `cd` changes
   d('cd_before_source', `alias qa='echo EXP'
 cd sub
