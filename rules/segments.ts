@@ -130,7 +130,8 @@ class Lexer {
       bodies.push({ body: at, ...end });
       at = Math.min(end.eol + 1, s.length);
     }
-    const separated = this.afterHeredoc || docs.length > 1;
+    // an operator right after a delimiter word (`<<EOF&&`): tree-sitter-bash takes it into the word
+    const separated = this.afterHeredoc || docs.length > 1 || docs.some((h) => /[;&|<>()]/.test(s[h.op.wordEnd] ?? ''));
     this.afterHeredoc = false;
     if (separated && this.inertHeredocs(docs, bodies)) {
       this.i = Math.min(bodies[bodies.length - 1].eol + 1, s.length);

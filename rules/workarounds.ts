@@ -33,7 +33,7 @@ export const WORKAROUNDS = {
     errors: true,
   },
   'heredoc-then-command': {
-    why: 'commands after a here-document on its line, past a `;`, an `&` or another here-document, are beyond the grammar, which reads them as words of the redirect and the rest of the text as the body; where no body holds a substitution, each operator with its word and each body with its delimiter line are blanked, so the line reads as the commands it holds',
+    why: 'commands after a here-document on its line, past a `;`, an `&` or another here-document, or an operator right after the delimiter word (`<<EOF&&`), are beyond the grammar, which reads them as words of the redirect (or of the delimiter) and the rest of the text as the body; where no body holds a substitution, each operator with its word and each body with its delimiter line are blanked, so the line reads as the commands it holds',
     example: 'cat <<E; echo done\nbody\nE\necho after\n',
     errors: true,
   },

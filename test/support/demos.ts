@@ -340,7 +340,10 @@ c
 C
 d
 D
-`, {}, ['U1', 'U2', 'U3', 'U4']),
+cat <<F&&alias qc='echo EXP'&&qc U5 || echo NX:U5
+f
+F
+`, {}, ['U1', 'U2', 'U3', 'U4', 'U5']),
   // bash 5.2 runs this body printed again, without the `;` after `fi`: a syntax error
   d('comsub_heredoc_in_compound', `alias qa='echo EXP'
 shopt -s expand_aliases 2>/dev/null
