@@ -250,7 +250,9 @@ function badHeredoc(node: SyntaxNode, text: string): boolean {
     if (!end || end.text.trim() !== delim) return true;
     // backticks, or a substitution after an indented line: see the workarounds heredoc-backtick and heredoc-indent
     if (body && !/['"\\]/.test(start.text)) {
-      const inside = text.slice(body.startIndex, body.endIndex);
+      // from the start of the body's first line (tree-sitter-bash may start it past the blanks there), without
+      // the tabs of a `<<-` delimiter line, which it ends the body with
+      const inside = text.slice(text.lastIndexOf('\n', body.startIndex - 1) + 1, body.endIndex).replace(/\n[ \t]*$/, '\n');
       if (inside.includes('`') || (inside.includes('$(') && /^[ \t]+(?:$|[$`])/m.test(inside))) return true;
     }
   }

@@ -319,6 +319,12 @@ E
 E
 qa U2 || echo NX:U2
 `, {}, ['U1', 'U2']),
+  // a `<<-` body and delimiter indented with tabs
+  d('heredoc_strip_tabs', `alias qa='echo EXP'; cat <<-E
+\t$(qa U1 || echo NX:U1)
+\tE
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
   // a relative path is looked up in the directory the shell is in, which a `cd` changes
   d('cd_before_source', `alias qa='echo EXP'
 cd sub
