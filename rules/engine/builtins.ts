@@ -188,7 +188,6 @@ function handlerAliasNames(args: SyntaxNode[]): string[] | null {
   return names;
 }
 
-/** `exec` with a command replaces the shell; with redirections only, it goes on. */
 /** `cd`: into the script's own folder, or anywhere else; `pushd` and `popd` go where the model does not follow. */
 function runCd({ args, st, host }: BuiltinCall): State {
   const dirs = args.filter((a) => !/^-[LPe@]*$|^--$/.test(a.text));
@@ -196,6 +195,7 @@ function runCd({ args, st, host }: BuiltinCall): State {
   return st;
 }
 
+/** `exec` with a command replaces the shell; with redirections only, it goes on. */
 function runExec({ args, st }: BuiltinCall): State | null {
   return args.some((a) => !a.type.endsWith('redirect')) ? null : st;
 }
