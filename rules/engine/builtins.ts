@@ -11,9 +11,7 @@ import { REMOVED, Tri } from './values';
 export interface BuiltinHost {
   readonly bashOptions: boolean;
   readonly zshOptions: boolean;
-  /** The dialect reads a trap's handler when the trap is set. */
-  readonly readsHandlersWhenSet: boolean;
-  /** Reads a handler string now, with the aliases in effect. */
+  /** Reads a trap's handler string now, with the aliases in effect, where the dialect reads it as the trap is set. */
   readHandler(handler: SyntaxNode, st: State): void;
   runAlias(call: BuiltinCall): State;
   runEval(call: BuiltinCall): State | null;
@@ -139,8 +137,8 @@ function runEmulate({ st, host }: BuiltinCall): State {
 }
 
 function runTrap({ node, args, st, host }: BuiltinCall): State {
-  // zsh reads the handler (the first word, unless it resets the trap) as the trap is set
-  if (host.readsHandlersWhenSet && args.length > 1 && literal(args[0]) !== '-') host.readHandler(args[0], st);
+  // the handler is the first word, unless it resets the trap; zsh reads it now
+  if (args.length > 1 && literal(args[0]) !== '-') host.readHandler(args[0], st);
   // the handler runs at a time the model does not know
   if (args.some((a) => host.namesChangingFunction(st, a.text))) host.unknown(st, node, 'trap');
   else if (args.some((a) => HANDLER_EFFECT_WORDS.test(a.text))) {

@@ -130,14 +130,7 @@ export class Runner {
       if (!st) return null;
       const unit = units[i];
       const parts = unit.parts ?? [unit];
-      // every part is read before any of it runs, as one unit
-      for (const part of parts) {
-        const read: ReadCtx = {
-          src: unitSource(part, rc.src), unit, unitBase: rc.src.base ?? 0, uncertain: part.uncertain || rc.uncertain,
-          heredoc: false, forceNo: false, eager: false, fn: rc.fn, printed: rc.printed,
-        };
-        for (const s of part.statements) this.reader.read(s.node, st, read);
-      }
+      this.readUnit(unit, st, rc);
       for (const part of parts) {
         if (!st) return null;
         const urc = { ...rc, src: unitSource(part, rc.src), uncertain: part.uncertain || rc.uncertain, unit: topLevel ? i : rc.unit };
@@ -150,6 +143,17 @@ export class Runner {
       }
     }
     return st;
+  }
+
+  /** Reads every part of a unit of `rc.src`, before any of it runs, as the shell reads one unit. */
+  private readUnit(unit: Unit, st: State, rc: Pick<RunCtx, 'src' | 'uncertain' | 'fn' | 'printed'>): void {
+    for (const part of unit.parts ?? [unit]) {
+      const read: ReadCtx = {
+        src: unitSource(part, rc.src), unit, unitBase: rc.src.base ?? 0, uncertain: part.uncertain || rc.uncertain,
+        heredoc: false, forceNo: false, eager: false, fn: rc.fn, printed: rc.printed,
+      };
+      for (const s of part.statements) this.reader.read(s.node, st, read);
+    }
   }
 
   /**
@@ -592,7 +596,6 @@ export class Runner {
     return {
       bashOptions: this.dialect.bashOptions,
       zshOptions: this.dialect.zshOptions,
-      readsHandlersWhenSet: this.dialect.trapRead === 'set',
       readHandler: (handler, st) => this.readHandler(handler, st, rc),
       runAlias: (c) => this.runAlias(c, rc),
       runEval: (c) => this.runEval(c, rc),
@@ -757,25 +760,19 @@ export class Runner {
   }
 
   /**
-   * Reads a trap's handler string, without running it: it runs when the trap
-   * fires. Its uses are read as the words of the script they are written in,
-   * outside any function, since the body being run plays no part.
+   * Reads a trap's handler string as the trap is set, where the dialect does
+   * (Dialect.trapRead), without running it: it runs when the trap fires. Its
+   * uses are read as words of the script they are written in, outside any
+   * function, since the body being run plays no part.
    */
   private readHandler(handler: SyntaxNode, st: State, rc: RunCtx): void {
+    if (this.dialect.trapRead !== 'set') return;
     const body = quotedBody(handler) ?? (literal(handler) === handler.text ? { text: handler.text, offset: handler.startIndex } : null);
     if (!body) return;
     const src: Source = { text: body.text, base: rc.src.base === null ? null : body.offset + rc.src.base, file: rc.src.file, name: `${rc.src.name}#trap@${handler.startIndex}` };
     const units = this.texts.units(src.name, src.text, false);
     this.discovery.units(units, src);
-    for (const unit of units) {
-      for (const part of unit.parts ?? [unit]) {
-        const read: ReadCtx = {
-          src: unitSource(part, src), unit, unitBase: src.base ?? 0, uncertain: part.uncertain || rc.uncertain,
-          heredoc: false, forceNo: false, eager: false, fn: null, printed: false,
-        };
-        for (const s of part.statements) this.reader.read(s.node, st, read);
-      }
-    }
+    for (const unit of units) this.readUnit(unit, st, { src, uncertain: rc.uncertain, fn: null, printed: false });
   }
 
   /** Whether a word holds a `$0` that names the running function rather than the script (Dialect.functionArgZero). */
