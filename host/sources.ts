@@ -2,7 +2,7 @@
 // Files are only read, never run. The order is documented in docs/sources.md.
 import { readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, isAbsolute, relative, resolve } from 'path';
-import { SCRIPT_DIR, SourceResolver } from '../rules';
+import { SCRIPT_DIR, SEARCH_ONLY, SourceResolver } from '../rules';
 
 /** Sourced files bigger than this are treated as unknown. */
 const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -31,7 +31,8 @@ export interface ResolverOptions {
 /**
  * Looks a name up in order: relative to the working directory (or, in the
  * editor, the workspace roots), the folder of the sourcing file for
- * `$SCRIPT_DIR/…` paths, `sourcePaths`, and an absolute path as written.
+ * `$SCRIPT_DIR/…` paths, `sourcePaths`, and an absolute path as written;
+ * a `$SOURCE_PATH/…` name (one the shell looks for in PATH) in `sourcePaths` only.
  */
 export function sourceResolver(o: ResolverOptions): SourceResolver {
   const cache = new Map<string, { text: string; name: string } | undefined>();
@@ -52,7 +53,16 @@ export function sourceResolver(o: ResolverOptions): SourceResolver {
     const scriptDir = dirname(from ?? o.docPath);
     if (name.startsWith(`${SCRIPT_DIR}/`)) return under(scriptDir, name.slice(SCRIPT_DIR.length + 1));
     if (isAbsolute(name)) return read(name);
-    const bases = [...(o.cwd ? [o.cwd] : []), ...o.sourcePaths.map((p) => (p === 'SCRIPTDIR' ? scriptDir : p)), ...(o.roots ?? [])];
+    const searched = o.sourcePaths.map((p) => (p === 'SCRIPTDIR' ? scriptDir : p));
+    if (name.startsWith(`${SEARCH_ONLY}/`)) {
+      const rest = name.slice(SEARCH_ONLY.length + 1);
+      for (const base of searched) {
+        const found = under(base, rest);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const bases = [...(o.cwd ? [o.cwd] : []), ...searched, ...(o.roots ?? [])];
     for (const base of bases) {
       const found = under(base, name);
       if (found) return found;

@@ -6,6 +6,14 @@ export type DialectId = 'bash' | 'bash-posix' | 'sh' | 'busybox' | 'zsh' | 'ksh'
 /** What the word `time` starts (see Dialect.time). */
 export type TimeWord = 'program' | 'keyword' | 'keyword-p';
 
+/**
+ * Where `.` or `source` looks for a name without a slash: 'cwd' in the
+ * working directory too (before or after PATH), 'path' in PATH alone, which
+ * the model cannot know; 'none' where the shell has no such builtin (dash's
+ * `source`), so the word runs a command like any other.
+ */
+export type SourceSearch = 'cwd' | 'path' | 'none';
+
 /** When the body of a nested command text is read. */
 export type ReadTime =
   | 'enclosing'   // read with the command that contains it
@@ -56,6 +64,8 @@ export interface Dialect {
   evalRead: 'run-lines' | 'run-whole';
   /** `.`/`source` files, the first time they are read. */
   sourceRead: 'run-lines' | 'run-whole';
+  /** Where each of `.` and `source` looks for a name without a slash. */
+  sourceSearch: Readonly<Record<'.' | 'source', SourceSearch>>;
   /** The last element of a pipeline runs in the current shell. */
   lastPipeInShell: boolean;
   /**
@@ -161,6 +171,7 @@ const base = {
   functionPrinters: [],
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
+  sourceSearch: { '.': 'path', source: 'path' },
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -171,6 +182,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true, comsubPrinted: true,
     scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'], time: 'keyword-p', functionPrinters: ['declare -f', 'typeset -f'], coproc: true,
+    sourceSearch: { '.': 'cwd', source: 'cwd' },
   },
   'bash-posix': {
     ...base, id: 'bash-posix', label: 'bash --posix',
@@ -184,7 +196,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     ...base, id: 'sh', label: 'sh (dash)',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, functionNames: IDENTIFIER, time: 'program',
+    procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' },
   },
   busybox: {
     ...base, id: 'busybox', label: 'busybox sh',
@@ -199,7 +211,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS, trapRead: 'set', functionArgZero: 'always',
+    commandSkips: ZSH_BUILTINS, trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
@@ -218,6 +230,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'],
     functionNames: /^[^\s'"\\$`=|&;<>()[\]{}~#?*/]+$/, functionArgZero: 'function-keyword',
+    sourceSearch: { '.': 'path', source: 'cwd' },
   },
 };
 

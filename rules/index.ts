@@ -11,7 +11,7 @@ export { analyze, inDocument, argumentsAreInert, isInertStatement, isStatementTy
 export type { Analysis, AliasDef, Use, UseRun, Resolution, SourceResolver, Names, UnknownCode, Unalias, AliasValue } from './engine';
 export { RULES, RULES_BY_ID } from './checks';
 export type { Diagnostic, FileFacts, Fix, TextEdit, Rule, RuleMeta, Severity, Related } from './rule';
-export { SCRIPT_DIR } from './source-path';
+export { SCRIPT_DIR, SEARCH_ONLY } from './source-path';
 export { applyDirectives } from './directives';
 export { ANALYSIS_INCOMPLETE, incompleteDiagnostic } from './incomplete';
 export { aliasUses, definitionPlace } from './uses';

@@ -87,7 +87,10 @@ export function directivePaths(text: string): string[] {
   return out;
 }
 
-/** The prefix of a path to look for only in the `source-path=` folders of the sourcing file. */
+/**
+ * The prefix of a path to look for only in the source paths: the host's
+ * (`sourcePaths`) and the `source-path=` folders of the sourcing file.
+ */
 export const SEARCH_ONLY = '$SOURCE_PATH';
 
 const SEARCH_DIRECTIVE = /^[ \t]*#[ \t]*(?:shellcheck|aliascope)\b[^\n]*?\bsource-path=(\S+)/gm;
@@ -120,8 +123,8 @@ export function strippedPath(word: string): string | null {
 
 /**
  * A resolver that also looks a relative path up in the `source-path=` folders
- * of the file that sources it, when it is not found otherwise; a path from
- * `strippedPath` is looked up there only.
+ * of the file that sources it, when it is not found otherwise; a path under
+ * `SEARCH_ONLY` is looked up in the host's source paths and there only.
  */
 export function withSearchPaths<R extends { text: string; name: string }>(
   resolve: ((path: string, from?: string) => R | undefined) | undefined, docName: string, docText: string,
@@ -134,10 +137,8 @@ export function withSearchPaths<R extends { text: string; name: string }>(
   };
   return (path, from) => {
     const only = path.startsWith(`${SEARCH_ONLY}/`);
-    if (!only) {
-      const found = resolve(path, from);
-      if (found || path.startsWith('/') || path.startsWith(`${SCRIPT_DIR}/`)) return note(found);
-    }
+    const found = resolve(path, from);
+    if (found || path.startsWith('/') || path.startsWith(`${SCRIPT_DIR}/`)) return note(found);
     const rest = only ? path.slice(SEARCH_ONLY.length + 1) : path;
     for (const dir of dirs.get(from ?? docName) ?? []) {
       const found = resolve(`${dir}/${rest}`, from);

@@ -15,7 +15,7 @@ export interface BuiltinHost {
   readHandler(handler: SyntaxNode, st: State): void;
   runAlias(call: BuiltinCall): State;
   runEval(call: BuiltinCall): State | null;
-  runSource(call: BuiltinCall): State | null;
+  runSource(call: BuiltinCall, builtin: '.' | 'source'): State | null;
   /** Code the engine cannot follow ran at `node`; with `names`, code that may define those aliases and change nothing else. */
   unknown(st: State, node: SyntaxNode, what: 'unalias' | 'trap', names?: string[]): void;
   /** Whether a word of the text names a function defined now whose body may change aliases or options. */
@@ -207,8 +207,8 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   unsetopt: { run: setopt(false), effect: true },
   emulate: { run: runEmulate, effect: true },
   eval: { run: (c) => c.host.runEval(c), discovers: true, effect: true },
-  source: { run: (c) => c.host.runSource(c), discovers: true, effect: true },
-  '.': { run: (c) => c.host.runSource(c), discovers: true, effect: true },
+  source: { run: (c) => c.host.runSource(c, 'source'), discovers: true, effect: true },
+  '.': { run: (c) => c.host.runSource(c, '.'), discovers: true, effect: true },
   trap: { run: runTrap },
   exit: { run: () => null },
   return: { run: ({ st, host }) => (host.returns(st) ? st : null) },

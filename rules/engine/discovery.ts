@@ -2,6 +2,7 @@
 // known, so the reader can tell a use from a plain command. Definitions,
 // `unalias` commands and the names in eval strings are found in the text and
 // in every file it or its eval strings can source.
+import type { Dialect } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import type { Unit } from '../units';
 import { CommandPrefixes, pastPrefixes } from './builtins';
@@ -18,7 +19,10 @@ const EVAL_ALIAS = /\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g;
 export class Discovery {
   private readonly visited = new Set<string>();
 
-  constructor(private readonly catalogue: Catalogue, private readonly gates: Gates, private readonly texts: Texts, private readonly prefixes: CommandPrefixes) {}
+  constructor(
+    private readonly catalogue: Catalogue, private readonly gates: Gates, private readonly texts: Texts,
+    private readonly prefixes: CommandPrefixes, private readonly sourceSearch: Dialect['sourceSearch'],
+  ) {}
 
   /** Finds the names each unit's statements may define, in the text its nodes belong to. */
   units(units: Unit[], src: Source): void {
@@ -60,8 +64,8 @@ export class Discovery {
           const file = this.texts.sourced(path, src.file);
           if (file) this.file(file);
         }
-      } else if (word === 'source' || word === '.') {
-        for (const path of this.texts.paths(args[0], src)) {
+      } else if ((word === 'source' || word === '.') && this.sourceSearch[word] !== 'none') {
+        for (const path of this.texts.paths(args[0], src, word)) {
           const file = this.texts.sourced(path, src.file);
           if (file) this.file(file);
         }

@@ -599,7 +599,7 @@ export class Runner {
       readHandler: (handler, st) => this.readHandler(handler, st, rc),
       runAlias: (c) => this.runAlias(c, rc),
       runEval: (c) => this.runEval(c, rc),
-      runSource: (c) => this.runSource(c, rc),
+      runSource: (c, builtin) => this.runSource(c, builtin, rc),
       unknown: (st, node, what, names) => {
         if (!names) this.unknown(st, rc.src, node, what);
         else if (names.length) {
@@ -790,8 +790,11 @@ export class Runner {
     return this.runUnits(units, st, { ...rc, src, eager: false, printed: false });
   }
 
-  private runSource({ node, args, st }: BuiltinCall, rc: RunCtx): State | null {
-    const path = this.namesFunction(args[0], rc) ? null : this.texts.path(args[0], rc.src, rc.sourceDepth === 0 ? st.cwd : st.cwd === Cwd.Start ? Cwd.Start : Cwd.Moved);
+  private runSource({ node, args, st }: BuiltinCall, builtin: '.' | 'source', rc: RunCtx): State | null {
+    // not a builtin here: a command like any other, which cannot change the shell
+    if (this.dialect.sourceSearch[builtin] === 'none') return st;
+    const cwd = rc.sourceDepth === 0 ? st.cwd : st.cwd === Cwd.Start ? Cwd.Start : Cwd.Moved;
+    const path = this.namesFunction(args[0], rc) ? null : this.texts.path(args[0], rc.src, builtin, cwd);
     const file = rc.sourceDepth < MAX_SOURCE_DEPTH ? this.texts.sourced(path, rc.src.file) : undefined;
     if (!file) {
       if (rc.sourceDepth < MAX_SOURCE_DEPTH) this.catalogue.unresolved(path);

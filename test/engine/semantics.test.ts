@@ -250,6 +250,23 @@ describe.each(DIALECT_IDS)('$0 in a function in %s', (dialect: DialectId) => {
   });
 });
 
+// The row sourceSearch: where `.` and `source` look for a name without a slash. Only the working
+// directory can be known; a PATH lookup, with no source paths configured, is unknown code, and
+// where `source` is no builtin it changes nothing.
+describe.each(DIALECT_IDS)('`.` and `source` of a name without a slash in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('look in the working directory exactly where the row says', () => {
+    for (const word of ['.', 'source'] as const) {
+      const row = DIALECTS[dialect].sourceSearch[word];
+      const out = runScript(dialect, `command -v ${word} >/dev/null; echo "V:$?"\necho 'echo FOUND' >lib.sh\n${word} lib.sh 2>/dev/null\n`);
+      expect(out.includes('V:0'), word).toBe(row !== 'none');
+      expect(out.includes('FOUND'), word).toBe(row === 'cwd');
+      const files = { 'main.sh': `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\n${word} lib.sh\nqa U1 || echo NX:U1\n`, 'lib.sh': 'unalias qa\n' };
+      expect(claims(files, dialect).get('U1')?.claim ?? '?', word).toBe({ cwd: 'N', path: '?', none: 'E' }[row]);
+    }
+  });
+});
+
 // The row coproc: where `coproc` is a keyword, the command after it is read as the shell's own
 // and runs in a subshell; elsewhere it is a command that is not found.
 describe.each(DIALECT_IDS)('a command after `coproc` in %s', (dialect: DialectId) => {

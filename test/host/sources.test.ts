@@ -55,6 +55,18 @@ describe('the shared source resolver', () => {
     expect(outcomes(dir, dir)).toEqual([{ name: 'll', outcomes: [1] }]);
   });
 
+  it('looks for a name the shell finds in PATH alone only in the source paths', () => {
+    const dir = tempDir('aliascope-src-');
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib.sh'), 'in the working directory\n');
+    writeFileSync(join(dir, 'lib', 'lib.sh'), 'in a source path\n');
+    const docPath = join(dir, 'main.sh');
+    const resolve = (sourcePaths: string[]) => sourceResolver({ docPath, cwd: dir, sourcePaths });
+    expect(resolve([])('$SOURCE_PATH/lib.sh')).toBeUndefined();
+    expect(resolve([join(dir, 'lib')])('$SOURCE_PATH/lib.sh')?.text).toBe('in a source path\n');
+    expect(resolve([join(dir, 'lib')])('lib.sh')?.text).toBe('in the working directory\n');
+  });
+
   it('does not treat a variable assigned twice as the folder', () => {
     const dir = project('HERE=$(dirname "$0")\nHERE=/elsewhere\nsource "$HERE/lib/lib.sh"');
     expect(outcomes(dir, dir)).toEqual([]);

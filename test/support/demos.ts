@@ -331,6 +331,20 @@ cd sub
 . ./off.sh
 qa U1 || echo NX:U1
 `, { 'off.sh': 'unalias qa\n', 'sub/off.sh': ':\n' }),
+  // a name without a slash: `.` looks in PATH alone but in bash; `source` in the working directory too in bash, zsh and mksh
+  d('dot_name_searches_path', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+. ./off.sh
+qa U1 || echo NX:U1
+alias qa='echo EXP'
+. off.sh 2>/dev/null
+qa U2 || echo NX:U2
+`, { 'off.sh': 'unalias qa\n' }),
+  d('source_name_searches_path', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+source off.sh 2>/dev/null
+qa U1 || echo NX:U1
+`, { 'off.sh': 'unalias qa\n' }),
   // commands after a here-document on its line, past a `;`, an `&` or another here-document
   d('heredoc_then_command', `alias qa='echo EXP'; cat <<A; qa U1 || echo NX:U1
 body
