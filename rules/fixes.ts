@@ -111,6 +111,8 @@ function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
   if (!body || !first || RESERVED.has(first) || /(^|[^\\])(;|&|\|)\s*$/.test(body)) return 'the value is not a complete command';
   // the wrapper reaches the command of its own name through `command` or `builtin`, which it would replace
   if (BYPASS_WORDS.has(def.name)) return `a function named \`${def.name}\` would call itself`;
+  // the wrapper would replace it for every caller, and its own `command` skips functions
+  if (analysis.names.functions.has(def.name)) return `the script defines a function \`${def.name}\`, which a wrapper of that name would replace`;
   // zsh's precommand modifiers act on the words of the call as it is read (`noglob` stops globbing): inside a function they come too late
   if (Object.hasOwn(analysis.dialect.precommandModifiers, first)) return `\`${first}\` acts on the words as they are read, which the function's arguments already are`;
   if (!validFunctionName(def.name, analysis.dialect)) return `\`${def.name}\` is not a valid function name in ${analysis.dialect.label}`;

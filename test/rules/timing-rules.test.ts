@@ -136,6 +136,12 @@ ruleTester(rule('same-unit'), {
       refusal: 'a function named `command` would call itself',
     },
     {
+      // the alias runs the function; a wrapper would replace it, and `command greet` would skip it
+      code: "greet() { echo \"$*\"; }\nalias greet='greet --loud'; greet x\n",
+      errors: [{ line: 2, column: 7, endColumn: 27 }, { line: 2, column: 29, endColumn: 34 }],
+      refusal: 'the script defines a function `greet`',
+    },
+    {
       // `noglob` stops globbing of the words as they are read: a function's arguments are already globbed
       code: "alias e='noglob echo'; e b*\n",
       dialect: 'zsh',
