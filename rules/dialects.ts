@@ -64,6 +64,10 @@ export interface Dialect {
   evalRead: 'run-lines' | 'run-whole';
   /** `.`/`source` files, the first time they are read. */
   sourceRead: 'run-lines' | 'run-whole';
+  /** `[[ … ]]` is a test; elsewhere `[[` is a command that is not found (dash). */
+  doubleBracket: boolean;
+  /** The variable only this shell sets, which scripts test to tell shells apart (`[ -n "$ZSH_VERSION" ]`); null for none. */
+  versionVariable: 'BASH_VERSION' | 'ZSH_VERSION' | 'KSH_VERSION' | null;
   /** Where each of `.` and `source` looks for a name without a slash. */
   sourceSearch: Readonly<Record<'.' | 'source', SourceSearch>>;
   /** The last element of a pipeline runs in the current shell. */
@@ -172,11 +176,13 @@ const base = {
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
   sourceSearch: { '.': 'path', source: 'path' },
+  versionVariable: null,
+  doubleBracket: true,
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
   bash: {
-    ...base, id: 'bash', label: 'bash',
+    ...base, id: 'bash', versionVariable: 'BASH_VERSION', label: 'bash',
     expandsByDefault: false, bashOptions: true,
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
@@ -185,7 +191,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     sourceSearch: { '.': 'cwd', source: 'cwd' },
   },
   'bash-posix': {
-    ...base, id: 'bash-posix', label: 'bash --posix',
+    ...base, id: 'bash-posix', versionVariable: 'BASH_VERSION', label: 'bash --posix',
     bashOptions: true,
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
@@ -196,7 +202,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     ...base, id: 'sh', label: 'sh (dash)',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' },
+    procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' }, doubleBracket: false,
   },
   busybox: {
     ...base, id: 'busybox', label: 'busybox sh',
@@ -205,7 +211,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: null, functionNames: IDENTIFIER, time: 'program',
   },
   zsh: {
-    ...base, id: 'zsh', label: 'zsh', zshOptions: true,
+    ...base, id: 'zsh', versionVariable: 'ZSH_VERSION', label: 'zsh', zshOptions: true,
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
@@ -216,7 +222,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
   ksh: {
-    ...base, id: 'ksh', label: 'ksh93',
+    ...base, id: 'ksh', versionVariable: 'KSH_VERSION', label: 'ksh93',
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
@@ -224,7 +230,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     functionPrinters: ['typeset -f', 'functions'], functionNames: IDENTIFIER, functionArgZero: 'function-keyword',
   },
   mksh: {
-    ...base, id: 'mksh', label: 'mksh',
+    ...base, id: 'mksh', versionVariable: 'KSH_VERSION', label: 'mksh',
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',

@@ -17,6 +17,9 @@ export type FixOffer = { fix: Fix } | { suggestion: Fix; why: string } | { refus
 /** The words a wrapper calls the command of its own name through. */
 const BYPASS_WORDS = new Set(['command', 'builtin']);
 
+/** Builtins whose arguments the shell reads as assignments, and that declare the variables of the function they run in. */
+const DECLARATION_WORDS = new Set(['local', 'typeset', 'declare', 'export', 'readonly']);
+
 const RESERVED = new Set([
   '{', '}', '!', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac',
   'while', 'until', 'for', 'in', 'function', 'select', 'time', '[[', ']]', 'coproc',
@@ -111,6 +114,7 @@ function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
   if (!body || !first || RESERVED.has(first) || /(^|[^\\])(;|&|\|)\s*$/.test(body)) return 'the value is not a complete command';
   // the wrapper reaches the command of its own name through `command` or `builtin`, which it would replace
   if (BYPASS_WORDS.has(def.name)) return `a function named \`${def.name}\` would call itself`;
+  if (DECLARATION_WORDS.has(def.name)) return `\`${def.name}\` reads its arguments as assignments and declares variables where it runs, which a function cannot do for its caller`;
   // the wrapper would replace it for every caller, and its own `command` skips functions
   if (analysis.names.functions.has(def.name)) return `the script defines a function \`${def.name}\`, which a wrapper of that name would replace`;
   // zsh's precommand modifiers act on the words of the call as it is read (`noglob` stops globbing): inside a function they come too late

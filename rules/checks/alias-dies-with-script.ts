@@ -4,13 +4,6 @@ import type { Diagnostic, Rule } from '../rule';
 import { code } from '../report';
 import { writtenToBeSourced } from './intent';
 
-/**
- * Words tree-sitter-bash parses as declaration or `unset` commands, not as
- * command names: the model records no use of an alias of these names, so it
- * cannot tell that the script never uses one (`alias local=typeset` for ksh).
- */
-const UNTRACKED_NAMES = new Set(['local', 'declare', 'typeset', 'export', 'readonly', 'unset', 'unsetenv']);
-
 /** bash's option for a script's own aliases: a script that sets it writes aliases for itself. */
 const OWN_ALIASES = /\bshopt\s+(?:-\w+\s+)*-s\b[^\n;&|]*\bexpand_aliases\b/;
 
@@ -27,7 +20,7 @@ export const aliasDiesWithScript: Rule = {
     docs: `## What it does
 Finds aliases defined by an executable script (a shebang and the exec bit) that the script itself never uses.
 
-Not reported: files without the exec bit, shell startup files such as \`.bashrc\`, files another linted file sources (also by name from a folder known only at run time, as in \`. "$OS/colors"\`), files written to be sourced too (they test \`BASH_SOURCE\` against \`$0\`, or \`return\` at top level), scripts that write aliases for themselves (they run \`shopt -s expand_aliases\`, or in bash a \`source\` or \`eval\` aliascope cannot follow that may run it comes first, or they use one of their aliases: an unused one is dead code there), aliases named after \`local\`, \`typeset\`, \`export\` and the other declaration commands (whose uses aliascope does not track), and definitions that code aliascope cannot follow may use.
+Not reported: files without the exec bit, shell startup files such as \`.bashrc\`, files another linted file sources (also by name from a folder known only at run time, as in \`. "$OS/colors"\`), files written to be sourced too (they test \`BASH_SOURCE\` against \`$0\`, or \`return\` at top level), scripts that write aliases for themselves (they run \`shopt -s expand_aliases\`, or in bash a \`source\` or \`eval\` aliascope cannot follow that may run it comes first, or they use one of their aliases: an unused one is dead code there), and definitions that code aliascope cannot follow may use.
 
 ## Why is this bad
 A script runs in a shell of its own. Its aliases die with that shell when the script exits, so running it never defines them in the shell that started it. Authors usually meant them for their interactive shell.
@@ -62,7 +55,7 @@ and remove its exec bit, so that it is not run by mistake.`,
     if (analysis.defs.some((d) => inDocument(analysis, d) && used.has(d.name))) return [];
     const out: Diagnostic[] = [];
     for (const d of analysis.defs) {
-      if (!inDocument(analysis, d) || used.has(d.name) || d.shellRuns === 0 || d.seenByUnknown || mayOwn(d.start) || UNTRACKED_NAMES.has(d.name)) continue;
+      if (!inDocument(analysis, d) || used.has(d.name) || d.shellRuns === 0 || d.seenByUnknown || mayOwn(d.start)) continue;
       out.push({
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `Alias ${code(d.name)} is defined by an executable script that never uses it: it dies when the script exits, and the shell that ran the script never gets it. To define it in your shell, source this file (\`. ${name}\`) or move the alias to your shell's startup file.`,

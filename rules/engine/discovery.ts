@@ -5,13 +5,17 @@
 import type { Dialect } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import type { Unit } from '../units';
-import { CommandPrefixes, pastPrefixes } from './builtins';
+import { pastPrefixes } from './builtins';
 import type { Catalogue } from './catalogue';
 import type { Gates } from './gates';
 import type { Source } from './state';
 import { sourcedPaths } from './rough-text';
+import { forAnotherShell } from './shell-guards';
 import type { Texts } from './texts';
 import { literal } from '../words';
+
+/** The commands whose words name aliases to know. */
+const DISCOVERED = new Set(['alias', 'unalias', 'eval', 'source', '.']);
 
 /** A name an `alias` command in an eval string defines. */
 const EVAL_ALIAS = /\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g;
@@ -19,10 +23,7 @@ const EVAL_ALIAS = /\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g;
 export class Discovery {
   private readonly visited = new Set<string>();
 
-  constructor(
-    private readonly catalogue: Catalogue, private readonly gates: Gates, private readonly texts: Texts,
-    private readonly prefixes: CommandPrefixes, private readonly sourceSearch: Dialect['sourceSearch'],
-  ) {}
+  constructor(private readonly catalogue: Catalogue, private readonly gates: Gates, private readonly texts: Texts, private readonly dialect: Dialect) {}
 
   /** Finds the names each unit's statements may define, in the text its nodes belong to. */
   units(units: Unit[], src: Source): void {
@@ -50,8 +51,10 @@ export class Discovery {
     for (const cmd of commands) {
       const name = cmd.childForFieldName('name');
       const all = cmd.childrenForFieldName('argument');
-      const { name: word, rest } = pastPrefixes(name ? literal(name) : null, () => all, this.prefixes);
+      const { name: word, rest } = pastPrefixes(name ? literal(name) : null, () => all, this.dialect);
       const args = rest ?? all;
+      // a branch for another shell defines nothing in this one
+      if (DISCOVERED.has(word ?? '') && forAnotherShell(cmd, this.dialect, src.text)) continue;
       if (word === 'alias') {
         for (const arg of args) this.catalogue.definition(arg, cmd, src);
       } else if (word === 'unalias' && src.base !== null) {
@@ -64,7 +67,7 @@ export class Discovery {
           const file = this.texts.sourced(path, src.file);
           if (file) this.file(file);
         }
-      } else if ((word === 'source' || word === '.') && this.sourceSearch[word] !== 'none') {
+      } else if ((word === 'source' || word === '.') && this.dialect.sourceSearch[word] !== 'none') {
         for (const path of this.texts.paths(args[0], src, word)) {
           const file = this.texts.sourced(path, src.file);
           if (file) this.file(file);

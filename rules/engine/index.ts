@@ -64,7 +64,7 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
   const budget = new Budget(gates.exhaustive);
   const catalogue = new Catalogue();
   const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole', opts.dialect.sourceSearch, opts.parsedTexts);
-  const discovery = new Discovery(catalogue, gates, texts, opts.dialect, opts.dialect.sourceSearch);
+  const discovery = new Discovery(catalogue, gates, texts, opts.dialect);
   const reader = new Reader(opts.dialect, catalogue, gates, budget);
   const runner = new Runner(opts.dialect, catalogue, reader, discovery, texts, gates, budget);
   const file = opts.filename ?? DOCUMENT;

@@ -56,8 +56,12 @@ export function isStatementType(type: string): boolean {
 /** Parts of a word: quotes and strings, as descendantForIndex finds them at its start. */
 const WORD_PARTS = new Set(['word', '"', 'string', 'raw_string', 'concatenation']);
 
-/** The command whose name or argument holds the token at a word's start, if any. */
+/** Statements that tree-sitter-bash starts with a keyword token (`local x=1`, `unset x`) where the shell reads a command name. */
+const DECLARATION_TYPES = new Set(['declaration_command', 'unset_command']);
+
+/** The command whose name or argument holds the token at a word's start, if any; or the declaration it starts. */
 function commandOfWord(token: SyntaxNode): SyntaxNode | null {
+  if (!token.isNamed && token.parent && DECLARATION_TYPES.has(token.parent.type)) return token.parent;
   let x: SyntaxNode | null = token;
   while (x && WORD_PARTS.has(x.type)) x = x.parent;
   if (x && x.type === 'command_name') x = x.parent;
@@ -207,6 +211,10 @@ export class Reader {
         // its words hold more commands only inside substitutions
         if (!this.gates.maySubstitute(rc.src.text.slice(start, end))) return;
         break;
+      case 'declaration_command':
+      case 'unset_command':
+        this.readDeclaration(node, st, rc);
+        break;
       case 'function_definition': {
         this.readFunctionName(node, st, rc);
         const fn = { ...rc, fn: this.catalogue.functionDef(node, rc.src) };
@@ -238,7 +246,21 @@ export class Reader {
     }
   }
 
+  /**
+   * The keyword of a declaration (`local`, `export`, `unset`…) is the word an
+   * alias of that name replaces (`alias local=typeset`). No word after it is
+   * read as an alias: tree-sitter-bash reads the arguments as names.
+   */
+  private readDeclaration(node: SyntaxNode, st: State, rc: ReadCtx): void {
+    const keyword = node.firstChild;
+    if (!keyword || keyword.isNamed) return;
+    const name = keyword.text;
+    if (!this.catalogue.knownNames.has(name)) return;
+    this.catalogue.recordUse(keyword, name, this.resolve(name, st, rc), rc.src, rc.fn, rc.uncertain, false);
+  }
+
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
+    if (node.type !== 'command') return this.readDeclaration(node, st, rc);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
     if (this.readUnexpandable(node, nameNode, st, rc)) return;

@@ -9,6 +9,7 @@ import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
 import { aliasArrayWrite, BUILTINS, RUN_WORDS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, POSIXLY_CORRECT } from './builtins';
+import { versionTestStatus } from './shell-guards';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { assignedBefore } from './emitters';
@@ -244,6 +245,7 @@ export class Runner {
       case 'declaration_command':
       case 'unset_command':
         this.runSubs(node, st, rc);
+        if (node.firstChild) this.recordRun(node.firstChild, st, rc);
         if (this.dialect.bashOptions && POSIXLY_CORRECT.test(own)) {
           // bash enters posix mode, which expands aliases, once the variable is set; a local one, or its
           // unset, ends it again (where it had begun: the script is taken to start without the variable)
@@ -285,12 +287,15 @@ export class Runner {
   }
 
   /** The status a statement certainly ends with, when it is `true`, `:` or `false` (negated or not). */
-  private constantStatus(node: SyntaxNode, st: State): Tri {
+  private constantStatus(node: SyntaxNode, st: State, rc: RunCtx): Tri {
     const type = node.type;
     if (type === 'negated_command') {
-      const inner = node.lastChild ? this.constantStatus(node.lastChild, st) : Tri.Maybe;
+      const inner = node.lastChild ? this.constantStatus(node.lastChild, st, rc) : Tri.Maybe;
       return inner === Tri.Maybe ? inner : inner === Tri.Yes ? Tri.No : Tri.Yes;
     }
+    if (type !== 'command' && type !== 'test_command') return Tri.Maybe;
+    const version = versionTestStatus(node, this.dialect, rc.src.text);
+    if (version !== undefined) return version;
     if (type !== 'command') return Tri.Maybe;
     const name = node.childForFieldName('name');
     const word = name ? literal(name) : null;
@@ -307,7 +312,7 @@ export class Runner {
     if (!after || !right) return after;
     const kind = op.type;
     if (kind !== '&&' && kind !== '||') return this.run(right, after, rc);
-    const status = this.constantStatus(left, after);
+    const status = this.constantStatus(left, after, rc);
     const runsRight = status === Tri.Maybe ? Tri.Maybe : (status === Tri.Yes) === (kind === '&&') ? Tri.Yes : Tri.No;
     if (runsRight === Tri.No) return after;
     if (runsRight === Tri.Yes) return this.run(right, after, rc);
@@ -335,7 +340,7 @@ export class Runner {
       rest = this.runSeq(cond, rest, rc);
       if (!rest) return;
       const last = cond[cond.length - 1];
-      const status = last ? this.constantStatus(last.node, rest) : Tri.Maybe;
+      const status = last ? this.constantStatus(last.node, rest, rc) : Tri.Maybe;
       if (status !== Tri.No) outs.push(this.runSeq(body, status === Tri.Yes ? rest : rest.clone(), rc));
       if (status === Tri.Yes) rest = null;
     };
@@ -363,7 +368,7 @@ export class Runner {
     // `while true` leaves only through `break`; `while false` never runs its body
     const until = isWhile && node.firstChild?.type === 'until';
     const lastCond = cond[cond.length - 1];
-    let status = lastCond ? this.constantStatus(lastCond.node, st) : Tri.Maybe;
+    let status = lastCond ? this.constantStatus(lastCond.node, st, rc) : Tri.Maybe;
     if (until && status !== Tri.Maybe) status = status === Tri.Yes ? Tri.No : Tri.Yes;
     // `for x in a $y`: a literal word is one field at least, so the body runs once
     const runsOnce = node.type === 'for_statement' && node.childrenForFieldName('value').some((v) => literal(v) !== null);

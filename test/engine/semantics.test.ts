@@ -267,6 +267,20 @@ describe.each(DIALECT_IDS)('`.` and `source` of a name without a slash in %s', (
   });
 });
 
+// The rows versionVariable and doubleBracket: each shell sets its own version variable and no
+// other, so a test of one has a known status, and a branch for another shell defines nothing.
+describe.each(DIALECT_IDS)('a test of a shell\'s version variable in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('has the status the rows give it', () => {
+    const row = DIALECTS[dialect];
+    const out = runScript(dialect, ['BASH_VERSION', 'ZSH_VERSION', 'KSH_VERSION'].map((v) => `[ -n "$${v}" ] && echo V:${v}\n`).join('') + '[[ a ]] 2>/dev/null && echo DB\n');
+    expect(out.match(/V:\w+/g) ?? []).toEqual(row.versionVariable ? [`V:${row.versionVariable}`] : []);
+    expect(out.includes('DB')).toBe(row.doubleBracket);
+    const text = "shopt -s expand_aliases 2>/dev/null\nif [ -n \"$ZSH_VERSION\" ]; then alias qa='echo EXP'; fi\nqa U1 || echo NX:U1\n";
+    expect(lint(text, { dialect, filename: 'main.sh' }).analysis.names.aliases.has('qa')).toBe(dialect === 'zsh');
+  });
+});
+
 // The row coproc: where `coproc` is a keyword, the command after it is read as the shell's own
 // and runs in a subshell; elsewhere it is a command that is not found.
 describe.each(DIALECT_IDS)('a command after `coproc` in %s', (dialect: DialectId) => {

@@ -136,6 +136,11 @@ ruleTester(rule('same-unit'), {
       refusal: 'a function named `command` would call itself',
     },
     {
+      code: "alias export='echo'; export A=1\nunset x; alias unset=:; unset y\n",
+      errors: [{ line: 1, column: 7, endColumn: 20 }, { line: 1, column: 22, endColumn: 28 },
+        { line: 2, column: 16, endColumn: 23 }, { line: 2, column: 25, endColumn: 30 }],
+    },
+    {
       // the alias runs the function; a wrapper would replace it, and `command greet` would skip it
       code: "greet() { echo \"$*\"; }\nalias greet='greet --loud'; greet x\n",
       errors: [{ line: 2, column: 7, endColumn: 27 }, { line: 2, column: 29, endColumn: 34 }],
@@ -217,6 +222,13 @@ ruleTester(rule('function-read-before-alias'), {
       dialect: 'sh',
       errors: [{ line: 1, column: 15, endColumn: 16 }],
       output: "g() { echo \"$(k)\"; }\nk() { echo hi \"$@\"; }\ng\n",
+    },
+    {
+      // ksh93 has no `local`: the usual stand-in, defined too late; the keyword of a declaration is a use
+      code: "f() { local x=1; }\nalias local=typeset\nf\n",
+      dialect: 'ksh',
+      errors: [{ line: 1, column: 7, endColumn: 12, message: 'inside `f`, which was read at line 1, before the alias was defined at line 2' }],
+      refusal: '`local` reads its arguments as assignments',
     },
   ],
 });

@@ -331,6 +331,34 @@ cd sub
 . ./off.sh
 qa U1 || echo NX:U1
 `, { 'off.sh': 'unalias qa\n', 'sub/off.sh': ':\n' }),
+  // a test of a shell's version variable: known in each shell, so a branch for another shell defines nothing
+  d('version_guard', `shopt -s expand_aliases 2>/dev/null
+if [ -n "$ZSH_VERSION" ]; then alias qa='echo EXP'; fi
+qa U1 || echo NX:U1
+[ -n "\${BASH_VERSION:-}" ] && alias qb='echo EXP'
+qb U2 || echo NX:U2
+if [ -z "\${KSH_VERSION-}" ]; then alias qc='echo EXP'; else unalias qc 2>/dev/null; fi
+qc U3 || echo NX:U3
+f() { qd U4 || echo NX:U4; }
+[ -n "$BASH_VERSION" ] || alias qd='echo EXP'
+f
+if [[ -z \${ZSH_VERSION-} ]]; then alias qe='echo EXP'; fi
+qe U5 || echo NX:U5
+`),
+  // the keyword of a declaration or `unset` is read as a command name: an alias of that name replaces it
+  d('declaration_keyword', `shopt -s expand_aliases 2>/dev/null
+alias export='echo EXP'
+( export U1-x 2>/dev/null ) || echo NX:U1
+f() { ( local U2-x 2>/dev/null ) || echo NX:U2; }
+alias local='echo EXP'
+f
+g() { ( local U3-x 2>/dev/null ) || echo NX:U3; }
+g
+alias unset='echo EXP'; ( unset U4-x 2>/dev/null ) || echo NX:U4
+( unset U5-x 2>/dev/null ) || echo NX:U5
+alias typeset='echo EXP'; ( typeset U6-x 2>/dev/null ) || echo NX:U6
+( typeset U7-x 2>/dev/null ) || echo NX:U7
+`, {}, ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7']),
   // a name without a slash: `.` looks in PATH alone but in bash; `source` in the working directory too in bash, zsh and mksh
   d('dot_name_searches_path', `shopt -s expand_aliases 2>/dev/null
 alias qa='echo EXP'
