@@ -39,6 +39,8 @@ export interface ContextReport {
   sites: { from: string; line: number }[];
   /** The dialect the sourcing file read it in. */
   dialect: DialectId;
+  /** With --show-uses: its uses as the sourcing file's run reads them. */
+  uses?: UseReport[];
 }
 
 export interface Position {
@@ -187,6 +189,7 @@ function sourcedReport(result: LintResult, path: string, task: FileTask): Contex
   return {
     path, messages: kept.map((d) => toMessage(d, text, lines)), sites: sourced.sites.map((s) => ({ from: s.from, line: s.line })),
     dialect: result.analysis.dialect.id,
+    ...(task.showUses ? { uses: aliasUses(result.analysis).filter((u) => u.filePath === path) } : {}),
   };
 }
 
@@ -242,7 +245,7 @@ export function lintFile(task: FileTask): FileReport {
   if (seen.size) report.sources = [...seen];
   const { sourceSites } = final.result.analysis;
   if (sourceSites.length) report.read = [...new Set(sourceSites.map((s) => s.file))].filter((f) => f !== task.path);
-  if (report.read && !task.stdin && !task.showUses) {
+  if (report.read && !task.stdin) {
     // judging the uses of a file already read is cheap beside reading them again in a second pass
     const contexts = report.read.map((f) => sourcedReport(final.result, f, task)).filter((c): c is ContextReport => !!c);
     if (contexts.length) report.contexts = contexts;

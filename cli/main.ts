@@ -73,7 +73,7 @@ async function run(argv: string[]): Promise<number> {
   await selectParser();
   const { reports, cacheError } = await lintWithCache(tasks, opts);
   // a file other linted files source is judged where they source it
-  if (!opts.stdin && !opts.showUses) judgeSourcedFiles(tasks, reports);
+  if (!opts.stdin) judgeSourcedFiles(tasks, reports);
   if (cacheError) {
     say(cacheError);
     failed = true;

@@ -9,6 +9,7 @@
 // files source are replaced by what holds in every such context.
 import { dirname, relative } from 'path';
 import { judgeInContexts, mayBeSourced, namedByOthers } from '../host/contexts';
+import type { UseReport } from '../rules';
 import type { ContextReport, FileReport, FileTask, Message } from './lint-file';
 
 /** A message's place and rule: the same finding in two runs has one key. */
@@ -71,7 +72,28 @@ function judged(own: FileReport, contexts: ContextReport[]): FileReport {
     key: keyOf, ruleId: (m) => m.ruleId, message: (m) => m.message, named: (m, where) => ({ ...m, message: `${m.message} (${where})` }),
   });
   messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return { ...own, messages };
+  return { ...own, messages, ...(own.uses ? { uses: usesInContexts(own.uses, contexts) } : {}) };
+}
+
+/**
+ * With --show-uses, a sourced file's uses as the contexts read them: a use
+ * expands, or gets a definition, only if every context agrees; one that no
+ * context read keeps its own run's verdict.
+ */
+function usesInContexts(own: UseReport[], contexts: ContextReport[]): UseReport[] {
+  const read = new Map<number, UseReport[]>();
+  for (const c of contexts) for (const u of c.uses ?? []) read.set(u.start, [...(read.get(u.start) ?? []), u]);
+  if (read.size === 0) return own;
+  const same = <T>(xs: T[]): T | null => (xs.every((x) => JSON.stringify(x) === JSON.stringify(xs[0])) ? xs[0] : null);
+  const merged = [...read.values()].map((readings): UseReport => {
+    const expands = same(readings.map((u) => u.expands));
+    return {
+      ...readings[0], expands,
+      definition: expands ? same(readings.map((u) => u.definition)) : null,
+      reason: [...new Set(readings.map((u) => u.reason))].join('; '),
+    };
+  });
+  return [...merged, ...own.filter((u) => !read.has(u.start))].sort((a, b) => a.start - b.start);
 }
 
 /** `to` as seen from the folder of `from`. */
