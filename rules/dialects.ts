@@ -64,6 +64,11 @@ export interface Dialect {
   evalRead: 'run-lines' | 'run-whole';
   /** `.`/`source` files, the first time they are read. */
   sourceRead: 'run-lines' | 'run-whole';
+  /**
+   * `builtin NAME` runs the shell's own NAME (bash, zsh, mksh); elsewhere
+   * `builtin` is not found (dash, busybox) or loads builtins (ksh93), and runs nothing.
+   */
+  builtinRuns: boolean;
   /** `[[ … ]]` is a test; elsewhere `[[` is a command that is not found (dash). */
   doubleBracket: boolean;
   /** The variable only this shell sets, which scripts test to tell shells apart (`[ -n "$ZSH_VERSION" ]`); null for none. */
@@ -178,6 +183,7 @@ const base = {
   sourceSearch: { '.': 'path', source: 'path' },
   versionVariable: null,
   doubleBracket: true,
+  builtinRuns: true,
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -202,10 +208,10 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     ...base, id: 'sh', label: 'sh (dash)',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' }, doubleBracket: false,
+    procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' }, doubleBracket: false, builtinRuns: false,
   },
   busybox: {
-    ...base, id: 'busybox', label: 'busybox sh',
+    ...base, id: 'busybox', builtinRuns: false, label: 'busybox sh',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
     procsub: null, functionNames: IDENTIFIER, time: 'program',
@@ -222,7 +228,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
   ksh: {
-    ...base, id: 'ksh', versionVariable: 'KSH_VERSION', label: 'ksh93',
+    ...base, id: 'ksh', builtinRuns: false, versionVariable: 'KSH_VERSION', label: 'ksh93',
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',

@@ -233,24 +233,29 @@ export type CommandPrefixes = Pick<Dialect, 'time' | 'precommandModifiers'>;
  * The command a simple command runs past `command`/`builtin` (`builtin source
  * ./lib.sh` runs `source`), past the `time` keyword where the dialect has one
  * (Dialect.time) and past zsh's precommand modifiers; the words after it when
- * a prefix was passed (the arguments are asked for only then), and whether it
- * may be a function (not past `command` or `builtin`).
+ * a prefix was passed (the arguments are asked for only then), whether it
+ * may be a function (not past `command` or `builtin`), and the last of those
+ * two it was reached through.
  */
-export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dialect: CommandPrefixes): { name: string | null; rest?: SyntaxNode[]; functions: boolean } {
+export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dialect: CommandPrefixes): { name: string | null; rest?: SyntaxNode[]; functions: boolean; via?: string } {
   let rest: SyntaxNode[] | undefined;
   let functions = true;
+  let via: string | undefined;
   const { time, precommandModifiers } = dialect;
   while (name !== null && (PREFIX_WORDS.has(name) || (time !== 'program' && name === 'time') || Object.hasOwn(precommandModifiers, name))) {
     let after = rest ?? args();
     if (name === 'time') after = afterTime(after, time);
     // a word that starts with `-` makes `time` a program or an error: the command is not known
-    if (name === 'time' && after[0] && literal(after[0])?.startsWith('-') !== false) return { name: null, rest: after, functions };
-    if (PREFIX_WORDS.has(name)) functions = false;
+    if (name === 'time' && after[0] && literal(after[0])?.startsWith('-') !== false) return { name: null, rest: after, functions, via };
+    if (PREFIX_WORDS.has(name)) {
+      functions = false;
+      via = name;
+    }
     if (after.length === 0) break;
     name = literal(after[0]);
     rest = after.slice(1);
   }
-  return { name, rest, functions };
+  return { name, rest, functions, via };
 }
 
 /** The words after the `time` keyword and its options: bash's `-p` is one. */

@@ -529,7 +529,12 @@ export class Runner {
     // an alias that expands runs its value in place of its name: a function named there may run
     const first = literal(nameNode);
     if (first !== null) for (const value of this.valuesCalling(first, st)) st = this.runUnparsed(value, st, rc) ?? st;
-    const { name, rest, functions } = pastPrefixes(first, argsOf, this.dialect);
+    const { name, rest, functions, via } = pastPrefixes(first, argsOf, this.dialect);
+    if (via === 'builtin' && !this.dialect.builtinRuns) return st;
+    // zsh's `command` runs only external commands, unless POSIX_BUILTINS is set (`emulate sh` sets it): the builtin may not run
+    if (via === 'command' && name !== null && this.dialect.commandSkips.has(name)) {
+      return join([st.clone(), this.runNamed(node, name, () => rest ?? argsOf(), st, rc, functions)]);
+    }
     if (name === null) {
       // a name known only at run time (`"$step"`, `$f`, `"$@"`) may call any function defined now,
       // which may define the aliases its body defines (the effects of other builtins are not followed)

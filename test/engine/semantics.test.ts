@@ -267,6 +267,17 @@ describe.each(DIALECT_IDS)('`.` and `source` of a name without a slash in %s', (
   });
 });
 
+// The row builtinRuns: `builtin NAME` runs the shell's own NAME only where the row says.
+describe.each(DIALECT_IDS)('`builtin` in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('runs the builtin exactly where the row says', () => {
+    const text = "shopt -s expand_aliases 2>/dev/null\nbuiltin alias qa='echo EXP' 2>/dev/null\nqa U1 || echo NX:U1\n";
+    const runs = DIALECTS[dialect].builtinRuns;
+    expect(runScript(dialect, text)).toContain(runs ? 'EXP U1' : 'NX:U1');
+    expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim).toBe(runs ? 'E' : 'N');
+  });
+});
+
 // The rows versionVariable and doubleBracket: each shell sets its own version variable and no
 // other, so a test of one has a known status, and a branch for another shell defines nothing.
 describe.each(DIALECT_IDS)('a test of a shell\'s version variable in %s', (dialect: DialectId) => {

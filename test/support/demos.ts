@@ -331,6 +331,16 @@ cd sub
 . ./off.sh
 qa U1 || echo NX:U1
 `, { 'off.sh': 'unalias qa\n', 'sub/off.sh': ':\n' }),
+  // `builtin` runs nothing in dash, busybox and ksh93; zsh's `command` runs no builtin unless POSIX_BUILTINS is set
+  d('prefix_runs_builtin', `shopt -s expand_aliases 2>/dev/null
+builtin alias qa='echo EXP' 2>/dev/null
+qa U1 || echo NX:U1
+command alias qb='echo EXP' 2>/dev/null
+qb U2 || echo NX:U2
+alias qc='echo EXP'
+command unalias qc 2>/dev/null
+qc U3 || echo NX:U3
+`, {}, ['U1']),
   // a test of a shell's version variable: known in each shell, so a branch for another shell defines nothing
   d('version_guard', `shopt -s expand_aliases 2>/dev/null
 if [ -n "$ZSH_VERSION" ]; then alias qa='echo EXP'; fi
