@@ -65,6 +65,12 @@ export interface Dialect {
   /** `.`/`source` files, the first time they are read. */
   sourceRead: 'run-lines' | 'run-whole';
   /**
+   * The option letters with which `alias name=value` still defines an alias
+   * that commands expand (zsh's `-g` global and `-r` regular ones); with any
+   * other option a shell may refuse the command or define another kind.
+   */
+  aliasFlags: string;
+  /**
    * `builtin NAME` runs the shell's own NAME (bash, zsh, mksh); elsewhere
    * `builtin` is not found (dash, busybox) or loads builtins (ksh93), and runs nothing.
    */
@@ -184,6 +190,7 @@ const base = {
   versionVariable: null,
   doubleBracket: true,
   builtinRuns: true,
+  aliasFlags: '',
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -223,7 +230,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS, trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
+    commandSkips: ZSH_BUILTINS, aliasFlags: 'gr', trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },

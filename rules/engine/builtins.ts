@@ -47,7 +47,25 @@ export interface Builtin {
   effect?: boolean;
 }
 
+/** The options before a command's operands: its leading words that start with `-`, up to `--`. */
+export function leadingOptions(args: SyntaxNode[]): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    const v = literal(a);
+    if (v === null || v === '--' || !v.startsWith('-') || v === '-') break;
+    out.push(v);
+  }
+  return out;
+}
+
 function runUnalias({ node, args, st, host }: BuiltinCall): State {
+  const options = leadingOptions(args);
+  if (options.some((o) => o !== '-a')) {
+    // zsh's `-m` takes patterns and `-s` names suffix aliases; other shells refuse such options
+    const operands = args.slice(options.length).map(literal);
+    host.unknown(st, node, 'unalias', options.includes('-m') || operands.some((o) => o === null) ? undefined : operands.filter((o): o is string => o !== '--'));
+    return st;
+  }
   for (const a of args) {
     const v = literal(a);
     if (v === null) host.unknown(st, node, 'unalias');

@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
-import { aliasArrayWrite, BUILTINS, RUN_WORDS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, POSIXLY_CORRECT } from './builtins';
+import { aliasArrayWrite, BUILTINS, RUN_WORDS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, leadingOptions, POSIXLY_CORRECT } from './builtins';
 import { versionTestStatus } from './shell-guards';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
@@ -639,6 +639,8 @@ export class Runner {
   }
 
   private runAlias({ node, args, st }: BuiltinCall, rc: RunCtx): State {
+    // with an option the dialect does not define with, a shell may refuse the command or make another kind of alias
+    const sure = leadingOptions(args).every((o) => [...o.slice(1)].every((f) => this.dialect.aliasFlags.includes(f)));
     for (const a of args) {
       const def = this.catalogue.definition(a, node, rc.src);
       if (def === 'unknown') {
@@ -646,7 +648,8 @@ export class Runner {
         continue;
       }
       if (!def) continue;
-      st.setAlias(def.name, new Set([def.id]));
+      if (sure) st.setAlias(def.name, new Set([def.id]));
+      else st.mayBe(def.name, def.id);
       if (rc.subshell) def.subshellRuns++;
       else def.shellRuns++;
     }

@@ -331,6 +331,21 @@ cd sub
 . ./off.sh
 qa U1 || echo NX:U1
 `, { 'off.sh': 'unalias qa\n', 'sub/off.sh': ':\n' }),
+  // options of `alias` and `unalias`: refused, or another kind of alias, in some shells; zsh's `-g` defines one commands expand
+  d('alias_options', `shopt -s expand_aliases 2>/dev/null
+alias -x qa='echo EXP' 2>/dev/null
+qa U1 || echo NX:U1
+alias -p qb='echo EXP' >/dev/null 2>&1
+qb U2 || echo NX:U2
+alias -g qc='echo EXP' 2>/dev/null
+qc U3 || echo NX:U3
+alias qd='echo EXP'
+unalias -s qd 2>/dev/null
+qd U4 || echo NX:U4
+alias qe='echo EXP'
+unalias -m 'q*' 2>/dev/null
+qe U5 || echo NX:U5
+`),
   // `builtin` runs nothing in dash, busybox and ksh93; zsh's `command` runs no builtin unless POSIX_BUILTINS is set
   d('prefix_runs_builtin', `shopt -s expand_aliases 2>/dev/null
 builtin alias qa='echo EXP' 2>/dev/null
