@@ -28,6 +28,8 @@ export interface Dialect {
   expandsByDefault: boolean;
   /** `shopt expand_aliases` and `set -o posix` govern expansion (bash). */
   bashOptions: boolean;
+  /** bash started in posix mode (`--posix`): the read-time rows of substitutions hold only while it stays so. */
+  startsInPosixMode: boolean;
   /** `setopt`/`unsetopt aliases` govern expansion (zsh). */
   zshOptions: boolean;
   /** `$( )` bodies. */
@@ -166,6 +168,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const base = {
   expandsByDefault: true,
   bashOptions: false,
+  startsInPosixMode: false,
   zshOptions: false,
   lastPipeInShell: false,
   prefixRule: 'none',
@@ -205,7 +208,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
   },
   'bash-posix': {
     ...base, id: 'bash-posix', versionVariable: 'BASH_VERSION', label: 'bash --posix',
-    bashOptions: true,
+    bashOptions: true, startsInPosixMode: true,
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', functionNames: IDENTIFIER, comsubHeredocInCompoundFails: true,

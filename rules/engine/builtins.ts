@@ -81,6 +81,7 @@ function runShopt({ args, st, host }: BuiltinCall): State {
   if (vals.some((v) => v === null)) {
     st.expandAliases = Tri.Maybe;
     st.lastPipe = Tri.Maybe;
+    st.posix = Tri.Maybe;
     return st;
   }
   // option letters may be grouped: `shopt -qs expand_aliases`
@@ -88,7 +89,7 @@ function runShopt({ args, st, host }: BuiltinCall): State {
   const on = flags.includes('s') ? Tri.Yes : flags.includes('u') ? Tri.No : null;
   // `-o`: the options of `set -o`, of which posix mode switches expand_aliases
   if (flags.includes('o')) {
-    if (on !== null && vals.includes('posix')) st.expandAliases = on;
+    if (on !== null && vals.includes('posix')) st.expandAliases = st.posix = on;
     return st;
   }
   if (on !== null && vals.includes('expand_aliases')) st.expandAliases = on;
@@ -129,8 +130,8 @@ function runSet({ args, st, host }: BuiltinCall): State {
       const name = o?.name.toLowerCase().replace(/_/g, '');
       if (!o) st.zshAliases = Tri.Maybe;
       else if (name === 'aliases' || name === 'noaliases') st.zshAliases = o.on === (name === 'aliases') ? Tri.Yes : Tri.No;
-    } else if (!o) st.expandAliases = Tri.Maybe;
-    else if (o.name === 'posix') st.expandAliases = o.on ? Tri.Yes : Tri.No;
+    } else if (!o) st.expandAliases = st.posix = Tri.Maybe;
+    else if (o.name === 'posix') st.expandAliases = st.posix = o.on ? Tri.Yes : Tri.No;
   }
   return st;
 }

@@ -86,7 +86,10 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
     // No alias name anywhere this text can reach: no use can be recorded.
     if (catalogue.knownNames.size === 0 && !gates.exhaustive) return result(false);
     const st = new State();
-    if (opts.dialect.bashOptions) st.expandAliases = initialExpandAliases(opts);
+    if (opts.dialect.bashOptions) {
+      st.expandAliases = initialExpandAliases(opts);
+      st.posix = opts.dialect.startsInPosixMode ? Tri.Yes : Tri.No;
+    }
     runner.runUnits(units, st, {
       src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false, fn: null, unit: -1, printed: false,
       script: opts.standalone === true,

@@ -93,6 +93,15 @@ export class Reader {
     return Tri.Yes;
   }
 
+  /**
+   * bash left the posix mode it started in, or entered it (`set -o posix`,
+   * POSIXLY_CORRECT): when it reads a substitution's body is then not what
+   * the dialect's rows say, so nothing read there is certain.
+   */
+  posixMoved(st: State): boolean {
+    return this.dialect.bashOptions && st.posix !== (this.dialect.startsInPosixMode ? Tri.Yes : Tri.No);
+  }
+
   resolve(name: string, st: State, rc: ReadCtx): Resolution {
     const values = [...st.valuesOf(name)];
     const flag: Tri = this.flag(st);
@@ -127,6 +136,7 @@ export class Reader {
 
   private decideReadTime(node: SyntaxNode, src: Source, heredoc: boolean, eager: boolean, st: State): ReadTime | 'never' {
     const d = this.dialect;
+    if (this.posixMoved(st)) return 'unknown';
     if (node.type === 'process_substitution') return d.procsub ?? 'enclosing';
     // or a here-document's backticks, which the workaround heredoc-backtick wrote as `$(`
     const backtick = isBacktick(node, src, heredoc);

@@ -249,8 +249,10 @@ export class Runner {
         if (this.dialect.bashOptions && POSIXLY_CORRECT.test(own)) {
           // bash enters posix mode, which expands aliases, once the variable is set; a local one, or its
           // unset, ends it again (where it had begun: the script is taken to start without the variable)
-          if (node.type === 'unset_command') st.expandAliases = st.expandAliases === Tri.No ? Tri.No : Tri.Maybe;
-          else st.expandAliases = own.startsWith('local') ? Tri.Maybe : Tri.Yes;
+          if (node.type === 'unset_command') {
+            st.expandAliases = st.expandAliases === Tri.No ? Tri.No : Tri.Maybe;
+            st.posix = st.posix === Tri.No ? Tri.No : Tri.Maybe;
+          } else st.expandAliases = st.posix = own.startsWith('local') ? Tri.Maybe : Tri.Yes;
         }
         return st;
       default:
@@ -442,7 +444,7 @@ export class Runner {
       && node.type === 'command_substitution' && node.firstChild?.type !== '`') st.expandAliases = Tri.No;
     const sub: RunCtx = {
       ...rc, subshell: true, returns: null, breaks: null,
-      eager: when === 'enclosing' || when === 'never', uncertain: rc.uncertain || when === 'unknown',
+      eager: when === 'enclosing' || when === 'never', uncertain: rc.uncertain || when === 'unknown' || this.reader.posixMoved(parent),
       printed: this.dialect.comsubPrinted && !isBacktick(node, rc.src, heredoc),
     };
     if (when === 'run-lines' || when === 'run-whole') {
@@ -873,7 +875,7 @@ export class Runner {
         continue;
       }
       const returns: State[] = [];
-      const options = this.factsOf(f).localOptions ? { zsh: st.zshAliases, expand: st.expandAliases } : null;
+      const options = this.factsOf(f).localOptions ? { zsh: st.zshAliases, expand: st.expandAliases, posix: st.posix } : null;
       const out = this.run(f.body, only ? st : st.clone(), {
         ...rc, src: f.src, depth: rc.depth + 1, returns, breaks: null, eager: false, uncertain, fn: f,
       });
@@ -881,7 +883,10 @@ export class Runner {
       if (joined && options) {
         // options the function made local come back when it returns
         if (this.dialect.zshOptions) joined.zshAliases = options.zsh;
-        else joined.expandAliases = options.expand;
+        else {
+          joined.expandAliases = options.expand;
+          joined.posix = options.posix;
+        }
       }
       memo?.set(what, joined?.clone() ?? null);
       outs.push(joined);

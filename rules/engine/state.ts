@@ -150,6 +150,8 @@ export class State {
   zshAliases: Tri = Tri.Yes;
   /** bash's `lastpipe`: a script (no job control) runs a pipeline's last element in the current shell. */
   lastPipe: Tri = Tri.No;
+  /** bash's posix mode, which changes when substitutions are read (Dialect.startsInPosixMode). */
+  posix: Tri = Tri.No;
   functions = new LayeredMap<string, Set<FunctionDef | null>>();
   /** The shell's working directory, which a `source` of a relative path looks in. */
   cwd: Cwd = Cwd.Start;
@@ -160,7 +162,7 @@ export class State {
    */
   tainted = false;
   /** The last key and what it was made from. */
-  private keyed: { aliases: string; functions: string; fallback: Set<AliasValue>; expand: Tri; zsh: Tri; lastPipe: Tri; tainted: boolean; cwd: Cwd; key: string } | undefined;
+  private keyed: { aliases: string; functions: string; fallback: Set<AliasValue>; expand: Tri; zsh: Tri; lastPipe: Tri; posix: Tri; tainted: boolean; cwd: Cwd; key: string } | undefined;
 
   clone(): State {
     const s = new State();
@@ -169,6 +171,7 @@ export class State {
     s.expandAliases = this.expandAliases;
     s.zshAliases = this.zshAliases;
     s.lastPipe = this.lastPipe;
+    s.posix = this.posix;
     s.functions = this.functions.fork();
     s.tainted = this.tainted;
     s.cwd = this.cwd;
@@ -186,9 +189,9 @@ export class State {
     const functions = this.functions.written(writeFunctions);
     const k = this.keyed;
     if (k && k.aliases === aliases && k.functions === functions && k.fallback === this.fallback
-      && k.expand === this.expandAliases && k.zsh === this.zshAliases && k.lastPipe === this.lastPipe && k.tainted === this.tainted && k.cwd === this.cwd) return k.key;
-    const key = `${aliases}|${writeSet(this.fallback)}|${this.expandAliases}${this.zshAliases}${this.lastPipe}${this.tainted ? 't' : ''}${this.cwd}|${functions}`;
-    this.keyed = { aliases, functions, fallback: this.fallback, expand: this.expandAliases, zsh: this.zshAliases, lastPipe: this.lastPipe, tainted: this.tainted, cwd: this.cwd, key };
+      && k.expand === this.expandAliases && k.zsh === this.zshAliases && k.lastPipe === this.lastPipe && k.posix === this.posix && k.tainted === this.tainted && k.cwd === this.cwd) return k.key;
+    const key = `${aliases}|${writeSet(this.fallback)}|${this.expandAliases}${this.zshAliases}${this.lastPipe}${this.posix}${this.tainted ? 't' : ''}${this.cwd}|${functions}`;
+    this.keyed = { aliases, functions, fallback: this.fallback, expand: this.expandAliases, zsh: this.zshAliases, lastPipe: this.lastPipe, posix: this.posix, tainted: this.tainted, cwd: this.cwd, key };
     return key;
   }
 
@@ -216,6 +219,7 @@ export class State {
     this.expandAliases = Tri.Maybe;
     this.zshAliases = Tri.Maybe;
     this.lastPipe = Tri.Maybe;
+    this.posix = Tri.Maybe;
     this.tainted = true;
   }
 
@@ -259,6 +263,7 @@ export function join(states: (State | null)[]): State | null {
     out.expandAliases = joinTri(out.expandAliases, s.expandAliases);
     out.zshAliases = joinTri(out.zshAliases, s.zshAliases);
     out.lastPipe = joinTri(out.lastPipe, s.lastPipe);
+    out.posix = joinTri(out.posix, s.posix);
     out.tainted ||= s.tainted;
     if (out.cwd !== s.cwd) out.cwd = Cwd.Moved;
   }

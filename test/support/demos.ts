@@ -331,6 +331,20 @@ cd sub
 . ./off.sh
 qa U1 || echo NX:U1
 `, { 'off.sh': 'unalias qa\n', 'sub/off.sh': ':\n' }),
+  // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
+  d('posix_mode_midway', `shopt -s expand_aliases
+alias qa='echo EXP'
+f() { x=$(qb U1 || echo NX:U1); echo "$x"; }
+alias qb='echo EXP'
+set -o posix
+f
+cat <<EOF
+$(qa U2 || echo NX:U2)
+EOF
+g() { y=$(qa U3 || echo NX:U3); echo "$y"; }
+set +o posix
+g
+`),
   // options of `alias` and `unalias`: refused, or another kind of alias, in some shells; zsh's `-g` defines one commands expand
   d('alias_options', `shopt -s expand_aliases 2>/dev/null
 alias -x qa='echo EXP' 2>/dev/null
