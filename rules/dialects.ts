@@ -77,6 +77,11 @@ export interface Dialect {
    * `builtin` is not found (dash, busybox) or loads builtins (ksh93), and runs nothing.
    */
   builtinRuns: boolean;
+  /**
+   * `function name { … }` defines a function; dash has no such keyword: it runs
+   * `function` as a command, the body's lines one by one, and stops at the `}`.
+   */
+  functionKeyword: boolean;
   /** `[[ … ]]` is a test; elsewhere `[[` is a command that is not found (dash). */
   doubleBracket: boolean;
   /** The variable only this shell sets, which scripts test to tell shells apart (`[ -n "$ZSH_VERSION" ]`); null for none. */
@@ -194,6 +199,7 @@ const base = {
   doubleBracket: true,
   builtinRuns: true,
   aliasFlags: '',
+  functionKeyword: true,
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -218,7 +224,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     ...base, id: 'sh', label: 'sh (dash)',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' }, doubleBracket: false, builtinRuns: false,
+    procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' }, doubleBracket: false, builtinRuns: false, functionKeyword: false,
   },
   busybox: {
     ...base, id: 'busybox', builtinRuns: false, label: 'busybox sh',

@@ -26,6 +26,7 @@ const UNKNOWN_CODE: Record<UnknownCode['what'], string> = {
   misparsed: 'text aliascope cannot parse',
   depth: 'code nested deeper than aliascope follows',
   loop: 'a loop whose later rounds aliascope does not model',
+  'function-keyword': 'a `function name` definition, which this shell does not have: it runs the body\'s lines one by one and stops at the `}`',
 };
 
 /** Where code the engine could not follow is, in words. */

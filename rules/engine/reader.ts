@@ -102,6 +102,11 @@ export class Reader {
     return this.dialect.bashOptions && st.posix !== (this.dialect.startsInPosixMode ? Tri.Yes : Tri.No);
   }
 
+  /** Whether the shell reads this as a function definition: not `function name { … }` where it has no such keyword. */
+  definesFunction(node: SyntaxNode): boolean {
+    return this.dialect.functionKeyword || node.firstChild?.type !== 'function';
+  }
+
   resolve(name: string, st: State, rc: ReadCtx): Resolution {
     const values = [...st.valuesOf(name)];
     const flag: Tri = this.flag(st);
@@ -227,7 +232,8 @@ export class Reader {
         break;
       case 'function_definition': {
         this.readFunctionName(node, st, rc);
-        const fn = { ...rc, fn: this.catalogue.functionDef(node, rc.src) };
+        // without the keyword, the shell runs the body's lines one by one: nothing there is certain
+        const fn = this.definesFunction(node) ? { ...rc, fn: this.catalogue.functionDef(node, rc.src) } : { ...rc, uncertain: true };
         for (const c of node.namedChildren) this.read(c, st, fn);
         return;
       }

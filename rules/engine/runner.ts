@@ -505,6 +505,10 @@ export class Runner {
   }
 
   private runFunctionDefinition(node: SyntaxNode, st: State, rc: RunCtx): State {
+    if (!this.reader.definesFunction(node)) {
+      this.unknown(st, rc.src, node, 'function-keyword');
+      return st;
+    }
     const f = this.catalogue.functionDef(node, rc.src);
     if (!f) return st;
     if (rc.uncertain) f.uncertain = true;

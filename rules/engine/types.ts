@@ -114,7 +114,7 @@ export interface UnknownCode {
   file: string;
   start: number;
   end: number;
-  what: 'source' | 'eval' | 'trap' | 'unalias' | 'alias' | 'alias-array' | 'misparsed' | 'depth' | 'loop';
+  what: 'source' | 'eval' | 'trap' | 'unalias' | 'alias' | 'alias-array' | 'misparsed' | 'depth' | 'loop' | 'function-keyword';
 }
 
 export interface Unalias {

@@ -267,6 +267,14 @@ describe.each(DIALECT_IDS)('`.` and `source` of a name without a slash in %s', (
   });
 });
 
+// The row functionKeyword: `function name { … }` defines a function exactly where the row says.
+describe.each(DIALECT_IDS)('`function name` in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('defines a function exactly where the row says', () => {
+    expect(runScript(dialect, 'function f {\n  :\n}\nf 2>/dev/null && echo FN\n').includes('FN')).toBe(DIALECTS[dialect].functionKeyword);
+  });
+});
+
 // The row builtinRuns: `builtin NAME` runs the shell's own NAME only where the row says.
 describe.each(DIALECT_IDS)('`builtin` in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);

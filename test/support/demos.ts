@@ -331,6 +331,14 @@ cd sub
 . ./off.sh
 qa U1 || echo NX:U1
 `, { 'off.sh': 'unalias qa\n', 'sub/off.sh': ':\n' }),
+  // dash has no `function` keyword: it runs the body's lines at top level, then stops at the `}`
+  d('function_keyword', `alias qa='echo EXP'
+function f {
+  qa U1 || echo NX:U1
+}
+f 2>/dev/null
+qa U2 || echo NX:U2
+`),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
