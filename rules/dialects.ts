@@ -77,6 +77,8 @@ export interface Dialect {
    * `builtin` is not found (dash, busybox) or loads builtins (ksh93), and runs nothing.
    */
   builtinRuns: boolean;
+  /** The blanks that, ending an alias's value, make the shell read the next word as an alias too (not a tab in zsh). */
+  aliasBlanks: string;
   /**
    * `function name { … }` defines a function; dash has no such keyword: it runs
    * `function` as a command, the body's lines one by one, and stops at the `}`.
@@ -200,6 +202,7 @@ const base = {
   builtinRuns: true,
   aliasFlags: '',
   functionKeyword: true,
+  aliasBlanks: ' \t',
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -239,7 +242,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS, aliasFlags: 'gr', trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
+    commandSkips: ZSH_BUILTINS, aliasFlags: 'gr', aliasBlanks: ' ', trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
@@ -263,6 +266,15 @@ export const DIALECTS: Record<DialectId, Dialect> = {
 };
 
 export const DIALECT_IDS = Object.keys(DIALECTS) as DialectId[];
+
+/**
+ * Whether the word after an alias of this value is read as an alias too: the
+ * value ends in one of the dialect's blanks, or is empty (the next word then
+ * starts the command).
+ */
+export function chainsNextWord(value: string, dialect: Pick<Dialect, 'aliasBlanks'>): boolean {
+  return value === '' || dialect.aliasBlanks.includes(value[value.length - 1]);
+}
 
 const SHELL_NAMES: Record<string, DialectId> = {
   bash: 'bash', sh: 'sh', dash: 'sh', ash: 'busybox', busybox: 'busybox',

@@ -1,7 +1,7 @@
 // Quick fixes as pure text edits: rewrite an alias as a wrapper function, or
 // switch bash's expand_aliases on where it takes effect in time.
 import { isSimpleCommand, readable, scopeSensitive } from './alias-value';
-import type { Dialect } from './dialects';
+import { chainsNextWord, type Dialect } from './dialects';
 import { defsNamed, usesNamed, Verdict } from './verdicts';
 import { AliasDef, Analysis, inDocument, Use } from './engine';
 import { errorCount, parse, SyntaxNode } from './parse';
@@ -97,8 +97,8 @@ function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
     return 'the value is expanded when the alias is defined, and a function would expand it at each call';
   }
   if (def.value === null) return 'the value is only known when the script runs';
-  if (/[ \t]$/.test(def.value)) {
-    return 'the value ends in a blank, so the word after it is alias-expanded too, which a function cannot do';
+  if (chainsNextWord(def.value, analysis.dialect)) {
+    return `the value ${def.value === '' ? 'is empty' : 'ends in a blank'}, so the word after it is alias-expanded too, which a function cannot do`;
   }
   if (def.shellRuns === 0 || def.subshellRuns > 0) {
     return 'the definition does not run in the shell that uses it, so a function there would not help either';

@@ -3,6 +3,7 @@
 // running it; a wrong "no" is a wrong analysis. With `exhaustive` every gate
 // answers "yes" and every fast path is off: the plain, slow model, which a
 // test compares with the gated one on whole corpora.
+import { chainsNextWord } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { MAX_SOURCE_DEPTH } from './budget';
 import { ALIAS_ARRAY_WRITE, CONSTANT_STATUS, DISCOVERY_WORDS, OPTION_VARIABLES, PREFIX_WORDS, RUN_WORDS } from './builtins';
@@ -134,7 +135,7 @@ export function isInertStatement(text: string, names: Names): boolean {
 export function argumentsAreInert(name: string, texts: string[], analysis: Analysis): boolean {
   if (!/^[\w.,:/+@%^-]+$/.test(name) || RUN_WORDS.has(name) || PREFIX_WORDS.has(name)) return false;
   if (texts.some((t) => SUBSTITUTION_START.test(t) || FUNCTION_DEFINITION.test(t))) return false;
-  return analysis.defs.every((d) => d.name !== name || (d.value !== null && !/[ \t]$/.test(d.value)));
+  return analysis.defs.every((d) => d.name !== name || (d.value !== null && !chainsNextWord(d.value, analysis.dialect)));
 }
 
 /** The gates one analysis asks, all open when exhaustive. */

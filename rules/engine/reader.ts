@@ -1,7 +1,7 @@
 // Read time: resolves every word in command position that names a known
 // alias, against the state the shell has when it reads the text. Text read
 // later (deferred `$( )` and backticks) is left to the runner.
-import type { Dialect, ReadTime } from '../dialects';
+import { chainsNextWord, type Dialect, type ReadTime } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { firstAtLeast } from '../sorted';
 import type { Unit } from '../units';
@@ -308,7 +308,7 @@ export class Reader {
       if (carry === Tri.Maybe) res.outcome = res.outcome === Tri.No ? Tri.No : Tri.Maybe;
       this.catalogue.recordUse(word, name, res, rc.src, rc.fn, rc.uncertain, chained);
       if (res.outcome === Tri.No) return;
-      const blanks = res.values.map((v) => (isDefinition(v) ? /[ \t]$/.test(this.catalogue.defs[v].value ?? '') : false));
+      const blanks = res.values.map((v) => (isDefinition(v) ? chainsNextWord(this.catalogue.defs[v].value ?? 'x', this.dialect) : false));
       carry = blanks.every(Boolean) ? res.outcome : blanks.some(Boolean) ? Tri.Maybe : Tri.No;
       chained = true;
       word = carry === Tri.No ? null : (args ??= node.childrenForFieldName('argument'))[next++] ?? null;

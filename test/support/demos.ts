@@ -331,6 +331,14 @@ cd sub
 . ./off.sh
 qa U1 || echo NX:U1
 `, { 'off.sh': 'unalias qa\n', 'sub/off.sh': ':\n' }),
+  // a value ending in a tab chains the next word, but not in zsh; an empty value chains it everywhere
+  d('blank_ends', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+alias qt='echo CH\t'
+qt qa U1 || echo NX:U1h
+alias qe=''
+qe qa U2 || echo NX:U2
+`, {}, ['U2']),
   // dash has no `function` keyword: it runs the body's lines at top level, then stops at the `}`
   d('function_keyword', `alias qa='echo EXP'
 function f {
