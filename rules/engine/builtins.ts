@@ -5,7 +5,7 @@ import { Dialect, DIALECTS, TimeWord } from '../dialects';
 import { parse, SyntaxNode } from '../parse';
 import { literal } from '../words';
 import { Cwd, State } from './state';
-import { REMOVED, Tri } from './values';
+import { joinTri, REMOVED, Tri } from './values';
 
 /** What a builtin's effect may ask of the runner. */
 export interface BuiltinHost {
@@ -89,7 +89,7 @@ function runShopt({ args, st, host }: BuiltinCall): State {
   const on = flags.includes('s') ? Tri.Yes : flags.includes('u') ? Tri.No : null;
   // `-o`: the options of `set -o`, of which posix mode switches expand_aliases
   if (flags.includes('o')) {
-    if (on !== null && vals.includes('posix')) st.expandAliases = st.posix = on;
+    if (on !== null && vals.includes('posix')) setPosix(st, on);
     return st;
   }
   if (on !== null && vals.includes('expand_aliases')) st.expandAliases = on;
@@ -119,6 +119,17 @@ function namedOptions(args: SyntaxNode[]): ({ on: boolean; name: string } | null
 }
 
 /**
+ * `set -o posix` or `set +o posix` (also through `shopt -o`): bash switches
+ * expand_aliases on when posix mode starts and off when it ends, and leaves it
+ * alone when the mode was already so.
+ */
+function setPosix(st: State, to: Tri.Yes | Tri.No): void {
+  const was = st.posix;
+  st.expandAliases = was === to ? st.expandAliases : was === Tri.Maybe ? joinTri(st.expandAliases, to) : to;
+  st.posix = to;
+}
+
+/**
  * bash's posix mode switches expand_aliases on when it starts and off when it
  * ends; zsh's `set -o aliases` and `set +o aliases` (or `noaliases`) act as
  * `setopt` spells them.
@@ -131,7 +142,7 @@ function runSet({ args, st, host }: BuiltinCall): State {
       if (!o) st.zshAliases = Tri.Maybe;
       else if (name === 'aliases' || name === 'noaliases') st.zshAliases = o.on === (name === 'aliases') ? Tri.Yes : Tri.No;
     } else if (!o) st.expandAliases = st.posix = Tri.Maybe;
-    else if (o.name === 'posix') st.expandAliases = st.posix = o.on ? Tri.Yes : Tri.No;
+    else if (o.name === 'posix') setPosix(st, o.on ? Tri.Yes : Tri.No);
   }
   return st;
 }

@@ -279,6 +279,24 @@ qa U1 || echo NX:U1
 set +o posix
 qa U2 || echo NX:U2
 `),
+  // `set -o posix` switches expand_aliases only when the mode changes; setting POSIXLY_CORRECT always does
+  d('posix_already_on', `alias qa='echo EXP'
+POSIXLY_CORRECT=1
+shopt -u expand_aliases
+set -o posix
+qa U1 || echo NX:U1
+shopt -s expand_aliases
+set +o posix
+set +o posix
+qa U2 || echo NX:U2
+shopt -s expand_aliases
+set +o posix
+qa U3 || echo NX:U3
+POSIXLY_CORRECT=1
+shopt -u expand_aliases
+POSIXLY_CORRECT=1
+qa U4 || echo NX:U4
+`, {}, ['U1', 'U2', 'U3', 'U4']),
   // setting POSIXLY_CORRECT, or `shopt -o`, switches posix mode like `set -o`
   d('posixly_correct', `alias qa='echo EXP'
 POSIXLY_CORRECT=1
