@@ -1,6 +1,6 @@
 // Quick fixes as pure text edits: rewrite an alias as a wrapper function, or
 // switch bash's expand_aliases on where it takes effect in time.
-import { isSimpleCommand, readable, scopeSensitive } from './alias-value';
+import { hasRedirection, isSimpleCommand, readable, scopeSensitive } from './alias-value';
 import { chainsNextWord, type Dialect } from './dialects';
 import { defsNamed, usesNamed, Verdict } from './verdicts';
 import { AliasDef, Analysis, inDocument, Use } from './engine';
@@ -62,8 +62,7 @@ function offered(o: FixOffer): Fix | undefined {
  * would take in only the last of several commands pasted by the alias.
  */
 function plainUse(use: Use, analysis: Analysis): boolean {
-  let node: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(use.start);
-  while (node && node.type !== 'command') node = node.parent;
+  const node = commandOfUse(use, analysis);
   if (!node) return false;
   if (node.nextSibling?.type === '&') return false;
   const p = node.parent;
@@ -71,6 +70,18 @@ function plainUse(use: Use, analysis: Analysis): boolean {
   if (p.type === 'redirected_statement' || p.type === 'pipeline' || p.type === 'negated_command') return false;
   if (p.type === 'list') return p.firstChild?.startIndex === node.startIndex && p.nextSibling?.type !== '&';
   return true;
+}
+
+/** The simple command whose name a use is. */
+function commandOfUse(use: Use, analysis: Analysis): SyntaxNode | null {
+  let node: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(use.start);
+  while (node && node.type !== 'command') node = node.parent;
+  return node;
+}
+
+/** A use with redirections of its own: pasted, the value's come first; around a call, they come first. */
+function redirectedUse(use: Use, analysis: Analysis): boolean {
+  return commandOfUse(use, analysis)?.parent?.type === 'redirected_statement';
 }
 
 /** Why running the value in a wrapper function may differ from pasting it, or null when it cannot. */
@@ -86,6 +97,9 @@ function wrapperRisk(def: AliasDef, analysis: Analysis): string | null {
   }
   if (!isSimpleCommand(value) && uses.some((u) => !inDocument(analysis, u) || !plainUse(u, analysis))) {
     return 'the value is several commands, and a pipe, redirection, `&` or `!` at a use would take in all of them instead of the last';
+  }
+  if (hasRedirection(value) && uses.some((u) => !inDocument(analysis, u) || redirectedUse(u, analysis))) {
+    return 'the value has a redirection, and a redirection at a use would apply before it instead of after';
   }
   return null;
 }

@@ -320,6 +320,18 @@ ruleTester(rule('same-unit'), {
       refusal: 'the value is several commands',
     },
     {
+      // pasted, `>&2` comes before the use's `2>/dev/null`; around a call, after it
+      code: "alias k='echo hi >&2'; k 2>/dev/null\n",
+      errors: [{ line: 1, column: 7, endColumn: 22 }, { line: 1, column: 24, endColumn: 25 }],
+      suggested: "k() { echo hi >&2 \"$@\"; }; k 2>/dev/null\n",
+      refusal: 'the value has a redirection',
+    },
+    {
+      code: "alias k='echo hi >&2'; k x\n",
+      errors: [{ line: 1, column: 7, endColumn: 22 }, { line: 1, column: 24, endColumn: 25 }],
+      output: "k() { echo hi >&2 \"$@\"; }; k x\n",
+    },
+    {
       code: "alias two='echo a; echo b'; two\n",
       errors: [{ line: 1, column: 7, endColumn: 27 }, { line: 1, column: 29, endColumn: 32 }],
       output: "two() { echo a; echo b \"$@\"; }; two\n",
