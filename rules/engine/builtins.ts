@@ -161,8 +161,21 @@ function setopt(on: boolean) {
 }
 
 /** `emulate` resets zsh's options to another shell's set: whether aliases stay on is not modelled. */
-function runEmulate({ st, host }: BuiltinCall): State {
-  if (host.zshOptions) st.zshAliases = Tri.Maybe;
+/** zsh's emulations, each of which sets the `aliases` option. */
+const EMULATIONS = new Set(['zsh', 'sh', 'ksh', 'csh']);
+
+/**
+ * zsh's `emulate MODE` (also with `-L` or `-R`) resets the options, `aliases`
+ * on; bare `emulate` only prints the mode, and other forms (`-c`, options
+ * after the mode) are not followed.
+ */
+function runEmulate({ args, st, host }: BuiltinCall): State {
+  if (!host.zshOptions || args.length === 0) return st;
+  const words = args.map(literal);
+  const options = leadingOptions(args);
+  const rest = words.slice(options.length);
+  const plain = options.every((o) => /^-[LR]+$/.test(o)) && rest.length === 1 && EMULATIONS.has(rest[0] ?? '');
+  st.zshAliases = plain ? Tri.Yes : Tri.Maybe;
   return st;
 }
 

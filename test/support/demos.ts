@@ -357,6 +357,20 @@ qt qa U1 || echo NX:U1h
 alias qe=''
 qe qa U2 || echo NX:U2
 `, {}, ['U2']),
+  // zsh's `emulate MODE` sets the `aliases` option again; bare `emulate` prints the mode
+  d('zsh_emulate', `alias qa='echo EXP'
+unsetopt aliases
+emulate
+qa U1 || echo NX:U1
+emulate sh
+qa U2 || echo NX:U2
+unsetopt aliases
+emulate -R ksh
+qa U3 || echo NX:U3
+unsetopt aliases
+emulate zsh -o noaliases
+qa U4 || echo NX:U4
+`, {}, ['U1', 'U2', 'U3']),
   // dash has no `function` keyword: it runs the body's lines at top level, then stops at the `}`
   d('function_keyword', `alias qa='echo EXP'
 function f {
