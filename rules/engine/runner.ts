@@ -247,12 +247,10 @@ export class Runner {
         this.runSubs(node, st, rc);
         if (node.firstChild) this.recordRun(node.firstChild, st, rc);
         if (this.dialect.bashOptions && POSIXLY_CORRECT.test(own)) {
-          // bash enters posix mode, which expands aliases, once the variable is set; a local one, or its
-          // unset, ends it again (where it had begun: the script is taken to start without the variable)
-          if (node.type === 'unset_command') {
-            st.expandAliases = st.expandAliases === Tri.No ? Tri.No : Tri.Maybe;
-            st.posix = st.posix === Tri.No ? Tri.No : Tri.Maybe;
-          } else st.expandAliases = st.posix = own.startsWith('local') ? Tri.Maybe : Tri.Yes;
+          // bash enters posix mode, which expands aliases, whenever the variable is set, and a local one
+          // ends it again; an unset ends it and switches expand_aliases off, whatever the mode was
+          if (node.type !== 'unset_command') st.expandAliases = st.posix = own.startsWith('local') ? Tri.Maybe : Tri.Yes;
+          else if (!/\s-\w*f/.test(own)) st.expandAliases = st.posix = Tri.No;
         }
         return st;
       default:

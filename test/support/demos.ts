@@ -301,7 +301,12 @@ qa U4 || echo NX:U4
   d('posixly_correct', `alias qa='echo EXP'
 POSIXLY_CORRECT=1
 qa U1 || echo NX:U1
-`, {}, ['U1']),
+unset POSIXLY_CORRECT
+qa U2 || echo NX:U2
+shopt -s expand_aliases
+unset POSIXLY_CORRECT
+qa U3 || echo NX:U3
+`, {}, ['U1', 'U2', 'U3']),
   d('shopt_o_posix', `alias qa='echo EXP'
 shopt -o -s posix
 qa U1 || echo NX:U1
