@@ -77,6 +77,12 @@ export interface Dialect {
    * `builtin` is not found (dash, busybox) or loads builtins (ksh93), and runs nothing.
    */
   builtinRuns: boolean;
+  /**
+   * Aliases replace reserved words (bash, zsh): an alias named `time` is read
+   * where the keyword would be. The model follows this for `time` only, the
+   * one keyword whose command tree-sitter-bash parses like any other.
+   */
+  keywordAliases: boolean;
   /** The blanks that, ending an alias's value, make the shell read the next word as an alias too (not a tab in zsh). */
   aliasBlanks: string;
   /**
@@ -203,6 +209,7 @@ const base = {
   aliasFlags: '',
   functionKeyword: true,
   aliasBlanks: ' \t',
+  keywordAliases: false,
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -213,7 +220,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true, comsubPrinted: true,
     scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'], time: 'keyword-p', functionPrinters: ['declare -f', 'typeset -f'], coproc: true,
-    sourceSearch: { '.': 'cwd', source: 'cwd' },
+    sourceSearch: { '.': 'cwd', source: 'cwd' }, keywordAliases: true,
   },
   'bash-posix': {
     ...base, id: 'bash-posix', versionVariable: 'BASH_VERSION', label: 'bash --posix',
@@ -242,7 +249,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS, aliasFlags: 'gr', aliasBlanks: ' ', trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
+    commandSkips: ZSH_BUILTINS, aliasFlags: 'gr', aliasBlanks: ' ', keywordAliases: true, trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },

@@ -287,7 +287,9 @@ export class Reader {
     let args: SyntaxNode[] | undefined;
     let next = 0;
     // the `time` keyword: the next word is in command position, past bash's `-p` (see pastPrefixes)
-    if (this.dialect.time !== 'program' && word?.type === 'word' && word.text === 'time' && nameNode.childCount === 1) {
+    // (where aliases replace reserved words, an alias named `time` is read first)
+    const aliasedTime = this.dialect.keywordAliases && this.catalogue.knownNames.has('time');
+    if (this.dialect.time !== 'program' && !aliasedTime && word?.type === 'word' && word.text === 'time' && nameNode.childCount === 1) {
       args = node.childrenForFieldName('argument');
       next = args.length - afterTime(args, this.dialect.time).length;
       word = args[next]?.text.startsWith('-') ? null : args[next] ?? null;

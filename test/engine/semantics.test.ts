@@ -267,6 +267,18 @@ describe.each(DIALECT_IDS)('`.` and `source` of a name without a slash in %s', (
   });
 });
 
+// The row keywordAliases: an alias named `time` replaces the keyword exactly where the row says
+// (and the program where `time` is one).
+describe.each(DIALECT_IDS)('an alias named `time` in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('replaces the keyword exactly where the row says', () => {
+    const text = "shopt -s expand_aliases 2>/dev/null\nalias time='echo EXP'\ntime U1 2>/dev/null || echo NX:U1\n";
+    const replaced = DIALECTS[dialect].keywordAliases || DIALECTS[dialect].time === 'program';
+    expect(runScript(dialect, text)).toContain(replaced ? 'EXP U1' : 'NX:U1');
+    expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim ?? '?').toBe(replaced ? 'E' : '?');
+  });
+});
+
 // The row functionKeyword: `function name { … }` defines a function exactly where the row says.
 describe.each(DIALECT_IDS)('`function name` in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);

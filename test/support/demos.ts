@@ -362,6 +362,13 @@ qt qa U1 || echo NX:U1h
 alias qe=''
 qe qa U2 || echo NX:U2
 `, {}, ['U2']),
+  // an alias named `time` replaces the keyword in bash and zsh, and the program in dash and busybox
+  d('time_alias', `shopt -s expand_aliases 2>/dev/null
+f() { time U1 2>/dev/null || echo NX:U1; }
+alias time='echo EXP'
+time U2 2>/dev/null || echo NX:U2
+f
+`),
   // zsh's `emulate MODE` sets the `aliases` option again; bare `emulate` prints the mode
   d('zsh_emulate', `alias qa='echo EXP'
 unsetopt aliases
