@@ -54,17 +54,11 @@ export function sourceResolver(o: ResolverOptions): SourceResolver {
     if (name.startsWith(`${SCRIPT_DIR}/`)) return under(scriptDir, name.slice(SCRIPT_DIR.length + 1));
     if (isAbsolute(name)) return read(name);
     const searched = o.sourcePaths.map((p) => (p === 'SCRIPTDIR' ? scriptDir : p));
-    if (name.startsWith(`${SEARCH_ONLY}/`)) {
-      const rest = name.slice(SEARCH_ONLY.length + 1);
-      for (const base of searched) {
-        const found = under(base, rest);
-        if (found) return found;
-      }
-      return undefined;
-    }
-    const bases = [...(o.cwd ? [o.cwd] : []), ...searched, ...(o.roots ?? [])];
+    const onlySearched = name.startsWith(`${SEARCH_ONLY}/`);
+    const rest = onlySearched ? name.slice(SEARCH_ONLY.length + 1) : name;
+    const bases = onlySearched ? searched : [...(o.cwd ? [o.cwd] : []), ...searched, ...(o.roots ?? [])];
     for (const base of bases) {
-      const found = under(base, name);
+      const found = under(base, rest);
       if (found) return found;
     }
     return undefined;

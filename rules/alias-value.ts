@@ -79,16 +79,16 @@ export function scopeSensitive(value: string): string | null {
   return found;
 }
 
-/**
- * The value is one simple command (with its own redirections): a function
- * running it takes the words, redirections and pipes written around a use
- * exactly as the pasted text does.
- */
 /** Whether the value's command has a redirection of its own (`echo x >&2`). */
 export function hasRedirection(value: string): boolean {
   return readable(value) && read(value).namedChildren.some((c) => c.type === 'redirected_statement');
 }
 
+/**
+ * The value is one simple command (with its own redirections): a function
+ * running it takes the words, pipes and `&` written around a use as the
+ * pasted text does (redirections at a use apply before its own: hasRedirection).
+ */
 export function isSimpleCommand(value: string): boolean {
   if (!readable(value)) return false;
   const statements = read(value).namedChildren.filter((c) => c.type !== 'comment');

@@ -1,5 +1,5 @@
 // Every place where the supported shells differ, in one table. Each row is
-// checked against the real shell by test/dialects.test.ts.
+// checked against the real shell by test/engine/semantics.test.ts.
 
 export type DialectId = 'bash' | 'bash-posix' | 'sh' | 'busybox' | 'zsh' | 'ksh' | 'mksh';
 
@@ -273,6 +273,11 @@ export const DIALECTS: Record<DialectId, Dialect> = {
 };
 
 export const DIALECT_IDS = Object.keys(DIALECTS) as DialectId[];
+
+/** Whether the shell reads a function definition as one: not `function name { … }` where it has no such keyword. */
+export function definesFunction(node: { readonly firstChild: { readonly type: string } | null }, dialect: Pick<Dialect, 'functionKeyword'>): boolean {
+  return dialect.functionKeyword || node.firstChild?.type !== 'function';
+}
 
 /**
  * Whether the word after an alias of this value is read as an alias too: the

@@ -1,7 +1,7 @@
 // What an editor shows about one alias name: the use or definition at an
 // offset, and a plain-words account of whether and why it expands there.
 import { AliasDef, Analysis, inDocument, isUnknown, REMOVED, Resolution, UNDEF, unknownIndex, Use } from './engine';
-import { placeOf } from './places';
+import { lineAt, placeOf } from './places';
 import { verdicts } from './verdicts';
 
 export type Found = { kind: 'use'; use: Use } | { kind: 'def'; def: AliasDef };
@@ -46,7 +46,10 @@ export function whyNot(analysis: Analysis, use: Use): string | undefined {
 export function reasonOf(analysis: Analysis, use: Use, line: LineOf): string {
   const why = whyNot(analysis, use);
   if (why) return why;
-  return [...new Set(use.resolutions.map((r) => reading(analysis, r, line)))].join('; ');
+  // the lines read are those of the use's own file
+  const text = analysis.sources.get(use.file);
+  const own: LineOf = use.file === analysis.file || text === undefined ? line : (offset) => lineAt(text, offset);
+  return [...new Set(use.resolutions.map((r) => reading(analysis, r, line, own)))].join('; ');
 }
 
 function span(line: LineOf, start: number, end: number): string {
@@ -83,12 +86,12 @@ function valueText(analysis: Analysis, v: number, line: LineOf): string {
   return `\`${d.value ?? '…'}\` (defined at ${placeOf(analysis, d, line)})`;
 }
 
-function reading(analysis: Analysis, r: Resolution, line: LineOf): string {
+function reading(analysis: Analysis, r: Resolution, line: LineOf, readLine: LineOf = line): string {
   const verdict = r.outcome === 1 ? 'expands' : r.outcome === 0 ? 'does **not** expand' : 'may or may not expand';
   const values = [...new Set(r.values)].map((v) => valueText(analysis, v, line)).join(' or ');
   const flag = r.flag === 1 ? 'on' : r.flag === 0 ? 'off' : 'unknown';
   const quirk = r.quirk || r.neverHere ? `; ${analysis.dialect.label} never expands aliases here` : '';
-  const lines = span(line, r.readStart, r.readEnd);
+  const lines = span(readLine, r.readStart, r.readEnd);
   return `when ${lines} ${lines.startsWith('lines') ? 'are' : 'is'} read it ${verdict}: the alias is ${values}, expansion is ${flag}${quirk}`;
 }
 

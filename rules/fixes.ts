@@ -93,7 +93,7 @@ function wrapperRisk(def: AliasDef, analysis: Analysis): string | null {
   const uses = usesNamed(analysis, def.name);
   const gets = (u: Use): boolean => u.resolutions.some((r) => r.values.includes(def.id));
   if (uses.some((u) => u.chained && gets(u))) {
-    return 'a use follows an alias whose value ends in a blank (`sudo name`), and a function cannot be called from there';
+    return 'a use follows an alias whose value ends in a blank or is empty (`sudo name`), and a function cannot be called from there';
   }
   if (!isSimpleCommand(value) && uses.some((u) => !inDocument(analysis, u) || !plainUse(u, analysis))) {
     return 'the value is several commands, and a pipe, redirection, `&` or `!` at a use would take in all of them instead of the last';
@@ -229,7 +229,7 @@ function moveFix(v: Verdict, analysis: Analysis, reported: ReadonlySet<Use>): Fi
  */
 export function fixForUse(v: Verdict, analysis: Analysis, wrapper: FixOffer, reported: ReadonlySet<Use>): FixOffer {
   if ('refusal' in wrapper) return wrapper;
-  if (v.use.chained) return { refusal: 'the use follows an alias whose value ends in a blank (`sudo name`), and a function cannot be called from there' };
+  if (v.use.chained) return { refusal: 'the use follows an alias whose value ends in a blank or is empty (`sudo name`), and a function cannot be called from there' };
   const { runs } = v.use;
   const helps = (u: Use) => u.runs.length > 0 && u.runs.every((r) => r.values.includes(v.def.id));
   const helped = runs.filter((r) => r.values.includes(v.def.id)).length;

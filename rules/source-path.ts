@@ -124,7 +124,7 @@ export function strippedPath(word: string): string | null {
 /**
  * A resolver that also looks a relative path up in the `source-path=` folders
  * of the file that sources it, when it is not found otherwise; a path under
- * `SEARCH_ONLY` is looked up in the host's source paths and there only.
+ * `SEARCH_ONLY` is looked up only in the host's source paths and in those folders.
  */
 export function withSearchPaths<R extends { text: string; name: string }>(
   resolve: ((path: string, from?: string) => R | undefined) | undefined, docName: string, docText: string,

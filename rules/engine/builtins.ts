@@ -81,7 +81,8 @@ function runShopt({ args, st, host }: BuiltinCall): State {
   if (vals.some((v) => v === null)) {
     st.expandAliases = Tri.Maybe;
     st.lastPipe = Tri.Maybe;
-    st.posix = Tri.Maybe;
+    // only `-o` reaches posix mode
+    if (vals.some((v) => v !== null && /^-\w*o/.test(v))) st.posix = Tri.Maybe;
     return st;
   }
   // option letters may be grouped: `shopt -qs expand_aliases`
@@ -237,8 +238,12 @@ function runCd({ args, st, host }: BuiltinCall): State {
 }
 
 /** `exec` with a command replaces the shell; with redirections only, it goes on. */
-function runExec({ args, st }: BuiltinCall): State | null {
-  return args.some((a) => !a.type.endsWith('redirect')) ? null : st;
+/** `exec bash "$0" "$@"`: the script runs again from the start in another shell, where what follows is read too. */
+const REEXEC = /^exec\s+(?:\S*\/)?(?:ba|z|k|mk|da)?sh\s+(?:-\S+\s+)*"?\$(?:0|\{0\}|BASH_SOURCE)\b/;
+
+function runExec({ node, args, st }: BuiltinCall): State | null {
+  if (!args.some((a) => !a.type.endsWith('redirect'))) return st;
+  return REEXEC.test(node.text) ? st : null;
 }
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
@@ -277,8 +282,8 @@ export type CommandPrefixes = Pick<Dialect, 'time' | 'precommandModifiers'>;
  * ./lib.sh` runs `source`), past the `time` keyword where the dialect has one
  * (Dialect.time) and past zsh's precommand modifiers; the words after it when
  * a prefix was passed (the arguments are asked for only then), whether it
- * may be a function (not past `command` or `builtin`), and the last of those
- * two it was reached through.
+ * may be a function (not past `command` or `builtin`), and which of those two
+ * it was reached through (`builtin` where both were).
  */
 export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dialect: CommandPrefixes): { name: string | null; rest?: SyntaxNode[]; functions: boolean; via?: string } {
   let rest: SyntaxNode[] | undefined;
@@ -292,7 +297,7 @@ export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dial
     if (name === 'time' && after[0] && literal(after[0])?.startsWith('-') !== false) return { name: null, rest: after, functions, via };
     if (PREFIX_WORDS.has(name)) {
       functions = false;
-      via = name;
+      if (via !== 'builtin') via = name;
     }
     if (after.length === 0) break;
     name = literal(after[0]);

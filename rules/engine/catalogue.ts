@@ -1,6 +1,7 @@
 // Everything an analysis finds, each kept once however often it is read or
 // run: alias definitions, uses, function definitions, clashes, `unalias`
 // commands and the code the engine could not follow.
+import { definesFunction, type Dialect } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { hasExpansion, isAliasName, literal } from '../words';
 import type { FunctionDef, Source } from './state';
@@ -8,6 +9,8 @@ import type { AliasDef, Clash, Resolution, SourceSite, Unalias, UnknownCode, Use
 import { AliasValue, unknownValue } from './values';
 
 export class Catalogue {
+  constructor(private readonly dialect: Pick<Dialect, 'functionKeyword'>) {}
+
   readonly defs: AliasDef[] = [];
   private readonly defByKey = new Map<string, AliasDef>();
   readonly uses = new Map<string, Use>();
@@ -38,6 +41,7 @@ export class Catalogue {
   }
 
   functionDef(node: SyntaxNode, src: Source): FunctionDef | null {
+    if (!definesFunction(node, this.dialect)) return null;
     const k = this.key(src, node.startIndex);
     let f = this.functionByKey.get(k);
     if (!f) {
@@ -52,7 +56,7 @@ export class Catalogue {
 
   enclosingFunction(node: SyntaxNode, src: Source): FunctionDef | null {
     for (let p = node.parent; p; p = p.parent) {
-      if (p.type === 'function_definition') return this.functionDef(p, src);
+      if (p.type === 'function_definition' && definesFunction(p, this.dialect)) return this.functionDef(p, src);
     }
     return null;
   }

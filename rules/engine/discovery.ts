@@ -18,7 +18,7 @@ import { literal } from '../words';
 const DISCOVERED = new Set(['alias', 'unalias', 'eval', 'source', '.']);
 
 /** A name an `alias` command in an eval string defines. */
-const EVAL_ALIAS = /\balias\s+(?:--\s+)?['"]?([^\s='"]+)=/g;
+const EVAL_ALIAS = /\balias\s+(?:-\w+\s+)*(?:--\s+)?['"]?([^\s='"]+)=/g;
 
 export class Discovery {
   private readonly visited = new Set<string>();
@@ -68,7 +68,7 @@ export class Discovery {
           if (file) this.file(file);
         }
       } else if ((word === 'source' || word === '.') && this.dialect.sourceSearch[word] !== 'none') {
-        for (const path of this.texts.paths(args[0], src, word)) {
+        for (const path of this.texts.paths(args[0], src, this.dialect.sourceSearch[word])) {
           const file = this.texts.sourced(path, src.file);
           if (file) this.file(file);
         }

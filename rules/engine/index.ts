@@ -44,7 +44,7 @@ function emptyAnalysis(text: string, opts: AnalyzeOptions, treeOf: () => Tree): 
 
 /** bash's expand_aliases when the text starts to run. */
 function initialExpandAliases(opts: AnalyzeOptions): Tri {
-  if (isInteractiveStartupFile(opts.filename) || opts.dialect.id === 'bash-posix') return Tri.Yes;
+  if (isInteractiveStartupFile(opts.filename) || opts.dialect.startsInPosixMode) return Tri.Yes;
   // a file that is sourced inherits the option from a shell we do not see
   return opts.standalone ? Tri.No : Tri.Maybe;
 }
@@ -62,8 +62,8 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
   if (!opts.watch?.length && !gates.worthModelling(text, opts.resolveSource)) return emptyAnalysis(text, opts, parse);
   const tree = parse();
   const budget = new Budget(gates.exhaustive);
-  const catalogue = new Catalogue();
-  const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole', opts.dialect.sourceSearch, opts.parsedTexts);
+  const catalogue = new Catalogue(opts.dialect);
+  const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole', opts.parsedTexts);
   const discovery = new Discovery(catalogue, gates, texts, opts.dialect);
   const reader = new Reader(opts.dialect, catalogue, gates, budget);
   const runner = new Runner(opts.dialect, catalogue, reader, discovery, texts, gates, budget);

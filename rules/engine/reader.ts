@@ -1,7 +1,7 @@
 // Read time: resolves every word in command position that names a known
 // alias, against the state the shell has when it reads the text. Text read
 // later (deferred `$( )` and backticks) is left to the runner.
-import { chainsNextWord, type Dialect, type ReadTime } from '../dialects';
+import { chainsNextWord, definesFunction, type Dialect, type ReadTime } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { firstAtLeast } from '../sorted';
 import type { Unit } from '../units';
@@ -10,6 +10,7 @@ import type { Budget } from './budget';
 import { afterTime, PREFIX_WORDS } from './builtins';
 import type { Catalogue } from './catalogue';
 import { Gates, knownNameOffsets } from './gates';
+import { forAnotherShell } from './shell-guards';
 import type { FunctionDef, Source, State } from './state';
 import type { Resolution } from './types';
 import { isAbsent, isDefinition, Tri } from './values';
@@ -102,9 +103,9 @@ export class Reader {
     return this.dialect.bashOptions && st.posix !== (this.dialect.startsInPosixMode ? Tri.Yes : Tri.No);
   }
 
-  /** Whether the shell reads this as a function definition: not `function name { … }` where it has no such keyword. */
-  definesFunction(node: SyntaxNode): boolean {
-    return this.dialect.functionKeyword || node.firstChild?.type !== 'function';
+  /** Nothing is claimed of a use read where its text is uncertain, or in a branch for another shell, which this one never runs. */
+  private uncertainAt(word: SyntaxNode, rc: ReadCtx): boolean {
+    return rc.uncertain || forAnotherShell(word, this.dialect, rc.src.text);
   }
 
   resolve(name: string, st: State, rc: ReadCtx): Resolution {
@@ -233,7 +234,7 @@ export class Reader {
       case 'function_definition': {
         this.readFunctionName(node, st, rc);
         // without the keyword, the shell runs the body's lines one by one: nothing there is certain
-        const fn = this.definesFunction(node) ? { ...rc, fn: this.catalogue.functionDef(node, rc.src) } : { ...rc, uncertain: true };
+        const fn = definesFunction(node, this.dialect) ? { ...rc, fn: this.catalogue.functionDef(node, rc.src) } : { ...rc, uncertain: true };
         for (const c of node.namedChildren) this.read(c, st, fn);
         return;
       }
@@ -272,7 +273,7 @@ export class Reader {
     if (!keyword || keyword.isNamed) return;
     const name = keyword.text;
     if (!this.catalogue.knownNames.has(name)) return;
-    this.catalogue.recordUse(keyword, name, this.resolve(name, st, rc), rc.src, rc.fn, rc.uncertain, false);
+    this.catalogue.recordUse(keyword, name, this.resolve(name, st, rc), rc.src, rc.fn, this.uncertainAt(keyword, rc), false);
   }
 
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
@@ -308,9 +309,12 @@ export class Reader {
       if (!isAliasName(name) || !this.catalogue.knownNames.has(name) || name === 'alias' || name === 'unalias') return;
       const res = this.resolve(name, st, rc);
       if (carry === Tri.Maybe) res.outcome = res.outcome === Tri.No ? Tri.No : Tri.Maybe;
-      this.catalogue.recordUse(word, name, res, rc.src, rc.fn, rc.uncertain, chained);
+      this.catalogue.recordUse(word, name, res, rc.src, rc.fn, this.uncertainAt(word, rc), chained);
       if (res.outcome === Tri.No) return;
-      const blanks = res.values.map((v) => (isDefinition(v) ? chainsNextWord(this.catalogue.defs[v].value ?? 'x', this.dialect) : false));
+      const blanks = res.values.map((v) => {
+        const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
+        return value !== null && chainsNextWord(value, this.dialect);
+      });
       carry = blanks.every(Boolean) ? res.outcome : blanks.some(Boolean) ? Tri.Maybe : Tri.No;
       chained = true;
       word = carry === Tri.No ? null : (args ??= node.childrenForFieldName('argument'))[next++] ?? null;
@@ -342,7 +346,7 @@ export class Reader {
     if (!target) return false;
     const name = literal(target);
     if (name !== null && this.catalogue.knownNames.has(name)) {
-      this.catalogue.recordUse(target, name, { ...this.resolve(name, st, rc), outcome: Tri.No, quirk: true }, rc.src, rc.fn, rc.uncertain, false);
+      this.catalogue.recordUse(target, name, { ...this.resolve(name, st, rc), outcome: Tri.No, quirk: true }, rc.src, rc.fn, this.uncertainAt(target, rc), false);
     }
     return target === nameNode;
   }

@@ -2,7 +2,7 @@
 // a unit the parser got wrong may source or call. Each answer is a superset
 // of what the shell would see.
 
-import { directivePaths, folderPath, folderVariables, searchPaths, strippedPath } from '../source-path';
+import { directivePaths, folderPath, folderVariables, SEARCH_ONLY, searchPaths, strippedPath } from '../source-path';
 
 /** Where the first word after each `source` or `.` starts. */
 const SOURCE_ARGUMENT = /(?:source|\.)[ \t]+(?=[^\s;&|()<>])/g;
@@ -61,9 +61,10 @@ function restOfLine(text: string, at: number): string {
 }
 
 /**
- * The paths a text may `source`, in strings and comments too: literal ones,
- * those in the script's folder (rules/source-path.ts) and directives' ones;
- * any other path with an expansion is left out.
+ * The paths a text may `source`, in strings and comments too: literal ones
+ * (a name without a slash also in the source paths, where most shells look
+ * for it), those in the script's folder (rules/source-path.ts) and
+ * directives' ones; any other path with an expansion is left out.
  */
 export function sourcedPaths(text: string): string[] {
   const out = directivePaths(text);
@@ -73,7 +74,7 @@ export function sourcedPaths(text: string): string[] {
     // or open a quoted part of the path: both readings
     const args = [literalWordAt(text, at), literalWordAt(text, at, "'"), literalWordAt(text, at, '"')].filter((a): a is string => !!a);
     if (args.length > 0) {
-      out.push(...new Set(args));
+      for (const a of new Set(args)) out.push(...(a.includes('/') ? [a] : [a, `${SEARCH_ONLY}/${a}`]));
     } else {
       // the folder variables are looked for only once a path has an expansion
       const word = restOfLine(text, at);

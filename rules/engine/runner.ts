@@ -3,7 +3,7 @@
 // functions run their bodies (read when they were defined); eval strings and
 // sourced files are read when the run reaches them; builtins act through the
 // table in builtins.ts.
-import type { Dialect } from '../dialects';
+import { definesFunction, type Dialect, type SourceSearch } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
@@ -20,7 +20,7 @@ import { Cwd, FunctionDef, functionKey, join, Source, State } from './state';
 import { SourcedText, Texts } from './texts';
 import { roughWords, sourcedPaths } from './rough-text';
 import type { UnknownCode } from './types';
-import { isDefinition, Tri } from './values';
+import { isDefinition, notTri, Tri } from './values';
 
 export interface RunCtx {
   src: Source;
@@ -290,8 +290,7 @@ export class Runner {
   private constantStatus(node: SyntaxNode, st: State, rc: RunCtx): Tri {
     const type = node.type;
     if (type === 'negated_command') {
-      const inner = node.lastChild ? this.constantStatus(node.lastChild, st, rc) : Tri.Maybe;
-      return inner === Tri.Maybe ? inner : inner === Tri.Yes ? Tri.No : Tri.Yes;
+      return notTri(node.lastChild ? this.constantStatus(node.lastChild, st, rc) : Tri.Maybe);
     }
     if (type !== 'command' && type !== 'test_command') return Tri.Maybe;
     const version = versionTestStatus(node, this.dialect, rc.src.text);
@@ -503,7 +502,7 @@ export class Runner {
   }
 
   private runFunctionDefinition(node: SyntaxNode, st: State, rc: RunCtx): State {
-    if (!this.reader.definesFunction(node)) {
+    if (!definesFunction(node, this.dialect)) {
       this.unknown(st, rc.src, node, 'function-keyword');
       return st;
     }
@@ -807,11 +806,17 @@ export class Runner {
     return this.runUnits(units, st, { ...rc, src, eager: false, printed: false });
   }
 
+  /** Where `.` or `source` looks for a name without a slash now: bash looks in the working directory only out of posix mode. */
+  private sourceSearch(builtin: '.' | 'source', st: State): SourceSearch {
+    if (!this.reader.posixMoved(st)) return this.dialect.sourceSearch[builtin];
+    return st.posix === Tri.No ? 'cwd' : 'path';
+  }
+
   private runSource({ node, args, st }: BuiltinCall, builtin: '.' | 'source', rc: RunCtx): State | null {
-    // not a builtin here: a command like any other, which cannot change the shell
-    if (this.dialect.sourceSearch[builtin] === 'none') return st;
+    // not a builtin here: a function of that name (a shim such as `source() { . "$@"; }`), or a command that cannot change the shell
+    if (this.dialect.sourceSearch[builtin] === 'none') return this.runCall(builtin, st, rc);
     const cwd = rc.sourceDepth === 0 ? st.cwd : st.cwd === Cwd.Start ? Cwd.Start : Cwd.Moved;
-    const path = this.namesFunction(args[0], rc) ? null : this.texts.path(args[0], rc.src, builtin, cwd);
+    const path = this.namesFunction(args[0], rc) ? null : this.texts.path(args[0], rc.src, this.sourceSearch(builtin, st), cwd);
     const file = rc.sourceDepth < MAX_SOURCE_DEPTH ? this.texts.sourced(path, rc.src.file) : undefined;
     if (!file) {
       if (rc.sourceDepth < MAX_SOURCE_DEPTH) this.catalogue.unresolved(path);

@@ -3,7 +3,7 @@
 // so a branch written for another shell neither runs nor defines anything.
 import type { Dialect } from '../dialects';
 import type { SyntaxNode } from '../parse';
-import { Tri } from './values';
+import { notTri, Tri } from './values';
 
 /** The variables that tell shells apart, which each shell sets for itself alone (Dialect.versionVariable). */
 const VERSION_VARIABLES = ['BASH_VERSION', 'ZSH_VERSION', 'KSH_VERSION'];
@@ -21,6 +21,8 @@ export function versionTestStatus(node: SyntaxNode, dialect: Dialect, text: stri
   if (node.type !== 'command' && node.type !== 'test_command') return undefined;
   const m = VERSION_TEST.exec(node.text);
   if (!m || (m[1] === '[[') !== (m[6] === ']]') || (m[1] === '[') !== (m[6] === ']') || (m[1] === '[[' && !dialect.doubleBracket)) return undefined;
+  // unquoted in `[` or `test`, an unset variable leaves `[ -n ]`, which is true, and a value with blanks an error
+  if (m[1] !== '[[' && m[3] !== '"') return undefined;
   const name = m[4] ?? m[5];
   if (new RegExp(`(^|[^\\w$])${name}\\+?=`).test(text)) return Tri.Maybe;
   return (name === dialect.versionVariable) !== (m[2] === '-z') ? Tri.Yes : Tri.No;
@@ -31,7 +33,7 @@ function conditionStatus(cond: SyntaxNode | undefined, dialect: Dialect, text: s
   if (!cond) return undefined;
   if (cond.type === 'negated_command') {
     const inner = conditionStatus(cond.lastChild ?? undefined, dialect, text);
-    return inner === undefined || inner === Tri.Maybe ? inner : inner === Tri.Yes ? Tri.No : Tri.Yes;
+    return inner === undefined ? inner : notTri(inner);
   }
   return versionTestStatus(cond, dialect, text);
 }

@@ -211,7 +211,9 @@ export class State {
 
   /**
    * Code the engine cannot follow ran, known by `value`: any alias may now be
-   * what it left, as well as what it was; any option may be on or off.
+   * what it left, as well as what it was; any option may be on or off. Posix
+   * mode is taken to stay as it was: files a script sources do not switch it,
+   * and were it unknown, no substitution after any such code would be certain.
    */
   forgetAll(value: AliasValue): void {
     for (const [k, v] of this.aliases) if (!v.has(value)) this.aliases.set(k, new Set([...v, value]));
@@ -219,7 +221,6 @@ export class State {
     this.expandAliases = Tri.Maybe;
     this.zshAliases = Tri.Maybe;
     this.lastPipe = Tri.Maybe;
-    this.posix = Tri.Maybe;
     this.tainted = true;
   }
 

@@ -8,7 +8,7 @@ import type { Source } from './state';
 import type { ParsedTexts } from './parsed-texts';
 import type { SourceResolver } from './types';
 import { CHANGES_DIRECTORY, directivePath, folderPath, folderVariables, inScriptFolder, scriptFolder, SEARCH_ONLY, searchPaths, strippedPath } from '../source-path';
-import type { Dialect } from '../dialects';
+import type { SourceSearch } from '../dialects';
 import { Cwd } from './state';
 
 export interface SourcedText {
@@ -25,8 +25,6 @@ export class Texts {
   constructor(
     private readonly resolve: SourceResolver | undefined,
     private readonly sourceWhole: boolean,
-    /** Where `.` and `source` look for a name without a slash. */
-    private readonly search: Dialect['sourceSearch'],
     /** The host's sourced files, kept across analyses. */
     private readonly shared?: ParsedTexts,
   ) {}
@@ -43,21 +41,21 @@ export class Texts {
   }
 
   /**
-   * The path the argument of `builtin` (`.` or `source`) names, or null: a
-   * directive on the line before wins, then the literal word, then a path in
-   * the script's folder. A name without a slash that the builtin looks for
-   * in PATH alone is looked for in the source paths, which stand for PATH.
+   * The path the argument of `.` or `source` names, or null: a directive on
+   * the line before wins, then the literal word, then a path in the script's
+   * folder. A name without a slash that the command looks for in PATH alone
+   * (`search`) is looked for in the source paths, which stand for PATH.
    * A literal relative path is looked up where the host looks (see
    * docs/sources.md) only while the shell is still in the directory it
    * started in; after a `cd` into the script's folder it names a file there,
    * and after any other `cd` it names nothing the model can find.
    */
-  path(arg: SyntaxNode | undefined, src: Source, builtin: '.' | 'source', cwd: Cwd = Cwd.Start): string | null {
+  path(arg: SyntaxNode | undefined, src: Source, search: SourceSearch, cwd: Cwd = Cwd.Start): string | null {
     if (!arg) return null;
     const directive = directivePath(src.text, arg.startIndex);
     if (directive !== null) return directive;
     const word = literal(arg);
-    if (word !== null && !word.includes('/') && this.search[builtin] === 'path') return `${SEARCH_ONLY}/${word}`;
+    if (word !== null && !word.includes('/') && search === 'path') return `${SEARCH_ONLY}/${word}`;
     if (word !== null && cwd !== Cwd.Start && !word.startsWith('/')) return cwd === Cwd.ScriptFolder ? inScriptFolder(word) : null;
     if (word !== null || !arg.text.includes('/')) return word;
     const vars = this.folderVariablesOf(src.text);
@@ -68,8 +66,8 @@ export class Texts {
    * The paths a `source` argument may name wherever the shell is: discovery
    * must find every name a definition may make before anything runs.
    */
-  paths(arg: SyntaxNode | undefined, src: Source, builtin: '.' | 'source'): string[] {
-    const path = this.path(arg, src, builtin);
+  paths(arg: SyntaxNode | undefined, src: Source, search: SourceSearch): string[] {
+    const path = this.path(arg, src, search);
     const there = path !== null && literal(arg!) !== null && CHANGES_DIRECTORY.test(src.text) ? inScriptFolder(path) : null;
     return path === null ? [] : there ? [path, there] : [path];
   }

@@ -9,8 +9,13 @@ import type { ParsedTexts } from './parsed-texts';
 import type { FunctionDef } from './state';
 import type { AliasValue, Tri } from './values';
 
-/** Reads another file for `source`; undefined when it cannot be found. */
-/** `from` is the file whose `source` line names `path`, for paths relative to its folder. */
+/**
+ * Reads another file for `source`; undefined when it cannot be found. `from`
+ * is the file whose `source` line names `path`, for paths relative to its
+ * folder. Besides plain paths, `path` may start with `$SCRIPT_DIR/` (that
+ * folder) or `$SOURCE_PATH/` (look only in the host's source paths, which
+ * stand for PATH): rules/source-path.ts.
+ */
 export type SourceResolver = (path: string, from?: string) => { text: string; name: string } | undefined;
 
 export interface AnalyzeOptions {

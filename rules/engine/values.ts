@@ -9,6 +9,8 @@ export enum Tri {
 }
 
 export const joinTri = (a: Tri, b: Tri): Tri => (a === b ? a : Tri.Maybe);
+/** The status of `! cmd` from that of `cmd`. */
+export const notTri = (t: Tri): Tri => (t === Tri.Maybe ? t : t === Tri.Yes ? Tri.No : Tri.Yes);
 
 /**
  * What one alias name may be bound to: the id of one of the analysis's

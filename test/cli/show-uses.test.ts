@@ -70,7 +70,7 @@ describe('--show-uses', () => {
   });
 
   it('judges a file the others source where they source it, as without the flag', () => {
-    const dir = project({ 'main.sh': '#!/bin/bash\nshopt -s expand_aliases\n. ./lib.sh\nk\n', 'lib.sh': "#!/bin/bash\nalias k='echo hi'\nk\n" });
+    const dir = project({ 'main.sh': '#!/bin/bash\nshopt -s expand_aliases\n. ./lib.sh\nk\n', 'lib.sh': "#!/bin/bash\n# the\n# lines\n# before\nalias k='echo hi'\nk\n" });
     const plain = aliascope(['-f', 'json', 'main.sh', 'lib.sh'], { cwd: dir });
     const shown = aliascope(['--show-uses', '-f', 'json', 'main.sh', 'lib.sh'], { cwd: dir });
     const messages = (stdout: string) => JSON.parse(stdout).map((f: { messages: unknown[] }) => f.messages);
@@ -78,9 +78,11 @@ describe('--show-uses', () => {
     expect(messages(shown.stdout)).toEqual(messages(plain.stdout));
     // on its own, lib.sh would run with expand_aliases off; main.sh sources it with it on
     const lib = JSON.parse(shown.stdout).find((f: { filePath: string }) => f.filePath.endsWith('lib.sh'));
-    expect(lib.uses.map((u: { line: number; expands: boolean }) => [u.line, u.expands])).toEqual([[3, true]]);
+    expect(lib.uses.map((u: { line: number; expands: boolean }) => [u.line, u.expands])).toEqual([[6, true]]);
+    // its reason counts lines in lib.sh, not in main.sh
+    expect(lib.uses[0].reason).toMatch(/^when line 6 is read it expands/);
     const alone = JSON.parse(aliascope(['--show-uses', '-f', 'json', 'lib.sh'], { cwd: dir }).stdout)[0];
-    expect(alone.uses.map((u: { line: number; expands: boolean }) => [u.line, u.expands])).toEqual([[3, false]]);
+    expect(alone.uses.map((u: { line: number; expands: boolean }) => [u.line, u.expands])).toEqual([[6, false]]);
   });
 
   it('leaves json without uses when not asked', () => {

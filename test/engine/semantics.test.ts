@@ -12,7 +12,7 @@ import { hasShell, runBatch, SHELL_COMMANDS } from '../support/shells';
 
 // `set -o posix` aborts the non-bash shells, which makes the demo meaningless there; so does
 // `shopt -s extglob`.
-const BASH_ONLY = new Set(['set_posix', 'set_positional', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern', 'posixly_correct', 'shopt_o_posix', 'posix_local_dash', 'posix_mode_midway', 'posix_already_on']);
+const BASH_ONLY = new Set(['set_posix', 'set_positional', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern', 'posixly_correct', 'shopt_o_posix', 'posix_local_dash', 'posix_mode_midway', 'posix_already_on', 'posix_source_search']);
 const ZSH_ONLY = new Set(['zsh_set_o_aliases', 'zsh_local_options', 'zsh_emulate']);
 
 /** What a script prints when the dialect's shell runs it as a file, in a folder of its own. */
@@ -284,6 +284,25 @@ describe.each(DIALECT_IDS)('`function name` in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);
   it.skipIf(!available)('defines a function exactly where the row says', () => {
     expect(runScript(dialect, 'function f {\n  :\n}\nf 2>/dev/null && echo FN\n').includes('FN')).toBe(DIALECTS[dialect].functionKeyword);
+  });
+});
+
+// The rows aliasFlags and aliasBlanks: an option of `alias` defines, and a tab ending a value
+// chains the next word, exactly where the rows say.
+describe.each(DIALECT_IDS)('alias options and a value ending in a tab in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('define and chain exactly where the rows say', () => {
+    const row = DIALECTS[dialect];
+    for (const flag of ['g', 'r']) {
+      const text = `shopt -s expand_aliases 2>/dev/null\nalias -${flag} qa='echo EXP' 2>/dev/null\nqa U1 || echo NX:U1\n`;
+      const claimed = claims({ 'main.sh': text }, dialect).get('U1')?.claim ?? '?';
+      if (row.aliasFlags.includes(flag)) expect(runScript(dialect, text), flag).toContain('EXP U1');
+      expect(claimed, flag).toBe(row.aliasFlags.includes(flag) ? 'E' : '?');
+    }
+    const tab = "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\nalias qt='echo CH\t'\nqt qa U1 || echo NX:U1h\n";
+    const chains = row.aliasBlanks.includes('\t');
+    expect(runScript(dialect, tab)).toContain(chains ? 'CH echo EXP U1' : 'CH qa U1');
+    expect(claims({ 'main.sh': tab }, dialect).get('U1')?.claim).toBe(chains ? 'E' : undefined);
   });
 });
 

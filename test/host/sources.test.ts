@@ -67,6 +67,18 @@ describe('the shared source resolver', () => {
     expect(resolve([join(dir, 'lib')])('lib.sh')?.text).toBe('in the working directory\n');
   });
 
+  it('models a script whose only alias text is in a file it finds in the source paths by name', () => {
+    const dir = tempDir('aliascope-src-');
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'lib.sh'), "alias k='echo hi'\n");
+    // dash does not look in the working directory, which holds a file of that name without alias text
+    writeFileSync(join(dir, 'lib.sh'), 'echo plain\n');
+    const path = join(dir, 'main.sh');
+    const text = '#!/bin/sh\nk\n. lib.sh\nk\n';
+    const { diagnostics } = lint(text, { filename: path, resolveSource: sourceResolver({ docPath: path, cwd: dir, sourcePaths: [join(dir, 'lib')] }) });
+    expect(diagnostics.map((d) => `${d.ruleId} ${d.start}`)).toEqual([`use-before-definition ${text.indexOf('k')}`]);
+  });
+
   it('does not treat a variable assigned twice as the folder', () => {
     const dir = project('HERE=$(dirname "$0")\nHERE=/elsewhere\nsource "$HERE/lib/lib.sh"');
     expect(outcomes(dir, dir)).toEqual([]);

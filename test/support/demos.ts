@@ -279,6 +279,17 @@ qa U1 || echo NX:U1
 set +o posix
 qa U2 || echo NX:U2
 `),
+  // bash in posix mode looks for a name without a slash in PATH alone, out of it in the working directory too
+  d('posix_source_search', `shopt -s expand_aliases
+alias qa='echo EXP'
+set -o posix
+command . off.sh 2>/dev/null
+set +o posix
+shopt -s expand_aliases
+qa U1 || echo NX:U1
+command . off.sh
+qa U2 || echo NX:U2
+`, { 'off.sh': 'unalias qa\n' }, ['U2']),
   // `set -o posix` switches expand_aliases only when the mode changes; setting POSIXLY_CORRECT always does
   d('posix_already_on', `alias qa='echo EXP'
 POSIXLY_CORRECT=1
@@ -443,6 +454,8 @@ f() { qd U4 || echo NX:U4; }
 f
 if [[ -z \${ZSH_VERSION-} ]]; then alias qe='echo EXP'; fi
 qe U5 || echo NX:U5
+if [ -n $ZSH_VERSION ]; then alias qf='echo EXP'; fi
+qf U6 || echo NX:U6
 `),
   // the keyword of a declaration or `unset` is read as a command name: an alias of that name replaces it
   d('declaration_keyword', `shopt -s expand_aliases 2>/dev/null
