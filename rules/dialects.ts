@@ -90,8 +90,12 @@ export interface Dialect {
    * `function` as a command, the body's lines one by one, and stops at the `}`.
    */
   functionKeyword: boolean;
-  /** `[[ … ]]` is a test; elsewhere `[[` is a command that is not found (dash). */
-  doubleBracket: boolean;
+  /**
+   * What `[[ … ]]` is: 'keyword', which splits no word; 'test', a command
+   * like `[`, whose unquoted words split (busybox); 'none', a command that is
+   * not found (dash).
+   */
+  doubleBracket: 'keyword' | 'test' | 'none';
   /** The variable only this shell sets, which scripts test to tell shells apart (`[ -n "$ZSH_VERSION" ]`); null for none. */
   versionVariable: 'BASH_VERSION' | 'ZSH_VERSION' | 'KSH_VERSION' | null;
   /** Where each of `.` and `source` looks for a name without a slash. */
@@ -204,7 +208,7 @@ const base = {
   sourceRead: 'run-lines',
   sourceSearch: { '.': 'path', source: 'path' },
   versionVariable: null,
-  doubleBracket: true,
+  doubleBracket: 'keyword',
   builtinRuns: true,
   aliasFlags: '',
   functionKeyword: true,
@@ -234,10 +238,10 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     ...base, id: 'sh', label: 'sh (dash)',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
-    procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' }, doubleBracket: false, builtinRuns: false, functionKeyword: false,
+    procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' }, doubleBracket: 'none', builtinRuns: false, functionKeyword: false,
   },
   busybox: {
-    ...base, id: 'busybox', builtinRuns: false, label: 'busybox sh',
+    ...base, id: 'busybox', builtinRuns: false, doubleBracket: 'test', label: 'busybox sh',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
     procsub: null, functionNames: IDENTIFIER, time: 'program',
@@ -281,12 +285,15 @@ export function definesFunction(node: { readonly firstChild: { readonly type: st
 
 /**
  * Whether the word after an alias of this value is read as an alias too: the
- * value ends in one of the dialect's blanks, or is empty (the next word then
- * starts the command).
+ * value ends in one of the dialect's blanks; or it is empty or blanks only,
+ * or ends in an operator or a newline, so that the next word starts a command.
  */
 export function chainsNextWord(value: string, dialect: Pick<Dialect, 'aliasBlanks'>): boolean {
-  return value === '' || dialect.aliasBlanks.includes(value[value.length - 1]);
+  return ENDS_COMMAND.test(value) || dialect.aliasBlanks.includes(value[value.length - 1]);
 }
+
+/** A value after which the next word starts a command: nothing but blanks, or an operator or newline at the end. */
+const ENDS_COMMAND = /^[ \t]*$|(^|[^\\])[;&|\n][ \t]*$/;
 
 const SHELL_NAMES: Record<string, DialectId> = {
   bash: 'bash', sh: 'sh', dash: 'sh', ash: 'busybox', busybox: 'busybox',

@@ -4,6 +4,7 @@ import { hasRedirection, isSimpleCommand, readable, scopeSensitive } from './ali
 import { chainsNextWord, type Dialect } from './dialects';
 import { defsNamed, usesNamed, Verdict } from './verdicts';
 import { AliasDef, Analysis, inDocument, Use } from './engine';
+import { leadingOptions } from './engine/builtins';
 import { errorCount, parse, SyntaxNode } from './parse';
 import type { Fix, TextEdit } from './rule';
 
@@ -112,7 +113,8 @@ function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
   }
   if (def.value === null) return 'the value is only known when the script runs';
   if (chainsNextWord(def.value, analysis.dialect)) {
-    return `the value ${def.value === '' ? 'is empty' : 'ends in a blank'}, so the word after it is alias-expanded too, which a function cannot do`;
+    const end = def.value.trim() === '' ? 'is empty' : /[;&|\n]\s*$/.test(def.value) ? 'ends in an operator' : 'ends in a blank';
+    return `the value ${end}, so the word after it is alias-expanded too, which a function cannot do`;
   }
   if (def.shellRuns === 0 || def.subshellRuns > 0) {
     return 'the definition does not run in the shell that uses it, so a function there would not help either';
@@ -138,6 +140,7 @@ function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
   const name = cmd.childForFieldName('name');
   if (name?.text !== 'alias') return `the alias command runs through \`${name?.text ?? '?'}\`, which the function would be left with`;
   if (cmd.parent?.type === 'redirected_statement') return 'the alias command has a redirection, which would apply to every call of the function';
+  if (leadingOptions(cmd.childrenForFieldName('argument')).length) return 'the alias command has options, which a function has no counterpart for';
   if (inDoubleQuotes(analysis, cmd.startIndex + def.base)) return 'the definition is in a double-quoted string (an `eval`), where the function\'s text would need quoting of its own';
   if (errorCount(parse(wrapperText(def.name, def.value, analysis.dialect))) > 0) return 'the value is not a complete command';
   return null;

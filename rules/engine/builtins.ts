@@ -87,6 +87,8 @@ function runShopt({ args, st, host }: BuiltinCall): State {
   }
   // option letters may be grouped: `shopt -qs expand_aliases`
   const flags = vals.filter((v) => /^-[a-z]+$/.test(v!)).join('');
+  // bash refuses `-s` and `-u` together, and changes nothing
+  if (flags.includes('s') && flags.includes('u')) return st;
   const on = flags.includes('s') ? Tri.Yes : flags.includes('u') ? Tri.No : null;
   // `-o`: the options of `set -o`, of which posix mode switches expand_aliases
   if (flags.includes('o')) {
@@ -124,7 +126,7 @@ function namedOptions(args: SyntaxNode[]): ({ on: boolean; name: string } | null
  * expand_aliases on when posix mode starts and off when it ends, and leaves it
  * alone when the mode was already so.
  */
-function setPosix(st: State, to: Tri.Yes | Tri.No): void {
+export function setPosix(st: State, to: Tri.Yes | Tri.No): void {
   const was = st.posix;
   st.expandAliases = was === to ? st.expandAliases : was === Tri.Maybe ? joinTri(st.expandAliases, to) : to;
   st.posix = to;
@@ -282,13 +284,13 @@ export type CommandPrefixes = Pick<Dialect, 'time' | 'precommandModifiers'>;
  * ./lib.sh` runs `source`), past the `time` keyword where the dialect has one
  * (Dialect.time) and past zsh's precommand modifiers; the words after it when
  * a prefix was passed (the arguments are asked for only then), whether it
- * may be a function (not past `command` or `builtin`), and which of those two
- * it was reached through (`builtin` where both were).
+ * may be a function (not past `command` or `builtin`), and those two it was
+ * reached through, in order.
  */
-export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dialect: CommandPrefixes): { name: string | null; rest?: SyntaxNode[]; functions: boolean; via?: string } {
+export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dialect: CommandPrefixes): { name: string | null; rest?: SyntaxNode[]; functions: boolean; via: string[] } {
   let rest: SyntaxNode[] | undefined;
   let functions = true;
-  let via: string | undefined;
+  const via: string[] = [];
   const { time, precommandModifiers } = dialect;
   while (name !== null && (PREFIX_WORDS.has(name) || (time !== 'program' && name === 'time') || Object.hasOwn(precommandModifiers, name))) {
     let after = rest ?? args();
@@ -297,7 +299,9 @@ export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dial
     if (name === 'time' && after[0] && literal(after[0])?.startsWith('-') !== false) return { name: null, rest: after, functions, via };
     if (PREFIX_WORDS.has(name)) {
       functions = false;
-      if (via !== 'builtin') via = name;
+      via.push(name);
+      // `command -p alias …` and `builtin -- alias …` still run it
+      while (after.length > 1 && (literal(after[0]) === '--' || (name === 'command' && literal(after[0]) === '-p'))) after = after.slice(1);
     }
     if (after.length === 0) break;
     name = literal(after[0]);
@@ -320,6 +324,8 @@ const wordsPattern = (words: string[]): RegExp => {
 
 /** bash's variable that switches posix mode, and with it alias expansion, on when it is set. */
 export const POSIXLY_CORRECT = /\bPOSIXLY_CORRECT\b/;
+/** The variable written, not read: named other than after `$`, or assigned in `${POSIXLY_CORRECT:=…}`. */
+export const POSIXLY_CORRECT_WRITE = /(^|[^$\w{])POSIXLY_CORRECT\b|\$\{POSIXLY_CORRECT:?=/;
 /** Variables whose writes switch alias expansion: bash's POSIXLY_CORRECT, zsh's `options` array. */
 export const OPTION_VARIABLES = /\bPOSIXLY_CORRECT\b|\boptions\[/;
 

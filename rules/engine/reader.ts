@@ -69,6 +69,14 @@ function commandOfWord(token: SyntaxNode): SyntaxNode | null {
   return x && x.type === 'command' ? x : null;
 }
 
+/** Text that may switch bash's posix mode. */
+const POSIX_SWITCH = /\bposix\b|POSIXLY_CORRECT/;
+
+function inFunctionBody(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return true;
+  return false;
+}
+
 export function isSubstitution(node: SyntaxNode): boolean {
   const t = node.type;
   return t === 'command_substitution' || t === 'process_substitution';
@@ -143,6 +151,8 @@ export class Reader {
   private decideReadTime(node: SyntaxNode, src: Source, heredoc: boolean, eager: boolean, st: State): ReadTime | 'never' {
     const d = this.dialect;
     if (this.posixMoved(st)) return 'unknown';
+    // a function body may run in the other mode, which reads its substitutions by other rows
+    if (d.bashOptions && POSIX_SWITCH.test(src.text) && inFunctionBody(node)) return 'unknown';
     if (node.type === 'process_substitution') return d.procsub ?? 'enclosing';
     // or a here-document's backticks, which the workaround heredoc-backtick wrote as `$(`
     const backtick = isBacktick(node, src, heredoc);
@@ -328,7 +338,8 @@ export class Reader {
 
   /** An alias the shell defines at start with a value that ends in a blank, not one the script defines or removes. */
   predefinedBlank(word: string): boolean {
-    return this.dialect.blankAliases.includes(word) && !this.catalogue.knownNames.has(word);
+    return this.dialect.blankAliases.includes(word) && !this.catalogue.knownNames.has(word)
+      && !this.catalogue.unaliases.some((u) => u.name === word || u.name === '-a' || u.name === null);
   }
 
   /**

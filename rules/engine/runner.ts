@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../parse';
 import { splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
-import { aliasArrayWrite, BUILTINS, RUN_WORDS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, leadingOptions, POSIXLY_CORRECT } from './builtins';
+import { aliasArrayWrite, BUILTINS, RUN_WORDS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, leadingOptions, POSIXLY_CORRECT, POSIXLY_CORRECT_WRITE, setPosix } from './builtins';
 import { versionTestStatus } from './shell-guards';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
@@ -20,7 +20,7 @@ import { Cwd, FunctionDef, functionKey, join, Source, State } from './state';
 import { SourcedText, Texts } from './texts';
 import { roughWords, sourcedPaths } from './rough-text';
 import type { UnknownCode } from './types';
-import { isDefinition, notTri, Tri } from './values';
+import { isDefinition, joinTri, notTri, Tri } from './values';
 
 export interface RunCtx {
   src: Source;
@@ -532,10 +532,17 @@ export class Runner {
     // an alias that expands runs its value in place of its name: a function named there may run
     const first = literal(nameNode);
     if (first !== null) for (const value of this.valuesCalling(first, st)) st = this.runUnparsed(value, st, rc) ?? st;
+    // any other write of POSIXLY_CORRECT (`: "${POSIXLY_CORRECT:=1}"`, a prefix, `read`) may enter posix mode
+    if (this.dialect.bashOptions && POSIXLY_CORRECT_WRITE.test(node.text)) {
+      st.expandAliases = joinTri(st.expandAliases, Tri.Yes);
+      st.posix = joinTri(st.posix, Tri.Yes);
+    }
     const { name, rest, functions, via } = pastPrefixes(first, argsOf, this.dialect);
-    if (via === 'builtin' && !this.dialect.builtinRuns) return st;
-    // zsh's `command` runs only external commands, unless POSIX_BUILTINS is set (`emulate sh` sets it): the builtin may not run
-    if (via === 'command' && name !== null && this.dialect.commandSkips.has(name)) {
+    if (via.includes('builtin') && !this.dialect.builtinRuns) return st;
+    // zsh's `command` runs only external commands, unless POSIX_BUILTINS is set (`emulate sh` sets it): the builtin
+    // after it (`alias`, or `builtin` itself) may not run
+    const afterCommand = via.includes('command') ? via[via.indexOf('command') + 1] ?? name : null;
+    if (afterCommand && this.dialect.commandSkips.has(afterCommand) && name !== null) {
       return join([st.clone(), this.runNamed(node, name, () => rest ?? argsOf(), st, rc, functions)]);
     }
     if (name === null) {
@@ -890,10 +897,10 @@ export class Runner {
       if (joined && options) {
         // options the function made local come back when it returns
         if (this.dialect.zshOptions) joined.zshAliases = options.zsh;
-        else {
-          joined.expandAliases = options.expand;
-          joined.posix = options.posix;
-        }
+        // bash's `local -` brings back posix mode, and leaving or entering it switches expand_aliases
+        else if (joined.posix !== options.posix && options.posix !== Tri.Maybe) setPosix(joined, options.posix);
+        else if (joined.posix !== options.posix) joined.expandAliases = joined.posix = Tri.Maybe;
+        else joined.expandAliases = options.expand;
       }
       memo?.set(what, joined?.clone() ?? null);
       outs.push(joined);

@@ -20,11 +20,12 @@ const VERSION_TEST = new RegExp(String.raw`^(\[\[|\[|test)\s+(?:(-[nz])\s+)?("?)
 export function versionTestStatus(node: SyntaxNode, dialect: Dialect, text: string): Tri | undefined {
   if (node.type !== 'command' && node.type !== 'test_command') return undefined;
   const m = VERSION_TEST.exec(node.text);
-  if (!m || (m[1] === '[[') !== (m[6] === ']]') || (m[1] === '[') !== (m[6] === ']') || (m[1] === '[[' && !dialect.doubleBracket)) return undefined;
-  // unquoted in `[` or `test`, an unset variable leaves `[ -n ]`, which is true, and a value with blanks an error
-  if (m[1] !== '[[' && m[3] !== '"') return undefined;
+  if (!m || (m[1] === '[[') !== (m[6] === ']]') || (m[1] === '[') !== (m[6] === ']') || (m[1] === '[[' && dialect.doubleBracket === 'none')) return undefined;
+  // unquoted where words split, an unset variable leaves `[ -n ]`, which is true, and a value with blanks an error
+  if (m[3] !== '"' && !(m[1] === '[[' && dialect.doubleBracket === 'keyword')) return undefined;
   const name = m[4] ?? m[5];
-  if (new RegExp(`(^|[^\\w$])${name}\\+?=`).test(text)) return Tri.Maybe;
+  // written anywhere (assigned, unset, `read`, a `for` variable, `${V:=…}`): its status is not known
+  if (new RegExp(`(^|[^\\w\${])${name}\\b|\\$\\{${name}:?=`).test(text)) return Tri.Maybe;
   return (name === dialect.versionVariable) !== (m[2] === '-z') ? Tri.Yes : Tri.No;
 }
 

@@ -325,7 +325,9 @@ describe.each(DIALECT_IDS)('a test of a shell\'s version variable in %s', (diale
     const row = DIALECTS[dialect];
     const out = runScript(dialect, ['BASH_VERSION', 'ZSH_VERSION', 'KSH_VERSION'].map((v) => `[ -n "$${v}" ] && echo V:${v}\n`).join('') + '[[ a ]] 2>/dev/null && echo DB\n');
     expect(out.match(/V:\w+/g) ?? []).toEqual(row.versionVariable ? [`V:${row.versionVariable}`] : []);
-    expect(out.includes('DB')).toBe(row.doubleBracket);
+    expect(out.includes('DB')).toBe(row.doubleBracket !== 'none');
+    // where `[[` splits words, an unset variable leaves `[[ -n ]]`, which is true
+    expect(runScript(dialect, '[[ -n $ALIASCOPE_UNSET ]] 2>/dev/null && echo SPLIT\n').includes('SPLIT')).toBe(row.doubleBracket === 'test');
     const text = "shopt -s expand_aliases 2>/dev/null\nif [ -n \"$ZSH_VERSION\" ]; then alias qa='echo EXP'; fi\nqa U1 || echo NX:U1\n";
     expect(lint(text, { dialect, filename: 'main.sh' }).analysis.names.aliases.has('qa')).toBe(dialect === 'zsh');
   });

@@ -394,6 +394,18 @@ unsetopt aliases
 emulate zsh -o noaliases
 qa U4 || echo NX:U4
 `, {}, ['U1', 'U2', 'U3']),
+  // a value that ends in an operator, or is blanks only, leaves the next word to start a command
+  d('operator_ends', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+alias x1='echo A;'
+x1 qa U1 || echo NX:U1
+alias x2='true &&'
+x2 qa U2 || echo NX:U2
+alias x3='echo B |'
+x3 qa U3 || echo NX:U3
+alias x4='\t'
+x4 qa U4 || echo NX:U4
+`, {}, ['U1', 'U2', 'U3', 'U4']),
   // dash has no `function` keyword: it runs the body's lines at top level, then stops at the `}`
   d('function_keyword', `alias qa='echo EXP'
 function f {
