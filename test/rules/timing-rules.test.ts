@@ -147,6 +147,13 @@ ruleTester(rule('same-unit'), {
       refusal: 'the script defines a function `greet`',
     },
     {
+      // a function has no counterpart for zsh's regular-alias option; the fix left a bare `alias -r`
+      code: "alias -r k='echo hi'; k\n",
+      dialect: 'zsh',
+      errors: [{ line: 1, column: 10, endColumn: 21 }, { line: 1, column: 23, endColumn: 24 }],
+      refusal: 'the alias command has options',
+    },
+    {
       // `noglob` stops globbing of the words as they are read: a function's arguments are already globbed
       code: "alias e='noglob echo'; e b*\n",
       dialect: 'zsh',

@@ -290,6 +290,23 @@ qa U1 || echo NX:U1
 command . off.sh
 qa U2 || echo NX:U2
 `, { 'off.sh': 'unalias qa\n' }, ['U2']),
+  // `local -` brings posix mode back when the function returns; a function's here-document is read by the mode it runs in
+  d('posix_local_restore', `shopt -s expand_aliases
+alias qa='echo EXP'
+f() { local -; set -o posix; }
+f
+qa U1 || echo NX:U1
+shopt -s expand_aliases
+g() {
+cat <<E
+G:$(qa U2 || echo NX:U2)
+E
+}
+g
+set +o posix
+shopt -s expand_aliases
+g
+`),
   // `set -o posix` switches expand_aliases only when the mode changes; setting POSIXLY_CORRECT always does
   d('posix_already_on', `alias qa='echo EXP'
 POSIXLY_CORRECT=1
