@@ -87,6 +87,8 @@ export class Reader {
   private readonly nameIndex = new Map<string, { names: number; at: number[] }>();
   /** Per substitution node, when its body is read. */
   private readonly readTimes = new Map<string, ReadTime | 'never'>();
+  /** Per text read, whether it may switch bash's posix mode: asked once, not at every substitution. */
+  private readonly posixSwitches = new Map<string, boolean>();
 
   constructor(
     private readonly dialect: Dialect,
@@ -148,11 +150,17 @@ export class Reader {
     return this.readTimes.get(this.catalogue.key(src, node.startIndex));
   }
 
+  private maySwitchPosix(text: string): boolean {
+    let may = this.posixSwitches.get(text);
+    if (may === undefined) this.posixSwitches.set(text, (may = POSIX_SWITCH.test(text)));
+    return may;
+  }
+
   private decideReadTime(node: SyntaxNode, src: Source, heredoc: boolean, eager: boolean, st: State): ReadTime | 'never' {
     const d = this.dialect;
     if (this.posixMoved(st)) return 'unknown';
     // a function body may run in the other mode, which reads its substitutions by other rows
-    if (d.bashOptions && POSIX_SWITCH.test(src.text) && inFunctionBody(node)) return 'unknown';
+    if (d.bashOptions && this.maySwitchPosix(src.text) && inFunctionBody(node)) return 'unknown';
     if (node.type === 'process_substitution') return d.procsub ?? 'enclosing';
     // or a here-document's backticks, which the workaround heredoc-backtick wrote as `$(`
     const backtick = isBacktick(node, src, heredoc);
