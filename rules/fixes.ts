@@ -4,7 +4,7 @@ import { hasRedirection, isSimpleCommand, readable, scopeSensitive } from './ali
 import { chainsNextWord, type Dialect } from './dialects';
 import { defsNamed, usesNamed, Verdict } from './verdicts';
 import { AliasDef, Analysis, inDocument, Use } from './engine';
-import { leadingOptions } from './engine/builtins';
+import { leadingOptions, PREFIX_WORDS } from './engine/builtins';
 import { errorCount, parse, SyntaxNode } from './parse';
 import type { Fix, TextEdit } from './rule';
 
@@ -14,9 +14,6 @@ import type { Fix, TextEdit } from './rule';
  * change what already works), or the reason there is neither.
  */
 export type FixOffer = { fix: Fix } | { suggestion: Fix; why: string } | { refusal: string };
-
-/** The words a wrapper calls the command of its own name through. */
-const BYPASS_WORDS = new Set(['command', 'builtin']);
 
 /** Builtins whose arguments the shell reads as assignments, and that declare the variables of the function they run in. */
 const DECLARATION_WORDS = new Set(['local', 'typeset', 'declare', 'export', 'readonly']);
@@ -129,7 +126,7 @@ function wrapperRefusal(def: AliasDef, analysis: Analysis): string | null {
   const first = firstWord(body);
   if (!body || !first || RESERVED.has(first) || /(^|[^\\])(;|&|\|)\s*$/.test(body)) return 'the value is not a complete command';
   // the wrapper reaches the command of its own name through `command` or `builtin`, which it would replace
-  if (BYPASS_WORDS.has(def.name)) return `a function named \`${def.name}\` would call itself`;
+  if (PREFIX_WORDS.has(def.name)) return `a function named \`${def.name}\` would call itself`;
   if (DECLARATION_WORDS.has(def.name)) return `\`${def.name}\` reads its arguments as assignments and declares variables where it runs, which a function cannot do for its caller`;
   // the wrapper would replace it for every caller, and its own `command` skips functions
   if (analysis.names.functions.has(def.name)) return `the script defines a function \`${def.name}\`, which a wrapper of that name would replace`;

@@ -50,6 +50,28 @@ export function statementsOf(parent: SyntaxNode): readonly Statement[] {
 
 const listed = new WeakMap<SyntaxNode, Statement[]>();
 
+const clauses = new WeakMap<SyntaxNode, { cond: Statement[]; body: Statement[] }>();
+
+/** The statements of an `if` or `elif` clause before its `then`, and after; listed once per node. */
+export function conditionAndBody(n: SyntaxNode): { cond: Statement[]; body: Statement[] } {
+  let parts = clauses.get(n);
+  if (parts) return parts;
+  parts = { cond: [], body: [] };
+  let inBody = false;
+  const list = n.children;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    const type = c.type;
+    if (type === 'then') inBody = true;
+    else if (c.isNamed && type !== 'comment' && type !== 'elif_clause' && type !== 'else_clause') {
+      const next = list[i + 1];
+      (inBody ? parts.body : parts.cond).push({ node: c, background: next !== undefined && next.type === '&' });
+    }
+  }
+  clauses.set(n, parts);
+  return parts;
+}
+
 /** Sorted offsets of every newline, so gaps are checked without rescanning; the last text's are kept. */
 let lastNewlines: { text: string; at: number[] } | undefined;
 function newlinesOf(text: string): number[] {

@@ -122,13 +122,13 @@ function namedOptions(args: SyntaxNode[]): ({ on: boolean; name: string } | null
 }
 
 /**
- * `set -o posix` or `set +o posix` (also through `shopt -o`): bash switches
- * expand_aliases on when posix mode starts and off when it ends, and leaves it
- * alone when the mode was already so.
+ * `set -o posix` or `set +o posix` (also through `shopt -o`, or `local -` as
+ * a function returns): bash switches expand_aliases on when posix mode starts
+ * and off when it ends, and leaves it alone when the mode was already so.
  */
-export function setPosix(st: State, to: Tri.Yes | Tri.No): void {
+export function setPosix(st: State, to: Tri): void {
   const was = st.posix;
-  st.expandAliases = was === to ? st.expandAliases : was === Tri.Maybe ? joinTri(st.expandAliases, to) : to;
+  if (was !== to) st.expandAliases = to === Tri.Maybe ? Tri.Maybe : was === Tri.Maybe ? joinTri(st.expandAliases, to) : to;
   st.posix = to;
 }
 
@@ -163,7 +163,6 @@ function setopt(on: boolean) {
   };
 }
 
-/** `emulate` resets zsh's options to another shell's set: whether aliases stay on is not modelled. */
 /** zsh's emulations, each of which sets the `aliases` option. */
 const EMULATIONS = new Set(['zsh', 'sh', 'ksh', 'csh']);
 
@@ -239,10 +238,10 @@ function runCd({ args, st, host }: BuiltinCall): State {
   return st;
 }
 
-/** `exec` with a command replaces the shell; with redirections only, it goes on. */
 /** `exec bash "$0" "$@"`: the script runs again from the start in another shell, where what follows is read too. */
 const REEXEC = /^exec\s+(?:\S*\/)?(?:ba|z|k|mk|da)?sh\s+(?:-\S+\s+)*"?\$(?:0|\{0\}|BASH_SOURCE)\b/;
 
+/** `exec` with a command replaces the shell; with redirections only, it goes on. */
 function runExec({ node, args, st }: BuiltinCall): State | null {
   if (!args.some((a) => !a.type.endsWith('redirect'))) return st;
   return REEXEC.test(node.text) ? st : null;

@@ -150,7 +150,8 @@ export class Reader {
     return this.readTimes.get(this.catalogue.key(src, node.startIndex));
   }
 
-  private maySwitchPosix(text: string): boolean {
+  /** Whether a text may switch bash's posix mode at all: asked once per text. */
+  maySwitchPosix(text: string): boolean {
     let may = this.posixSwitches.get(text);
     if (may === undefined) this.posixSwitches.set(text, (may = POSIX_SWITCH.test(text)));
     return may;

@@ -5,7 +5,7 @@
 // table in builtins.ts.
 import { definesFunction, type Dialect, type SourceSearch } from '../dialects';
 import type { SyntaxNode } from '../parse';
-import { splitUnits, statementsOf, Statement, Unit } from '../units';
+import { conditionAndBody, splitUnits, statementsOf, Statement, Unit } from '../units';
 import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
 import { aliasArrayWrite, BUILTINS, RUN_WORDS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, leadingOptions, POSIXLY_CORRECT, POSIXLY_CORRECT_WRITE, setPosix } from './builtins';
@@ -292,7 +292,6 @@ export class Runner {
     if (type === 'negated_command') {
       return notTri(node.lastChild ? this.constantStatus(node.lastChild, st, rc) : Tri.Maybe);
     }
-    if (type !== 'command' && type !== 'test_command') return Tri.Maybe;
     const version = versionTestStatus(node, this.dialect, rc.src.text);
     if (version !== undefined) return version;
     if (type !== 'command') return Tri.Maybe;
@@ -533,7 +532,7 @@ export class Runner {
     const first = literal(nameNode);
     if (first !== null) for (const value of this.valuesCalling(first, st)) st = this.runUnparsed(value, st, rc) ?? st;
     // any other write of POSIXLY_CORRECT (`: "${POSIXLY_CORRECT:=1}"`, a prefix, `read`) may enter posix mode
-    if (this.dialect.bashOptions && POSIXLY_CORRECT_WRITE.test(node.text)) {
+    if (this.dialect.bashOptions && this.reader.maySwitchPosix(rc.src.text) && POSIXLY_CORRECT_WRITE.test(node.text)) {
       st.expandAliases = joinTri(st.expandAliases, Tri.Yes);
       st.posix = joinTri(st.posix, Tri.Yes);
     }
@@ -898,8 +897,7 @@ export class Runner {
         // options the function made local come back when it returns
         if (this.dialect.zshOptions) joined.zshAliases = options.zsh;
         // bash's `local -` brings back posix mode, and leaving or entering it switches expand_aliases
-        else if (joined.posix !== options.posix && options.posix !== Tri.Maybe) setPosix(joined, options.posix);
-        else if (joined.posix !== options.posix) joined.expandAliases = joined.posix = Tri.Maybe;
+        else if (joined.posix !== options.posix) setPosix(joined, options.posix);
         else joined.expandAliases = options.expand;
       }
       memo?.set(what, joined?.clone() ?? null);
@@ -925,28 +923,6 @@ function findSubs(node: SyntaxNode, heredoc: boolean, found: { node: SyntaxNode;
 /** Tokens that hold no substitution. */
 const LEAF_WORDS = new Set(['word', 'number', 'variable_name', 'special_variable_name', 'string_content', 'raw_string',
   'ansi_c_string', 'comment', 'file_descriptor', 'heredoc_start', 'heredoc_end', 'test_operator', 'regex', 'extglob_pattern']);
-
-const clauses = new WeakMap<SyntaxNode, { cond: Statement[]; body: Statement[] }>();
-
-/** The statements of an `if` or `elif` clause before its `then`, and after; listed once per node. */
-function conditionAndBody(n: SyntaxNode): { cond: Statement[]; body: Statement[] } {
-  let parts = clauses.get(n);
-  if (parts) return parts;
-  parts = { cond: [], body: [] };
-  let inBody = false;
-  const list = n.children;
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i];
-    const type = c.type;
-    if (type === 'then') inBody = true;
-    else if (c.isNamed && type !== 'comment' && type !== 'elif_clause' && type !== 'else_clause') {
-      const next = list[i + 1];
-      (inBody ? parts.body : parts.cond).push({ node: c, background: next !== undefined && next.type === '&' });
-    }
-  }
-  clauses.set(n, parts);
-  return parts;
-}
 
 /** Statements nested in a node the runner has no special case for (ERROR and the like). */
 function statementsInside(node: SyntaxNode): SyntaxNode[] {

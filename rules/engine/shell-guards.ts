@@ -3,11 +3,14 @@
 // so a branch written for another shell neither runs nor defines anything.
 import type { Dialect } from '../dialects';
 import type { SyntaxNode } from '../parse';
+import { conditionAndBody } from '../units';
 import { notTri, Tri } from './values';
 
 /** The variables that tell shells apart, which each shell sets for itself alone (Dialect.versionVariable). */
 const VERSION_VARIABLES = ['BASH_VERSION', 'ZSH_VERSION', 'KSH_VERSION'];
 const NAMES = VERSION_VARIABLES.join('|');
+/** Each written anywhere (assigned, unset, `read`, a `for` variable, `${V:=…}`): its status is then not known. */
+const WRITES = new Map(VERSION_VARIABLES.map((v) => [v, new RegExp(String.raw`(^|[^\w$\{])${v}|\$\{${v}:?=`)]));
 
 /** A test that one of them is set and not empty: `[ -n "$V" ]`, `[[ ${V-} ]]`, `test -z "${V:+x}"`; with `-z`, that it is not. */
 const VERSION_TEST = new RegExp(String.raw`^(\[\[|\[|test)\s+(?:(-[nz])\s+)?("?)\$(?:(${NAMES})|\{(${NAMES})(?::?-|:?\+[^}"\s]+)?\})\3\s*(\]\]|\])?$`);
@@ -24,8 +27,7 @@ export function versionTestStatus(node: SyntaxNode, dialect: Dialect, text: stri
   // unquoted where words split, an unset variable leaves `[ -n ]`, which is true, and a value with blanks an error
   if (m[3] !== '"' && !(m[1] === '[[' && dialect.doubleBracket === 'keyword')) return undefined;
   const name = m[4] ?? m[5];
-  // written anywhere (assigned, unset, `read`, a `for` variable, `${V:=…}`): its status is not known
-  if (new RegExp(`(^|[^\\w\${])${name}\\b|\\$\\{${name}:?=`).test(text)) return Tri.Maybe;
+  if (WRITES.get(name)!.test(text)) return Tri.Maybe;
   return (name === dialect.versionVariable) !== (m[2] === '-z') ? Tri.Yes : Tri.No;
 }
 
@@ -39,14 +41,10 @@ function conditionStatus(cond: SyntaxNode | undefined, dialect: Dialect, text: s
   return versionTestStatus(cond, dialect, text);
 }
 
-/** The last named statement before `then` in an `if` or `elif`. */
+/** The last statement before `then` in an `if` or `elif`. */
 function lastCondition(clause: SyntaxNode): SyntaxNode | undefined {
-  let last: SyntaxNode | undefined;
-  for (const c of clause.children) {
-    if (c.type === 'then') break;
-    if (c.isNamed && c.type !== 'comment') last = c;
-  }
-  return last;
+  const { cond } = conditionAndBody(clause);
+  return cond[cond.length - 1]?.node;
 }
 
 /**

@@ -382,14 +382,23 @@ cd sub
 . ./off.sh
 qa U1 || echo NX:U1
 `, { 'off.sh': 'unalias qa\n', 'sub/off.sh': ':\n' }),
-  // a value ending in a tab chains the next word, but not in zsh; an empty value chains it everywhere
-  d('blank_ends', `shopt -s expand_aliases 2>/dev/null
+  // a value ending in a tab chains the next word, but not in zsh; one that is empty or blanks only, or ends
+  // in an operator, leaves the next word to start a command, everywhere
+  d('chain_ends', `shopt -s expand_aliases 2>/dev/null
 alias qa='echo EXP'
 alias qt='echo CH\t'
 qt qa U1 || echo NX:U1h
 alias qe=''
 qe qa U2 || echo NX:U2
-`, {}, ['U2']),
+alias x1='echo A;'
+x1 qa U3 || echo NX:U3
+alias x2='true &&'
+x2 qa U4 || echo NX:U4
+alias x3='echo B |'
+x3 qa U5 || echo NX:U5
+alias x4='\t'
+x4 qa U6 || echo NX:U6
+`, {}, ['U2', 'U3', 'U4', 'U5', 'U6']),
   // an alias named `time` replaces the keyword in bash and zsh, and the program in dash and busybox
   d('time_alias', `shopt -s expand_aliases 2>/dev/null
 f() { time U1 2>/dev/null || echo NX:U1; }
@@ -411,18 +420,6 @@ unsetopt aliases
 emulate zsh -o noaliases
 qa U4 || echo NX:U4
 `, {}, ['U1', 'U2', 'U3']),
-  // a value that ends in an operator, or is blanks only, leaves the next word to start a command
-  d('operator_ends', `shopt -s expand_aliases 2>/dev/null
-alias qa='echo EXP'
-alias x1='echo A;'
-x1 qa U1 || echo NX:U1
-alias x2='true &&'
-x2 qa U2 || echo NX:U2
-alias x3='echo B |'
-x3 qa U3 || echo NX:U3
-alias x4='\t'
-x4 qa U4 || echo NX:U4
-`, {}, ['U1', 'U2', 'U3', 'U4']),
   // dash has no `function` keyword: it runs the body's lines at top level, then stops at the `}`
   d('function_keyword', `alias qa='echo EXP'
 function f {
