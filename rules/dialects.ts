@@ -83,6 +83,19 @@ export interface Dialect {
    * one keyword whose command tree-sitter-bash parses like any other.
    */
   keywordAliases: boolean;
+  /**
+   * The builtins that POSIX calls special (of those the model runs): a function
+   * of such a name does not replace them as it replaces other builtins.
+   */
+  specialBuiltins: ReadonlySet<string>;
+  /**
+   * What defining a function named like a special builtin does. 'replaces':
+   * the function runs in its place (zsh, and bash out of posix mode); 'ignored':
+   * it is defined, but the builtin still runs (mksh); 'stops': the shell
+   * refuses it and stops, as it reads the definition (dash, busybox) or runs
+   * it (bash in posix mode, ksh93). bash out of posix mode follows 'replaces'.
+   */
+  specialFunction: 'replaces' | 'ignored' | 'stops';
   /** The blanks that, ending an alias's value, make the shell read the next word as an alias too (not a tab in zsh). */
   aliasBlanks: string;
   /**
@@ -182,6 +195,11 @@ const ZSH_BUILTINS: ReadonlySet<string> = new Set(('- . : [ alias autoload bg bi
 /** A portable name: what POSIX shells and ksh93 take for a function. */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** POSIX's special builtins among those the model runs. */
+const SPECIAL_BUILTINS = new Set(['.', 'eval', 'exec', 'exit', 'return', 'set', 'trap', 'break', 'continue']);
+/** bash in posix mode, and busybox, treat `source` as one too. */
+const SPECIAL_WITH_SOURCE = new Set([...SPECIAL_BUILTINS, 'source']);
+
 const base = {
   expandsByDefault: true,
   bashOptions: false,
@@ -214,6 +232,8 @@ const base = {
   functionKeyword: true,
   aliasBlanks: ' \t',
   keywordAliases: false,
+  specialBuiltins: SPECIAL_BUILTINS,
+  specialFunction: 'stops',
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -224,7 +244,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', comsubHeredocInCompoundFails: true, comsubPrinted: true,
     scriptReturnGoesOn: true, aliasArrays: ['BASH_ALIASES'], time: 'keyword-p', functionPrinters: ['declare -f', 'typeset -f'], coproc: true,
-    sourceSearch: { '.': 'cwd', source: 'cwd' }, keywordAliases: true,
+    sourceSearch: { '.': 'cwd', source: 'cwd' }, keywordAliases: true, specialBuiltins: SPECIAL_WITH_SOURCE,
   },
   'bash-posix': {
     ...base, id: 'bash-posix', versionVariable: 'BASH_VERSION', label: 'bash --posix',
@@ -232,7 +252,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
     procsub: 'run-lines', prefixRule: 'assign-then-redir', functionNames: IDENTIFIER, comsubHeredocInCompoundFails: true,
-    aliasArrays: ['BASH_ALIASES'], functionPrinters: ['declare -f', 'typeset -f'], coproc: true,
+    aliasArrays: ['BASH_ALIASES'], functionPrinters: ['declare -f', 'typeset -f'], coproc: true, specialBuiltins: SPECIAL_WITH_SOURCE,
   },
   sh: {
     ...base, id: 'sh', label: 'sh (dash)',
@@ -241,7 +261,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' }, doubleBracket: 'none', builtinRuns: false, functionKeyword: false,
   },
   busybox: {
-    ...base, id: 'busybox', builtinRuns: false, doubleBracket: 'test', label: 'busybox sh',
+    ...base, id: 'busybox', builtinRuns: false, doubleBracket: 'test', label: 'busybox sh', specialBuiltins: SPECIAL_WITH_SOURCE,
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
     procsub: null, functionNames: IDENTIFIER, time: 'program',
@@ -253,7 +273,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS, aliasFlags: 'gr', aliasBlanks: ' ', keywordAliases: true, trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
+    commandSkips: ZSH_BUILTINS, specialFunction: 'replaces', aliasFlags: 'gr', aliasBlanks: ' ', keywordAliases: true, trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
@@ -270,7 +290,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
-    procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'],
+    procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'], specialFunction: 'ignored',
     functionNames: /^[^\s'"\\$`=|&;<>()[\]{}~#?*/]+$/, functionArgZero: 'function-keyword',
     sourceSearch: { '.': 'path', source: 'cwd' },
   },

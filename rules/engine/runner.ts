@@ -246,6 +246,7 @@ export class Runner {
       case 'unset_command':
         this.runSubs(node, st, rc);
         if (node.firstChild) this.recordRun(node.firstChild, st, rc);
+        if (node.type === 'unset_command') this.unsetFunctions(node, st);
         if (this.dialect.bashOptions && POSIXLY_CORRECT.test(own)) {
           // bash enters posix mode, which expands aliases, whenever the variable is set, and a local one
           // ends it again; an unset ends it and switches expand_aliases off, whatever the mode was
@@ -492,6 +493,21 @@ export class Runner {
     return out;
   }
 
+  /**
+   * `unset -f name` removes the function; bash's plain `unset name` removes it
+   * when no variable has that name, which the model does not know.
+   */
+  private unsetFunctions(node: SyntaxNode, st: State): void {
+    const words = node.namedChildren.map((w) => (w.type === 'variable_name' ? w.text : literal(w)));
+    const options = words.filter((w) => w?.startsWith('-')).join('');
+    const certain = options.includes('f');
+    if (!certain && (options.includes('v') || !this.dialect.bashOptions)) return;
+    for (const w of words) {
+      const fns = w === null || w.startsWith('-') ? undefined : st.functions.get(w);
+      if (fns) st.functions.set(w!, certain ? new Set([null]) : new Set([...fns, null]));
+    }
+  }
+
   /** The functions defined now whose bodies define aliases: a command named only at run time may call them. */
   private definingFunctions(st: State): FunctionDef[] {
     if (!this.catalogue.defs.some((d) => d.inFunction)) return [];
@@ -500,13 +516,14 @@ export class Runner {
     return out;
   }
 
-  private runFunctionDefinition(node: SyntaxNode, st: State, rc: RunCtx): State {
+  private runFunctionDefinition(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     if (!definesFunction(node, this.dialect)) {
       this.unknown(st, rc.src, node, 'function-keyword');
       return st;
     }
     const f = this.catalogue.functionDef(node, rc.src);
     if (!f) return st;
+    if (this.definitionStops(f.name, st) === Tri.Yes) return null;
     if (rc.uncertain) f.uncertain = true;
     st.functions.set(f.name, new Set([f]));
     // after code the engine could not follow, anything may call it at any time
@@ -568,10 +585,28 @@ export class Runner {
 
   /** Runs the command named `name` with these arguments: a builtin's effect, or a call of a function. */
   private runNamed(node: SyntaxNode, name: string, args: () => SyntaxNode[], st: State, rc: RunCtx, functions: boolean): State | null {
-    const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
-    if (builtin) return builtin.run({ node, args: args(), st, host: this.host(rc) });
     // `command f` and `builtin f` never run the function `f`
-    return functions ? this.runCall(name, st, rc) : st;
+    const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
+    if (!builtin) return functions ? this.runCall(name, st, rc) : st;
+    const fns = functions ? st.functions.get(name) : undefined;
+    const replaces = fns && !(fns.size === 1 && fns.has(null)) ? this.functionReplaces(name, st) : Tri.No;
+    if (replaces === Tri.No) return builtin.run({ node, args: args(), st, host: this.host(rc) });
+    // a function of the builtin's name runs in its place (a stub such as `shopt() { :; }`)
+    if (replaces === Tri.Yes && !fns!.has(null)) return this.runCall(name, st, rc);
+    return join([this.runCall(name, st.clone(), rc), builtin.run({ node, args: args(), st, host: this.host(rc) })]);
+  }
+
+  /** Whether a function named like this builtin runs in its place now (Dialect.specialFunction). */
+  private functionReplaces(name: string, st: State): Tri {
+    if (!this.dialect.specialBuiltins.has(name) || this.dialect.specialFunction === 'replaces') return Tri.Yes;
+    // bash out of posix mode looks functions up before every builtin
+    return this.dialect.bashOptions ? notTri(st.posix) : Tri.No;
+  }
+
+  /** Whether defining a function of this name stops the shell (Dialect.specialFunction). */
+  private definitionStops(name: string, st: State): Tri {
+    if (!this.dialect.specialBuiltins.has(name) || this.dialect.specialFunction !== 'stops') return Tri.No;
+    return this.dialect.bashOptions ? st.posix : Tri.Yes;
   }
 
   /** `coproc cmd args`: the command runs in a subshell, alongside the script. */

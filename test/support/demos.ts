@@ -428,6 +428,26 @@ function f {
 f 2>/dev/null
 qa U2 || echo NX:U2
 `),
+  // a function named like a builtin runs in its place (a stub such as `shopt() { :; }`), until `unset -f`
+  d('builtin_function', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+unalias() { :; }
+unalias qa
+qa U1 || echo NX:U1
+alias() { :; }
+alias qb='echo EXP'
+qb U2 || echo NX:U2
+unset -f alias
+alias qc='echo EXP'
+qc U3 || echo NX:U3
+`),
+  // a special builtin is another matter: zsh and bash run the function, mksh the builtin; the others stop at the definition
+  d('special_builtin_function', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+eval() { :; }
+eval 'unalias qa'
+qa U1 || echo NX:U1
+`),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
