@@ -12,11 +12,12 @@ import { CHANGES_DIRECTORY, inScriptFolder } from '../source-path';
 import type { Analysis, Names, SourceResolver } from './types';
 
 /**
- * Text that may define an alias (`alias name=…`, also inside eval strings).
+ * Text that may define an alias (`alias name=…`, also inside eval strings,
+ * and spelled `\alias` or `'alias'`, which bypass an alias of that name).
  * After options (zsh's `alias -g`) only a name without expansions counts:
  * autoconf's `alias -g '${1+"$@"}'=…` names nothing a command can use.
  */
-const ALIAS_DEFINITION = /(^|[\s;&|({'"`])alias\s+(?:(--\s+)?['"]?[^\s=-][^\s=]*|(?:-\w+\s+)+(--\s+)?['"]?[^\s=$'"-][^\s=$]*)=/m;
+const ALIAS_DEFINITION = /(^|[\s;&|({'"`])\\?alias['"]?\s+(?:(--\s+)?['"]?[^\s=-][^\s=]*|(?:-\w+\s+)+(--\s+)?['"]?[^\s=$'"-][^\s=$]*)=/m;
 /** Text that may open a command, backtick or process substitution. */
 const SUBSTITUTION_START = /\$\(|`|[<>]\(/;
 /** Text that may define a function (`f()`, `f ( )`, `function f`). */

@@ -58,6 +58,14 @@ describe('the exhaustive engine agrees with the gated one', () => {
     });
   }
 
+  it('on definitions spelled to bypass an alias of `alias`', () => {
+    for (const spelled of ['\\alias', "'alias'", '"alias"']) {
+      const text = `${spelled} qa='echo A'\nqa\n`;
+      expect(same(text, { dialect: 'sh', filename: 'main.sh' })).toBe(true);
+      expect(lint(text, { dialect: 'sh', filename: 'main.sh' }).analysis.uses.length, text).toBe(1);
+    }
+  });
+
   const corpus = existsSync(CORPUS) ? readdirSync(CORPUS).slice(0, CORPUS_FILES) : [];
   if (!corpus.length) console.warn(`skipping the Debian corpus run: ${CORPUS} is missing (bench/corpus.sh builds it)`);
   it.skipIf(!corpus.length)(`on ${corpus.length} Debian scripts, each with an alias bug appended`, async () => {
