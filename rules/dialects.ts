@@ -96,6 +96,12 @@ export interface Dialect {
    * it (bash in posix mode, ksh93). bash out of posix mode follows 'replaces'.
    */
   specialFunction: 'replaces' | 'ignored' | 'stops';
+  /**
+   * A redirection can name its descriptor with a variable (`exec {fd}>file`):
+   * bash, zsh and ksh93. Elsewhere `{fd}` is a word: `exec` runs it as a
+   * command, is not found, and the shell stops.
+   */
+  namedDescriptors: boolean;
   /** The blanks that, ending an alias's value, make the shell read the next word as an alias too (not a tab in zsh). */
   aliasBlanks: string;
   /**
@@ -234,11 +240,12 @@ const base = {
   keywordAliases: false,
   specialBuiltins: SPECIAL_BUILTINS,
   specialFunction: 'stops',
+  namedDescriptors: false,
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
   bash: {
-    ...base, id: 'bash', versionVariable: 'BASH_VERSION', label: 'bash',
+    ...base, id: 'bash', namedDescriptors: true, versionVariable: 'BASH_VERSION', label: 'bash',
     expandsByDefault: false, bashOptions: true,
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
@@ -247,7 +254,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     sourceSearch: { '.': 'cwd', source: 'cwd' }, keywordAliases: true, specialBuiltins: SPECIAL_WITH_SOURCE,
   },
   'bash-posix': {
-    ...base, id: 'bash-posix', versionVariable: 'BASH_VERSION', label: 'bash --posix',
+    ...base, id: 'bash-posix', namedDescriptors: true, versionVariable: 'BASH_VERSION', label: 'bash --posix',
     bashOptions: true, startsInPosixMode: true,
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
@@ -267,7 +274,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: null, functionNames: IDENTIFIER, time: 'program',
   },
   zsh: {
-    ...base, id: 'zsh', versionVariable: 'ZSH_VERSION', label: 'zsh', zshOptions: true,
+    ...base, id: 'zsh', namedDescriptors: true, versionVariable: 'ZSH_VERSION', label: 'zsh', zshOptions: true,
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
@@ -278,7 +285,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
   ksh: {
-    ...base, id: 'ksh', builtinRuns: false, versionVariable: 'KSH_VERSION', label: 'ksh93',
+    ...base, id: 'ksh', namedDescriptors: true, builtinRuns: false, versionVariable: 'KSH_VERSION', label: 'ksh93',
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',

@@ -11,6 +11,7 @@ import { joinTri, REMOVED, Tri } from './values';
 export interface BuiltinHost {
   readonly bashOptions: boolean;
   readonly zshOptions: boolean;
+  readonly namedDescriptors: boolean;
   /** Reads a trap's handler string now, with the aliases in effect, where the dialect reads it as the trap is set. */
   readHandler(handler: SyntaxNode, st: State): void;
   runAlias(call: BuiltinCall): State;
@@ -241,9 +242,18 @@ function runCd({ args, st, host }: BuiltinCall): State {
 /** `exec bash "$0" "$@"`: the script runs again from the start in another shell, where what follows is read too. */
 const REEXEC = /^exec\s+(?:\S*\/)?(?:ba|z|k|mk|da)?sh\s+(?:-\S+\s+)*"?\$(?:0|\{0\}|BASH_SOURCE)\b/;
 
+/** A word that names a redirection's descriptor (`{fd}` in `exec {fd}>file`), where the dialect has them. */
+const DESCRIPTOR_NAME = /^\{[A-Za-z_]\w*\}$/;
+
 /** `exec` with a command replaces the shell; with redirections only, it goes on. */
-function runExec({ node, args, st }: BuiltinCall): State | null {
-  if (!args.some((a) => !a.type.endsWith('redirect'))) return st;
+function runExec({ node, args, st, host }: BuiltinCall): State | null {
+  // the redirection right after the word: the next argument, or the statement's first redirect
+  const names = (a: SyntaxNode, i: number): boolean => {
+    if (!host.namedDescriptors || !DESCRIPTOR_NAME.test(a.text)) return false;
+    const after = i + 1 < args.length ? args[i + 1] : node.nextSibling;
+    return after !== null && after.type.endsWith('redirect') && after.startIndex === a.endIndex;
+  };
+  if (args.every((a, i) => a.type.endsWith('redirect') || names(a, i))) return st;
   return REEXEC.test(node.text) ? st : null;
 }
 

@@ -650,6 +650,7 @@ export class Runner {
     return {
       bashOptions: this.dialect.bashOptions,
       zshOptions: this.dialect.zshOptions,
+      namedDescriptors: this.dialect.namedDescriptors,
       readHandler: (handler, st) => this.readHandler(handler, st, rc),
       runAlias: (c) => this.runAlias(c, rc),
       runEval: (c) => this.runEval(c, rc),

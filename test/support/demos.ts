@@ -448,6 +448,12 @@ eval() { :; }
 eval 'unalias qa'
 qa U1 || echo NX:U1
 `),
+  // `exec {fd}>file` opens a descriptor and goes on in bash, zsh and ksh93; elsewhere it runs `{fd}`, which is not found
+  d('named_descriptor', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+exec {fd}>/dev/null
+qa U1 || echo NX:U1
+`, {}, ['U1']),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
