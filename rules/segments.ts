@@ -329,8 +329,13 @@ class Lexer {
       this.i += 2;
       return this.nested(')');
     }
-    if (s.startsWith('<<<', this.i)) this.i += 3;
-    else if (s.startsWith('<<', this.i)) {
+    if (s.startsWith('<<<', this.i)) {
+      // after a brace group's `}` the grammar has no here-string; a redirection from a file reads the same
+      let b = this.i;
+      while (b > 0 && BLANK.test(s[b - 1])) b--;
+      if (s[b - 1] === '}' && (b === 1 || /[\s;&]/.test(s[b - 2]))) this.mask('herestring-after-group', this.i + 1, this.i + 3, ' ');
+      this.i += 3;
+    } else if (s.startsWith('<<', this.i)) {
       const at = this.i;
       const strip = s[this.i + 2] === '-';
       this.i += strip ? 3 : 2;

@@ -72,6 +72,11 @@ export const WORKAROUNDS = {
     example: 'case x in x) echo a ;;& *) echo b ;; esac\n',
     errors: false,
   },
+  'herestring-after-group': {
+    why: 'a here-string after a brace group (`{ …; } <<< "$x"`) is missing; `<` with the same word reads the same',
+    example: '{ read -r a; echo "$a"; } <<< "x"\n',
+    errors: true,
+  },
   'read-write-redirect': {
     why: '`<>` (open for reading and writing) is missing; `>>` keeps the descriptor and file',
     example: 'exec 3<>/tmp/file\n',

@@ -454,6 +454,11 @@ alias qa='echo EXP'
 exec {fd}>/dev/null
 qa U1 || echo NX:U1
 `, {}, ['U1']),
+  // a here-string after a brace group (a syntax error in dash, busybox and mksh)
+  d('group_herestring', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+{ qa U1 || echo NX:U1; } <<< "x"
+`, {}, ['U1']),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
