@@ -131,6 +131,7 @@ export class Runner {
       if (!st) return null;
       const unit = units[i];
       const parts = unit.parts ?? [unit];
+      if (!this.dialect.functionKeyword && this.stopsReading(parts, rc.src.text)) return null;
       this.readUnit(unit, st, rc);
       for (const part of parts) {
         if (!st) return null;
@@ -144,6 +145,22 @@ export class Runner {
       }
     }
     return st;
+  }
+
+  /**
+   * Whether a shell without the `function` keyword (Dialect.functionKeyword)
+   * stops at a syntax error as it reads this unit: it holds `function name {`
+   * and the `}` that closes it, which the shell finds unexpected. Only a
+   * definition that is the whole unit, over several lines, runs its lines
+   * first (runFunctionDefinition).
+   */
+  private stopsReading(parts: Unit[], text: string): boolean {
+    if (!parts.some((p) => FUNCTION_KEYWORD.test(text.slice(p.start, p.end)))) return false;
+    const statements = parts.flatMap((p) => p.statements);
+    const whole = statements.length === 1 ? statements[0].node : null;
+    return statements.some((s) => [s.node, ...s.node.descendantsOfType('function_definition')].some((d) =>
+      d.type === 'function_definition' && !definesFunction(d, this.dialect) && braceOnFirstLine(d)
+      && (d !== whole || d.endPosition.row === d.startPosition.row)));
   }
 
   /** Reads every part of a unit of `rc.src`, before any of it runs, as the shell reads one unit. */
@@ -518,8 +535,10 @@ export class Runner {
 
   private runFunctionDefinition(node: SyntaxNode, st: State, rc: RunCtx): State | null {
     if (!definesFunction(node, this.dialect)) {
+      // the shell runs `function name {` and the body's lines as commands of their own, then stops at the `}`;
+      // a `{` on a later line opens a group, which that `}` closes
       this.unknown(st, rc.src, node, 'function-keyword');
-      return st;
+      return braceOnFirstLine(node) ? null : st;
     }
     const f = this.catalogue.functionDef(node, rc.src);
     if (!f) return st;
@@ -964,6 +983,14 @@ const LEAF_WORDS = new Set(['word', 'number', 'variable_name', 'special_variable
 function statementsInside(node: SyntaxNode): SyntaxNode[] {
   if (node.type !== 'ERROR') return [];
   return node.namedChildren.filter((c) => isStatementType(c.type) && c.type !== 'variable_assignment');
+}
+
+/** `function name` spelled out where a command starts. */
+const FUNCTION_KEYWORD = /(?:^|[\s;&|(])function[ \t]/;
+
+/** Whether a function definition's `{` is on the line of its name. */
+function braceOnFirstLine(def: SyntaxNode): boolean {
+  return def.childForFieldName('body')?.startPosition.row === def.startPosition.row;
 }
 
 function sameSet(a: Set<number>, b: Set<number>): boolean {
