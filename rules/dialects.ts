@@ -110,6 +110,11 @@ export interface Dialect {
    */
   functionKeyword: boolean;
   /**
+   * `function name() { … }`, the keyword with parentheses, defines a function
+   * too; ksh93 finds the `(` unexpected and stops as it reads the unit.
+   */
+  functionKeywordParens: boolean;
+  /**
    * What `[[ … ]]` is: 'keyword', which splits no word; 'test', a command
    * like `[`, whose unquoted words split (busybox); 'none', a command that is
    * not found (dash).
@@ -236,6 +241,7 @@ const base = {
   builtinRuns: true,
   aliasFlags: '',
   functionKeyword: true,
+  functionKeywordParens: true,
   aliasBlanks: ' \t',
   keywordAliases: false,
   specialBuiltins: SPECIAL_BUILTINS,
@@ -285,7 +291,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
   ksh: {
-    ...base, id: 'ksh', namedDescriptors: true, builtinRuns: false, versionVariable: 'KSH_VERSION', label: 'ksh93',
+    ...base, id: 'ksh', functionKeywordParens: false, namedDescriptors: true, builtinRuns: false, versionVariable: 'KSH_VERSION', label: 'ksh93',
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',

@@ -131,7 +131,7 @@ export class Runner {
       if (!st) return null;
       const unit = units[i];
       const parts = unit.parts ?? [unit];
-      if (!this.dialect.functionKeyword && this.stopsReading(parts, rc.src.text)) return null;
+      if (!(this.dialect.functionKeyword && this.dialect.functionKeywordParens) && this.stopsReading(parts, rc.src.text)) return null;
       this.readUnit(unit, st, rc);
       for (const part of parts) {
         if (!st) return null;
@@ -148,19 +148,25 @@ export class Runner {
   }
 
   /**
-   * Whether a shell without the `function` keyword (Dialect.functionKeyword)
-   * stops at a syntax error as it reads this unit: it holds `function name {`
-   * and the `}` that closes it, which the shell finds unexpected. Only a
-   * definition that is the whole unit, over several lines, runs its lines
-   * first (runFunctionDefinition).
+   * Whether the shell stops at a syntax error as it reads this unit, for a
+   * `function` definition it cannot read. Without the keyword
+   * (Dialect.functionKeyword), the `(` of `function name()` is unexpected, and
+   * so is the `}` that closes `function name {`: only such a definition that
+   * is the whole unit, over several lines, runs its lines first
+   * (runFunctionDefinition). ksh93 finds the `(` unexpected too
+   * (Dialect.functionKeywordParens).
    */
   private stopsReading(parts: Unit[], text: string): boolean {
     if (!parts.some((p) => FUNCTION_KEYWORD.test(text.slice(p.start, p.end)))) return false;
     const statements = parts.flatMap((p) => p.statements);
     const whole = statements.length === 1 ? statements[0].node : null;
-    return statements.some((s) => [s.node, ...s.node.descendantsOfType('function_definition')].some((d) =>
-      d.type === 'function_definition' && !definesFunction(d, this.dialect) && braceOnFirstLine(d)
-      && (d !== whole || d.endPosition.row === d.startPosition.row)));
+    const unreadable = (d: SyntaxNode): boolean => {
+      if (d.type !== 'function_definition' || d.firstChild?.type !== 'function') return false;
+      const parens = d.children.some((c) => c.type === '(');
+      if (!this.dialect.functionKeyword) return parens || (braceOnFirstLine(d) && (d !== whole || d.endPosition.row === d.startPosition.row));
+      return parens && !this.dialect.functionKeywordParens;
+    };
+    return statements.some((s) => unreadable(s.node) || s.node.descendantsOfType('function_definition').some(unreadable));
   }
 
   /** Reads every part of a unit of `rc.src`, before any of it runs, as the shell reads one unit. */

@@ -284,6 +284,17 @@ describe.each(DIALECT_IDS)('`function name` in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);
   it.skipIf(!available)('defines a function exactly where the row says', () => {
     expect(runScript(dialect, 'function f {\n  :\n}\nf 2>/dev/null && echo FN\n').includes('FN')).toBe(DIALECTS[dialect].functionKeyword);
+    const parens = DIALECTS[dialect].functionKeyword && DIALECTS[dialect].functionKeywordParens;
+    expect(runScript(dialect, 'function f() {\n  :\n}\nf 2>/dev/null && echo FN\n').includes('FN')).toBe(parens);
+  });
+  // ksh93 stops as it reads a unit with `function name()`
+  it.skipIf(!available)('with parentheses stops the shell exactly where the row says, and the engine claims nothing after', () => {
+    for (const form of ['function f() { :; }', 'if false; then function f() { :; }; fi']) {
+      const text = `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\n${form}\nqa U1 || echo NX:U1\n`;
+      const goesOn = DIALECTS[dialect].functionKeyword && DIALECTS[dialect].functionKeywordParens;
+      expect(runScript(dialect, text).includes('EXP U1'), form).toBe(goesOn);
+      expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim ?? '?', form).toBe(goesOn ? 'E' : '?');
+    }
   });
   // without the keyword, the `}` that closes `function name {` is a syntax error: the shell stops there
   it.skipIf(!available)('stops the shell exactly where the row says, and the engine claims nothing after', () => {
