@@ -1,5 +1,6 @@
 // Every place where the supported shells differ, in one table. Each row is
 // checked against the real shell by test/engine/semantics.test.ts.
+import { readShebang, type StartOptions } from './shebang';
 
 export type DialectId = 'bash' | 'bash-posix' | 'sh' | 'busybox' | 'zsh' | 'ksh' | 'mksh';
 
@@ -329,12 +330,13 @@ export function chainsNextWord(value: string, dialect: Pick<Dialect, 'aliasBlank
 const ENDS_COMMAND = /^[ \t]*$|(^|[^\\])[;&|\n][ \t]*$/;
 
 const SHELL_NAMES: Record<string, DialectId> = {
-  bash: 'bash', sh: 'sh', dash: 'sh', ash: 'busybox', busybox: 'busybox',
-  zsh: 'zsh', ksh: 'ksh', ksh93: 'ksh', mksh: 'mksh', posix: 'sh', 'bash-posix': 'bash-posix',
+  bash: 'bash', rbash: 'bash', sh: 'sh', dash: 'sh', ash: 'busybox', busybox: 'busybox',
+  zsh: 'zsh', ksh: 'ksh', ksh93: 'ksh', rksh: 'ksh', rksh93: 'ksh', mksh: 'mksh', lksh: 'mksh', rmksh: 'mksh', 'mksh-static': 'mksh',
+  posix: 'sh', 'bash-posix': 'bash-posix',
 };
 
 const EXTENSIONS: Record<string, DialectId> = {
-  bash: 'bash', sh: 'sh', dash: 'sh', ksh: 'ksh', mksh: 'mksh', zsh: 'zsh', bats: 'bash',
+  bash: 'bash', sh: 'sh', dash: 'sh', ash: 'busybox', ksh: 'ksh', mksh: 'mksh', zsh: 'zsh', bats: 'bash',
 };
 
 export interface DialectChoice {
@@ -343,6 +345,8 @@ export interface DialectChoice {
   source: 'option' | 'directive' | 'shebang' | 'extension' | 'syntax' | 'default';
   /** For a dialect inferred from the text: what in it is bash-only (`` `[[` on line 3 ``). */
   evidence?: string;
+  /** What the shebang's options set at the start (`#!/bin/bash -O expand_aliases`). */
+  start?: StartOptions;
 }
 
 /** Syntax no POSIX shell accepts but bash does, each with how to name it; first found wins. */
@@ -380,19 +384,13 @@ export function dialectByName(name: string): Dialect | undefined {
   return id ? DIALECTS[id] : undefined;
 }
 
-function fromShebang(line: string): DialectId | undefined {
-  const m = /^#!\s*(\S+)(.*)$/.exec(line);
-  if (!m) return undefined;
-  let prog = m[1].split('/').pop() ?? '';
-  let rest = m[2].trim().split(/\s+/).filter(Boolean);
-  if (prog === 'env') {
-    rest = rest.filter((a) => !a.startsWith('-'));
-    prog = (rest.shift() ?? '').split('/').pop() ?? '';
-  }
-  if (prog === 'busybox') return rest[0] === 'sh' || rest[0] === 'ash' ? 'busybox' : undefined;
-  const id = SHELL_NAMES[prog];
-  if (id === 'bash' && rest.includes('--posix')) return 'bash-posix';
-  return id;
+/** The dialect a shebang names, with what its options set at the start; undefined for none or another program. */
+function fromShebang(line: string): { id: DialectId; start: StartOptions } | undefined {
+  const bang = readShebang(line);
+  const named = bang && SHELL_NAMES[bang.program];
+  if (!bang || !named) return undefined;
+  const { posix, ...start } = bang.start;
+  return { id: named === 'bash' && posix ? 'bash-posix' : named, start };
 }
 
 /** Picks the dialect: explicit option, then directive, shebang, extension. */
@@ -408,7 +406,7 @@ export function detectDialect(text: string, filename?: string, option?: DialectI
   }
   const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   const bang = fromShebang(first);
-  if (bang) return { dialect: DIALECTS[bang], source: 'shebang' };
+  if (bang) return { dialect: DIALECTS[bang.id], source: 'shebang', start: bang.start };
   const ext = filename ? /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() : undefined;
   // a `.sh` library that uses bash-only syntax is read by bash
   const inferred = (): DialectChoice | undefined => {

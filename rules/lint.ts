@@ -68,6 +68,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const analysis = analyze(text, options.tree ?? (() => parse(text)), {
     dialect: dialect.dialect, filename: options.filename, resolveSource: options.resolveSource, parsedTexts: options.parsedTexts,
     standalone: standalone(dialect, options),
+    start: dialect.start,
     segments: options.segments, exhaustive: options.exhaustive,
   });
   const diagnostics = runRules(analysis, dialectLabel(dialect), options.file ?? {}, options.rules);

@@ -2,7 +2,7 @@
 // that moment, resolving every alias use in it, then runs the unit to update
 // that state. See ARCHITECTURE.md for how the parts fit.
 import { isInteractiveStartupFile } from '../dialects';
-import type { Tree } from '../parse';
+import type { SyntaxNode, Tree } from '../parse';
 import { programUnits, Unit } from '../units';
 import { AbortAnalysis, Budget, MAX_TOP_LEVEL_NODES } from './budget';
 import { Catalogue } from './catalogue';
@@ -86,10 +86,15 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
     // No alias name anywhere this text can reach: no use can be recorded.
     if (catalogue.knownNames.size === 0 && !gates.exhaustive) return result(false);
     const st = new State();
+    const start = opts.start ?? {};
     if (opts.dialect.bashOptions) {
-      st.expandAliases = initialExpandAliases(opts);
+      const expand = start.expandAliases ?? (start.interactive || undefined);
+      st.expandAliases = expand === undefined ? initialExpandAliases(opts) : expand ? Tri.Yes : Tri.No;
       st.posix = opts.dialect.startsInPosixMode ? Tri.Yes : Tri.No;
     }
+    if (opts.dialect.zshOptions && start.zshAliases === false) st.zshAliases = Tri.No;
+    // an interactive shell first runs startup files the analysis cannot see
+    if (start.interactive) st.forgetAll(catalogue.unknown(src, { startIndex: 0, endIndex: text.indexOf('\n') >>> 0 } as SyntaxNode, 'startup'));
     runner.runUnits(units, st, {
       src, depth: 0, sourceDepth: 0, subshell: false, returns: null, breaks: null, eager: false, uncertain: false, fn: null, unit: -1, printed: false,
       script: opts.standalone === true,

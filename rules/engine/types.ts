@@ -3,6 +3,7 @@
 // thing lies in another text (a sourced file, a string that cannot be mapped).
 import type { Dialect } from '../dialects';
 import type { Lexed } from '../segments';
+import type { StartOptions } from '../shebang';
 import type { SyntaxNode, Tree } from '../parse';
 import type { Unit } from '../units';
 import type { ParsedTexts } from './parsed-texts';
@@ -31,6 +32,8 @@ export interface AnalyzeOptions {
   parsedTexts?: ParsedTexts;
   /** The top-level segments of the text, when another thread lexed them already. */
   segments?: Lexed;
+  /** What the shebang's options set at the start. */
+  start?: StartOptions;
   /** Every gate and fast path off: the slow, plain model, to check the gates against. */
   exhaustive?: boolean;
   /**
@@ -119,7 +122,7 @@ export interface UnknownCode {
   file: string;
   start: number;
   end: number;
-  what: 'source' | 'eval' | 'trap' | 'unalias' | 'alias' | 'alias-array' | 'misparsed' | 'depth' | 'loop' | 'function-keyword';
+  what: 'source' | 'eval' | 'trap' | 'unalias' | 'alias' | 'alias-array' | 'misparsed' | 'depth' | 'loop' | 'function-keyword' | 'startup';
 }
 
 export interface Unalias {

@@ -393,3 +393,40 @@ describe.each(DIALECT_IDS)('a function or alias after a precommand word in %s', 
     }
   });
 });
+
+// Shebang options that change aliases before the first line (rules/shebang.ts): run directly,
+// the script prints what the engine claims; `-i` first runs startup files, so nothing is claimed.
+describe('shebang options', () => {
+  const cases: { shebang: string; dialect: DialectId; claim: 'E' | 'N' | '?' }[] = [
+    { shebang: '#!/usr/bin/env -S bash --posix', dialect: 'bash', claim: 'E' },
+    { shebang: '#!/usr/bin/env -S bash -e -O expand_aliases', dialect: 'bash', claim: 'E' },
+    { shebang: '#!/usr/bin/env -S bash -O expand_aliases +O expand_aliases', dialect: 'bash', claim: 'N' },
+    { shebang: '#!/usr/bin/env -S POSIXLY_CORRECT=1 bash -e', dialect: 'bash', claim: 'E' },
+    { shebang: '#!/bin/bash --posix', dialect: 'bash', claim: 'E' },
+    { shebang: '#!/bin/bash -e', dialect: 'bash', claim: 'N' },
+    { shebang: '#!/bin/bash -i', dialect: 'bash', claim: '?' },
+    { shebang: '#!/usr/bin/env -S zsh -o no_aliases', dialect: 'zsh', claim: 'N' },
+    { shebang: '#!/usr/bin/env -S zsh +o aliases', dialect: 'zsh', claim: 'N' },
+    { shebang: '#!/usr/bin/env -S zsh --no-aliases', dialect: 'zsh', claim: 'N' },
+  ];
+  for (const { shebang, dialect, claim } of cases) {
+    const available = hasShell(dialect);
+    it.skipIf(!available)(`${shebang}: the engine claims ${claim}, and the shell agrees`, () => {
+      const text = `${shebang}\nalias qa='echo EXP'\nqa U1 || echo NX:U1\n`;
+      const dir = mkdtempSync(join(tmpdir(), 'aliascope-shebang-'));
+      try {
+        writeFileSync(join(dir, 'main.sh'), text, { mode: 0o755 });
+        // an empty home: `-i` reads its startup files from there
+        const out = spawnSync('./main.sh', [], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: dir, ZDOTDIR: dir } }).stdout;
+        const seen = out.includes('EXP U1') ? 'E' : out.includes('NX:U1') ? 'N' : 'none';
+        const uses = lint(text, { filename: join(dir, 'main.sh'), file: { executable: true } }).analysis.uses;
+        const rs = uses[0]?.resolutions ?? [];
+        const claimed = uses[0]?.uncertain || rs.length === 0 ? '?' : rs.every((r) => r.outcome === 1) ? 'E' : rs.every((r) => r.outcome === 0) ? 'N' : '?';
+        expect(claimed).toBe(claim);
+        expect(seen).toBe(claim === '?' ? 'E' : claim);
+      } finally {
+        rmSync(dir, { recursive: true });
+      }
+    });
+  }
+});
