@@ -21,12 +21,14 @@ export interface BuiltinHost {
   unknown(st: State, node: SyntaxNode, what: 'unalias' | 'trap', names?: string[]): void;
   /** Whether a word of the text names a function defined now whose body may change aliases or options. */
   namesChangingFunction(st: State, text: string): boolean;
+  /** Removes the functions these words name (zsh's `unfunction`). */
+  removeFunctions(st: State, words: (string | null)[]): void;
   /** Text read and run at a time the model does not know may use the aliases its words name. */
   usedLater(text: string): void;
   /** The statement returns from a function or a sourced file, with this state; true when the shell goes on past it instead. */
   returns(st: State): boolean;
-  /** The statement breaks out of (or continues) the innermost loop. */
-  breaks(st: State): boolean;
+  /** The statement breaks out of (or continues) this many loops, null for a count known only at run time; false outside a loop. */
+  breaks(st: State, levels: number | null): boolean;
   /** Whether a word names the folder of the script itself (`"$(dirname "$0")"`). */
   namesScriptFolder(word: SyntaxNode): boolean;
 }
@@ -239,6 +241,13 @@ function runCd({ args, st, host }: BuiltinCall): State {
   return st;
 }
 
+/** How many loops `break N` or `continue N` leaves: 1 without N; null where N is known only at run time. */
+function loopLevels(args: SyntaxNode[]): number | null {
+  if (args.length === 0) return 1;
+  const n = literal(args[0]);
+  return n !== null && /^[1-9]\d*$/.test(n) ? Number(n) : null;
+}
+
 /** `exec bash "$0" "$@"`: the script runs again from the start in another shell, where what follows is read too. */
 const REEXEC = /^exec\s+(?:\S*\/)?(?:ba|z|k|mk|da)?sh\s+(?:-\S+\s+)*"?\$(?:0|\{0\}|BASH_SOURCE)\b/;
 
@@ -269,10 +278,12 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   source: { run: (c) => c.host.runSource(c, 'source'), discovers: true, effect: true },
   '.': { run: (c) => c.host.runSource(c, '.'), discovers: true, effect: true },
   trap: { run: runTrap },
+  // zsh's `unset -f`; a command other shells do not find
+  unfunction: { run: ({ args, st, host }) => (host.zshOptions && host.removeFunctions(st, args.map(literal)), st) },
   exit: { run: () => null },
   return: { run: ({ st, host }) => (host.returns(st) ? st : null) },
-  break: { run: ({ st, host }) => (host.breaks(st) ? null : st) },
-  continue: { run: ({ st, host }) => (host.breaks(st) ? null : st) },
+  break: { run: ({ args, st, host }) => (host.breaks(st, loopLevels(args)) ? null : st) },
+  continue: { run: ({ args, st, host }) => (host.breaks(st, loopLevels(args)) ? null : st) },
   exec: { run: runExec },
   cd: { run: runCd },
   pushd: { run: ({ st }) => ((st.cwd = Cwd.Moved), st) },

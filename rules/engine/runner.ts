@@ -28,7 +28,8 @@ export interface RunCtx {
   sourceDepth: number;
   subshell: boolean;
   returns: State[] | null;
-  breaks: State[] | null;
+  /** The loops the statement is in, innermost last: where each `break` or `continue` leaves its state. */
+  breaks: State[][] | null;
   /** Inside a substitution read with its enclosing command. */
   eager: boolean;
   /** Running text from a unit the parser may have got wrong. */
@@ -410,7 +411,7 @@ export class Runner {
         break;
       }
       prev = cur.clone();
-      cur = body ? this.run(body, cur, { ...rc, breaks }) : cur;
+      cur = body ? this.run(body, cur, { ...rc, breaks: [...(rc.breaks ?? []), breaks] }) : cur;
       const broke = breaks.splice(0);
       left.push(...broke.map((b) => b.clone()));
       cur = join([cur, ...broke]);
@@ -525,10 +526,7 @@ export class Runner {
     const options = words.filter((w) => w?.startsWith('-')).join('');
     const certain = options.includes('f');
     if (!certain && (options.includes('v') || !this.dialect.bashOptions)) return;
-    for (const w of words) {
-      const fns = w === null || w.startsWith('-') ? undefined : st.functions.get(w);
-      if (fns) st.functions.set(w!, certain ? new Set([null]) : new Set([...fns, null]));
-    }
+    removeFunctions(st, words, certain);
   }
 
   /** The functions defined now whose bodies define aliases: a command named only at run time may call them. */
@@ -689,6 +687,7 @@ export class Runner {
         }
       },
       namesChangingFunction: (st, text) => this.namesChangingFunction(st, text),
+      removeFunctions: (st, words) => removeFunctions(st, words, true),
       usedLater: (text) => {
         const names = new Set(roughWords(text));
         for (const d of this.catalogue.defs) if (names.has(d.name)) d.seenByUnknown = true;
@@ -700,9 +699,13 @@ export class Runner {
         rc.returns?.push(st);
         return false;
       },
-      breaks: (st) => {
-        rc.breaks?.push(st);
-        return rc.breaks !== null;
+      breaks: (st, levels) => {
+        const loops = rc.breaks;
+        if (!loops?.length) return false;
+        // `break N` leaves N loops (every one, past the outermost); a count known only at run time, any of them
+        if (levels === null) for (const l of loops) l.push(st.clone());
+        else loops[Math.max(0, loops.length - levels)].push(st);
+        return true;
       },
       namesScriptFolder: (word) => !this.namesFunction(word, rc) && this.texts.isScriptFolder(word, rc.src),
     };
@@ -989,6 +992,14 @@ const LEAF_WORDS = new Set(['word', 'number', 'variable_name', 'special_variable
 function statementsInside(node: SyntaxNode): SyntaxNode[] {
   if (node.type !== 'ERROR') return [];
   return node.namedChildren.filter((c) => isStatementType(c.type) && c.type !== 'variable_assignment');
+}
+
+/** Removes the functions these words name (options and words known only at run time aside); where not certain, they may stay. */
+function removeFunctions(st: State, words: (string | null)[], certain: boolean): void {
+  for (const w of words) {
+    const fns = w === null || w.startsWith('-') ? undefined : st.functions.get(w);
+    if (fns) st.functions.set(w!, certain ? new Set([null]) : new Set([...fns, null]));
+  }
 }
 
 /** `function name` spelled out where a command starts. */

@@ -459,6 +459,25 @@ qa U1 || echo NX:U1
 alias qa='echo EXP'
 { qa U1 || echo NX:U1; } <<< "x"
 `, {}, ['U1']),
+  // `break 2` and `continue 2` leave the outer loop too; the line after the inner loop never runs
+  d('break_levels', `shopt -s expand_aliases 2>/dev/null
+for i in 1 2; do
+  for j in 1; do break 2; done
+  alias qa='echo EXP'
+done
+qa U1 || echo NX:U1
+for i in 1 2; do
+  for j in 1; do continue 2; done
+  alias qb='echo EXP'
+done
+qb U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
+  // zsh's `unfunction` removes a function as `unset -f` does
+  d('zsh_unfunction', `d() { alias qa='echo EXP'; }
+unfunction d
+d 2>/dev/null
+qa U1 || echo NX:U1
+`, {}, ['U1']),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
