@@ -103,6 +103,13 @@ export interface Dialect {
    * command, is not found, and the shell stops.
    */
   namedDescriptors: boolean;
+  /**
+   * `&>file` sends both outputs to the file; dash reads it as `&` and then
+   * `>file`: the command before it runs in the background.
+   */
+  ampersandRedirect: boolean;
+  /** Here-strings (`<<<`); dash and busybox stop at the syntax error as they read the unit. */
+  hereStrings: boolean;
   /** The blanks that, ending an alias's value, make the shell read the next word as an alias too (not a tab in zsh). */
   aliasBlanks: string;
   /**
@@ -248,6 +255,8 @@ const base = {
   specialBuiltins: SPECIAL_BUILTINS,
   specialFunction: 'stops',
   namedDescriptors: false,
+  ampersandRedirect: true,
+  hereStrings: true,
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -269,13 +278,13 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     aliasArrays: ['BASH_ALIASES'], functionPrinters: ['declare -f', 'typeset -f'], coproc: true, specialBuiltins: SPECIAL_WITH_SOURCE,
   },
   sh: {
-    ...base, id: 'sh', label: 'sh (dash)',
+    ...base, id: 'sh', ampersandRedirect: false, hereStrings: false, label: 'sh (dash)',
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
     procsub: null, functionNames: IDENTIFIER, time: 'program', sourceSearch: { '.': 'path', source: 'none' }, doubleBracket: 'none', builtinRuns: false, functionKeyword: false,
   },
   busybox: {
-    ...base, id: 'busybox', builtinRuns: false, doubleBracket: 'test', label: 'busybox sh', specialBuiltins: SPECIAL_WITH_SOURCE,
+    ...base, id: 'busybox', hereStrings: false, builtinRuns: false, doubleBracket: 'test', label: 'busybox sh', specialBuiltins: SPECIAL_WITH_SOURCE,
     comsub: 'enclosing', backtick: 'enclosing', backtickInEagerComsub: 'enclosing',
     heredocComsub: 'enclosing', heredocBacktick: 'enclosing',
     procsub: null, functionNames: IDENTIFIER, time: 'program',

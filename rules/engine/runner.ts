@@ -10,6 +10,7 @@ import { literal, quotedBody } from '../words';
 import { Budget, LOOP_ROUNDS, MAX_CALL_DEPTH, MAX_SOURCE_DEPTH } from './budget';
 import { aliasArrayWrite, BUILTINS, RUN_WORDS, BuiltinCall, BuiltinHost, CONSTANT_STATUS, EFFECT_WORDS, HANDLER_EFFECT_WORDS, pastPrefixes, leadingOptions, POSIXLY_CORRECT, POSIXLY_CORRECT_WRITE, setPosix } from './builtins';
 import { versionTestStatus } from './shell-guards';
+import { braceOnFirstLine, unreadable } from './syntax-errors';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { assignedBefore } from './emitters';
@@ -132,7 +133,7 @@ export class Runner {
       if (!st) return null;
       const unit = units[i];
       const parts = unit.parts ?? [unit];
-      if (!(this.dialect.functionKeyword && this.dialect.functionKeywordParens) && this.stopsReading(parts, rc.src.text)) return null;
+      if (unreadable(parts, rc.src.text, this.dialect)) return null;
       this.readUnit(unit, st, rc);
       for (const part of parts) {
         if (!st) return null;
@@ -146,28 +147,6 @@ export class Runner {
       }
     }
     return st;
-  }
-
-  /**
-   * Whether the shell stops at a syntax error as it reads this unit, for a
-   * `function` definition it cannot read. Without the keyword
-   * (Dialect.functionKeyword), the `(` of `function name()` is unexpected, and
-   * so is the `}` that closes `function name {`: only such a definition that
-   * is the whole unit, over several lines, runs its lines first
-   * (runFunctionDefinition). ksh93 finds the `(` unexpected too
-   * (Dialect.functionKeywordParens).
-   */
-  private stopsReading(parts: Unit[], text: string): boolean {
-    if (!parts.some((p) => FUNCTION_KEYWORD.test(text.slice(p.start, p.end)))) return false;
-    const statements = parts.flatMap((p) => p.statements);
-    const whole = statements.length === 1 ? statements[0].node : null;
-    const unreadable = (d: SyntaxNode): boolean => {
-      if (d.type !== 'function_definition' || d.firstChild?.type !== 'function') return false;
-      const parens = d.children.some((c) => c.type === '(');
-      if (!this.dialect.functionKeyword) return parens || (braceOnFirstLine(d) && (d !== whole || d.endPosition.row === d.startPosition.row));
-      return parens && !this.dialect.functionKeywordParens;
-    };
-    return statements.some((s) => unreadable(s.node) || s.node.descendantsOfType('function_definition').some(unreadable));
   }
 
   /** Reads every part of a unit of `rc.src`, before any of it runs, as the shell reads one unit. */
@@ -246,6 +225,11 @@ export class Runner {
         const body = node.childForFieldName('body');
         const bodyStart = body?.startIndex;
         for (const c of node.namedChildren) if (c.startIndex !== bodyStart) this.runSubs(c, st, rc);
+        // dash reads `cmd &>file` as `cmd &` and `>file` (Dialect.ampersandRedirect): the command runs in the background
+        if (!this.dialect.ampersandRedirect && body && node.namedChildren.some((c) => c.type === 'file_redirect' && c.firstChild?.type.startsWith('&>'))) {
+          this.run(body, st.clone(), { ...rc, subshell: true });
+          return st;
+        }
         let out = body ? this.run(body, st, rc) : st;
         for (const r of node.namedChildren) if (r.type === 'heredoc_redirect') out = this.runAfterHeredoc(r, out, rc);
         return out;
@@ -1000,14 +984,6 @@ function removeFunctions(st: State, words: (string | null)[], certain: boolean):
     const fns = w === null || w.startsWith('-') ? undefined : st.functions.get(w);
     if (fns) st.functions.set(w!, certain ? new Set([null]) : new Set([...fns, null]));
   }
-}
-
-/** `function name` spelled out where a command starts. */
-const FUNCTION_KEYWORD = /(?:^|[\s;&|(])function[ \t]/;
-
-/** Whether a function definition's `{` is on the line of its name. */
-function braceOnFirstLine(def: SyntaxNode): boolean {
-  return def.childForFieldName('body')?.startPosition.row === def.startPosition.row;
 }
 
 function sameSet(a: Set<number>, b: Set<number>): boolean {

@@ -307,6 +307,17 @@ describe.each(DIALECT_IDS)('`function name` in %s', (dialect: DialectId) => {
   });
 });
 
+// The row hereStrings: where `<<<` is a syntax error, the shell stops as it reads the unit.
+describe.each(DIALECT_IDS)('a here-string in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('stops the shell exactly where the row says, and the engine claims nothing after', () => {
+    const text = `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\nif false; then cat <<< x; fi\nqa U1 || echo NX:U1\n`;
+    const goesOn = DIALECTS[dialect].hereStrings;
+    expect(runScript(dialect, text).includes('EXP U1')).toBe(goesOn);
+    expect(claims({ 'main.sh': text }, dialect).get('U1')?.claim ?? '?').toBe(goesOn ? 'E' : '?');
+  });
+});
+
 // The rows aliasFlags and aliasBlanks: an option of `alias` defines, and a tab ending a value
 // chains the next word, exactly where the rows say.
 describe.each(DIALECT_IDS)('alias options and a value ending in a tab in %s', (dialect: DialectId) => {

@@ -478,6 +478,11 @@ unfunction d
 d 2>/dev/null
 qa U1 || echo NX:U1
 `, {}, ['U1']),
+  // dash reads `&>` as `&` then `>`: the alias is defined in a background job
+  d('ampersand_redirect', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP' &>/dev/null
+qa U1 || echo NX:U1
+`, {}, ['U1']),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
