@@ -156,6 +156,11 @@ function runSet({ args, st, host }: BuiltinCall): State {
 function setopt(on: boolean) {
   return ({ args, st, host }: BuiltinCall): State => {
     if (!host.zshOptions) return st;
+    // `+o`/`-o` before a name invert or keep it, and `-m` takes patterns: not followed
+    if (args.some((a) => /^[-+]/.test(a.text))) {
+      if (args.some((a) => /alias|^-\w*m/i.test(a.text) || literal(a) === null)) st.zshAliases = Tri.Maybe;
+      return st;
+    }
     for (const a of args) {
       const v = literal(a)?.toLowerCase().replace(/_/g, '');
       if (v === undefined) st.zshAliases = Tri.Maybe;
@@ -181,6 +186,20 @@ function runEmulate({ args, st, host }: BuiltinCall): State {
   const rest = words.slice(options.length);
   const plain = options.every((o) => /^-[LR]+$/.test(o)) && rest.length === 1 && EMULATIONS.has(rest[0] ?? '');
   st.zshAliases = plain ? Tri.Yes : Tri.Maybe;
+  return st;
+}
+
+/**
+ * zsh's `disable -a`, `enable -a` and `unhash -a` switch aliases off, on
+ * again, or remove them: the names given may now expand or not (every name,
+ * with `-m` patterns). Other options act on other kinds of names.
+ */
+function runAliasSwitch({ node, args, st, host }: BuiltinCall): State {
+  if (!host.zshOptions) return st;
+  const options = leadingOptions(args);
+  if (!options.some((o) => o.includes('a'))) return st;
+  const operands = args.slice(options.length).map(literal);
+  host.unknown(st, node, 'unalias', options.some((o) => o.includes('m')) || operands.some((o) => o === null) ? undefined : operands.filter((o): o is string => o !== '--'));
   return st;
 }
 
@@ -273,6 +292,10 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   set: { run: runSet, effect: true },
   setopt: { run: setopt(true), effect: true },
   unsetopt: { run: setopt(false), effect: true },
+  // zsh only, and common words elsewhere (`systemctl enable`): misparsed text holding them is not made unknown
+  disable: { run: runAliasSwitch },
+  enable: { run: runAliasSwitch },
+  unhash: { run: runAliasSwitch },
   emulate: { run: runEmulate, effect: true },
   eval: { run: (c) => c.host.runEval(c), discovers: true, effect: true },
   source: { run: (c) => c.host.runSource(c, 'source'), discovers: true, effect: true },

@@ -13,7 +13,7 @@ import { hasShell, runBatch, SHELL_COMMANDS } from '../support/shells';
 // `set -o posix` aborts the non-bash shells, which makes the demo meaningless there; so does
 // `shopt -s extglob`.
 const BASH_ONLY = new Set(['set_posix', 'set_positional', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern', 'posixly_correct', 'shopt_o_posix', 'posix_local_dash', 'posix_mode_midway', 'posix_already_on', 'posix_source_search', 'posix_local_restore']);
-const ZSH_ONLY = new Set(['zsh_set_o_aliases', 'zsh_local_options', 'zsh_emulate', 'zsh_unfunction']);
+const ZSH_ONLY = new Set(['zsh_set_o_aliases', 'zsh_local_options', 'zsh_emulate', 'zsh_unfunction', 'zsh_alias_switch']);
 
 /** What a script prints when the dialect's shell runs it as a file, in a folder of its own. */
 function runScript(dialect: DialectId, text: string): string {

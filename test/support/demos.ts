@@ -483,6 +483,13 @@ qa U1 || echo NX:U1
 alias qa='echo EXP' &>/dev/null
 qa U1 || echo NX:U1
 `, {}, ['U1']),
+  // zsh's `disable -a` switches an alias off; `setopt +o aliases` unsets the option
+  d('zsh_alias_switch', `alias qa='echo EXP' qb='echo EXP'
+disable -a qa
+qa U1 || echo NX:U1
+setopt +o aliases
+qb U2 || echo NX:U2
+`),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
