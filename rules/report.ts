@@ -28,6 +28,7 @@ const UNKNOWN_CODE: Record<UnknownCode['what'], string> = {
   loop: 'a loop whose later rounds aliascope does not model',
   'function-keyword': 'a `function name` definition, which this shell does not have: it runs the body\'s lines one by one and stops at the `}`',
   startup: 'the startup files that `-i` in the shebang makes the shell read first',
+  'alias-value': 'an alias whose value may change aliases or options',
 };
 
 /** Where code the engine could not follow is, in words. */

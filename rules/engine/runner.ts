@@ -488,15 +488,16 @@ export class Runner {
   }
 
   /**
-   * The values of alias `name` in effect now that name a function defined now
-   * or source a file (`alias g=setup`): running the alias may run them.
+   * The values of alias `name` in effect now that name a function defined now,
+   * source a file (`alias g=setup`) or may change aliases or options: running
+   * the alias may run them.
    */
   private valuesCalling(name: string, st: State): string[] {
     if (!this.catalogue.knownNames.has(name)) return [];
     const out: string[] = [];
     for (const v of st.valuesOf(name)) {
       const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
-      if (value && (roughWords(value).some((w) => st.functions.get(w) !== undefined) || sourcedPaths(value).length > 0)) out.push(value);
+      if (value && (roughWords(value).some((w) => st.functions.get(w) !== undefined) || sourcedPaths(value).length > 0 || HANDLER_EFFECT_WORDS.test(value))) out.push(value);
     }
     return out;
   }
@@ -552,9 +553,15 @@ export class Runner {
     const argsOf = (): SyntaxNode[] => (args ??= node.childrenForFieldName('argument'));
     if (this.dialect.coproc && literal(nameNode) === 'coproc') return this.runCoproc(node, argsOf(), st, rc);
     this.recordRuns(nameNode, argsOf, st, rc);
-    // an alias that expands runs its value in place of its name: a function named there may run
+    // an alias that expands runs its value in place of its name: a function named there may run, and
+    // a value that may change aliases or options (`alias reset='unalias -a'`) is code the model does not follow
     const first = literal(nameNode);
-    if (first !== null) for (const value of this.valuesCalling(first, st)) st = this.runUnparsed(value, st, rc) ?? st;
+    if (first !== null) {
+      for (const value of this.valuesCalling(first, st)) {
+        if (HANDLER_EFFECT_WORDS.test(value)) this.unknown(st, rc.src, nameNode, 'alias-value');
+        st = this.runUnparsed(value, st, rc) ?? st;
+      }
+    }
     // any other write of POSIXLY_CORRECT (`: "${POSIXLY_CORRECT:=1}"`, a prefix, `read`) may enter posix mode
     if (this.dialect.bashOptions && this.reader.maySwitchPosix(rc.src.text) && POSIXLY_CORRECT_WRITE.test(node.text)) {
       st.expandAliases = joinTri(st.expandAliases, Tri.Yes);

@@ -122,7 +122,7 @@ export interface UnknownCode {
   file: string;
   start: number;
   end: number;
-  what: 'source' | 'eval' | 'trap' | 'unalias' | 'alias' | 'alias-array' | 'misparsed' | 'depth' | 'loop' | 'function-keyword' | 'startup';
+  what: 'source' | 'eval' | 'trap' | 'unalias' | 'alias' | 'alias-array' | 'misparsed' | 'depth' | 'loop' | 'function-keyword' | 'startup' | 'alias-value';
 }
 
 export interface Unalias {

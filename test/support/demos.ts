@@ -490,6 +490,12 @@ qa U1 || echo NX:U1
 setopt +o aliases
 qb U2 || echo NX:U2
 `),
+  // an alias whose value removes another alias
+  d('alias_value_unalias', `shopt -s expand_aliases 2>/dev/null
+alias qa='unalias qb' qb='echo EXP'
+qa
+qb U1 || echo NX:U1
+`),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
