@@ -274,7 +274,8 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     bashOptions: true, startsInPosixMode: true,
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
-    procsub: 'run-lines', prefixRule: 'assign-then-redir', functionNames: IDENTIFIER, comsubHeredocInCompoundFails: true,
+    // `<( )` is read with its line and read again when it runs: it expands an alias in effect at either time
+    procsub: 'unknown', prefixRule: 'assign-then-redir', functionNames: IDENTIFIER, comsubHeredocInCompoundFails: true,
     aliasArrays: ['BASH_ALIASES'], functionPrinters: ['declare -f', 'typeset -f'], coproc: true, specialBuiltins: SPECIAL_WITH_SOURCE,
   },
   sh: {

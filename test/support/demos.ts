@@ -496,6 +496,13 @@ alias qa='unalias qb' qb='echo EXP'
 qa
 qb U1 || echo NX:U1
 `),
+  // bash --posix reads `<( )` with its line and again when it runs
+  d('procsub_read_and_run', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+f() { cat <(qa U1 || echo NX:U1); }
+unalias qa
+f
+`),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
