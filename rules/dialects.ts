@@ -108,6 +108,12 @@ export interface Dialect {
    * `>file`: the command before it runs in the background.
    */
   ampersandRedirect: boolean;
+  /**
+   * `$( )` in `$(( ))` or in an array subscript: 'comsub', read as any other
+   * (Dialect.comsub); 'unknown' in mksh, which reads it when it runs, and
+   * mangles an alias it expands at read time.
+   */
+  arithmeticComsub: 'comsub' | 'unknown';
   /** Here-strings (`<<<`); dash and busybox stop at the syntax error as they read the unit. */
   hereStrings: boolean;
   /** The blanks that, ending an alias's value, make the shell read the next word as an alias too (not a tab in zsh). */
@@ -257,6 +263,7 @@ const base = {
   namedDescriptors: false,
   ampersandRedirect: true,
   hereStrings: true,
+  arithmeticComsub: 'comsub',
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -314,7 +321,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
-    procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'], specialFunction: 'ignored',
+    procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'], specialFunction: 'ignored', arithmeticComsub: 'unknown',
     functionNames: /^[^\s'"\\$`=|&;<>()[\]{}~#?*/]+$/, functionArgZero: 'function-keyword',
     sourceSearch: { '.': 'path', source: 'cwd' },
   },

@@ -77,6 +77,12 @@ function inFunctionBody(node: SyntaxNode): boolean {
   return false;
 }
 
+/** Whether a substitution lies in an arithmetic expansion or an array subscript of its command. */
+function inArithmetic(node: SyntaxNode): boolean {
+  for (let p = node.parent; p && !isStatementType(p.type); p = p.parent) if (p.type === 'arithmetic_expansion' || p.type === 'subscript') return true;
+  return false;
+}
+
 export function isSubstitution(node: SyntaxNode): boolean {
   const t = node.type;
   return t === 'command_substitution' || t === 'process_substitution';
@@ -169,6 +175,7 @@ export class Reader {
     if (heredoc) return backtick ? d.heredocBacktick : d.heredocComsub;
     if (backtick) return d.backtick;
     if (d.comsubHeredocInCompoundFails && heredocInCompound(node)) return 'unknown';
+    if (d.arithmeticComsub === 'unknown' && inArithmetic(node)) return 'unknown';
     if (d.comsubReadWithAliasesOff) {
       const flag = this.flag(st);
       if (flag === Tri.No) return d.comsubReadWithAliasesOff;

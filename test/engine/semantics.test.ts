@@ -318,6 +318,23 @@ describe.each(DIALECT_IDS)('a here-string in %s', (dialect: DialectId) => {
   });
 });
 
+// The row arithmeticComsub: mksh reads a `$( )` in `$(( ))` when it runs; the others as any `$( )`.
+describe.each(DIALECT_IDS)('a $( ) in arithmetic in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('is claimed only where the row lets it be, and as the shell does', () => {
+    const text = `shopt -s expand_aliases 2>/dev/null\nqa() { echo 1; }\nf() { echo "R:$(( $(qa) ))"; }\nalias qa='echo 2'\nf\n`;
+    const out = runScript(dialect, text);
+    const seen = out.includes('R:2') ? 'E' : out.includes('R:1') ? 'N' : '?';
+    const { analysis } = lint(text, { dialect, filename: 'main.sh' });
+    const use = analysis.uses.find((u) => u.name === 'qa');
+    const rs = use && !use.uncertain ? use.resolutions : [];
+    const claimed = rs.length && rs.every((r) => r.outcome === 1) ? 'E' : rs.length && rs.every((r) => r.outcome === 0) ? 'N' : '?';
+    if (DIALECTS[dialect].arithmeticComsub === 'unknown') expect(claimed).toBe('?');
+    else if (seen !== '?') expect(claimed).toBe(seen);
+    expect(seen).not.toBe('?');
+  });
+});
+
 // The rows aliasFlags and aliasBlanks: an option of `alias` defines, and a tab ending a value
 // chains the next word, exactly where the rows say.
 describe.each(DIALECT_IDS)('alias options and a value ending in a tab in %s', (dialect: DialectId) => {
