@@ -114,6 +114,12 @@ export interface Dialect {
    * mangles an alias it expands at read time.
    */
   arithmeticComsub: 'comsub' | 'unknown';
+  /**
+   * Characters ksh93 and mksh refuse in an alias name: the `alias` command
+   * fails there and defines none of the names after it; null where a shell
+   * goes on to the next name.
+   */
+  refusedAliasName: RegExp | null;
   /** Here-strings (`<<<`); dash and busybox stop at the syntax error as they read the unit. */
   hereStrings: boolean;
   /** The blanks that, ending an alias's value, make the shell read the next word as an alias too (not a tab in zsh). */
@@ -264,6 +270,7 @@ const base = {
   ampersandRedirect: true,
   hereStrings: true,
   arithmeticComsub: 'comsub',
+  refusedAliasName: null,
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -309,7 +316,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
   ksh: {
-    ...base, id: 'ksh', functionKeywordParens: false, namedDescriptors: true, builtinRuns: false, versionVariable: 'KSH_VERSION', label: 'ksh93',
+    ...base, id: 'ksh', refusedAliasName: /[*?{}[/]/, functionKeywordParens: false, namedDescriptors: true, builtinRuns: false, versionVariable: 'KSH_VERSION', label: 'ksh93',
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
@@ -321,7 +328,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
-    procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'], specialFunction: 'ignored', arithmeticComsub: 'unknown',
+    procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'], specialFunction: 'ignored', arithmeticComsub: 'unknown', refusedAliasName: /[*?{}^~#/]/,
     functionNames: /^[^\s'"\\$`=|&;<>()[\]{}~#?*/]+$/, functionArgZero: 'function-keyword',
     sourceSearch: { '.': 'path', source: 'cwd' },
   },

@@ -705,7 +705,10 @@ export class Runner {
   private runAlias({ node, args, st }: BuiltinCall, rc: RunCtx): State {
     // with an option the dialect does not define with, a shell may refuse the command or make another kind of alias
     const sure = leadingOptions(args).every((o) => [...o.slice(1)].every((f) => this.dialect.aliasFlags.includes(f)));
+    const refused = this.dialect.refusedAliasName;
     for (const a of args) {
+      // a name the shell refuses ends the command: the names after it are not defined either
+      if (refused && refused.test(literal(a)?.split('=', 1)[0] ?? '')) break;
       const def = this.catalogue.definition(a, node, rc.src);
       if (def === 'unknown') {
         this.unknown(st, rc.src, a, 'alias');

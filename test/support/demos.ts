@@ -503,6 +503,11 @@ f() { cat <(qa U1 || echo NX:U1); }
 unalias qa
 f
 `),
+  // ksh93 and mksh refuse a name with `/` and define nothing after it in the command
+  d('refused_alias_name', `shopt -s expand_aliases 2>/dev/null
+alias 'q/x=echo' qa='echo EXP' 2>/dev/null
+qa U1 || echo NX:U1
+`, {}, ['U1']),
   // plain bash that enters posix mode reads substitutions by posix rules: a function's `$( )` as read, a here-document's never
   d('posix_mode_midway', `shopt -s expand_aliases
 alias qa='echo EXP'
