@@ -27,8 +27,15 @@ const POSITIONAL = /^([1-9]\d*|[@*#])$/;
 /** Node types whose text the alias's own command never expands: function bodies it defines, single quotes. */
 const NOT_EXPANDED = new Set(['function_definition', 'raw_string']);
 
-/** The positional parameters the alias's own command expands, as written (`$1`, `"$@"`, `${#}`). */
-export function positionalExpansions(value: string): string[] {
+/** zsh's anonymous function `() { … }`, which tree-sitter-bash does not read: named, its parameters are its own. */
+const ANONYMOUS_FUNCTION = /(^|[\s;&|({])\(\)(?=\s*\{)/g;
+
+/**
+ * The positional parameters the alias's own command expands, as written
+ * (`$1`, `"$@"`, `${#}`); with `anonymousFunctions` (Dialect.anonymousFunctions),
+ * those of a `() { … }` in the value are its own.
+ */
+export function positionalExpansions(value: string, anonymousFunctions = false): string[] {
   const out: string[] = [];
   if (!readable(value)) return out;
   const walk = (n: SyntaxNode): void => {
@@ -42,7 +49,8 @@ export function positionalExpansions(value: string): string[] {
     }
     for (const c of n.namedChildren) walk(c);
   };
-  walk(read(value));
+  // zsh also ends a body with `}` right after a word (`() { ls "$@" ; foo }`), which tree-sitter-bash wants after `;`
+  walk(read(anonymousFunctions ? value.replace(ANONYMOUS_FUNCTION, '$1_()').replace(/([^\s;&{])([ \t]+\})[ \t]*$/, '$1;$2') : value));
   return out;
 }
 

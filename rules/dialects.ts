@@ -120,6 +120,8 @@ export interface Dialect {
    * goes on to the next name.
    */
   refusedAliasName: RegExp | null;
+  /** `() { … } args` runs an anonymous function with its own positional parameters (zsh). */
+  anonymousFunctions: boolean;
   /** Here-strings (`<<<`); dash and busybox stop at the syntax error as they read the unit. */
   hereStrings: boolean;
   /** The blanks that, ending an alias's value, make the shell read the next word as an alias too (not a tab in zsh). */
@@ -271,6 +273,7 @@ const base = {
   hereStrings: true,
   arithmeticComsub: 'comsub',
   refusedAliasName: null,
+  anonymousFunctions: false,
 } as const;
 
 export const DIALECTS: Record<DialectId, Dialect> = {
@@ -311,7 +314,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS, specialFunction: 'replaces', aliasFlags: 'gr', aliasBlanks: ' ', keywordAliases: true, trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
+    commandSkips: ZSH_BUILTINS, specialFunction: 'replaces', anonymousFunctions: true, aliasFlags: 'gr', aliasBlanks: ' ', keywordAliases: true, trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },

@@ -2,6 +2,18 @@ import { inDocument } from '../engine';
 import type { Rule } from '../rule';
 import { code } from '../report';
 
+/**
+ * Whether a variable the value expands is unset later in the text
+ * (`alias ls="$_ls_cmd --color"`, then `unset _ls_cmd`): it was set to build
+ * the value, and expanding it at each use would find it gone.
+ */
+function unsetAfter(text: string, start: number, end: number): boolean {
+  const names = [...text.slice(start, end).matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  if (names.length === 0) return false;
+  const unset = new RegExp(`\\bunset\\b[^\\n;&|]*\\s(?:${names.join('|')})\\b`);
+  return unset.test(text.slice(end));
+}
+
 export const aliasDefinitionExpansion: Rule = {
   meta: {
     id: 'alias-definition-expansion',
@@ -10,7 +22,7 @@ export const aliasDefinitionExpansion: Rule = {
     fixable: false,
     summary: 'An alias value is expanded when the alias is defined',
     docs: `## What it does
-Finds alias definitions whose value contains an unquoted or double-quoted expansion.
+Finds alias definitions whose value contains an unquoted or double-quoted expansion. Not reported where the script unsets a variable the value expands later on (\`unset _ls_cmd\`): it was set to build the value.
 
 ## Why is this bad
 \`alias d="cd $PWD"\` fixes the value of \`$PWD\` when the alias is defined, not when it is used. That is sometimes intended, but often a surprise.
@@ -24,8 +36,9 @@ alias here="echo $PWD"
 Quote with single quotes to expand at each use (\`alias here='echo $PWD'\`), or keep double quotes if the definition-time value is what you want.`,
   },
   check(ctx) {
+    const { text } = ctx.analysis;
     return ctx.analysis.defs
-      .filter((d) => inDocument(ctx.analysis, d) && d.definitionTimeExpansion)
+      .filter((d) => inDocument(ctx.analysis, d) && d.definitionTimeExpansion && !unsetAfter(text, d.start, d.end))
       .map((d) => ({
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `The value of alias ${code(d.name)} is expanded when the alias is defined, not when it is used.`,

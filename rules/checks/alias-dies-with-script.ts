@@ -1,4 +1,5 @@
 import { inDocument } from '../engine';
+import { roughWords } from '../engine/rough-text';
 import type { UnknownCode } from '../engine';
 import type { Diagnostic, Rule } from '../rule';
 import { code } from '../report';
@@ -20,7 +21,7 @@ export const aliasDiesWithScript: Rule = {
     docs: `## What it does
 Finds aliases defined by an executable script (a shebang and the exec bit) that the script itself never uses.
 
-Not reported: files without the exec bit, shell startup files such as \`.bashrc\`, files another linted file sources (also by name from a folder known only at run time, as in \`. "$OS/colors"\`), files written to be sourced too (they test \`BASH_SOURCE\` against \`$0\`, or \`return\` at top level), scripts that write aliases for themselves (they run \`shopt -s expand_aliases\`, or in bash a \`source\` or \`eval\` aliascope cannot follow that may run it comes first, or they use one of their aliases: an unused one is dead code there), and definitions that code aliascope cannot follow may use.
+Not reported: files without the exec bit, shell startup files such as \`.bashrc\`, files another linted file sources (also by name from a folder known only at run time, as in \`. "$OS/colors"\`), files written to be sourced too (they test \`BASH_SOURCE\` against \`$0\`, test for an interactive shell as in \`[[ $- == *i* ]]\`, or \`return\` outside a function), scripts that write aliases for themselves (they run \`shopt -s expand_aliases\`, or in bash a \`source\` or \`eval\` aliascope cannot follow that may run it comes first, or they use one of their aliases: an unused one is dead code there), definitions that code aliascope cannot follow may use, and aliases whose name the script mentions as a word of its own (\`alias foo\`, \`type foo\`), which looks at them.
 
 ## Why is this bad
 A script runs in a shell of its own. Its aliases die with that shell when the script exits, so running it never defines them in the shell that started it. Authors usually meant them for their interactive shell.
@@ -53,9 +54,11 @@ and remove its exec bit, so that it is not run by mistake.`,
       && analysis.unknowns.some((u) => u.file === analysis.file && u.start < at && FOLLOWS_NOTHING.has(u.what));
     const used = new Set(analysis.uses.map((u) => u.name));
     if (analysis.defs.some((d) => inDocument(analysis, d) && used.has(d.name))) return [];
+    // a name the script mentions as a word of its own (`alias foo`, `type foo`, `is_alias foo`) is looked at
+    const mentioned = new Set(roughWords(analysis.text));
     const out: Diagnostic[] = [];
     for (const d of analysis.defs) {
-      if (!inDocument(analysis, d) || used.has(d.name) || d.shellRuns === 0 || d.seenByUnknown || mayOwn(d.start)) continue;
+      if (!inDocument(analysis, d) || used.has(d.name) || mentioned.has(d.name) || d.shellRuns === 0 || d.seenByUnknown || mayOwn(d.start)) continue;
       out.push({
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `Alias ${code(d.name)} is defined by an executable script that never uses it: it dies when the script exits, and the shell that ran the script never gets it. To define it in your shell, source this file (\`. ${name}\`) or move the alias to your shell's startup file.`,

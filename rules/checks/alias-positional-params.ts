@@ -30,7 +30,7 @@ export const aliasPositionalParams: Rule = {
     fixable: false,
     summary: 'An alias value refers to positional parameters',
     docs: `## What it does
-Finds alias values whose own command expands \`$1\`, \`$@\`, \`$*\` or \`$#\`. The value is read as shell code: parameters inside a function the alias defines, or inside single quotes handed to another program (\`awk '{print $1}'\`, \`bash -c '…'\`), are not the alias's and are not reported. Neither is a macro meant to be pasted into function bodies: one that runs \`return\`, \`shift\`, \`set --\` (also through \`eval\`) or \`local\`, or whose every use is a bare word inside a function.
+Finds alias values whose own command expands \`$1\`, \`$@\`, \`$*\` or \`$#\`. The value is read as shell code: parameters inside a function the alias defines (in zsh an anonymous one too, \`() { … }\`), or inside single quotes handed to another program (\`awk '{print $1}'\`, \`bash -c '…'\`), are not the alias's and are not reported. Neither is a macro meant to be pasted into function bodies: one that runs \`return\`, \`shift\`, \`set --\` (also through \`eval\`) or \`local\`, or whose every use is a bare word inside a function.
 
 ## Why is this bad
 Aliases take no arguments. An alias is replaced by its text, and the words after it stay where they are; \`$1\` in the value is the *script's* (or enclosing function's) first argument.
@@ -50,7 +50,7 @@ greet() { echo "hello $1"; }
     const out = [];
     for (const d of ctx.analysis.defs) {
       if (!inDocument(ctx.analysis, d) || d.value === null || !d.value.includes('$')) continue;
-      const found = positionalExpansions(d.value);
+      const found = positionalExpansions(d.value, ctx.analysis.dialect.anonymousFunctions);
       if (found.length === 0 || isMacro(ctx, d.name, d.value)) continue;
       out.push({
         ruleId: this.meta.id, severity: this.meta.severity,

@@ -14,7 +14,7 @@ export const useBeforeDefinition: Rule = {
     fixable: true,
     summary: 'An alias is used before any definition of it',
     docs: `## What it does
-Finds a use of an alias name read before any definition of that alias has run, where the script defines it later, itself or in a file it sources later. That includes a use in a \`$( )\` or backticks in a function body, which bash, zsh and ksh93 read only when the function runs, where the function ran before the definition; and a use in a trap's handler, which zsh reads as the \`trap\` command runs.
+Finds a use of an alias name read before any definition of that alias has run, where the script defines it later, itself or in a file it sources later. That includes a use in a \`$( )\` or backticks in a function body, which bash, zsh and ksh93 read only when the function runs, where the function ran before the definition; and a use in a trap's handler, which zsh reads as the \`trap\` command runs. Not reported where the earlier use means the plain command: the one the alias decorates (\`ls\` before \`alias ls='ls -F'\`), a function the script defines, or a shell builtin (\`echo\` before \`alias echo='printf …'\`).
 
 ## Why is this bad
 Aliases exist from the moment their \`alias\` command runs. A use read earlier runs the plain command, which is rarely what a script that defines the alias meant.

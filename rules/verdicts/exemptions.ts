@@ -27,6 +27,20 @@ export function commandWord(def: AliasDef): string | undefined {
   return words[0]?.replace(/^\\/, '') || undefined;
 }
 
+/** The shells' own commands: a use before an alias of such a name (`alias echo='printf …'`) means the builtin. */
+const SHELL_BUILTINS: ReadonlySet<string> = new Set(('. : [ alias bg break builtin cd command continue declare echo eval exec exit '
+  + 'export false fc fg getopts hash jobs kill let local print printf pwd read readonly return set shift shopt source test '
+  + 'times trap true type typeset ulimit umask unalias unset wait').split(' '));
+
+/**
+ * Whether a use read before any definition of its alias means the plain
+ * command: the one the alias decorates (`ls` before `alias ls='ls --color'`),
+ * a function the script defines, or a shell builtin.
+ */
+export function meansPlainCommand(def: AliasDef, name: string, functions: ReadonlySet<string>): boolean {
+  return commandWord(def) === name || functions.has(name) || SHELL_BUILTINS.has(name);
+}
+
 /** A value that is one variable: `"$sed_path"`, `${p}`. */
 const ONE_VARIABLE = /^(["']?)\$\{?(\w+)\}?\1$/;
 

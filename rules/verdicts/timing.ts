@@ -3,7 +3,7 @@
 import { UNDEF } from '../engine';
 import type { AliasDef, Analysis, FunctionDef, Use } from '../engine';
 import type { SyntaxNode } from '../parse';
-import { changesNothing, commandWord, isProbe, onOtherBranch, unaliasedBetween } from './exemptions';
+import { changesNothing, isProbe, meansPlainCommand, onOtherBranch, unaliasedBetween } from './exemptions';
 import { calledIn, subshellOf, unitAt, unknownIn, within } from './places';
 import { roughWords } from '../engine/rough-text';
 import type { Reason } from '.';
@@ -74,8 +74,7 @@ export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reaso
   // the plain command is not what the alias decorates (`k` vs `alias k=kubectl`),
   // nor a function of the same name that the script defines
   if (use.start < def.start && !use.inFunction && !fn) {
-    const meant = commandWord(def) === use.name || analysis.names.functions.has(use.name);
-    return meant ? null : 'use-before-definition';
+    return meansPlainCommand(def, use.name, analysis.names.functions) ? null : 'use-before-definition';
   }
   if (def.subshellRuns > 0 && def.shellRuns === 0 && shell && !within(shell, use.start, def.base)) {
     // a function read before the subshell and called in it ran after the definition there, but was read before it
@@ -90,7 +89,7 @@ export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reaso
   if (use.inFunction && deferringSubstitution(use, analysis)) {
     if (use.resolutions.every((r) => !r.values.includes(UNDEF))) return null;
     // read when the function ran, before the alias was defined: a use before the definition, as at top level
-    return commandWord(def) === use.name || analysis.names.functions.has(use.name) ? null : 'use-before-definition';
+    return meansPlainCommand(def, use.name, analysis.names.functions) ? null : 'use-before-definition';
   }
   // a function read early that runs a function of the alias's name, which the
   // script defines as the alias's fallback (`f() { _f "$@"; }`, `alias f='_f "$LINENO" '`)

@@ -56,6 +56,9 @@ ruleTester(rule('alias-positional-params'), {
     { code: "alias f='f(){ echo You said: \"$@\"; }; f'\n" },
     { code: "alias mypy='f() { command mypy \"${@:-.}\"; }; f'\n" },
     { code: "alias cols='bash -c '\\''IFS=:; echo \"${*}\"'\\'' --'\n" },
+    // zsh's anonymous function takes the alias's arguments as its own
+    { code: "alias a='() { ls \"$@\"; }'\n", dialect: 'zsh' },
+    { code: "alias a='() { ls \"$@\" ; foo }'\n", dialect: 'zsh' },
     { code: "alias col1='awk '\\''{print $1}'\\'''\n" },
     // `${#x}` is a length, `${x[1]}` an element
     { code: "alias len='echo ${#HOME} ${x[1]}'\n" },
@@ -69,6 +72,8 @@ ruleTester(rule('alias-positional-params'), {
     { code: "alias first='x=$1'\nf() { first bob; }\n", errors: [{ line: 1, column: 7, endColumn: 19 }] },
     { code: "alias all='printf %s \"$@\"'\n", errors: [{ line: 1, column: 7, endColumn: 27 }] },
     { code: "alias n='echo ${#}'\n", errors: [{ line: 1, column: 7, endColumn: 20 }] },
+    // outside zsh `() {` is no function
+    { code: "alias a='() { ls \"$@\"; }'\n", dialect: 'bash', errors: [{ line: 1, column: 7, endColumn: 26 }] },
   ],
 });
 
@@ -76,10 +81,14 @@ ruleTester(rule('alias-definition-expansion'), {
   valid: [
     { code: "alias here='echo $PWD'\n" },
     { code: "alias ll=\"ls -l\"\n" },
+    // a variable set to build the value, then unset: expanding it now is the point
+    { code: "_ls='ls --group-directories-first'\nalias ls=\"$_ls --color=auto\"\nunset _ls\n" },
   ],
   invalid: [
     { code: "alias here=\"echo $PWD\"\n", errors: [{ line: 1, column: 7, endColumn: 23, message: 'expanded when the alias is defined' }] },
     { code: "alias today=\"echo $(date)\"\n", errors: [{ line: 1, column: 7, endColumn: 27 }] },
+    // another variable is unset
+    { code: "alias here=\"echo $PWD\"\nunset OLDPWD\n", errors: [{ line: 1, column: 7, endColumn: 23 }] },
   ],
 });
 
@@ -101,6 +110,13 @@ ruleTester(rule('alias-dies-with-script'), {
     // written to be sourced too
     { code: "#!/bin/bash\n[[ ${BASH_SOURCE[0]} != \"$0\" ]] || echo 'source me'\nalias k='kubectl'\n", file: script },
     { code: "#!/bin/sh\n(return 0 2>/dev/null) || echo 'source me'\nalias k='kubectl'\n", file: script },
+    // a guard for an interactive shell, or a return outside a function
+    { code: "#!/bin/bash\n[[ $- == *i* ]] || return 0\nalias k='kubectl'\n", file: script },
+    { code: "#!/bin/sh\n[ -n \"$PS1\" ] || exit 0\nalias k='kubectl'\n", file: script },
+    { code: "#!/bin/zsh\n[[ -o interactive ]] || exit 0\nalias k='kubectl'\n", file: script },
+    { code: "#!/bin/sh\nif [ -z \"$HOME\" ]; then return; fi\nalias k='kubectl'\n", file: script },
+    // its name is looked at: `alias k` prints it, a function may inspect it
+    { code: "#!/bin/sh\nalias k='kubectl'\nalias k >/dev/null && echo defined\n", file: script },
     // defined in a function that never runs: alias-in-function's business, not this rule's
     { code: "#!/bin/sh\nsetup() { alias k='kubectl'; }\n", file: script },
     // a file aliascope cannot read runs after it, and may use it
@@ -125,6 +141,12 @@ ruleTester(rule('alias-dies-with-script'), {
         { line: 2, column: 7, endColumn: 18, message: 'dies when the script exits' },
         { line: 3, column: 7, endColumn: 29 },
       ],
+    },
+    {
+      // a return inside a function says nothing of being sourced
+      code: "#!/bin/sh\nf() { return 0; }\nalias k='kubectl'\n",
+      file: script,
+      errors: [{ line: 3, column: 7, endColumn: 18 }],
     },
     {
       // defined by a function the script calls

@@ -418,6 +418,8 @@ ruleTester(rule('use-before-definition'), {
     { code: "ls /tmp\nalias ls=\"ls ${flags}\"\n" },
     // the use calls the script's function of the same name
     { code: "foo() { echo; }\nfoo\nalias foo='echo x'\n" },
+    // a shell builtin that the alias later replaces: the earlier use means the builtin
+    { code: "echo first\nalias echo='printf \"A:%s\\\\n\"'\necho second\n" },
     // bash reads a trap's handler when the trap fires
     { code: "shopt -s expand_aliases\ntrap 'k' EXIT\nalias k='echo hi'\n", dialect: 'bash' },
     // a `$( )` in a body that bash reads when the function runs, before an alias that decorates the command
