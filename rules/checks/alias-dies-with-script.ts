@@ -45,6 +45,8 @@ and remove its exec bit, so that it is not run by mistake.`,
     const { analysis, file } = ctx;
     if (file.executable !== true || file.sourced || !analysis.text.startsWith('#!')) return [];
     const name = analysis.file;
+    // before anything that may need the tree: most scripts define no alias, and are never parsed
+    if (!analysis.defs.some((d) => inDocument(analysis, d) && d.shellRuns > 0)) return [];
     if (writtenToBeSourced(analysis)) return [];
     // a script that switches its own expansion on, or uses its aliases, writes them for
     // itself: one it never uses is dead code, not an alias meant for the calling shell

@@ -29,6 +29,12 @@ describe('lint parses only what it must', () => {
     expect(parses).toBe(1);
   });
 
+  it('does not parse an executable script with no alias text, which the script rules look at', () => {
+    const r = lint('#!/bin/sh\nf() { return 0; }\nf\n', { filename: 'run.sh', file: { executable: true } });
+    expect(r.diagnostics).toEqual([]);
+    expect(parses).toBe(0);
+  });
+
   it('parses and models a script that defines an alias, or sources a file that does', () => {
     const r = lint("#!/bin/sh\nalias k='kubectl'; k get ns\n", { checkFixes: false });
     expect(parses).toBeGreaterThanOrEqual(1);
