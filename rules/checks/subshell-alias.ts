@@ -31,7 +31,11 @@ ll /tmp
   check(ctx) {
     return reportUses(ctx, this.meta, 'subshell-alias', (v) => {
       const fn = v.def.inFunction;
-      const via = !v.source ? (fn && !subshellOf(v.def.command) ? ` inside ${code(fn.name)}, which runs only in a subshell` : ' in a subshell')
+      const shell = subshellOf(v.def.command, false, ctx.analysis.dialect.ampersandRedirect);
+      // dash reads `cmd &>file` as `cmd &` and `>file`
+      const background = shell && shell.parent?.type === 'redirected_statement' && !subshellOf(v.def.command);
+      const via = !v.source ? (fn && !shell ? ` inside ${code(fn.name)}, which runs only in a subshell`
+        : background ? ` in a background job (${ctx.dialectLabel} reads \`&>\` as \`&\` and then \`>\`)` : ' in a subshell')
         : v.source.subshellThere ? ` in a subshell there (the file is run by ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)})`
         : `, which ${sourceCommand(ctx, v)} on line ${ctx.line(v.source.start)} runs in a subshell`;
       // a use that gets an earlier definition, or may get one that code aliascope cannot follow made, may still expand, only not to this one

@@ -12,14 +12,16 @@ export function functionOf(node: SyntaxNode): SyntaxNode | null {
 
 /**
  * The innermost node that runs its content in a subshell; with `lastInShell`
- * a pipeline's last element is not one (zsh, ksh, bash's lastpipe).
+ * a pipeline's last element is not one (zsh, ksh, bash's lastpipe). Without
+ * `ampersandRedirect` (dash), `cmd &>file` runs `cmd` in the background.
  */
-export function subshellOf(node: SyntaxNode | null, lastInShell = false): SyntaxNode | null {
+export function subshellOf(node: SyntaxNode | null, lastInShell = false, ampersandRedirect = true): SyntaxNode | null {
   for (let n = node; n && n.parent; n = n.parent) {
     const p: SyntaxNode = n.parent;
     if (p.type === 'subshell' || p.type === 'command_substitution' || p.type === 'process_substitution') return p;
     if (p.type === 'pipeline' && !(lastInShell && p.namedChildren.filter((c) => c.type !== 'comment').at(-1)?.startIndex === n.startIndex)) return n;
     if (n.nextSibling?.type === '&') return n;
+    if (!ampersandRedirect && p.type === 'redirected_statement' && p.namedChildren.some((c) => c.type === 'file_redirect' && c.firstChild?.type.startsWith('&>'))) return n;
   }
   return null;
 }

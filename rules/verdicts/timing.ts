@@ -65,7 +65,7 @@ export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reaso
   if (changesNothing(def, analysis)) return null;
   if (def.command && (isProbe(use.start, def.command, def.base) || onOtherBranch(use.start, def.command, def.base))) return null;
   const fn = def.inFunction;
-  const shell = subshellOf(def.command);
+  const shell = subshellOf(def.command, false, analysis.dialect.ampersandRedirect);
   // a definition that runs only inside a command substitution whose later text names
   // the alias is for the commands it runs there, whose output is captured
   // (`got=$(alias cat=false; whence -a cat)`): uses outside it are meant to run the plain command

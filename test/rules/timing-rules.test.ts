@@ -370,6 +370,8 @@ ruleTester(rule('subshell-alias'), {
   valid: [
     { code: "( alias k='echo hi'\n  k )\n" },
     { code: "true | alias k='echo hi'\nk\n", dialect: 'zsh' },
+    // busybox reads `&>` as one redirection
+    { code: "alias k='echo hi' &>/dev/null\nk\n", dialect: 'busybox' },
   ],
   invalid: [
     {
@@ -380,6 +382,12 @@ ruleTester(rule('subshell-alias'), {
     {
       code: "( alias k='echo hi' )\nk\n",
       errors: [{ line: 2, column: 1, endColumn: 2, message: 'in a subshell' }],
+    },
+    {
+      // dash reads `&>` as `&` and then `>`: the definition runs in a background job
+      code: "alias k='echo hi' &>/dev/null\nk\n",
+      dialect: 'sh',
+      errors: [{ line: 2, column: 1, endColumn: 2, message: 'in a background job (sh (dash) reads `&>` as `&` and then `>`)' }],
     },
     {
       // a trap may have defined it first: the use may expand, only not to this definition
