@@ -61,14 +61,22 @@ export function leadingOptions(args: SyntaxNode[]): string[] {
   return out;
 }
 
-function runUnalias({ node, args, st, host }: BuiltinCall): State {
+/**
+ * A command the model does not follow may have changed the aliases its
+ * operands name: every alias where they are patterns (an option with `m`) or
+ * known only at run time.
+ */
+function mayChangeNamed({ node, args, st, host }: BuiltinCall, options: string[]): State {
+  const operands = args.slice(options.length).map(literal);
+  host.unknown(st, node, 'unalias', options.some((o) => o.includes('m')) || operands.some((o) => o === null) ? undefined : operands.filter((o): o is string => o !== '--'));
+  return st;
+}
+
+function runUnalias(call: BuiltinCall): State {
+  const { node, args, st, host } = call;
   const options = leadingOptions(args);
-  if (options.some((o) => o !== '-a')) {
-    // zsh's `-m` takes patterns and `-s` names suffix aliases; other shells refuse such options
-    const operands = args.slice(options.length).map(literal);
-    host.unknown(st, node, 'unalias', options.includes('-m') || operands.some((o) => o === null) ? undefined : operands.filter((o): o is string => o !== '--'));
-    return st;
-  }
+  // zsh's `-m` takes patterns and `-s` names suffix aliases; other shells refuse such options
+  if (options.some((o) => o !== '-a')) return mayChangeNamed(call, options);
   for (const a of args) {
     const v = literal(a);
     if (v === null) host.unknown(st, node, 'unalias');
@@ -194,13 +202,10 @@ function runEmulate({ args, st, host }: BuiltinCall): State {
  * again, or remove them: the names given may now expand or not (every name,
  * with `-m` patterns). Other options act on other kinds of names.
  */
-function runAliasSwitch({ node, args, st, host }: BuiltinCall): State {
-  if (!host.zshOptions) return st;
-  const options = leadingOptions(args);
-  if (!options.some((o) => o.includes('a'))) return st;
-  const operands = args.slice(options.length).map(literal);
-  host.unknown(st, node, 'unalias', options.some((o) => o.includes('m')) || operands.some((o) => o === null) ? undefined : operands.filter((o): o is string => o !== '--'));
-  return st;
+function runAliasSwitch(call: BuiltinCall): State {
+  if (!call.host.zshOptions) return call.st;
+  const options = leadingOptions(call.args);
+  return options.some((o) => o.includes('a')) ? mayChangeNamed(call, options) : call.st;
 }
 
 function runTrap({ node, args, st, host }: BuiltinCall): State {
