@@ -1,5 +1,5 @@
 // The command line: files in, a report and an exit code out.
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
 import { describeParser, selectParser } from '../host/parser';
 import { RULES, RULES_BY_ID } from '../rules';
@@ -70,6 +70,7 @@ async function run(argv: string[]): Promise<number> {
     tasks = files.map((f) => taskFor(f, opts, configs, found.sizes.get(f)));
   }
 
+  if (opts.outputFile) refuseOutputOverInput(resolve(cwd, opts.outputFile), tasks, opts.outputFile);
   await selectParser();
   const { reports, cacheError } = await lintWithCache(tasks, opts);
   // a file other linted files source is judged where they source it
@@ -120,6 +121,21 @@ async function run(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** A report written over a script it reads would destroy the script: refuse before any work. */
+function refuseOutputOverInput(out: string, tasks: FileTask[], given: string): void {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const target = real(out);
+  if (tasks.some((t) => !t.stdin && real(t.path) === target)) {
+    throw new UsageError(`--output-file ${given}: is one of the files to lint; the report would overwrite it`);
+  }
 }
 
 function print(text: string): number {

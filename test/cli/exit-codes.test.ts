@@ -72,6 +72,16 @@ describe('exit codes', () => {
     expect(r.stderr).toMatch(/--output-file \.: is a directory/);
   });
 
+  it('2, and the script kept, when the report would overwrite a file it lints', () => {
+    const before = readFileSync(join(dir, 'bad.sh'), 'utf8');
+    for (const args of [['-o', 'bad.sh', 'bad.sh'], ['--fix', '-o', './bad.sh', '.']]) {
+      const r = aliascope(args, { cwd: dir });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/--output-file .*bad\.sh: is one of the files to lint/);
+      expect(readFileSync(join(dir, 'bad.sh'), 'utf8')).toBe(before);
+    }
+  });
+
   it('-o writes the report to a file and nothing to standard output', () => {
     const r = aliascope(['-f', 'json', '-o', 'out/report.json', 'bad.sh'], { cwd: dir });
     expect(r.status).toBe(1);
