@@ -52,12 +52,13 @@ export function writeAtomically(path: string, data: Buffer, read?: ReadStamp): v
     } finally {
       closeSync(fd);
     }
-    chmodSync(tmp, st.mode & 0o7777);
+    // owner first: chown clears the set-user-ID and set-group-ID bits that chmod then restores
     try {
       chownSync(tmp, st.uid, st.gid);
     } catch {
       throw new WriteRefused('its owner or group could not be kept (only its owner or root may fix it)');
     }
+    chmodSync(tmp, st.mode & 0o7777);
     const now = refusal(target, statSync(target), read);
     if (now) throw new WriteRefused(now);
     renameSync(tmp, target);
