@@ -1,4 +1,4 @@
-// --cache: a report is reused when the file's bytes, the options that shape the
+// --cache: a report is reused when the file's bytes and execute bit, the options that shape the
 // report, aliascope itself and every file its analysis looked for (sourced
 // files, found or not) are all unchanged (ESLint's content strategy).
 import { createHash } from 'crypto';
@@ -57,9 +57,10 @@ export class LintCache {
     } catch { /* no cache yet, or an unreadable one: start afresh */ }
   }
 
-  key(task: FileTask, bytes: Buffer): string {
+  /** The file's bytes, its execute bit and the options that shape its report. */
+  key(task: FileTask, bytes: Buffer, executable: boolean): string {
     const { path, stdin, size, ...shape } = task;
-    return sha1(`${sha1(bytes)}\0${JSON.stringify(shape)}`);
+    return sha1(`${sha1(bytes)}\0${executable}\0${JSON.stringify(shape)}`);
   }
 
   get(path: string, key: string): FileReport | undefined {

@@ -109,6 +109,9 @@ function formatSize(bytes: number): string {
 /** Any exec bit: the file may be run as a script of its own. */
 const EXEC_BITS = 0o111;
 
+/** Whether a file mode has any execute bit: the rules judge an executable script differently. */
+export const isExecutable = (mode: number): boolean => (mode & EXEC_BITS) !== 0;
+
 function readInput(task: FileTask, stamp: (st: ReadStamp) => void): { bytes: Buffer; file: FileFacts } | string {
   if (task.stdin) return task.stdin.length > task.maxFileSize ? `standard input is ${formatSize(task.stdin.length)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)` : { bytes: task.stdin, file: {} };
   // One open and one fstat: the size check and the read share them.
@@ -119,7 +122,7 @@ function readInput(task: FileTask, stamp: (st: ReadStamp) => void): { bytes: Buf
     if (st.isDirectory()) return 'is a directory, not a file';
     if (st.size > task.maxFileSize) return `file is ${formatSize(st.size)}, over the ${formatSize(task.maxFileSize)} limit (--max-file-size)`;
     stamp(stampOf(st));
-    return { bytes: readFileSync(fd), file: { executable: (st.mode & EXEC_BITS) !== 0 } };
+    return { bytes: readFileSync(fd), file: { executable: isExecutable(st.mode) } };
   } catch (e) {
     return describeStatError(task.path, e as NodeJS.ErrnoException);
   } finally {

@@ -1,5 +1,5 @@
 // The command line: files in, a report and an exit code out.
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
 import { describeParser, selectParser } from '../host/parser';
 import { RULES, RULES_BY_ID } from '../rules';
@@ -10,7 +10,7 @@ import { describeStatError, findFiles, shard } from './files';
 import { loadFormatter } from './formats';
 import { displayPath } from './formats/display-path';
 import { showUses } from './formats/uses';
-import type { FileReport, FileTask } from './lint-file';
+import { isExecutable, type FileReport, type FileTask } from './lint-file';
 import { exitOnceWritten, write } from './output';
 import { lintAll } from './pool';
 import { judgeSourcedFiles } from './project';
@@ -172,7 +172,7 @@ async function lintWithCache(tasks: FileTask[], opts: Options): Promise<{ report
   tasks.forEach((t, i) => {
     let key: string | undefined;
     try {
-      key = cache.key(t, readFileSync(t.path));
+      key = cache.key(t, readFileSync(t.path), isExecutable(statSync(t.path).mode));
     } catch { /* lintFile reports why it cannot be read */ }
     const hit = key && cache.get(t.path, key);
     // A cached report with a fix still to apply is linted again, so --fix can write it.

@@ -1,7 +1,7 @@
 // Worker threads give the same report, in the same order, as one thread; the
 // cache reuses reports only for unchanged bytes; docs match the rules.
 import { execFileSync, spawnSync } from 'child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { ruleDoc } from '../../cli/explain';
@@ -56,6 +56,14 @@ describe('--cache', () => {
     expect(aliascope(['--cache', '.'], { cwd: dir }).status).toBe(1);
     writeFileSync(join(dir, 'lib.sh'), "shopt -s expand_aliases\nalias ll='ls -l'\n");
     expect(aliascope(['--cache', '.'], { cwd: dir }).status).toBe(0);
+  });
+
+  it('relints a file whose execute bit changed: an executable script loses its aliases when it exits', () => {
+    const dir = project({ 'd.sh': "#!/bin/bash\nalias ll='ls -l'\necho hi\n" });
+    chmodSync(join(dir, 'd.sh'), 0o644);
+    expect(aliascope(['--cache', '-f', 'gcc', '.'], { cwd: dir }).stdout).toBe('');
+    chmodSync(join(dir, 'd.sh'), 0o755);
+    expect(aliascope(['--cache', '-f', 'gcc', '.'], { cwd: dir }).stdout).toMatch(/alias-dies-with-script/);
   });
 
   it('a different option is a different key', () => {
