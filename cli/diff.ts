@@ -50,12 +50,35 @@ function hunkLine([kind, line]: Op): string {
   return line.endsWith('\n') ? `${kind}${line}` : `${kind}${line}\n\\ No newline at end of file\n`;
 }
 
+/** Characters git quotes in a path: quotes, backslashes, control characters and all non-ASCII. */
+const NEEDS_QUOTES = /["\\\x00-\x1f\x7f-\uffff]/;
+const ESCAPES: Record<number, string> = { 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 34: '"', 92: '\\' };
+
+/**
+ * A path as git writes it in a diff header, which `git apply` and GNU patch
+ * both read: C-quoted, with each other byte of its UTF-8 in octal, when it
+ * holds such a character.
+ */
+export function diffPath(prefix: string, path: string): string {
+  if (!NEEDS_QUOTES.test(path)) return prefix + path;
+  let out = '';
+  for (const byte of Buffer.from(prefix + path, 'utf8')) {
+    if (ESCAPES[byte]) out += `\\${ESCAPES[byte]}`;
+    else if (byte < 0x20 || byte >= 0x7f) out += `\\${byte.toString(8).padStart(3, '0')}`;
+    else out += String.fromCharCode(byte);
+  }
+  return `"${out}"`;
+}
+
 /** A diff with paths relative to the current folder, prefixed a/ and b/ as git writes them. */
 export function unifiedDiff(before: string, after: string, path: string): string {
   if (before === after) return '';
   const ops = editScript(splitLines(before), splitLines(after));
   const rel = relative(process.cwd(), path).split(sep).join('/');
-  let out = `diff --git a/${rel} b/${rel}\n--- a/${rel}\n+++ b/${rel}\n`;
+  const [a, b] = [diffPath('a/', rel), diffPath('b/', rel)];
+  // as git does, a tab ends a name with a blank in it, which GNU patch would otherwise cut there
+  const end = a.includes(' ') && !a.startsWith('"') ? '\t' : '';
+  let out = `diff --git ${a} ${b}\n--- ${a}${end}\n+++ ${b}${end}\n`;
   let i = 0;
   let oldLine = 1;
   let newLine = 1;

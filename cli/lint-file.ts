@@ -72,6 +72,8 @@ export interface FileReport {
   /** The whole fixed text, when fixes changed something and it was asked for. */
   output?: string;
   diff?: string;
+  /** The file is not UTF-8 and was read as Latin-1: its diff goes out in Latin-1 too, byte for byte. */
+  latin1?: boolean;
   /** Fixes were written to disk. */
   written: boolean;
   /** Why the fixes were not (all) applied. */
@@ -230,7 +232,10 @@ export function lintFile(task: FileTask): FileReport {
       final = run(outcome.text);
       const bytes = (bom ? '\uFEFF' : '') + outcome.text;
       if (task.output) report.output = bytes;
-      if (task.diff) report.diff = unifiedDiff((bom ? '\uFEFF' : '') + text, bytes, task.path);
+      if (task.diff) {
+        report.diff = unifiedDiff((bom ? '\uFEFF' : '') + text, bytes, task.path);
+        if (encoding === 'latin1') report.latin1 = true;
+      }
       if (task.fix && !task.stdin) {
         try {
           writeAtomically(task.path, Buffer.from(bytes, encoding === 'utf8' ? 'utf8' : 'latin1'), read);

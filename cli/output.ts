@@ -15,11 +15,11 @@ const viaStream = new Set<number>();
 /** Descriptors whose reader has gone (EPIPE): later writes are dropped, as nobody reads them. */
 const gone = new Set<number>();
 
-export function write(fd: 1 | 2, text: string): void {
-  if (gone.has(fd) || text === '') return;
+export function write(fd: 1 | 2, text: string | Buffer): void {
+  if (gone.has(fd) || text.length === 0) return;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   if (!viaStream.has(fd) && process.platform !== 'win32' && !(require('tty') as typeof import('tty')).isatty(fd)) {
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     let done = 0;
     try {
       while (done < bytes.length) done += writeSync(fd, bytes, done);
@@ -33,7 +33,7 @@ export function write(fd: 1 | 2, text: string): void {
       if (code !== 'EAGAIN') throw e;
     }
     viaStream.add(fd);
-    text = bytes.subarray(done).toString('utf8');
+    text = bytes.subarray(done);
   }
   const stream = fd === 1 ? process.stdout : process.stderr;
   streams.add(stream);

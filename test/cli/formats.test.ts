@@ -9,7 +9,7 @@ import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../cli/formats/github';
 import { expectGolden } from '../support/golden';
-import { aliascope, project, ROOT } from './helpers';
+import { aliascope, project, ROOT, SAME_UNIT } from './helpers';
 
 const FIXTURE = join(__dirname, 'fixtures', 'project');
 const GOLDEN = join(__dirname, 'golden');
@@ -136,6 +136,28 @@ describe('formats', () => {
       expect(readFileSync(join(applied, f), 'utf8'), f).toBe(readFileSync(join(fixed, f), 'utf8'));
     }
     expect(readFileSync(join(applied, 'same-unit.sh'), 'utf8')).not.toBe(readFileSync(join(FIXTURE, 'same-unit.sh'), 'utf8'));
+  });
+});
+
+describe('diff format on awkward files', () => {
+  // names git quotes or ends with a tab, and a file that is not UTF-8 (é in Latin-1)
+  const files: Record<string, Buffer> = {
+    'sp ace.sh': Buffer.from(SAME_UNIT), 't\tab.sh': Buffer.from(SAME_UNIT), 'qu"ote.sh': Buffer.from(SAME_UNIT),
+    'é.sh': Buffer.from(SAME_UNIT), 'latin1.sh': Buffer.from('alias k="echo \xe9"; k\n', 'latin1'),
+  };
+
+  it('applies with git apply and with patch -p1, byte for byte as --fix writes', () => {
+    const fixed = project(files);
+    aliascope(['--fix', '.'], { cwd: fixed });
+    for (const [tool, args] of [['git', ['apply']], ['patch', ['-p1', '-s', '-i']]] as const) {
+      const dir = project(files);
+      expect(aliascope(['-f', 'diff', '-o', 'fixes.patch', '.'], { cwd: dir }).status).toBe(0);
+      execFileSync(tool, [...args, 'fixes.patch'], { cwd: dir });
+      for (const name of Object.keys(files)) {
+        expect(readFileSync(join(dir, name)), `${tool}: ${name}`).toEqual(readFileSync(join(fixed, name)));
+        expect(readFileSync(join(dir, name)), name).not.toEqual(files[name]);
+      }
+    }
   });
 });
 
