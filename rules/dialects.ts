@@ -47,6 +47,10 @@ export interface Dialect {
    * (ksh93, mksh), 'never'.
    */
   functionArgZero: 'always' | 'function-keyword' | 'never';
+  /** What `$0` names in a sourced file: the file itself (zsh), or the script that was started. */
+  sourcedArgZero: 'file' | 'script';
+  /** Whether `BASH_SOURCE` names the file being read (bash); elsewhere it is unset. */
+  bashSource: boolean;
   /**
    * `$( )` bodies read while alias expansion is off, where that differs:
    * bash --posix parses such a body again when it runs, line by line, with
@@ -254,6 +258,8 @@ const base = {
   commandSkips: new Set<string>(),
   trapRead: 'fired',
   functionArgZero: 'never',
+  sourcedArgZero: 'script',
+  bashSource: false,
   functionPrinters: [],
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
@@ -278,7 +284,7 @@ const base = {
 
 export const DIALECTS: Record<DialectId, Dialect> = {
   bash: {
-    ...base, id: 'bash', namedDescriptors: true, versionVariable: 'BASH_VERSION', label: 'bash',
+    ...base, id: 'bash', bashSource: true, namedDescriptors: true, versionVariable: 'BASH_VERSION', label: 'bash',
     expandsByDefault: false, bashOptions: true,
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
@@ -287,7 +293,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     sourceSearch: { '.': 'cwd', source: 'cwd' }, keywordAliases: true, specialBuiltins: SPECIAL_WITH_SOURCE,
   },
   'bash-posix': {
-    ...base, id: 'bash-posix', namedDescriptors: true, versionVariable: 'BASH_VERSION', label: 'bash --posix',
+    ...base, id: 'bash-posix', bashSource: true, namedDescriptors: true, versionVariable: 'BASH_VERSION', label: 'bash --posix',
     bashOptions: true, startsInPosixMode: true,
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
@@ -314,7 +320,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS, specialFunction: 'replaces', anonymousFunctions: true, aliasFlags: 'gr', aliasBlanks: ' ', keywordAliases: true, trapRead: 'set', functionArgZero: 'always', sourceSearch: { '.': 'path', source: 'cwd' },
+    commandSkips: ZSH_BUILTINS, specialFunction: 'replaces', anonymousFunctions: true, aliasFlags: 'gr', aliasBlanks: ' ', keywordAliases: true, trapRead: 'set', functionArgZero: 'always', sourcedArgZero: 'file', sourceSearch: { '.': 'path', source: 'cwd' },
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },

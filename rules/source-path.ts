@@ -6,8 +6,13 @@
 /** The prefix of a path relative to the folder of the file that sources it. */
 export const SCRIPT_DIR = '$SCRIPT_DIR';
 
-const SELF = String.raw`(?:\$0|\$\{0\}|\$BASH_SOURCE|\$\{BASH_SOURCE(?:\[0\])?\})`;
-const DIRNAME = String.raw`(?:\$\(dirname\s+(?:--\s+)?${SELF}\)|\x60dirname\s+(?:--\s+)?${SELF}\x60|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%/\*\})`;
+const NAMED = String.raw`(?:\$0|\$\{0\}|\$BASH_SOURCE|\$\{BASH_SOURCE(?:\[0\])?\})`;
+/** `readlink -f`, `realpath` and their options: the same file, by its real path. */
+const CANONICAL = String.raw`(?:readlink\s+(?:-[a-z]*[fem][a-z]*\s+)+|realpath\s+(?:-[a-zA-Z]+\s+)*)(?:--\s+)?`;
+/** The script's own path, or its real path (where the linter reads it). */
+const SELF = String.raw`(?:${NAMED}|\$\(${CANONICAL}${NAMED}\))`;
+const DIRNAME_OF_SELF = String.raw`(?:\$\(dirname\s+(?:--\s+)?${SELF}\)|\x60dirname\s+(?:--\s+)?${SELF}\x60|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%/\*\})`;
+const DIRNAME = String.raw`(?:${DIRNAME_OF_SELF}|\$\(${CANONICAL}${DIRNAME_OF_SELF}\))`;
 const REDIRECTS = String.raw`(?:\s*[12]?>\s*/dev/null|\s*2>&1)*`;
 const cdPwd = (dir: string) => String.raw`\$\(cd\s+(?:-P\s+)?(?:--\s+)?${dir}${REDIRECTS}\s*(?:&&|;)\s*pwd(?:\s+-P)?\)`;
 /** The folder idioms, without variables: `$(dirname "$0")`, `${BASH_SOURCE%/*}`, `$(cd … && pwd)`. */

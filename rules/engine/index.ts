@@ -63,11 +63,11 @@ export function analyze(text: string, treeOrParse: Tree | (() => Tree), opts: An
   const tree = parse();
   const budget = new Budget(gates.exhaustive);
   const catalogue = new Catalogue(opts.dialect);
-  const texts = new Texts(opts.resolveSource, opts.dialect.sourceRead === 'run-whole', opts.parsedTexts);
+  const file = opts.filename ?? DOCUMENT;
+  const texts = new Texts(file, opts.resolveSource, opts.dialect.sourceRead === 'run-whole', opts.parsedTexts);
   const discovery = new Discovery(catalogue, gates, texts, opts.dialect);
   const reader = new Reader(opts.dialect, catalogue, gates, budget);
   const runner = new Runner(opts.dialect, catalogue, reader, discovery, texts, gates, budget);
-  const file = opts.filename ?? DOCUMENT;
   const src: Source = { text, base: 0, file, name: file };
   let units: Unit[] = [];
   texts.files.set(file, text);

@@ -862,6 +862,19 @@ export class Runner {
     return zero === 'always' || rc.fn.node.firstChild?.type === 'function';
   }
 
+  /**
+   * Whether the script's-folder idioms in `word` name a folder other than that
+   * of the file holding it: `BASH_SOURCE` outside bash is unset, and in a file
+   * sourced from another folder `$0` names the script that was started.
+   */
+  private namesOtherFile(word: SyntaxNode | undefined, rc: RunCtx): boolean {
+    if (!word) return false;
+    if (!this.dialect.bashSource && word.text.includes('BASH_SOURCE')) return true;
+    if (rc.sourceDepth === 0 || this.dialect.sourcedArgZero === 'file' || !/\$\{?0\b/.test(word.text)) return false;
+    const folder = (name: string) => name.slice(0, name.lastIndexOf('/') + 1).replace(/^(\.\/+)+/, '');
+    return folder(rc.src.file) !== folder(this.texts.document);
+  }
+
   /** Reads and runs an eval string. */
   private runText(src: Source, st: State, rc: RunCtx): State | null {
     const units = this.texts.units(src.name, src.text, this.dialect.evalRead === 'run-whole');
@@ -880,7 +893,7 @@ export class Runner {
     // not a builtin here: a function of that name (a shim such as `source() { . "$@"; }`), or a command that cannot change the shell
     if (this.dialect.sourceSearch[builtin] === 'none') return this.runCall(builtin, st, rc);
     const cwd = rc.sourceDepth === 0 ? st.cwd : st.cwd === Cwd.Start ? Cwd.Start : Cwd.Moved;
-    const path = this.namesFunction(args[0], rc) ? null : this.texts.path(args[0], rc.src, this.sourceSearch(builtin, st), cwd);
+    const path = this.namesFunction(args[0], rc) || this.namesOtherFile(args[0], rc) ? null : this.texts.path(args[0], rc.src, this.sourceSearch(builtin, st), cwd);
     const file = rc.sourceDepth < MAX_SOURCE_DEPTH ? this.texts.sourced(path, rc.src.file) : undefined;
     if (!file) {
       if (rc.sourceDepth < MAX_SOURCE_DEPTH) this.catalogue.unresolved(path);

@@ -23,6 +23,8 @@ export class Texts {
   private readonly folderVars = new Map<string, Set<string>>();
 
   constructor(
+    /** The name of the document, the script that was started. */
+    readonly document: string,
     private readonly resolve: SourceResolver | undefined,
     private readonly sourceWhole: boolean,
     /** The host's sourced files, kept across analyses. */

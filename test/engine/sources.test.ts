@@ -44,6 +44,38 @@ describe('following source to alias text', () => {
   });
 });
 
+describe("the script's own folder", () => {
+  it.each([
+    ['dirname of $0', '. "$(dirname "$0")/lib.sh"'],
+    ['dirname of readlink -f $0', '. "$(dirname "$(readlink -f "$0")")/lib.sh"'],
+    ['dirname of realpath -- $0', '. "$(dirname -- "$(realpath -- "$0")")/lib.sh"'],
+    ['readlink -e of the dirname', 'source "$(readlink -e "$(dirname "$0")")/lib.sh"'],
+    ['cd to the dirname of readlink -f BASH_SOURCE, and pwd', 'DIR=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)\n. "$DIR/lib.sh"'],
+  ])('is followed: %s', (_, lines) => {
+    expect(uses({ 'main.sh': `#!/bin/bash\n${lines}\nll /tmp\n`, '$SCRIPT_DIR/lib.sh': LIB })).toEqual([{ name: 'll', outcomes: [1] }]);
+  });
+
+  it('is not where BASH_SOURCE names it outside bash, where the variable is unset', () => {
+    const main = (shell: string) => `#!/bin/${shell}\n. "\${BASH_SOURCE%/*}/lib.sh"\nll /tmp\n`;
+    expect(uses({ 'main.sh': main('bash'), '$SCRIPT_DIR/lib.sh': LIB })).toEqual([{ name: 'll', outcomes: [1] }]);
+    expect(uses({ 'main.sh': main('zsh'), '$SCRIPT_DIR/lib.sh': "alias ll='ls -l'\n" })).toEqual([{ name: 'll', outcomes: [Tri.Maybe] }]);
+  });
+
+  it('is the started script\'s for $0 in a sourced file, except in zsh, where $0 names that file', () => {
+    const files = (shell: string, at: string) => ({
+      'main.sh': `#!/bin/${shell}\n. ${at}/a.sh\nll /tmp\n`, [`${at}/a.sh`]: '. "$(dirname "$0")/lib.sh"\n',
+      '$SCRIPT_DIR/lib.sh': shell === 'bash' ? LIB : "alias ll='ls -l'\n",
+    });
+    expect(uses(files('bash', './lib'))).toEqual([{ name: 'll', outcomes: [Tri.Maybe] }]);
+    expect(uses(files('bash', '.'))).toEqual([{ name: 'll', outcomes: [1] }]);
+    expect(uses(files('zsh', './lib'))).toEqual([{ name: 'll', outcomes: [1] }]);
+  });
+
+  it('is not taken from readlink without -f, -e or -m, which prints a link\'s target as written', () => {
+    expect(uses({ 'main.sh': '#!/bin/bash\n. "$(dirname "$(readlink "$0")")/lib.sh"\nll /tmp\n', '$SCRIPT_DIR/lib.sh': LIB })).toEqual([]);
+  });
+});
+
 describe('source-path directives', () => {
   it.each([
     ['SCRIPTDIR with a folder, and a path through a variable', '# shellcheck source-path=SCRIPTDIR/lib\nsource "$dir/aliases.sh"', '$SCRIPT_DIR/lib/aliases.sh'],
