@@ -95,6 +95,11 @@ export interface FileReport {
   read?: string[];
   /** How each file in `read` fares in this file's context (for cli/project.ts). */
   contexts?: ContextReport[];
+  /**
+   * Files this file may source, when nothing it reads holds alias text, so it
+   * was not modelled: in its run they define no alias (for cli/project.ts).
+   */
+  sourcesUnmodelled?: string[];
   /** File names this file may source from a folder known only at run time (for cli/project.ts). */
   sourcedNames?: string[];
   /** The dialect it was read in (for cli/project.ts). */
@@ -253,6 +258,7 @@ export function lintFile(task: FileTask): FileReport {
   if (seen.size) report.sources = [...seen];
   const { sourceSites } = final.result.analysis;
   if (sourceSites.length) report.read = [...new Set(sourceSites.map((s) => s.file))].filter((f) => f !== task.path);
+  else if (seen.size && final.result.analysis.units.length === 0) report.sourcesUnmodelled = [...seen].filter((f) => f !== task.path);
   if (report.read && !task.stdin) {
     // judging the uses of a file already read is cheap beside reading them again in a second pass
     const contexts = report.read.map((f) => sourcedReport(final.result, f, task)).filter((c): c is ContextReport => !!c);

@@ -48,6 +48,12 @@ export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): voi
     const roots = by.filter((s) => !sourcers.has(s));
     contexts.set(f, roots.length ? roots : by);
   }
+  // a root that sources the file without being modelled runs it with no alias defined
+  const unmodelled = new Map<string, number>();
+  reports.forEach((r, i) => {
+    if (sourcers.has(tasks[i].path)) return;
+    for (const f of r.sourcesUnmodelled ?? []) if (sourcers.has(f)) unmodelled.set(f, (unmodelled.get(f) ?? 0) + 1);
+  });
   const seen = new Map<string, ContextReport[]>();
   for (const [f, by] of contexts) {
     for (const s of by) {
@@ -59,12 +65,12 @@ export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): voi
   }
   for (const f of sourcers.keys()) {
     const i = index.get(f)!;
-    reports[i] = judged(reports[i], seen.get(f) ?? []);
+    reports[i] = judged(reports[i], seen.get(f) ?? [], unmodelled.has(f));
   }
 }
 
 /** A sourced file's report: what holds in every context it ran in (host/contexts.ts). */
-function judged(own: FileReport, contexts: ContextReport[]): FileReport {
+function judged(own: FileReport, contexts: ContextReport[], unmodelledSourcer: boolean): FileReport {
   if (own.error) return own;
   const messages = judgeInContexts(own.messages, own.dialect ?? '', contexts.map((c) => ({
     findings: c.messages, sites: c.sites.map((s) => `${relativeTo(own.path, s.from)} line ${s.line}`), dialect: c.dialect,
@@ -72,21 +78,23 @@ function judged(own: FileReport, contexts: ContextReport[]): FileReport {
     key: keyOf, ruleId: (m) => m.ruleId, message: (m) => m.message, named: (m, where) => ({ ...m, message: `${m.message} (${where})` }),
   });
   messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return { ...own, messages, ...(own.uses ? { uses: usesInContexts(own.uses, contexts) } : {}) };
+  return { ...own, messages, ...(own.uses ? { uses: usesInContexts(own.uses, contexts, unmodelledSourcer) } : {}) };
 }
 
 /**
  * With --show-uses, a sourced file's uses as the contexts read them: a use
- * expands, or gets a definition, only if every context agrees; one that no
- * context read keeps its own run's verdict.
+ * expands, or gets a definition, only if every context agrees, and not at
+ * all when a sourcer was not modelled (it defines no alias, unless code
+ * aliascope cannot follow does); one that no context read keeps its own run's verdict.
  */
-function usesInContexts(own: UseReport[], contexts: ContextReport[]): UseReport[] {
+function usesInContexts(own: UseReport[], contexts: ContextReport[], unmodelledSourcer: boolean): UseReport[] {
   const read = new Map<number, UseReport[]>();
   for (const c of contexts) for (const u of c.uses ?? []) read.set(u.start, [...(read.get(u.start) ?? []), u]);
   if (read.size === 0) return own;
   const same = <T>(xs: T[]): T | null => (xs.every((x) => JSON.stringify(x) === JSON.stringify(xs[0])) ? xs[0] : null);
   const merged = [...read.values()].map((readings): UseReport => {
-    const expands = same(readings.map((u) => u.expands));
+    // the unmodelled sourcer may still run code aliascope cannot follow: no verdict for it
+    const expands = same([...readings.map((u) => u.expands), ...(unmodelledSourcer ? [null] : [])]);
     return {
       ...readings[0], expands,
       definition: expands ? same(readings.map((u) => u.definition)) : null,

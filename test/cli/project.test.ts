@@ -167,6 +167,23 @@ describe('a file other linted files source', () => {
     expect(bash(dir, 'main.sh')).toBe('main\n');
   });
 
+  it('--show-uses: a use expands only if it does for every sourcer, one that defines no alias included', () => {
+    const dir = project({
+      'main.sh': "#!/bin/bash\nshopt -s expand_aliases\nalias qa='echo EXPANDED'\n. ./lib.sh\n",
+      'other.sh': '#!/bin/bash\n. ./lib.sh\n',
+      'lib.sh': 'qa\n',
+    });
+    const expands = (files: string[]) => {
+      const r = aliascope(['--format', 'json', '--show-uses', ...files], { cwd: dir });
+      const lib = (JSON.parse(r.stdout) as (JsonFile & { uses: { name: string; expands: boolean | null }[] })[]).find((f) => f.filePath.endsWith('lib.sh'))!;
+      return lib.uses.map((u) => `${u.name} ${u.expands}`);
+    };
+    expect(expands(['main.sh', 'lib.sh'])).toEqual(['qa true']);
+    expect(expands(['main.sh', 'other.sh', 'lib.sh'])).toEqual(['qa null']);
+    expect(bash(dir, 'main.sh')).toBe('EXPANDED\n');
+    expect(bash(dir, 'other.sh')).toMatch(/qa: command not found/);
+  });
+
   it('is worded for the shell that sources it when it names none itself', () => {
     const dir = project({
       'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource ./lib.sh\n',
