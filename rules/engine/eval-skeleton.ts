@@ -162,3 +162,31 @@ export function isInertSkeleton({ text, holes }: Skeleton): boolean {
   }
   return true;
 }
+
+/** Besides those, builtins whose run at a use decides whether the code after it runs. */
+const CONTROL_NAMES = new Set(['return', 'exit', 'break', 'continue', 'exec']);
+
+/** Text that may name one of them as a command: the cheap look before a parse. */
+const MAY_NAME_EFFECT = /(?:^|[\s;&|(`])(?:alias|unalias|shopt|emulate|source|\.|eval|setopt|unsetopt|trap|set|return|exit|break|continue|exec|BASH_ALIASES|aliases)(?=$|[\s;&|()`[=])/;
+
+/**
+ * Whether an alias value, run in place of its use, may change aliases or
+ * options or end the code it runs in (`alias load=.`, `alias ret=return`):
+ * only its command words count, so `alias say='echo alias'` does not; a
+ * value that does not parse on its own may.
+ */
+export function valueMayChangeShell(value: string): boolean {
+  if (!MAY_NAME_EFFECT.test(value)) return false;
+  if (ALIAS_ARRAY_WRITE.test(value)) return true;
+  const tree = parse(value);
+  if (tree.rootNode.hasError) return true;
+  for (const cmd of tree.rootNode.descendantsOfType('command')) {
+    const name = cmd.childForFieldName('name');
+    const args = cmd.childrenForFieldName('argument');
+    const { name: word, rest } = pastPrefixes(name ? literal(name) : null, () => args, NO_KEYWORDS);
+    if (word !== null && (EFFECT_NAMES.has(word) || CONTROL_NAMES.has(word))) return true;
+    // `set -e` or `set -o vi` leave aliases alone
+    if (word === 'set' && (rest ?? args).some((a, i, all) => /^[-+][a-zA-Z]*o$/.test(a.text) && /^(posix|no_?aliases|aliases)$/i.test(all[i + 1]?.text ?? ''))) return true;
+  }
+  return false;
+}

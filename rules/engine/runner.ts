@@ -14,7 +14,7 @@ import { braceOnFirstLine, unreadable } from './syntax-errors';
 import type { Catalogue } from './catalogue';
 import { Discovery, unitSource } from './discovery';
 import { assignedBefore } from './emitters';
-import { evalSkeleton, isInertSkeleton, Skeleton } from './eval-skeleton';
+import { evalSkeleton, isInertSkeleton, Skeleton, valueMayChangeShell } from './eval-skeleton';
 import type { Gates } from './gates';
 import { isBacktick, isStatementType, isSubstitution, ReadCtx, Reader } from './reader';
 import { Cwd, FunctionDef, functionKey, join, Source, State } from './state';
@@ -72,6 +72,9 @@ function printersPattern(printers: readonly string[]): RegExp | null {
   });
   return new RegExp([...each, String.raw`\b(?:type|which)\b`].join('|'));
 }
+
+/** An alias value that starts with `return` or `break` (`alias ret=return`). */
+const LEAVING_VALUE = /^\s*(return|break)(?=$|[\s;&|)])/;
 
 /** A write to zsh's `options` array at its `aliases` entry (any spelling zsh accepts). */
 const ZSH_ALIASES_OPTION_WRITE = /(?:^|[^\w${!#+])options\[\s*['"]?(?:no_?)?aliases['"]?\s*\]/i;
@@ -497,7 +500,7 @@ export class Runner {
     const out: string[] = [];
     for (const v of st.valuesOf(name)) {
       const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
-      if (value && (roughWords(value).some((w) => st.functions.get(w) !== undefined) || sourcedPaths(value).length > 0 || HANDLER_EFFECT_WORDS.test(value))) out.push(value);
+      if (value && (roughWords(value).some((w) => st.functions.get(w) !== undefined) || sourcedPaths(value).length > 0 || valueMayChangeShell(value))) out.push(value);
     }
     return out;
   }
@@ -558,7 +561,11 @@ export class Runner {
     const first = literal(nameNode);
     if (first !== null) {
       for (const value of this.valuesCalling(first, st)) {
-        if (HANDLER_EFFECT_WORDS.test(value)) this.unknown(st, rc.src, nameNode, 'alias-value');
+        if (valueMayChangeShell(value)) this.unknown(st, rc.src, nameNode, 'alias-value');
+        // a value that may leave the function, the sourced file or the loop: what follows may not run
+        const leaves = LEAVING_VALUE.exec(value)?.[1];
+        if (leaves === 'return') rc.returns?.push(st.clone());
+        if (leaves === 'break') rc.breaks?.[rc.breaks.length - 1]?.push(st.clone());
         st = this.runUnparsed(value, st, rc) ?? st;
       }
     }

@@ -496,6 +496,26 @@ alias qa='unalias qb' qb='echo EXP'
 qa
 qb U1 || echo NX:U1
 `),
+  // an alias whose value is `.` sources the file named after its use
+  d('alias_value_source', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP' load=.
+load ./inc.sh
+qa U1 || echo NX:U1
+`, { 'inc.sh': 'unalias qa\n' }),
+  // an alias whose value is `return` may end the sourced file that uses it
+  d('alias_value_return', `shopt -s expand_aliases 2>/dev/null
+. ./inc.sh
+qb U1 || echo NX:U1
+`, { 'inc.sh': `alias ret=return
+ret
+alias qb='echo EXP'
+` }),
+  // only the value's command words can change the shell: \`echo QB-ALIAS\` cannot
+  d('alias_value_word', `shopt -s expand_aliases 2>/dev/null
+alias qb='echo QB-ALIAS'
+qb U1 || echo NX:U1
+qb U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
   // bash --posix reads `<( )` with its line and again when it runs
   d('procsub_read_and_run', `shopt -s expand_aliases 2>/dev/null
 alias qa='echo EXP'
