@@ -87,8 +87,14 @@ function spelling(names: string[], flags: string): RegExp | null {
 /** The last names asked for, and their expression: an analysis asks with the same names for every text it reads. */
 let lastSpelling: { key: string; word: RegExp | null } | undefined;
 
+/** Beyond this many names, one regular expression of them all costs more than a look at every word. */
+const MANY_NAMES = 32;
+
+const SEPARATOR = new RegExp(`[${SEPARATORS}]`);
+
 /** Offsets where the words that spell a name in `names` start, in order. */
 export function knownNameOffsets(text: string, names: ReadonlySet<string>): number[] {
+  if (names.size > MANY_NAMES) return spelledWordOffsets(text, new Set(spellable(names)));
   const spelled = spellable(names);
   // no spellable name holds a newline, so the key stands for one list only
   const key = spelled.join('\n');
@@ -97,6 +103,36 @@ export function knownNameOffsets(text: string, names: ReadonlySet<string>): numb
   const at: number[] = [];
   if (!word) return at;
   for (let m = word.exec(text); m; m = word.exec(text)) at.push(m.index + m[0].length - m[1].length);
+  return at;
+}
+
+/**
+ * What `spelling` finds, word by word: each word's start past leading
+ * backslash-newlines, where what is left of the word once quotes and
+ * backslashes are removed is in `names`.
+ */
+function spelledWordOffsets(text: string, names: ReadonlySet<string>): number[] {
+  const at: number[] = [];
+  const sep = (i: number) => SEPARATOR.test(text[i]);
+  for (let i = 0; i < text.length; i++) {
+    if (sep(i) || (i > 0 && !sep(i - 1)) || (i > 1 && text[i - 1] === '\n' && text[i - 2] === '\\')) continue;
+    let start = i;
+    while (text[start] === '\\' && text[start + 1] === '\n') start += 2;
+    let word = '';
+    let k = start;
+    while (k < text.length) {
+      const c = text[k];
+      if (c === '\\') k += text[k + 1] === '\n' ? 2 : 1;
+      else if (c === "'" || c === '"') k++;
+      else if (sep(k)) break;
+      else {
+        word += c;
+        k++;
+      }
+    }
+    if (names.has(word)) at.push(start);
+    i = Math.max(i, k - 1);
+  }
   return at;
 }
 

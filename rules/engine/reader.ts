@@ -89,8 +89,8 @@ export function isSubstitution(node: SyntaxNode): boolean {
 }
 
 export class Reader {
-  /** Per text read: where its words that could be known alias names start, for as many names as were known. */
-  private readonly nameIndex = new Map<string, { names: number; at: number[] }>();
+  /** Per text: the known names it was searched for, and where words that spell them start. */
+  private readonly nameIndex = new Map<string, { names: Set<string>; at: number[] }>();
   /** Per substitution node, when its body is read. */
   private readonly readTimes = new Map<string, ReadTime | 'never'>();
   /** Per text read, whether it may switch bash's posix mode: asked once, not at every substitution. */
@@ -186,13 +186,18 @@ export class Reader {
 
   /** Where the words of a text that could be known alias names start, in order. */
   nameOffsets(text: string): number[] {
-    let index = this.nameIndex.get(text);
+    const index = this.nameIndex.get(text);
     const names = this.catalogue.knownNames;
-    if (!index || index.names !== names.size) {
-      index = { names: names.size, at: knownNameOffsets(text, names) };
-      this.nameIndex.set(text, index);
+    if (!index) {
+      this.nameIndex.set(text, { names: new Set(names), at: knownNameOffsets(text, names) });
+    } else if (index.names.size !== names.size) {
+      // names are only ever added: look for the new ones alone, as a file with many aliases learns them one by one
+      const fresh = new Set([...names].filter((n) => !index.names.has(n)));
+      for (const n of fresh) index.names.add(n);
+      const more = knownNameOffsets(text, fresh);
+      if (more.length) index.at = [...new Set([...index.at, ...more])].sort((a, b) => a - b);
     }
-    return index.at;
+    return this.nameIndex.get(text)!.at;
   }
 
   /** True if a word starting in text[from, to) could be a known alias name (always when exhaustive). */

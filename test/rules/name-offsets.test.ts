@@ -1,5 +1,6 @@
 // knownNameOffsets and namesRunWord find the words that spell known alias
-// names, or the builtins the runner acts on, with one regular expression. The
+// names, or the builtins the runner acts on, with one regular expression (for
+// many names, knownNameOffsets looks at each word instead). The
 // references below are the plain definitions, a look at every word; each pair
 // must agree on every text and every set of names.
 import { existsSync, readdirSync, readFileSync } from 'fs';
@@ -24,6 +25,9 @@ function reference(text: string, names: ReadonlySet<string>): number[] {
 }
 
 const runWordReference = (text: string): boolean => roughWords(text).some((w) => RUN_WORDS.has(w));
+
+/** The same names and 40 no text spells: past 32 names, knownNameOffsets looks at every word instead. */
+const many = (names: ReadonlySet<string>): Set<string> => new Set([...names, ...Array.from({ length: 40 }, (_, i) => `zzpad${i}zz`)]);
 
 const CORPUS = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'aliascope', 'corpus');
 const CORPUS_STEP = 10;
@@ -57,6 +61,7 @@ describe('knownNameOffsets and namesRunWord', () => {
     ];
     for (const [text, want] of cases) {
       expect(knownNameOffsets(text, names), JSON.stringify(text)).toEqual(want);
+      expect(knownNameOffsets(text, many(names)), `many names, ${JSON.stringify(text)}`).toEqual(want);
       expect(reference(text, names), `reference on ${JSON.stringify(text)}`).toEqual(want);
     }
   });
@@ -78,6 +83,7 @@ describe('knownNameOffsets and namesRunWord', () => {
     for (let i = 0; i < 3000; i++) {
       const text = Array.from({ length: 1 + Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
       expect(knownNameOffsets(text, names), JSON.stringify(text)).toEqual(reference(text, names));
+      expect(knownNameOffsets(text, many(names)), `many names, ${JSON.stringify(text)}`).toEqual(reference(text, names));
     }
     const builtins = ['e', 'x', 'i', 't', '.', 's', 'v', 'a', 'l', ' ', '\n', '\\', '\\\n', "'", '"', ';', '(', '`', '$', '|'];
     for (let i = 0; i < 3000; i++) {
@@ -99,6 +105,7 @@ describe('knownNameOffsets and namesRunWord', () => {
       const want = reference(text, names);
       found += want.length;
       expect(knownNameOffsets(text, names), f).toEqual(want);
+      expect(knownNameOffsets(text, many(names)), `many names, ${f}`).toEqual(want);
       // every line, and every run of five, as the statements the runner asks about
       const lines = text.split('\n');
       for (let l = 0; l < lines.length; l++) {
