@@ -117,6 +117,12 @@ ruleTester(rule('alias-dies-with-script'), {
     { code: "#!/bin/sh\nif [ -z \"$HOME\" ]; then return; fi\nalias k='kubectl'\n", file: script },
     // its name is looked at: `alias k` prints it, a function may inspect it
     { code: "#!/bin/sh\nalias k='kubectl'\nalias k >/dev/null && echo defined\n", file: script },
+    // zsh's suffix and global aliases are used by file names and arguments, not as command names
+    { code: "#!/bin/zsh\nalias -s txt=cat\nhello.txt\n", file: script },
+    { code: "#!/bin/zsh\nalias -g G='| grep'\nls G x\n", file: script },
+    // the script reads its whole alias table
+    { code: "#!/bin/zsh\nalias ll='ls -l'\nfor a in ${(k)aliases}; do print $a; done\n", file: script },
+    { code: "#!/bin/bash\nalias ll='ls -l'\nalias | grep -c ll\n", file: script },
     // defined in a function that never runs: alias-in-function's business, not this rule's
     { code: "#!/bin/sh\nsetup() { alias k='kubectl'; }\n", file: script },
     // a file aliascope cannot read runs after it, and may use it
@@ -147,6 +153,18 @@ ruleTester(rule('alias-dies-with-script'), {
       code: "#!/bin/sh\nf() { return 0; }\nalias k='kubectl'\n",
       file: script,
       errors: [{ line: 3, column: 7, endColumn: 18 }],
+    },
+    {
+      // a variable named alias is not the alias table
+      code: "#!/bin/sh\nfor alias in a b; do echo \"${alias}\"; done\nalias k='kubectl'\n",
+      file: script,
+      errors: [{ line: 3, column: 7, endColumn: 18 }],
+    },
+    {
+      // a regular zsh alias, beside a suffix one
+      code: "#!/bin/zsh\nalias -s txt=cat\nalias -r ll='ls -l'\n",
+      file: script,
+      errors: [{ line: 3, column: 10, endColumn: 20 }],
     },
     {
       // defined by a function the script calls
