@@ -49,10 +49,20 @@ export function positionalExpansions(value: string, anonymousFunctions = false):
     }
     for (const c of n.namedChildren) walk(c);
   };
-  // zsh also ends a body with `}` right after a word (`() { ls "$@" ; foo }`), which tree-sitter-bash wants after `;`
-  walk(read(anonymousFunctions ? value.replace(ANONYMOUS_FUNCTION, '$1_()').replace(/([^\s;&{])([ \t]+\})[ \t]*$/, '$1;$2') : value));
+  if (!anonymousFunctions) {
+    walk(read(value));
+    return out;
+  }
+  // zsh reads a body whose `{` touches its first word, or whose `}` follows a word with no `;`
+  // (`(){echo $1}`, `f(){ echo $1 }; f`), which tree-sitter-bash does not: the parameters past
+  // such a function's opening are its own
+  const opening = ZSH_FUNCTION_OPENING.exec(value);
+  walk(read((opening ? value.slice(0, opening.index) : value).replace(ANONYMOUS_FUNCTION, '$1_()')));
   return out;
 }
+
+/** Where a zsh function definition's body opens: `() {`, `name() {`, `function name {`, with or without a blank before the word. */
+const ZSH_FUNCTION_OPENING = /(?:^|[\s;&|({])(?:function\s+[^\s;&|(){}]+(?:\s*\(\))?|[^\s;&|(){}]*\(\))\s*\{/;
 
 /**
  * Commands that act on the function or loop they run in: pasted in by an

@@ -59,6 +59,11 @@ ruleTester(rule('alias-positional-params'), {
     // zsh's anonymous function takes the alias's arguments as its own
     { code: "alias a='() { ls \"$@\"; }'\n", dialect: 'zsh' },
     { code: "alias a='() { ls \"$@\" ; foo }'\n", dialect: 'zsh' },
+    // zsh bodies whose `{` touches a word, or whose `}` follows one
+    { code: "alias pinga='(){echo ping 10.$1}'\n", dialect: 'zsh' },
+    { code: "alias dkIf='function dkIf_(){ docker images -f \"reference=*$1*\" }; dkIf_'\n", dialect: 'zsh' },
+    { code: "alias f='f(){ echo $1 }; f'\n", dialect: 'zsh' },
+    { code: "alias f='function f { echo $1 }; f'\n", dialect: 'zsh' },
     { code: "alias col1='awk '\\''{print $1}'\\'''\n" },
     // `${#x}` is a length, `${x[1]}` an element
     { code: "alias len='echo ${#HOME} ${x[1]}'\n" },
@@ -72,6 +77,8 @@ ruleTester(rule('alias-positional-params'), {
     { code: "alias first='x=$1'\nf() { first bob; }\n", errors: [{ line: 1, column: 7, endColumn: 19 }] },
     { code: "alias all='printf %s \"$@\"'\n", errors: [{ line: 1, column: 7, endColumn: 27 }] },
     { code: "alias n='echo ${#}'\n", errors: [{ line: 1, column: 7, endColumn: 20 }] },
+    // before the function, the parameter is the caller's
+    { code: "alias f='echo $1; () { echo x }'\n", dialect: 'zsh', errors: [{ line: 1, column: 7, endColumn: 33 }] },
     // outside zsh `() {` is no function
     { code: "alias a='() { ls \"$@\"; }'\n", dialect: 'bash', errors: [{ line: 1, column: 7, endColumn: 26 }] },
   ],
