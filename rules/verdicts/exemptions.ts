@@ -12,8 +12,11 @@ export function unaliasedBetween(analysis: Analysis, use: Use, from: number): bo
   return analysis.unaliases.some((u) => u.at > from && u.at < use.start && removes(u, use.name));
 }
 
-/** Words that run the next word as a plain command: `alias ls='command ls -F'` still decorates `ls`. */
-const PLAIN_COMMAND_PREFIXES = new Set(['command', 'builtin', '\\command']);
+/**
+ * Words that run the next word as a plain command: `alias ls='command ls -F'` still decorates `ls`,
+ * as zsh's `alias mkdir='nocorrect mkdir'` does.
+ */
+const PLAIN_COMMAND_PREFIXES = new Set(['command', 'builtin', '\\command', 'nocorrect', 'noglob']);
 
 /**
  * The command an alias value runs, as written, past `command`/`builtin`.

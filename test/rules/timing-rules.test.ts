@@ -423,6 +423,9 @@ ruleTester(rule('use-before-definition'), {
     // the plain command is what the alias decorates, also past `command` and with a value known only at run time
     { code: "ls /tmp\nalias ls='ls -F'\n" },
     { code: "ls /tmp\nalias ls='command ls -F'\n" },
+    // zsh's precommand modifiers decorate it too
+    { code: "mkdir -p x\nalias mkdir='nocorrect mkdir'\n", dialect: 'zsh' },
+    { code: "mkdir -p x\nalias mkdir='nocorrect command mkdir'\n", dialect: 'zsh' },
     { code: "ls /tmp\nalias ls=\"ls ${flags}\"\n" },
     // the use calls the script's function of the same name
     { code: "foo() { echo; }\nfoo\nalias foo='echo x'\n" },
