@@ -29,7 +29,7 @@ export function mayBeSourced<T>(own: T[], ruleId: (t: T) => string): T[] {
 
 /**
  * Given each file with the file names its `source` commands read from a
- * run-time folder (rules' `sourcedNames`): whether another of them may source
+ * run-time folder (rules' `sourcedNames`, globs such as `*.sh` among them): whether another of them may source
  * the file at a path.
  */
 export function namedByOthers(named: Iterable<[string, Iterable<string>]>): (path: string) => boolean {
@@ -41,7 +41,11 @@ export function namedByOthers(named: Iterable<[string, Iterable<string>]>): (pat
       namers.add(from);
     }
   }
-  return (path) => [...(byName.get(basename(path)) ?? [])].some((from) => from !== path);
+  // a loop over a glob names every file its pattern matches (`*.sh`)
+  const patterns = [...byName].filter(([name]) => /[*?]/.test(name))
+    .map(([name, namers]): [RegExp, Set<string>] => [new RegExp(`^${name.replace(/[.+]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`), namers]);
+  const namersOf = (file: string) => [...(byName.get(file) ?? []), ...patterns.flatMap(([re, namers]) => (re.test(file) ? [...namers] : []))];
+  return (path) => namersOf(basename(path)).some((from) => from !== path);
 }
 
 /** Rules whose reports do not come from the analysis: they stay as the file's own run gave them. */

@@ -96,10 +96,33 @@ const NAMED_IN_RUNTIME_FOLDER = /^("?)[^\s;&|()<>'"]*\$[^\s;&|()<>'"]*\/([\w.+-]
 export function sourcedNames(text: string): string[] {
   const out: string[] = [];
   for (const at of sourceArguments(text)) {
-    const named = NAMED_IN_RUNTIME_FOLDER.exec(restOfLine(text, at));
+    const word = restOfLine(text, at);
+    const named = NAMED_IN_RUNTIME_FOLDER.exec(word);
     if (named) out.push(named[2]);
+    else out.push(...loopedNames(text, at, word));
   }
   return out;
+}
+
+/** A `source` word that is a loop variable, after a literal folder if any: `"$f"`, `./"$f"`, `"${dir}/$f"`. */
+const LOOP_VARIABLE = /^"?(?:[^\s;&|()<>'"$]*\/|\$\{?\w+\}?\/)?"?\$\{?([A-Za-z_]\w*)\}?"?(?=[\s;&|)]|$)/;
+
+/** A `for` loop's head: its variable and its words. */
+const FOR_HEAD = /(?:^|[\s;&|({])for\s+([A-Za-z_]\w*)\s+in\s+([^;\n]*)/g;
+
+/**
+ * The file names a `source` of a `for` loop's variable may name: the last part
+ * of each of the loop's words, a glob such as `*.sh` where it has one
+ * (`for f in "$dir"/*.sh; do . "$f"; done`).
+ */
+function loopedNames(text: string, at: number, word: string): string[] {
+  const variable = LOOP_VARIABLE.exec(word)?.[1];
+  if (!variable) return [];
+  let words: string | undefined;
+  for (const m of text.slice(0, at).matchAll(FOR_HEAD)) if (m[1] === variable) words = m[2];
+  if (words === undefined) return [];
+  return words.trim().split(/\s+/).map((w) => w.replace(/["']/g, '').replace(/^.*\//, ''))
+    .filter((n) => /^[\w.+*?-]+$/.test(n) && /[\w]/.test(n));
 }
 
 /**

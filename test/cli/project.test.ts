@@ -122,6 +122,18 @@ describe('a file other linted files source', () => {
     expect(found['os/other'].map((m) => m.split(' ')[1])).toEqual(['alias-dies-with-script:']);
   });
 
+  it('an executable file that a loop over a glob may source keeps its aliases; one the glob does not match does not', () => {
+    const ls = "#!/bin/bash\nalias ll='ls -l'\n";
+    const dir = project({
+      'loader.sh': '#!/bin/bash\nload() {\n  for file in "$1"/*.sh; do\n    source "$file"\n  done\n}\nload "$HOME/aliases"\n',
+      'aliases/ls.sh': ls, 'aliases/ls.bash': ls,
+    });
+    for (const f of ['aliases/ls.sh', 'aliases/ls.bash']) chmodSync(join(dir, f), 0o755);
+    const found = lintJson(dir);
+    expect(found['aliases/ls.sh']).toEqual([]);
+    expect(found['aliases/ls.bash'].map((m) => m.split(' ')[1])).toEqual(['alias-dies-with-script:']);
+  });
+
   it('is judged where the program starts, not in a sourcer that is itself sourced', () => {
     const dir = project({
       'main.sh': "#!/bin/bash\nshopt -s expand_aliases\nalias ll='echo expanded'\nsource ./mid.sh\n",

@@ -102,6 +102,10 @@ describe('file names sourced from a folder known only at run time', () => {
     ['a file name that is itself an expansion', '. "$a"', []],
     ['a glob', '. "$d"/*.sh', []],
     ['a dot that is not the command', 'echo a. "$OS/colors"', []],
+    ['a loop over a glob', 'for f in "$dir"/*.sh; do . "$f"; done', ['*.sh']],
+    ['a loop over names, in a folder', 'for f in lib.sh util.sh; do . "./$f"; done', ['lib.sh', 'util.sh']],
+    ['a loop in a function, over several lines', 'load() {\n  for file in "$1"/*.bash; do\n    source "${file}"\n  done\n}', ['*.bash']],
+    ['a variable no loop sets', 'f=x\n. "$f"', []],
   ])('%s', (_, line, names) => {
     expect(sourcedNames(`#!/bin/bash\n${line}\n`)).toEqual(names);
   });
