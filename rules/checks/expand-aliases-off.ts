@@ -1,5 +1,6 @@
-import { isDefinition } from '../engine';
+import { isAbsent, isDefinition } from '../engine';
 import { shoptFix } from '../fixes';
+import type { UnknownCode } from '../engine';
 import type { Rule } from '../rule';
 import { code, related } from '../report';
 
@@ -11,6 +12,9 @@ const SWITCHES = /shopt\s+-u[^\n;&|]*expand_aliases|[-+]o\s+posix/;
  * `set -o posix`), group 3 off (`shopt -u`, `set +o posix`).
  */
 const SWITCH = /(^|[;&|{]|\b(?:then|do|else))[ \t]*(?:(shopt[ \t]+-[a-z]*s[a-z]*[ \t][^\n;&|]*expand_aliases|set[ \t]+-o[ \t]+posix)|(shopt[ \t]+-[a-z]*u[a-z]*[ \t][^\n;&|]*expand_aliases|set[ \t]+\+o[ \t]+posix))/gm;
+
+/** Code aliascope cannot follow that may define aliases of any name: a file it cannot read, a dynamic eval or alias name. */
+const DEFINES_ANY_NAME = new Set<UnknownCode['what']>(['source', 'eval', 'depth', 'misparsed', 'startup', 'alias', 'alias-array']);
 
 /** The offset of the last switch before `at` that turned expand_aliases off after a switch turned it on, or null. */
 function switchedOffBefore(text: string, at: number): number | null {
@@ -44,7 +48,7 @@ k get pods
 \`\`\`
 
 ## Fix
-Switch the option on in a line of its own, before the uses are read, or use a function instead of the alias:
+Switch the option on in a line of its own, before the uses are read, or use a function instead of the alias. The option is for the whole script: where it would also expand another alias that does not expand now, or aliases that a file aliascope cannot read may define, \`--fix\` leaves it to you (an editor still offers it):
 \`\`\`bash
 #!/bin/bash
 shopt -s expand_aliases
@@ -60,6 +64,12 @@ k get pods
     // Not where the script switches the option off itself (`shopt -u`, posix
     // mode toggled): a line at the top would not decide it.
     const canFix = ctx.analysis.dialect.id === 'bash' && !SWITCHES.test(ctx.analysis.text);
+    // The option is for the whole script: it also expands every other use of an
+    // alias that may be in effect, and aliases that code aliascope cannot follow defines.
+    const reported = new Set(uses.map((v) => v.use));
+    const other = ctx.analysis.uses.find((u) => !reported.has(u) && u.resolutions.some((r) => r.values.some((x) => !isAbsent(x))));
+    const widens = other ? `the option also makes ${code(other.name)} on line ${ctx.line(other.start)} run its alias, which it does not now`
+      : ctx.analysis.unknowns.some((u) => DEFINES_ANY_NAME.has(u.what)) ? 'the option also expands any alias that code aliascope cannot follow defines' : null;
     return uses.map((v) => {
       // The option alone makes the use expand only where an alias is defined
       // every time it is read and runs (a loop's first pass may come before the
@@ -88,10 +98,10 @@ k get pods
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `${which} is read while \`expand_aliases\` is off, so bash runs the command, not the alias; ${why}.`,
         start: v.use.start, end: v.use.end, related: related(ctx, v),
-        fix: offered && defined ? fix : undefined,
-        suggestions: offered && !defined ? [fix] : undefined,
+        fix: offered && defined && !widens ? fix : undefined,
+        suggestions: offered && (!defined || widens) ? [fix] : undefined,
         fixRefusal: !offered ? 'the script switches expand_aliases or posix mode itself; decide where it should be on'
-          : defined ? undefined : 'the use also runs where the alias is not defined, which the option does not change',
+          : !defined ? 'the use also runs where the alias is not defined, which the option does not change' : widens ?? undefined,
       };
     });
   },

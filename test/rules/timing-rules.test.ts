@@ -566,6 +566,13 @@ ruleTester(rule('expand-aliases-off'), {
       refusal: 'the script switches expand_aliases',
     },
     {
+      // the option would also expand whatever aliases a file aliascope cannot read defines: only a suggestion
+      code: "#!/bin/bash\nalias k='echo hi'\nk\n. \"$HOME/.myrc\"\nrm -f ./scratch\n",
+      errors: [{ line: 3, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
+      refusal: 'the option also expands any alias that code aliascope cannot follow defines',
+      suggested: "#!/bin/bash\nshopt -s expand_aliases\nalias k='echo hi'\nk\n. \"$HOME/.myrc\"\nrm -f ./scratch\n",
+    },
+    {
       // a handler that only defines aliases switches no option either
       code: "#!/bin/bash\ntrap \"alias x='echo t'\" USR1\nalias k='echo hi'\nk\n",
       errors: [{ line: 4, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
