@@ -78,8 +78,10 @@ function setsParameters(cmd: SyntaxNode): boolean {
 /**
  * The first thing in the value that behaves differently inside a function
  * than pasted where the alias is used, as written; null when there is none.
+ * `localDeclarations` are the dialect's other builtins that declare a
+ * function's own variables (Dialect.localDeclarations).
  */
-export function scopeSensitive(value: string): string | null {
+export function scopeSensitive(value: string, localDeclarations: readonly string[] = []): string | null {
   if (!readable(value)) return 'the value';
   const root = read(value);
   const params = positionalExpansions(value);
@@ -90,7 +92,7 @@ export function scopeSensitive(value: string): string | null {
     if (found || n.type === 'function_definition') return;
     const name = n.type === 'command' ? n.childForFieldName('name') : null;
     const word = name ? literal(name) : n.type === 'declaration_command' ? n.firstChild?.text ?? null : null;
-    if (word && (SCOPED_COMMANDS.has(word) || (word === 'set' && setsParameters(n)))) found = word;
+    if (word && (SCOPED_COMMANDS.has(word) || localDeclarations.includes(word) || (word === 'set' && setsParameters(n)))) found = word;
     for (const c of n.namedChildren) walk(c);
   };
   walk(root);

@@ -47,6 +47,11 @@ export interface Dialect {
    * (ksh93, mksh), 'never'.
    */
   functionArgZero: 'always' | 'function-keyword' | 'never';
+  /**
+   * Builtins besides `local`, `declare` and `typeset` whose variables belong to
+   * the `name()` function they run in: zsh's `readonly`, `integer`, `float`, mksh's `integer`.
+   */
+  localDeclarations: readonly string[];
   /** What `$0` names in a sourced file: the file itself (zsh), or the script that was started. */
   sourcedArgZero: 'file' | 'script';
   /** Whether `BASH_SOURCE` names the file being read (bash); elsewhere it is unset. */
@@ -260,6 +265,7 @@ const base = {
   functionArgZero: 'never',
   sourcedArgZero: 'script',
   bashSource: false,
+  localDeclarations: [],
   functionPrinters: [],
   evalRead: 'run-lines',
   sourceRead: 'run-lines',
@@ -320,7 +326,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
     functionPrinters: ['declare -f', 'typeset -f', 'functions'], coproc: true,
     precommandModifiers: { noglob: false, nocorrect: true, '-': false },
-    commandSkips: ZSH_BUILTINS, specialFunction: 'replaces', anonymousFunctions: true, aliasFlags: 'gr', aliasBlanks: ' ', keywordAliases: true, trapRead: 'set', functionArgZero: 'always', sourcedArgZero: 'file', sourceSearch: { '.': 'path', source: 'cwd' },
+    commandSkips: ZSH_BUILTINS, specialFunction: 'replaces', anonymousFunctions: true, aliasFlags: 'gr', aliasBlanks: ' ', keywordAliases: true, trapRead: 'set', functionArgZero: 'always', sourcedArgZero: 'file', localDeclarations: ['readonly', 'integer', 'float'], sourceSearch: { '.': 'path', source: 'cwd' },
     // a name with `?`, `*` or `[` is a pattern that matches no file
     functionNames: /^(?!%)[^\s'"\\$`=|&;<>()[?*]+$/,
   },
@@ -333,7 +339,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     functionPrinters: ['typeset -f', 'functions'], functionNames: IDENTIFIER, functionArgZero: 'function-keyword',
   },
   mksh: {
-    ...base, id: 'mksh', versionVariable: 'KSH_VERSION', label: 'mksh',
+    ...base, id: 'mksh', localDeclarations: ['integer'], versionVariable: 'KSH_VERSION', label: 'mksh',
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',

@@ -86,7 +86,7 @@ function redirectedUse(use: Use, analysis: Analysis): boolean {
 function wrapperRisk(def: AliasDef, analysis: Analysis): string | null {
   const value = def.value ?? '';
   if (!readable(value)) return 'the value is too long for aliascope to check what it does in a function';
-  const scoped = scopeSensitive(value);
+  const scoped = scopeSensitive(value, analysis.dialect.localDeclarations);
   if (scoped) return `\`${scoped}\` in the value would act on the new function, not on the code that uses the alias`;
   const uses = usesNamed(analysis, def.name);
   const gets = (u: Use): boolean => u.resolutions.some((r) => r.values.includes(def.id));

@@ -334,6 +334,35 @@ ruleTester(rule('same-unit'), {
       refusal: 'the value has a redirection',
     },
     {
+      // zsh's integer, float and readonly, and mksh's integer, declare a function's own variables
+      code: "alias k='integer n=5'; k\n",
+      dialect: 'zsh',
+      errors: [{ line: 1, column: 7, endColumn: 22 }, { line: 1, column: 24, endColumn: 25 }],
+      suggested: "k() { integer n=5 \"$@\"; }; k\n",
+      refusal: '`integer` in the value would act on the new function',
+    },
+    {
+      code: "alias k='readonly ro=1'; k\n",
+      dialect: 'zsh',
+      errors: [{ line: 1, column: 7, endColumn: 24 }, { line: 1, column: 26, endColumn: 27 }],
+      suggested: "k() { readonly ro=1 \"$@\"; }; k\n",
+      refusal: '`readonly` in the value would act on the new function',
+    },
+    {
+      code: "alias k='integer n=5'; k\n",
+      dialect: 'mksh',
+      errors: [{ line: 1, column: 7, endColumn: 22 }, { line: 1, column: 24, endColumn: 25 }],
+      suggested: "k() { integer n=5 \"$@\"; }; k\n",
+      refusal: '`integer` in the value would act on the new function',
+    },
+    {
+      // bash's readonly is global, even in a function
+      code: "alias k='readonly ro=1'; k\n",
+      dialect: 'bash',
+      errors: [{ line: 1, column: 7, endColumn: 24 }, { line: 1, column: 26, endColumn: 27 }],
+      output: "k() { readonly ro=1 \"$@\"; }; k\n",
+    },
+    {
       code: "alias k='echo hi >&2'; k x\n",
       errors: [{ line: 1, column: 7, endColumn: 22 }, { line: 1, column: 24, endColumn: 25 }],
       output: "k() { echo hi >&2 \"$@\"; }; k x\n",
