@@ -5,6 +5,7 @@ import { chainsNextWord, type Dialect } from './dialects';
 import { defsNamed, usesNamed, Verdict } from './verdicts';
 import { AliasDef, Analysis, inDocument, Use } from './engine';
 import { leadingOptions, PREFIX_WORDS } from './engine/builtins';
+import { knownNameOffsets } from './engine/gates';
 import { errorCount, parse, SyntaxNode } from './parse';
 import type { Fix, TextEdit } from './rule';
 
@@ -98,6 +99,20 @@ function wrapperRisk(def: AliasDef, analysis: Analysis): string | null {
   }
   if (hasRedirection(value) && uses.some((u) => !inDocument(analysis, u) || redirectedUse(u, analysis))) {
     return 'the value has a redirection, and a redirection at a use would apply before it instead of after';
+  }
+  const bypass = bypassingSpelling(analysis.text, def.name);
+  if (bypass) return `\`${bypass}\` skips the alias on purpose, but it would call a function of that name`;
+  return null;
+}
+
+/**
+ * A quoted or escaped spelling of `name` in the text (`\\grep`, `'grep'`):
+ * as a command it runs the plain command, past the alias but not past a function.
+ */
+function bypassingSpelling(text: string, name: string): string | null {
+  for (const at of knownNameOffsets(text, new Set([name]))) {
+    const word = /^[^\s;&|()<>`]*/.exec(text.slice(at))![0];
+    if (word !== name) return word;
   }
   return null;
 }

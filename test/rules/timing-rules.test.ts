@@ -356,6 +356,14 @@ ruleTester(rule('same-unit'), {
       refusal: '`integer` in the value would act on the new function',
     },
     {
+      // a quoted or escaped name skips the alias on purpose, and would call the function
+      code: "alias grep='grep -c'; grep x f\n\\grep -h root f\n",
+      dialect: 'bash',
+      errors: [{ line: 1, column: 7, endColumn: 21 }, { line: 1, column: 23, endColumn: 27 }],
+      suggested: "grep() { command grep -c \"$@\"; }; grep x f\n\\grep -h root f\n",
+      refusal: '`\\grep` skips the alias on purpose',
+    },
+    {
       // bash's readonly is global, even in a function
       code: "alias k='readonly ro=1'; k\n",
       dialect: 'bash',
