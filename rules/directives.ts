@@ -67,6 +67,28 @@ function nextCommandScope(text: string, comment: SyntaxNode): [number, number] {
   return [n.startIndex, eol === -1 ? text.length : eol];
 }
 
+/** Where a statement may stand, so a comment line may go before it. */
+const STATEMENT_LISTS = new Set(['program', 'compound_statement', 'do_group', 'subshell', 'if_statement', 'elif_clause', 'else_clause', 'case_item']);
+
+/**
+ * Where a `# aliascope disable=…` line would silence what is reported at
+ * `at`: the start of the line of the innermost statement that holds it and
+ * starts its own line, when the directive's scope (nextCommandScope) then
+ * reaches `at`; null where no comment line can (a here-document's body, or
+ * the second line of a command continued with a backslash past the first
+ * command of its line).
+ */
+export function directiveLineFor(text: string, tree: Tree, at: number): number | null {
+  for (let n: SyntaxNode | null = tree.rootNode.descendantForIndex(at); n; n = n.parent) {
+    if (!n.parent || !STATEMENT_LISTS.has(n.parent.type) || n.type === 'comment') continue;
+    const lineStart = text.lastIndexOf('\n', n.startIndex - 1) + 1;
+    if (!/^[ \t]*$/.test(text.slice(lineStart, n.startIndex))) continue;
+    const eol = text.indexOf('\n', n.endIndex);
+    return at < (eol === -1 ? text.length : eol) + 1 ? lineStart : null;
+  }
+  return null;
+}
+
 /** A directive on the line right after the shebang covers the file, as in ShellCheck. */
 function afterShebang(text: string, comment: SyntaxNode): boolean {
   return text.startsWith('#!') && comment.startPosition.row === 1 && comment.startPosition.column === 0;

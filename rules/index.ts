@@ -12,7 +12,7 @@ export type { Analysis, AliasDef, Use, UseRun, Resolution, SourceResolver, Names
 export { RULES, RULES_BY_ID } from './checks';
 export type { Diagnostic, FileFacts, Fix, TextEdit, Rule, RuleMeta, Severity, Related } from './rule';
 export { SCRIPT_DIR, SEARCH_ONLY } from './source-path';
-export { applyDirectives } from './directives';
+export { applyDirectives, directiveLineFor } from './directives';
 export { ANALYSIS_INCOMPLETE, incompleteDiagnostic } from './incomplete';
 export { aliasUses, definitionPlace } from './uses';
 export type { Place, UseReport } from './uses';

@@ -8,7 +8,7 @@ import {
   CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, Fix, RULES_BY_ID, vetFix } from '../rules';
+import { Diagnostic, directiveLineFor, Fix, parse, RULES_BY_ID, Tree, vetFix } from '../rules';
 import { sameSpot, SOURCE, toLspEdits } from './convert';
 import type { Analysed } from './linter';
 
@@ -64,12 +64,16 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
       }
     }
     const silenced = new Set<string>();
+    // the tree of this very text: a carried analysis holds an earlier one's
+    let tree: Tree | undefined;
+    const treeOf = () => (tree ??= analysed.exact ? analysed.result.analysis.tree : parse(doc.getText()));
     for (const d of here) {
       if (!RULES_BY_ID.has(d.ruleId)) continue; // notices about directives or file size
       const key = `${d.ruleId}@${doc.positionAt(d.start).line}`;
       if (silenced.has(key)) continue;
       silenced.add(key);
-      actions.push(disableForLine(ctx, d, lspOf(d)));
+      const action = disableForLine(ctx, d, lspOf(d), treeOf());
+      if (action) actions.push(action);
     }
   }
   const fixable = analysed.reported.some((d) => d.fix);
@@ -93,9 +97,12 @@ function quickFix(ctx: ActionContext, fix: Fix, diagnostic: LspDiagnostic, prefe
   };
 }
 
-function disableForLine(ctx: ActionContext, d: Diagnostic, diagnostic: LspDiagnostic): CodeAction {
+/** A directive line before the statement that holds the finding; none where no comment line can silence it. */
+function disableForLine(ctx: ActionContext, d: Diagnostic, diagnostic: LspDiagnostic, tree: Tree): CodeAction | null {
   const { doc } = ctx;
-  const line = doc.positionAt(d.start).line;
+  const at = directiveLineFor(doc.getText(), tree, d.start);
+  if (at === null) return null;
+  const line = doc.positionAt(at).line;
   const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(text)![0];
   const eol = /\r\n$/.test(text) ? '\r\n' : '\n';
