@@ -38,13 +38,27 @@ export function rename(doc: TextDocument, analysis: Analysis, pos: Position, new
   };
   const changes: Record<string, TextEdit[]> = {};
   const seen = new Set<string>();
-  for (const x of [...analysis.defs, ...analysis.uses]) {
+  const edit = (where: TextDocument, start: number) => {
+    if (seen.has(`${where.uri}#${start}`)) return;
+    seen.add(`${where.uri}#${start}`);
+    (changes[where.uri] ??= []).push({ range: rangeOf(where, start, start + at.name.length), newText: newName });
+  };
+  for (const x of analysis.defs) {
     const where = x.name === at.name && x.start >= 0 ? docOf(x.file) : undefined;
     // a definition's word may start with a quote: `alias 'll=ls -l'`
     const start = where ? where.getText().indexOf(at.name, x.start) : -1;
-    if (!where || start < 0 || start >= x.end || seen.has(`${where.uri}#${start}`)) continue;
-    seen.add(`${where.uri}#${start}`);
-    (changes[where.uri] ??= []).push({ range: rangeOf(where, start, start + at.name.length), newText: newName });
+    if (where && start >= 0 && start < x.end) edit(where, start);
+  }
+  for (const u of analysis.uses) {
+    const where = u.name === at.name && u.start >= 0 ? docOf(u.file) : undefined;
+    // a quoted or escaped name (`\ls`), or one after `command`, runs the plain command on purpose: it keeps its name
+    if (!where || where.getText().slice(u.start, u.end) !== at.name || u.resolutions.every((r) => r.quirk)) continue;
+    edit(where, u.start);
+  }
+  // `unalias name` goes with the alias, or it would fail (and end a `set -e` script)
+  for (const u of analysis.unaliases) {
+    const where = u.name === at.name ? docOf(u.file) : undefined;
+    if (where && where.getText().startsWith(at.name, u.nameAt)) edit(where, u.nameAt);
   }
   return { changes };
 }

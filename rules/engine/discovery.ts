@@ -58,7 +58,7 @@ export class Discovery {
       if (word === 'alias') {
         for (const arg of args) this.catalogue.definition(arg, cmd, src);
       } else if (word === 'unalias' && src.base !== null) {
-        for (const arg of args) this.catalogue.unaliases.push({ name: literal(arg), file: src.file, at: cmd.startIndex + src.base });
+        for (const arg of args) this.catalogue.unaliases.push({ name: literal(arg), file: src.file, at: cmd.startIndex + src.base, nameAt: arg.startIndex + src.base });
       } else if (word === 'eval') {
         // eval joins its arguments with blanks: `eval . ./lib.sh` runs what `eval '. ./lib.sh'` does
         const text = args.map((a) => a.text).join(' ');

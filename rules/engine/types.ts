@@ -129,7 +129,9 @@ export interface Unalias {
   /** The name removed; '-a' removes all; null when not literal. */
   name: string | null;
   file: string;
+  /** Where the `unalias` command starts, and where this name's word does. */
   at: number;
+  nameAt: number;
 }
 
 /** A `source` command that ran a file: the file, and where the command lies (offset in `from`). */
