@@ -93,11 +93,13 @@ async function run(argv: string[]): Promise<number> {
     failed = true;
   }
 
-  const shown = reports.filter((r) => !r.error).map((r) => (opts.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 'error') } : r));
+  const quiet = (r: FileReport) => (opts.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 'error') } : r);
+  const shown = reports.filter((r) => !r.error).map(quiet);
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const color = opts.color ?? (!opts.outputFile && (require('tty') as typeof import('tty')).isatty(1) && !process.env.NO_COLOR);
   const format = opts.showUses && opts.format === 'stylish' ? showUses : loadFormatter(opts.format);
-  const output = format(opts.format === 'sarif' ? reports : shown, {
+  // SARIF lists the files that could not be linted too, as notifications
+  const output = format(opts.format === 'sarif' ? reports.map(quiet) : shown, {
     cwd, color, rules: RULES.map((r) => r.meta), get version() { return VERSION(); },
   });
   if (opts.outputFile) {

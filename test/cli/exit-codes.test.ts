@@ -29,6 +29,11 @@ describe('exit codes', () => {
     const r = aliascope(['--quiet', '-f', 'gcc', 'warn.sh', 'bad.sh'], { cwd: dir });
     expect(r.stdout).not.toMatch(/warning/);
     expect(r.stdout).toMatch(/error/);
+    // in every format, SARIF included
+    const levels = (args: string[]) => JSON.parse(aliascope(['-f', 'sarif', ...args, 'warn.sh', 'bad.sh'], { cwd: dir }).stdout)
+      .runs[0].results.map((x: { level: string }) => x.level);
+    expect(levels([])).toContain('warning');
+    expect(new Set(levels(['--quiet']))).toEqual(new Set(['error']));
   });
 
   it('--rule changes severities and turns rules off', () => {
