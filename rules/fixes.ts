@@ -230,7 +230,8 @@ function moveFix(v: Verdict, analysis: Analysis, reported: ReadonlySet<Use>): Fi
     title: `Define \`${def.name}\` as a function before its first use`,
     edits: [
       { start: at, end: at, text: `${wrapperText(def.name, def.value!, analysis.dialect)}${eol}` },
-      { start: from, end: to, text: '' },
+      // a last line without a newline takes the one before it along, so the file still ends without one
+      { start: eolAt === -1 && from > 0 ? from - (text[from - 2] === '\r' ? 2 : 1) : from, end: to, text: '' },
     ],
     defines: [def.name],
   };

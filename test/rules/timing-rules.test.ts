@@ -502,6 +502,12 @@ ruleTester(rule('use-before-definition'), {
       output: "k() { kubectl \"$@\"; }\nk get pods\n",
     },
     {
+      // a file without a final newline still has none
+      code: "k get pods\r\nalias k='kubectl'",
+      errors: [{ line: 1, column: 1, endColumn: 2 }],
+      output: "k() { kubectl \"$@\"; }\r\nk get pods",
+    },
+    {
       // moving the definition up would also change line 2, where bash never expands aliases
       code: "k get pods\nX=1 3>/dev/null k\nalias k='kubectl'\n",
       dialect: 'bash',
