@@ -14,6 +14,13 @@ function unsetAfter(text: string, start: number, end: number): boolean {
   return unset.test(text.slice(end));
 }
 
+/**
+ * A value built from the alias table itself (`alias ls="${aliases[ls]:-ls} -G"`,
+ * `${BASH_ALIASES[ls]}`): it extends the alias in effect now, which only
+ * expanding at definition can do.
+ */
+const READS_ALIAS_TABLE = /\$\{(?:aliases|BASH_ALIASES)\[/;
+
 export const aliasDefinitionExpansion: Rule = {
   meta: {
     id: 'alias-definition-expansion',
@@ -22,7 +29,7 @@ export const aliasDefinitionExpansion: Rule = {
     fixable: false,
     summary: 'An alias value is expanded when the alias is defined',
     docs: `## What it does
-Finds alias definitions whose value contains an unquoted or double-quoted expansion. Not reported where the script unsets a variable the value expands later on (\`unset _ls_cmd\`): it was set to build the value.
+Finds alias definitions whose value contains an unquoted or double-quoted expansion. Not reported where the script unsets a variable the value expands later on (\`unset _ls_cmd\`): it was set to build the value; nor where the value reads the alias table (\`alias ls="\${aliases[ls]:-ls} -G"\`), to extend the alias in effect.
 
 ## Why is this bad
 \`alias d="cd $PWD"\` fixes the value of \`$PWD\` when the alias is defined, not when it is used. That is sometimes intended, but often a surprise.
@@ -38,7 +45,8 @@ Quote with single quotes to expand at each use (\`alias here='echo $PWD'\`), or 
   check(ctx) {
     const { text } = ctx.analysis;
     return ctx.analysis.defs
-      .filter((d) => inDocument(ctx.analysis, d) && d.definitionTimeExpansion && !unsetAfter(text, d.start, d.end))
+      .filter((d) => inDocument(ctx.analysis, d) && d.definitionTimeExpansion && !unsetAfter(text, d.start, d.end)
+        && !READS_ALIAS_TABLE.test(text.slice(d.start, d.end)))
       .map((d) => ({
         ruleId: this.meta.id, severity: this.meta.severity,
         message: `The value of alias ${code(d.name)} is expanded when the alias is defined, not when it is used.`,

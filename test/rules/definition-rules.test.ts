@@ -90,6 +90,9 @@ ruleTester(rule('alias-definition-expansion'), {
     { code: "alias ll=\"ls -l\"\n" },
     // a variable set to build the value, then unset: expanding it now is the point
     { code: "_ls='ls --group-directories-first'\nalias ls=\"$_ls --color=auto\"\nunset _ls\n" },
+    // it extends the alias in effect, read from the alias table
+    { code: "alias ls=\"${aliases[ls]:-ls} --color=auto\"\n", dialect: 'zsh' },
+    { code: "alias ls=\"${BASH_ALIASES[ls]:-ls} --color=auto\"\n", dialect: 'bash' },
   ],
   invalid: [
     { code: "alias here=\"echo $PWD\"\n", errors: [{ line: 1, column: 7, endColumn: 23, message: 'expanded when the alias is defined' }] },
