@@ -22,6 +22,9 @@ const REST = String.raw`/([^\s$\x60;&|()<>'\\]+)`;
 const DIRECTIVE = /^[ \t]*#[ \t]*(?:shellcheck|aliascope)\b[^\n]*?\bsource=(\S+)/;
 const ASSIGNMENT = /(?:^|[\s;&|])(?:(?:export|readonly|local|typeset|declare(?:[ \t]+-\w+)*)[ \t]+)?([A-Za-z_]\w*)=/gm;
 
+/** Writes that are no `name=`: `for name in`, `read [-r …] names`, `name+=`, `printf -v name`, `getopts spec name`. */
+const OTHER_WRITES = /(?:^|[\s;&|({])(?:for\s+([A-Za-z_]\w*)\s|read(?:\s+-[a-zA-Z]+(?:\s+[^\s-][^\s;&|]*)?)*((?:\s+[A-Za-z_]\w*)+)|printf\s+-v\s*([A-Za-z_]\w*)|getopts\s+\S+\s+([A-Za-z_]\w*))|([A-Za-z_]\w*)\+=/gm;
+
 /** Double quotes only group here; the idioms read the same without them. */
 const unquote = (text: string) => text.replace(/"/g, '');
 
@@ -59,6 +62,10 @@ export function folderVariables(text: string): Set<string> {
   if (!/BASH_SOURCE|\$\{?0\b/.test(text)) return vars;
   const counts = new Map<string, number>();
   for (const m of text.matchAll(ASSIGNMENT)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  // other writes: a loop, `read`, `+=`, `printf -v`, `getopts` (any of them makes the value unknown)
+  for (const m of text.matchAll(OTHER_WRITES)) for (const name of (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').split(/\s+/)) {
+    if (/^[A-Za-z_]\w*$/.test(name)) counts.set(name, (counts.get(name) ?? 0) + 2);
+  }
   for (let grew = true; grew; ) {
     grew = false;
     const whole = new RegExp(`^${folderWith(vars)}(?=$|[\\s;&|])`);

@@ -71,6 +71,18 @@ describe("the script's own folder", () => {
     expect(uses(files('zsh', './lib'))).toEqual([{ name: 'll', outcomes: [1] }]);
   });
 
+  it.each([
+    ['a loop', 'for HERE in sub; do :; done'],
+    ['read', 'read -r HERE < /dev/null'],
+    ['+=', 'HERE+=/sub'],
+    ['printf -v', 'printf -v HERE %s sub'],
+    ['getopts', 'getopts d: HERE'],
+  ])('is not a variable written again, by %s', (_, write) => {
+    const main = `#!/bin/bash\nHERE=$(dirname "$0")\n${write}\n. "$HERE/lib.sh"\nll /tmp\n`;
+    expect(uses({ 'main.sh': main, '$SCRIPT_DIR/lib.sh': LIB })).toEqual([]);
+    expect(uses({ 'main.sh': main.replace(`${write}\n`, ''), '$SCRIPT_DIR/lib.sh': LIB })).toEqual([{ name: 'll', outcomes: [1] }]);
+  });
+
   it('is not taken from readlink without -f, -e or -m, which prints a link\'s target as written', () => {
     expect(uses({ 'main.sh': '#!/bin/bash\n. "$(dirname "$(readlink "$0")")/lib.sh"\nll /tmp\n', '$SCRIPT_DIR/lib.sh': LIB })).toEqual([]);
   });
