@@ -111,8 +111,12 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
 
   // The spec has every request before initialize answered with ServerNotInitialized.
   let initialized = false;
+  let shutDown = false;
   const ready = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R => {
     if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server has not been initialized yet');
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+    const invalid = invalidParams(args[0]);
+    if (invalid) throw new ResponseError(ErrorCodes.InvalidParams, invalid);
     return handler(...args);
   };
 
@@ -322,6 +326,7 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
   }));
 
   connection.onRenameRequest(ready(async ({ textDocument, position, newName }) => {
+    if (typeof newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, '`newName` must be a string');
     const cur = await current(textDocument.uri);
     return cur ? rename(cur.doc.lines, cur.analysed.result.analysis, position, newName) : null;
   }));
@@ -337,10 +342,22 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
   }));
 
   connection.onShutdown(ready(() => {
+    shutDown = true;
     delivery.dispose();
     lexThread?.stop();
     documents.clear();
   }));
 
   connection.listen();
+}
+
+const isWhole = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0;
+
+/** What is wrong with a request's parameters where every handler reads them alike, or null. */
+function invalidParams(params: unknown): string | null {
+  if (params === null || typeof params !== 'object') return null;
+  const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } };
+  if ('textDocument' in p && typeof p.textDocument?.uri !== 'string') return '`textDocument.uri` must be a string';
+  if ('position' in p && !(isWhole(p.position?.line) && isWhole(p.position?.character))) return '`position` needs whole-number `line` and `character`';
+  return null;
 }
