@@ -16,6 +16,8 @@ export interface Directive {
   scopeStart: number;
   scopeEnd: number;
   reason?: string;
+  /** Set when the comment starts like a directive but cannot be read as one: why. It silences nothing. */
+  malformed?: string;
 }
 
 export interface DirectiveProblem {
@@ -35,6 +37,8 @@ export interface DirectiveResult {
 
 const AC = /^#[ \t]*aliascope[ \t]+(disable-file|disable)(?:=([^\s]*))?(?:[ \t]+--[ \t]*(.*))?[ \t]*$/;
 const SC = /^#[ \t]*shellcheck[ \t]+(.*)$/;
+/** What every aliascope directive starts with: one that AC cannot read is reported, not ignored. */
+const AC_START = /^#[ \t]*aliascope[ \t]+disable(?:-file)?(?=[=\s]|$)/;
 
 /** The text's tree, or how to get it: most texts hold no directive, and need none. */
 export type TreeOrLater = Tree | (() => Tree);
@@ -109,6 +113,13 @@ export function findDirectives(text: string, tree: TreeOrLater): Directive[] {
       });
       continue;
     }
+    if (AC_START.test(body)) {
+      out.push({
+        tool: 'aliascope', start: c.startIndex, end: c.endIndex, names: [], scopeStart: c.endIndex, scopeEnd: c.endIndex,
+        malformed: 'Malformed aliascope directive, which silences nothing: list the rules after `=` with commas and no blanks, and write a reason after ` -- `.',
+      });
+      continue;
+    }
     const s = SC.exec(body);
     if (!s) continue;
     // `# shellcheck disable=SC2262,SC2263 source=x # reason`
@@ -139,7 +150,8 @@ export function applyDirectives(text: string, tree: TreeOrLater, diagnostics: Di
   // ShellCheck's directives only silence: with nothing to silence, only ours can be reported
   const directives = diagnostics.length === 0 && !text.includes('aliascope') ? [] : findDirectives(text, tree);
   const result: DirectiveResult = { kept: [], suppressed: [], unused: [], unknown: [] };
-  const entries = directives.flatMap((d) => {
+  for (const d of directives) if (d.malformed) result.unknown.push({ start: d.start, end: d.end, message: d.malformed });
+  const entries = directives.filter((d) => !d.malformed).flatMap((d) => {
     if (d.names.length === 0) return [{ d, name: '', ids: rules.map((r) => r.id), used: false }];
     return d.names.map((name) => ({ d, name, ids: ruleIds(d, name, rules), used: false }));
   });

@@ -108,6 +108,13 @@ describe('directives (pure module)', () => {
     expect(r.unused.map((u) => u.message)).toEqual(['Unused aliascope directive: no problem from rule `use-before-definition` was reported here.']);
     expect(r.kept.length).toBe(2);
   });
+
+  it('reports a directive it cannot read, which silences nothing', () => {
+    const r = check(`#!/bin/sh\n# aliascope disable=same-unit because it is fine\n${USE}`);
+    expect(r.unknown.map((u) => u.message)).toEqual([expect.stringMatching(/^Malformed aliascope directive, which silences nothing: .* ` -- `/)]);
+    expect(r.kept.length).toBe(2);
+    expect(check(`#!/bin/sh\n# aliascope disable=same-unit -- it is fine\n${USE}`).unknown).toEqual([]);
+  });
 });
 
 describe('directives on the command line', () => {
