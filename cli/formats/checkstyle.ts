@@ -4,7 +4,8 @@ import type { Formatter } from './types';
 /** XML 1.0 escapes; characters XML cannot carry at all are dropped. */
 export function xml(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+    // tab, newline and carriage return as references: an attribute value would read them as spaces
+    .replace(/[<>&"'\t\n\r]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]!);
 }
 
 export const checkstyle: Formatter = (reports) => {

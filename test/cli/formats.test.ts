@@ -161,6 +161,15 @@ describe('diff format on awkward files', () => {
   });
 });
 
+describe('checkstyle format escaping', () => {
+  it('writes a tab or newline in a file name as a character reference, which an attribute keeps', () => {
+    const dir = project({ 't\tab\nx.sh': SAME_UNIT });
+    const out = aliascope(['-f', 'checkstyle', '.'], { cwd: dir }).stdout;
+    expect(out).toContain('t&#9;ab&#10;x.sh"');
+    expect(out).not.toMatch(/t\tab/);
+  });
+});
+
 describe('github format escaping', () => {
   it('escapes %, CR and LF in messages, and also : and , in properties', () => {
     expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
