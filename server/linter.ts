@@ -81,6 +81,8 @@ export interface LinterHost {
   clientSettings(uri: string): Promise<Partial<Settings>>;
   roots(): string[];
   log(message: string): void;
+  /** Shows the user a problem they should fix (a broken `.aliascoperc.json`), once per problem. */
+  warn(message: string): void;
   /** Analyse these documents again and deliver their diagnostics: something they depend on is now known. */
   refresh?(uris: string[]): void;
   /** Lexes a text on another thread (server/lexing.ts); undefined when it cannot. */
@@ -138,7 +140,7 @@ export class Linter {
   private readonly parsedTexts = new ParsedTexts();
 
   constructor(private readonly host: LinterHost) {
-    this.rc = new RcFiles((m) => host.log(m));
+    this.rc = new RcFiles((m) => host.warn(m));
     this.index = new SourcerIndex(() => host.roots(), (p) => this.openText(p));
   }
 

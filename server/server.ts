@@ -85,6 +85,11 @@ export function startServer(connection: Connection, lexThread?: LexThread, parse
     lexAhead: lexThread && ((text) => lexThread.lex(text)),
     roots: () => folders,
     log,
+    // RcFiles reports each problem once, and again only after the file changed
+    warn: (m) => {
+      log(m);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `aliascope: ${m}` });
+    },
     // the index of which files source which is ready: judge these again
     refresh(uris) {
       for (const u of uris) linter.touch(u);

@@ -47,7 +47,7 @@ describe('the lexing thread', () => {
 describe('a first analysis lexed ahead', () => {
   const analyse = async (lexAhead?: LinterHost['lexAhead']) => {
     const documents = new Map<string, Doc>();
-    const linter = new Linter({ documents, clientSettings: async () => ({}), roots: () => [], log: () => undefined, lexAhead });
+    const linter = new Linter({ documents, clientSettings: async () => ({}), roots: () => [], log: () => undefined, warn: () => undefined, lexAhead });
     const uri = 'file:///project/big.sh';
     const doc = new ShellDocument(uri, 'shellscript', 1, TEXT);
     documents.set(uri, doc);

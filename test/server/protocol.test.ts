@@ -224,6 +224,22 @@ describe('language server over stdio', () => {
       .toEqual([['function-read-before-alias', 2], ['alias-in-function', 1]]);
   });
 
+  it('shows a broken .aliascoperc.json to the user, once, and lints without it', async () => {
+    const dir = join(ws, 'badrc');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '.aliascoperc.json'), '{ "rules": ');
+    const { client } = await start();
+    const uri = fileUri(join(dir, 'seed.sh'));
+    await client.open(uri, SEED);
+    const published = await client.diagnostics(uri, 1);
+    expect(useCodes(published.diagnostics)).toEqual(['function-read-before-alias', 'alias-in-function']);
+    await client.open(fileUri(join(dir, 'other.sh')), SEED);
+    await client.diagnostics(fileUri(join(dir, 'other.sh')), 1);
+    const shown = client.shown.filter((m) => m.message.includes('.aliascoperc.json'));
+    expect(shown).toHaveLength(1);
+    expect(shown[0].type).toBe(2);
+  });
+
   it('follows `source` inside the workspace only, and re-analyses when the sourced file changes', async () => {
     const dir = join(ws, 'src');
     const outside = mkdtempSync(join(tmpdir(), 'aliascope-outside-'));
