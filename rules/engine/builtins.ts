@@ -213,7 +213,7 @@ function runTrap({ node, args, st, host }: BuiltinCall): State {
   if (args.length > 1 && literal(args[0]) !== '-') host.readHandler(args[0], st);
   // the handler runs at a time the model does not know
   if (args.some((a) => host.namesChangingFunction(st, a.text))) host.unknown(st, node, 'trap');
-  else if (args.some((a) => HANDLER_EFFECT_WORDS.test(a.text))) {
+  else if (args.some((a) => HANDLER_EFFECT_WORDS.test(handlerText(a)))) {
     // a body runs its traps at every call: parse the handlers once
     if (!handlerNames.has(node)) handlerNames.set(node, handlerAliasNames(args));
     host.unknown(st, node, 'trap', handlerNames.get(node) ?? undefined);
@@ -221,6 +221,9 @@ function runTrap({ node, args, st, host }: BuiltinCall): State {
   for (const a of args) host.usedLater(a.text);
   return st;
 }
+
+/** A handler's text as the shell will read it: quotes removed where the word is literal (`'. ./lib.sh'`). */
+const handlerText = (a: SyntaxNode): string => literal(a) ?? a.text;
 
 /** Per `trap` command, what handlerAliasNames found. */
 const handlerNames = new WeakMap<SyntaxNode, string[] | null>();
@@ -234,7 +237,7 @@ const handlerNames = new WeakMap<SyntaxNode, string[] | null>();
 function handlerAliasNames(args: SyntaxNode[]): string[] | null {
   const names: string[] = [];
   for (const a of args) {
-    if (!HANDLER_EFFECT_WORDS.test(a.text)) continue;
+    if (!HANDLER_EFFECT_WORDS.test(handlerText(a))) continue;
     const text = literal(a);
     if (text === null || ALIAS_ARRAY_WRITE.test(text)) return null;
     const root = parse(text).rootNode;

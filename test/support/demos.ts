@@ -496,6 +496,13 @@ alias qa='unalias qb' qb='echo EXP'
 qa
 qb U1 || echo NX:U1
 `),
+  // a trap's handler that sources a file runs it when the signal comes: a quoted `.` counts
+  d('trap_source', `shopt -s expand_aliases 2>/dev/null
+alias qa='echo EXP'
+trap '. ./inc.sh' USR1
+kill -USR1 $$
+qa U1 || echo NX:U1
+`, { 'inc.sh': 'unalias qa\n' }),
   // an alias whose value is `.` sources the file named after its use
   d('alias_value_source', `shopt -s expand_aliases 2>/dev/null
 alias qa='echo EXP' load=.
