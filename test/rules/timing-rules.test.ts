@@ -333,28 +333,14 @@ ruleTester(rule('same-unit'), {
       suggested: "k() { echo hi >&2 \"$@\"; }; k 2>/dev/null\n",
       refusal: 'the value has a redirection',
     },
-    {
-      // zsh's integer, float and readonly, and mksh's integer, declare a function's own variables
-      code: "alias k='integer n=5'; k\n",
-      dialect: 'zsh',
-      errors: [{ line: 1, column: 7, endColumn: 22 }, { line: 1, column: 24, endColumn: 25 }],
-      suggested: "k() { integer n=5 \"$@\"; }; k\n",
-      refusal: '`integer` in the value would act on the new function',
-    },
-    {
-      code: "alias k='readonly ro=1'; k\n",
-      dialect: 'zsh',
-      errors: [{ line: 1, column: 7, endColumn: 24 }, { line: 1, column: 26, endColumn: 27 }],
-      suggested: "k() { readonly ro=1 \"$@\"; }; k\n",
-      refusal: '`readonly` in the value would act on the new function',
-    },
-    {
-      code: "alias k='integer n=5'; k\n",
-      dialect: 'mksh',
-      errors: [{ line: 1, column: 7, endColumn: 22 }, { line: 1, column: 24, endColumn: 25 }],
-      suggested: "k() { integer n=5 \"$@\"; }; k\n",
-      refusal: '`integer` in the value would act on the new function',
-    },
+    // zsh's integer, float and readonly, and mksh's integer, declare a function's own variables
+    ...([['zsh', 'integer n=5'], ['zsh', 'readonly ro=1'], ['mksh', 'integer n=5']] as const).map(([dialect, value]) => ({
+      code: `alias k='${value}'; k\n`,
+      dialect,
+      errors: [{ line: 1, column: 7, endColumn: 11 + value.length }, { line: 1, column: 13 + value.length, endColumn: 14 + value.length }],
+      suggested: `k() { ${value} "$@"; }; k\n`,
+      refusal: `\`${value.split(' ')[0]}\` in the value would act on the new function`,
+    })),
     {
       // a quoted or escaped name skips the alias on purpose, and would call the function
       code: "alias grep='grep -c'; grep x f\n\\grep -h root f\n",
