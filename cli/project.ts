@@ -49,10 +49,10 @@ export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): voi
     contexts.set(f, roots.length ? roots : by);
   }
   // a root that sources the file without being modelled runs it with no alias defined
-  const unmodelled = new Map<string, number>();
+  const unmodelled = new Set<string>();
   reports.forEach((r, i) => {
     if (sourcers.has(tasks[i].path)) return;
-    for (const f of r.sourcesUnmodelled ?? []) if (sourcers.has(f)) unmodelled.set(f, (unmodelled.get(f) ?? 0) + 1);
+    for (const f of r.sourcesUnmodelled ?? []) if (sourcers.has(f)) unmodelled.add(f);
   });
   const seen = new Map<string, ContextReport[]>();
   for (const [f, by] of contexts) {

@@ -166,8 +166,8 @@ export function isInertSkeleton({ text, holes }: Skeleton): boolean {
 /** Besides those, builtins whose run at a use decides whether the code after it runs. */
 const CONTROL_NAMES = new Set(['return', 'exit', 'break', 'continue', 'exec']);
 
-/** Text that may name one of them as a command: the cheap look before a parse. */
-const MAY_NAME_EFFECT = /(?:^|[\s;&|(`])(?:alias|unalias|shopt|emulate|source|\.|eval|setopt|unsetopt|trap|set|return|exit|break|continue|exec|BASH_ALIASES|aliases)(?=$|[\s;&|()`[=])/;
+/** Text that may name one of them, or `set`, as a command: the cheap look before a parse. */
+const MAY_NAME_EFFECT = new RegExp(String.raw`(?:^|[\s;&|(\x60])(?:${[...EFFECT_NAMES, ...CONTROL_NAMES, 'set'].map((w) => w.replace('.', '\\.')).join('|')})(?=$|[\s;&|()\x60])`);
 
 /**
  * Whether an alias value, run in place of its use, may change aliases or
@@ -176,8 +176,8 @@ const MAY_NAME_EFFECT = /(?:^|[\s;&|(`])(?:alias|unalias|shopt|emulate|source|\.
  * value that does not parse on its own may.
  */
 export function valueMayChangeShell(value: string): boolean {
-  if (!MAY_NAME_EFFECT.test(value)) return false;
   if (ALIAS_ARRAY_WRITE.test(value)) return true;
+  if (!MAY_NAME_EFFECT.test(value)) return false;
   const tree = parse(value);
   if (tree.rootNode.hasError) return true;
   for (const cmd of tree.rootNode.descendantsOfType('command')) {

@@ -186,18 +186,19 @@ export class Reader {
 
   /** Where the words of a text that could be known alias names start, in order. */
   nameOffsets(text: string): number[] {
-    const index = this.nameIndex.get(text);
     const names = this.catalogue.knownNames;
+    let index = this.nameIndex.get(text);
     if (!index) {
-      this.nameIndex.set(text, { names: new Set(names), at: knownNameOffsets(text, names) });
+      index = { names: new Set(names), at: knownNameOffsets(text, names) };
+      this.nameIndex.set(text, index);
     } else if (index.names.size !== names.size) {
       // names are only ever added: look for the new ones alone, as a file with many aliases learns them one by one
-      const fresh = new Set([...names].filter((n) => !index.names.has(n)));
+      const fresh = new Set([...names].filter((n) => !index!.names.has(n)));
       for (const n of fresh) index.names.add(n);
       const more = knownNameOffsets(text, fresh);
       if (more.length) index.at = [...new Set([...index.at, ...more])].sort((a, b) => a - b);
     }
-    return this.nameIndex.get(text)!.at;
+    return index.at;
   }
 
   /** True if a word starting in text[from, to) could be a known alias name (always when exhaustive). */

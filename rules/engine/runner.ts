@@ -106,6 +106,8 @@ export class Runner {
   private readonly substitutions = new WeakMap<SyntaxNode, { node: SyntaxNode; heredoc: boolean }[]>();
   /** Per eval command (text and offset), its inert skeleton, or null: a body runs its evals at every call. */
   private readonly skeletons = new Map<string, Skeleton | null>();
+  /** Per alias value: whether running it may change the shell (valueMayChangeShell). */
+  private readonly valueChanges = new Map<string, boolean>();
   /** What a function's body text shows, worked out at its first call: a body runs at every call. */
   private readonly bodyFacts = new WeakMap<FunctionDef, { localOptions: boolean; forwards: boolean }>();
   /** A write to the dialect's alias arrays (`BASH_ALIASES[k]=v`), which defines aliases the model does not follow. */
@@ -500,7 +502,7 @@ export class Runner {
     const out: string[] = [];
     for (const v of st.valuesOf(name)) {
       const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
-      if (value && (roughWords(value).some((w) => st.functions.get(w) !== undefined) || sourcedPaths(value).length > 0 || valueMayChangeShell(value))) out.push(value);
+      if (value && (roughWords(value).some((w) => st.functions.get(w) !== undefined) || sourcedPaths(value).length > 0 || this.valueMayChangeShell(value))) out.push(value);
     }
     return out;
   }
@@ -561,7 +563,7 @@ export class Runner {
     const first = literal(nameNode);
     if (first !== null) {
       for (const value of this.valuesCalling(first, st)) {
-        if (valueMayChangeShell(value)) this.unknown(st, rc.src, nameNode, 'alias-value');
+        if (this.valueMayChangeShell(value)) this.unknown(st, rc.src, nameNode, 'alias-value');
         // a value that may leave the function, the sourced file or the loop: what follows may not run
         const leaves = LEAVING_VALUE.exec(value)?.[1];
         if (leaves === 'return') rc.returns?.push(st.clone());
@@ -867,6 +869,13 @@ export class Runner {
     const zero = this.dialect.functionArgZero;
     if (!word || !rc.fn || zero === 'never' || !/\$\{?0\b/.test(word.text)) return false;
     return zero === 'always' || rc.fn.node.firstChild?.type === 'function';
+  }
+
+  /** valueMayChangeShell, once per value: it may parse, and every use of the alias asks twice. */
+  private valueMayChangeShell(value: string): boolean {
+    let may = this.valueChanges.get(value);
+    if (may === undefined) this.valueChanges.set(value, (may = valueMayChangeShell(value)));
+    return may;
   }
 
   /**
