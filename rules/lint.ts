@@ -153,6 +153,13 @@ export interface FixProblem {
 }
 
 /**
+ * A fix that writes a carriage return (a line ending of a CRLF file, or one
+ * carried in an alias value) puts it at the end of a word, which the shell
+ * reads as part of that word: `}\r` closes no function.
+ */
+const WRITES_CR = 'the rewritten text would hold a carriage return (the file has Windows line endings), which the shell reads as part of the word it ends: `}\\r` closes no function; save the file with Unix line endings first';
+
+/**
  * Keeps a fix for `--fix` only if its result parses no worse and can bring
  * in no clash between an alias and a function; a fix that may clash, because
  * of code the engine cannot follow, becomes a suggestion.
@@ -193,6 +200,7 @@ export function vetFix(text: string, fix: Fix, options: LintOptions = {}): FixPr
 }
 
 function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptions): FixProblem | null {
+  if (fix.edits.some((e) => e.text.includes('\r'))) return { why: WRITES_CR, certain: true };
   const fixed = applyFixes(text, [fix]).text;
   const tree = parse(fixed);
   if (errorCount(tree) > baseErrors) return { why: 'the rewritten script would not parse', certain: true };

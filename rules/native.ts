@@ -3,6 +3,7 @@
 // throws where it does not, and the host falls back to `wasm.ts`.
 import type NativeParser = require('tree-sitter');
 import type { ShellParser, Tree } from './parse';
+import { asShellReads } from './carriage-returns';
 import { plainTree, type PlainTree, type TreeCursorLike } from './plain-tree';
 
 /** tree-sitter's default buffer is too small for large scripts. */
@@ -39,7 +40,7 @@ export function nativeParser(): ShellParser {
   return {
     kind: 'native',
     parse(text: string, old?: Tree): Tree {
-      const raw = parser.parse(text, (old as PlainTree | undefined)?.raw as NativeParser.Tree | undefined, { bufferSize: bufferSize(text) });
+      const raw = parser.parse(asShellReads(text), (old as PlainTree | undefined)?.raw as NativeParser.Tree | undefined, { bufferSize: bufferSize(text) });
       return plainTree(raw, raw.walk() as unknown as TreeCursorLike, text, Bash, fielded);
     },
   };

@@ -6,6 +6,7 @@
 // it also notes where tree-sitter-bash needs one of the named rewrites of
 // workarounds.ts, which `masked` applies.
 
+import { asShellReads } from './carriage-returns';
 import type { WorkaroundId } from './workarounds';
 
 export interface Segment {
@@ -795,7 +796,7 @@ function terminator(s: string, h: Heredoc, from: number): { lineStart: number; e
   while (i < s.length) {
     let eol = s.indexOf('\n', i);
     if (eol === -1) eol = s.length;
-    let line = s.slice(i, eol).replace(/\r$/, '');
+    let line = s.slice(i, eol);
     if (h.strip) line = line.replace(/^\t+/, '');
     if (line === h.delim) return { lineStart: i, eol };
     i = eol + 1;
@@ -822,7 +823,7 @@ export interface Lexed {
 /** The top-level parse units of a script, as a shell would read them. */
 export function segments(text: string): Lexed {
   try {
-    return new Lexer(text).segments();
+    return new Lexer(asShellReads(text)).segments();
   } catch (e) {
     // nesting deeper than the stack: no unit can be trusted
     if (!(e instanceof RangeError)) throw e;
@@ -852,7 +853,7 @@ export function isArithmetic(text: string, open: number): boolean {
  * workaround used. Offsets stay exact.
  */
 export function masked(text: string): { text: string; resumes: number[]; applied: WorkaroundId[] } {
-  const lexer = new Lexer(text);
+  const lexer = new Lexer(asShellReads(text));
   try {
     lexer.segments();
   } catch (e) {

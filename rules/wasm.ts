@@ -8,6 +8,7 @@
 // so they are freed once the plain tree is collected.
 import type * as Wts from 'web-tree-sitter';
 import type { ShellParser, Tree } from './parse';
+import { asShellReads } from './carriage-returns';
 import { plainTree, type PlainTree, type TreeCursorLike } from './plain-tree';
 
 /** The two .wasm files: web-tree-sitter's runtime and the bash grammar. */
@@ -33,7 +34,7 @@ export async function loadWasmParser(sources: WasmSources, wts?: typeof Wts): Pr
   return {
     kind: 'wasm',
     parse(text: string, old?: Tree): Tree {
-      const raw = parser.parse(text, ((old as PlainTree | undefined)?.raw as Wts.Tree | undefined) ?? null);
+      const raw = parser.parse(asShellReads(text), ((old as PlainTree | undefined)?.raw as Wts.Tree | undefined) ?? null);
       // null only without a language or after a cancelled parse, neither of which happens here
       if (!raw) throw new Error('web-tree-sitter returned no tree');
       const cursor = raw.walk();

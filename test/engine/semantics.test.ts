@@ -12,7 +12,7 @@ import { hasShell, runBatch, SHELL_COMMANDS } from '../support/shells';
 
 // `set -o posix` aborts the non-bash shells, which makes the demo meaningless there; so does
 // `shopt -s extglob`.
-const BASH_ONLY = new Set(['set_posix', 'set_positional', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern', 'posixly_correct', 'shopt_o_posix', 'posix_local_dash', 'posix_mode_midway', 'posix_already_on', 'posix_source_search', 'posix_local_restore']);
+const BASH_ONLY = new Set(['set_posix', 'set_positional', 'shopt_same_line', 'shopt_in_function', 'recovered_extglob_pattern', 'posixly_correct', 'shopt_o_posix', 'posix_local_dash', 'posix_mode_midway', 'posix_already_on', 'posix_source_search', 'posix_local_restore', 'crlf_shopt']);
 const ZSH_ONLY = new Set(['zsh_set_o_aliases', 'zsh_local_options', 'zsh_emulate', 'zsh_unfunction', 'zsh_alias_switch']);
 
 /** What a script prints when the dialect's shell runs it as a file, in a folder of its own. */
@@ -107,6 +107,20 @@ describe.each(DIALECT_IDS)('a command after `time` in %s', (dialect: DialectId) 
       expect(c !== '?', label).toBe(label === 'U3' ? time === 'keyword-p' : time !== 'program');
       if (c !== '?') expect(seen.get(label)?.map((o) => o.outcome)).toEqual([c]);
     }
+  });
+});
+
+// Every shell reads a carriage return as part of the line's last word: a name alone on a
+// line that ends CRLF is no alias, and the engine records no use there but reports it.
+describe.each(DIALECT_IDS)('an alias name alone on a line that ends CRLF in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('runs no alias, and is reported as what the shell reads', () => {
+    const text = "shopt -s expand_aliases 2>/dev/null #\r\nalias qa='echo EXP' #\r\nqa\r\nqa U1 #\r\n";
+    expect(runScript(dialect, text).split('\n').filter(Boolean)).toEqual(['EXP U1']);
+    const result = lint(text, { dialect, filename: 'main.sh' });
+    const at = text.indexOf('qa\r');
+    expect(result.analysis.uses.map((u) => u.start)).toEqual([text.indexOf('qa U1')]);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.start, d.end])).toEqual([['carriage-return', at, at + 2]]);
   });
 });
 

@@ -184,3 +184,45 @@ ruleTester(rule('alias-dies-with-script'), {
     },
   ],
 });
+
+ruleTester(rule('carriage-return'), {
+  valid: [
+    // the carriage return goes to the last argument, or to a comment: the use expands
+    { code: "alias qa='echo x' #\r\nqa U1\r\nqa U2 #\r\n" },
+    // a name that is no alias, and an alias name in a file with Unix line endings
+    { code: "alias qa='echo x' #\r\nls\r\n" },
+    { code: "alias qa='echo x'\nqa\n" },
+    // an option the model does not follow
+    { code: "shopt -s extglob\r\nalias qa='echo x' #\r\nqa U1\r\n", dialect: 'bash' },
+    // a carriage return inside quotes is part of the value, not at its end
+    { code: "alias qa='echo \r' #\r\nqa U1\r\n" },
+  ],
+  invalid: [
+    {
+      code: "alias qa='echo x' #\r\nqa\r\n",
+      errors: [{ line: 2, column: 1, endColumn: 3, message: '`qa` is read as `qa\\r`' }],
+    },
+    {
+      // a definition line that ends CRLF defines the name all the same, with the carriage return in its value
+      code: "alias qa='echo x'\r\nif true; then qa; fi; qa\r\n",
+      errors: [
+        { line: 1, column: 7, endColumn: 18, message: 'The value of alias `qa` is read as `echo x\\r`' },
+        { line: 2, column: 23, endColumn: 25 },
+      ],
+    },
+    {
+      code: "alias ll=\"ls -l\"\r\nll /tmp #\r\n",
+      errors: [{ line: 1, column: 7, endColumn: 17, message: 'its last word is `-l\\r`, not `-l`' }],
+    },
+    {
+      code: "shopt -s expand_aliases\r\nalias qa='echo x' #\r\nqa U1 #\r\n",
+      dialect: 'bash',
+      errors: [{ line: 1, column: 10, endColumn: 24, message: 'read as `expand_aliases\\r`' }],
+    },
+    {
+      code: "alias qa='echo x' #\r\nsetopt no_aliases\r\nqa U1 #\r\n",
+      dialect: 'zsh',
+      errors: [{ line: 2, column: 8, endColumn: 18 }],
+    },
+  ],
+});

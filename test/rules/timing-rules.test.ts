@@ -489,9 +489,15 @@ ruleTester(rule('use-before-definition'), {
     },
     {
       // a file without a final newline still has none
-      code: "k get pods\r\nalias k='kubectl'",
+      code: "k get pods\nalias k='kubectl'",
       errors: [{ line: 1, column: 1, endColumn: 2 }],
-      output: "k() { kubectl \"$@\"; }\r\nk get pods",
+      output: "k() { kubectl \"$@\"; }\nk get pods",
+    },
+    {
+      // with CRLF line endings the written `}\r` would close no function: the shell reads the carriage return as part of the word
+      code: "k get pods\r\nalias k='kubectl'\r\n",
+      errors: [{ line: 1, column: 1, endColumn: 2 }],
+      refusal: 'Windows line endings',
     },
     {
       // moving the definition up would also change line 2, where bash never expands aliases
@@ -619,9 +625,10 @@ ruleTester(rule('expand-aliases-off'), {
       output: "#!/usr/bin/env bash\nshopt -s expand_aliases\nalias k='echo hi'\nshopt -s expand_aliases; k\n",
     },
     {
-      code: "#!/bin/bash\r\nalias k='echo hi'\r\nk\r\n",
+      // the written `shopt -s expand_aliases\r` would name no option
+      code: "#!/bin/bash\r\nalias k='echo hi' #\r\nk x\r\n",
       errors: [{ line: 3, column: 1, endColumn: 2 }],
-      output: "#!/bin/bash\r\nshopt -s expand_aliases\r\nalias k='echo hi'\r\nk\r\n",
+      refusal: 'Windows line endings',
     },
     {
       // the first round reads `k` with its definition, in one line of the eval string: the option alone does not help there

@@ -9,6 +9,8 @@ export interface Demo {
 
 const d = (name: string, main: string, extra: Record<string, string> = {}, certain?: string[]): Demo =>
   ({ name, files: { 'main.sh': main, ...extra }, certain });
+/** The text with Windows line endings. A definition line ends in a comment, which takes the carriage return, so the value prints clean. */
+const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
 
 export const DEMOS: Demo[] = [
   d('same_line', `alias qa='echo EXP'; qa U1 || echo NX:U1
@@ -670,4 +672,18 @@ qa U2 || echo NX:U2
 set -ao posix
 qa U3 || echo NX:U3
 `, {}, ['U1', 'U2', 'U3']),
+  // a carriage return is part of the line's last word: here an argument's, or a comment's
+  d('crlf_lines', crlf(`alias qa='echo EXP' #
+qa U1 || echo NX:U1
+qa U2 || echo NX:U2 #
+echo "$(qa U3 || echo NX:U3 #
+)"
+`), {}, ['U1', 'U2', 'U3']),
+  // bash rejects the option `expand_aliases\r`, and takes it without the carriage return
+  d('crlf_shopt', crlf(`shopt -s expand_aliases
+alias qa='echo EXP' #
+qa U1 || echo NX:U1
+shopt -s expand_aliases #
+qa U2 || echo NX:U2
+`), {}, ['U1', 'U2']),
 ];
