@@ -1,6 +1,6 @@
 // What an editor shows about one alias name: the use or definition at an
 // offset, and a plain-words account of whether and why it expands there.
-import { AliasDef, Analysis, inDocument, isUnknown, REMOVED, Resolution, UNDEF, unknownIndex, Use } from './engine';
+import { AliasDef, Analysis, inDocument, isUnknown, REMOVED, Resolution, Tri, UNDEF, unknownIndex, Use } from './engine';
 import { lineAt, placeOf } from './places';
 import { verdicts } from './verdicts';
 
@@ -22,16 +22,25 @@ export function definitionsOf(analysis: Analysis, use: Use): AliasDef[] {
 }
 
 /** Every use in this document of a definition's name, and whether each expands. */
-export function usesOf(analysis: Analysis, name: string): { use: Use; expands: 0 | 1 | 2 }[] {
+export function usesOf(analysis: Analysis, name: string): { use: Use; expands: Tri }[] {
   return analysis.uses
     .filter((u) => u.name === name && inDocument(analysis, u))
     .map((use) => ({ use, expands: outcomeOf(use) }));
 }
 
-/** 1 if every reading expands, 0 if none does, 2 otherwise. */
-export function outcomeOf(use: Use): 0 | 1 | 2 {
+/** Yes if every reading expands, No if none does, Maybe otherwise. */
+export function outcomeOf(use: Use): Tri {
   const outs = new Set(use.resolutions.map((r) => r.outcome));
-  return outs.size === 1 ? [...outs][0] : 2;
+  return outs.size === 1 ? [...outs][0] : Tri.Maybe;
+}
+
+/**
+ * Nothing read at the use can expand: it is spelt to run the plain command
+ * (`\ls`, `command ls`), or stands where the dialect expands nothing (bash's
+ * `X=1 3>/dev/null ls`). Rename and references leave it out.
+ */
+export function bypassesAlias(use: Use): boolean {
+  return use.resolutions.every((r) => r.quirk);
 }
 
 export type LineOf = (offset: number) => number;
@@ -102,7 +111,7 @@ export function explain(analysis: Analysis, found: Found, line: LineOf): string 
     const d = found.def;
     const where = d.inFunction ? ` inside \`${d.inFunction.name}\`, so it exists only once \`${d.inFunction.name}\` has run` : '';
     const uses = usesOf(analysis, d.name);
-    const expanding = uses.filter((u) => u.expands === 1).length;
+    const expanding = uses.filter((u) => u.expands === Tri.Yes).length;
     return [
       `**alias \`${d.name}\`** = \`${d.value ?? '(known only at run time)'}\``,
       `Defined at line ${line(d.start)}${where}.`,
@@ -111,7 +120,7 @@ export function explain(analysis: Analysis, found: Found, line: LineOf): string 
   }
   const u = found.use;
   const outcome = outcomeOf(u);
-  const head = outcome === 1 ? 'expands here' : outcome === 0 ? 'does **not** expand here' : 'may or may not expand here';
+  const head = outcome === Tri.Yes ? 'expands here' : outcome === Tri.No ? 'does **not** expand here' : 'may or may not expand here';
   const parts = [`**alias \`${u.name}\`** ${head} (${label})`];
   const seen = new Set<string>();
   for (const r of u.resolutions) {

@@ -16,7 +16,7 @@ export { applyDirectives, directiveLineFor } from './directives';
 export { ANALYSIS_INCOMPLETE, incompleteDiagnostic } from './incomplete';
 export { aliasUses, definitionPlace } from './uses';
 export type { Place, UseReport } from './uses';
-export { aliasAt, definitionsOf, explain, usesOf } from './explain';
+export { aliasAt, bypassesAlias, definitionsOf, explain, usesOf } from './explain';
 export type { Found } from './explain';
 export { segments } from './segments';
 export type { Lexed } from './segments';

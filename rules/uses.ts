@@ -1,6 +1,6 @@
 // Every alias use in a document and what it gets: what `--show-uses` prints
 // and what the editor's inlay hints mark.
-import { AliasDef, Analysis, Use } from './engine';
+import { AliasDef, Analysis, Tri, Use } from './engine';
 import { LineOf, outcomeOf, reasonOf } from './explain';
 import { lineAt } from './places';
 
@@ -29,7 +29,7 @@ export interface UseReport {
   reason: string;
 }
 
-const EXPANDS: Record<0 | 1 | 2, boolean | null> = { 0: false, 1: true, 2: null };
+const EXPANDS: Record<Tri, boolean | null> = { [Tri.No]: false, [Tri.Yes]: true, [Tri.Maybe]: null };
 
 function placeIn(text: string, filePath: string, offset: number): Place {
   const line = lineAt(text, offset);

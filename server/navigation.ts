@@ -5,7 +5,7 @@ import {
   DocumentHighlight, DocumentHighlightKind, Hover, Location, MarkupKind, Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { aliasAt, definitionsOf, explain, Found, inDocument, usesOf } from '../rules';
+import { aliasAt, bypassesAlias, definitionsOf, explain, Found, inDocument, Tri, usesOf } from '../rules';
 import type { AliasDef, Analysis } from '../rules';
 import { rangeOf } from './convert';
 
@@ -60,7 +60,10 @@ export function references(doc: TextDocument, analysis: Analysis, pos: Position,
       if (loc) out.push(loc);
     }
   }
-  for (const { use } of usesOf(analysis, name)) out.push({ uri: doc.uri, range: rangeOf(doc, use.start, use.end) });
+  for (const { use } of usesOf(analysis, name)) {
+    // `\ls` and `command ls` name the command, not the alias: rename leaves them too
+    if (!bypassesAlias(use)) out.push({ uri: doc.uri, range: rangeOf(doc, use.start, use.end) });
+  }
   return out;
 }
 
@@ -73,7 +76,7 @@ export function highlights(doc: TextDocument, analysis: Analysis, pos: Position)
     .filter((d) => d.name === name && inDocument(analysis, d))
     .map((d) => ({ range: defRange(doc, d.start, name), kind: DocumentHighlightKind.Write }));
   for (const { use, expands } of usesOf(analysis, name)) {
-    out.push({ range: rangeOf(doc, use.start, use.end), kind: expands === 0 ? DocumentHighlightKind.Text : DocumentHighlightKind.Read });
+    out.push({ range: rangeOf(doc, use.start, use.end), kind: expands === Tri.No ? DocumentHighlightKind.Text : DocumentHighlightKind.Read });
   }
   return out;
 }

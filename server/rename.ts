@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'url';
 import { Position, Range, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { aliasAt } from '../rules';
+import { aliasAt, bypassesAlias } from '../rules';
 import type { Analysis } from '../rules';
 import { rangeOf } from './convert';
 
@@ -52,7 +52,7 @@ export function rename(doc: TextDocument, analysis: Analysis, pos: Position, new
   for (const u of analysis.uses) {
     const where = u.name === at.name && u.start >= 0 ? docOf(u.file) : undefined;
     // a quoted or escaped name (`\ls`), or one after `command`, runs the plain command on purpose: it keeps its name
-    if (!where || where.getText().slice(u.start, u.end) !== at.name || u.resolutions.every((r) => r.quirk)) continue;
+    if (!where || where.getText().slice(u.start, u.end) !== at.name || bypassesAlias(u)) continue;
     edit(where, u.start);
   }
   // `unalias name` goes with the alias, or it would fail (and end a `set -e` script)
