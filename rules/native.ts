@@ -3,7 +3,7 @@
 // throws where it does not, and the host falls back to `wasm.ts`.
 import type NativeParser = require('tree-sitter');
 import type { ShellParser, Tree } from './parse';
-import { asShellReads } from './carriage-returns';
+import { asShellReads } from './blanks';
 import { plainTree, type PlainTree, type TreeCursorLike } from './plain-tree';
 
 /** tree-sitter's default buffer is too small for large scripts. */

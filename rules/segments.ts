@@ -6,7 +6,7 @@
 // it also notes where tree-sitter-bash needs one of the named rewrites of
 // workarounds.ts, which `masked` applies.
 
-import { asShellReads } from './carriage-returns';
+import { asShellReads } from './blanks';
 import type { WorkaroundId } from './workarounds';
 
 export interface Segment {

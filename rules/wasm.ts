@@ -8,7 +8,7 @@
 // so they are freed once the plain tree is collected.
 import type * as Wts from 'web-tree-sitter';
 import type { ShellParser, Tree } from './parse';
-import { asShellReads } from './carriage-returns';
+import { asShellReads } from './blanks';
 import { plainTree, type PlainTree, type TreeCursorLike } from './plain-tree';
 
 /** The two .wasm files: web-tree-sitter's runtime and the bash grammar. */

@@ -7,7 +7,7 @@ import { aliasInHeredocSubstitution } from './alias-in-heredoc-substitution';
 import { aliasInFunction } from './alias-in-function';
 import { aliasNeverExpands } from './alias-never-expands';
 import { aliasPositionalParams } from './alias-positional-params';
-import { carriageReturn } from './carriage-return';
+import { irregularWhitespace } from './irregular-whitespace';
 import { expandAliasesOff } from './expand-aliases-off';
 import { functionReadBeforeAlias } from './function-read-before-alias';
 import { sameUnit } from './same-unit';
@@ -17,7 +17,7 @@ import { useBeforeDefinition } from './use-before-definition';
 export const RULES: Rule[] = [
   sameUnit, functionReadBeforeAlias, aliasInFunction, expandAliasesOff, subshellAlias,
   useBeforeDefinition, aliasInHeredocSubstitution, aliasNeverExpands, aliasFunctionClash, aliasPositionalParams, aliasDefinitionExpansion,
-  aliasDiesWithScript, carriageReturn,
+  aliasDiesWithScript, irregularWhitespace,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

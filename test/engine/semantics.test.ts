@@ -110,17 +110,19 @@ describe.each(DIALECT_IDS)('a command after `time` in %s', (dialect: DialectId) 
   });
 });
 
-// Every shell reads a carriage return as part of the line's last word: a name alone on a
-// line that ends CRLF is no alias, and the engine records no use there but reports it.
-describe.each(DIALECT_IDS)('an alias name alone on a line that ends CRLF in %s', (dialect: DialectId) => {
+// Shells split words only at spaces and tabs: a carriage return (a line that ends CRLF), form
+// feed, vertical tab or no-break space joins an alias name to what follows it, and the
+// engine records no use there but reports each.
+describe.each(DIALECT_IDS)('an alias name joined by a character that looks like a blank in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);
   it.skipIf(!available)('runs no alias, and is reported as what the shell reads', () => {
-    const text = "shopt -s expand_aliases 2>/dev/null #\r\nalias qa='echo EXP' #\r\nqa\r\nqa U1 #\r\n";
-    expect(runScript(dialect, text).split('\n').filter(Boolean)).toEqual(['EXP U1']);
+    const joined = ['qa\r\n', 'qa\f U1 || echo NX:U1\n', 'qa\u00a0U2 || echo NX:U2\n', 'qa\v U3 || echo NX:U3\n'];
+    const text = `shopt -s expand_aliases 2>/dev/null #\r\nalias qa='echo EXP' #\r\n${joined.join('')}qa U4 #\r\n`;
+    expect(runScript(dialect, text).split('\n').filter(Boolean)).toEqual(['NX:U1', 'NX:U2', 'NX:U3', 'EXP U4']);
     const result = lint(text, { dialect, filename: 'main.sh' });
-    const at = text.indexOf('qa\r');
-    expect(result.analysis.uses.map((u) => u.start)).toEqual([text.indexOf('qa U1')]);
-    expect(result.diagnostics.map((d) => [d.ruleId, d.start, d.end])).toEqual([['carriage-return', at, at + 2]]);
+    expect(result.analysis.uses.map((u) => u.start)).toEqual([text.indexOf('qa U4')]);
+    const at = joined.map((line) => text.indexOf(line));
+    expect(result.diagnostics.map((d) => [d.ruleId, d.start, d.end])).toEqual(at.map((a) => ['irregular-whitespace', a, a + 2]));
   });
 });
 

@@ -185,7 +185,7 @@ ruleTester(rule('alias-dies-with-script'), {
   ],
 });
 
-ruleTester(rule('carriage-return'), {
+ruleTester(rule('irregular-whitespace'), {
   valid: [
     // the carriage return goes to the last argument, or to a comment: the use expands
     { code: "alias qa='echo x' #\r\nqa U1\r\nqa U2 #\r\n" },
@@ -196,6 +196,8 @@ ruleTester(rule('carriage-return'), {
     { code: "shopt -s extglob\r\nalias qa='echo x' #\r\nqa U1\r\n", dialect: 'bash' },
     // a carriage return inside quotes is part of the value, not at its end
     { code: "alias qa='echo \r' #\r\nqa U1\r\n" },
+    // a no-break space in a word that is no alias, and a form feed alone on a line (a page break)
+    { code: "alias qa='echo x'\necho a\u00a0b\n\f\nqa\n" },
   ],
   invalid: [
     {
@@ -218,6 +220,18 @@ ruleTester(rule('carriage-return'), {
       code: "shopt -s expand_aliases\r\nalias qa='echo x' #\r\nqa U1 #\r\n",
       dialect: 'bash',
       errors: [{ line: 1, column: 10, endColumn: 24, message: 'read as `expand_aliases\\r`' }],
+    },
+    {
+      code: "alias qa='echo x'\nqa\u00a0/tmp\nqa\f\n",
+      errors: [
+        { line: 2, column: 1, endColumn: 3, message: '`qa` is read as `qa\\u00a0/tmp`: a no-break space (U+00A0) is part of the word' },
+        { line: 3, column: 1, endColumn: 3, message: 'a form feed' },
+      ],
+    },
+    {
+      // pasted from a web page: the alias is never defined
+      code: "alias\u00a0qa='echo x'\nqa\n",
+      errors: [{ line: 1, column: 1, endColumn: 6, message: 'no `alias` command runs' }],
     },
     {
       code: "alias qa='echo x' #\r\nsetopt no_aliases\r\nqa U1 #\r\n",

@@ -8,7 +8,7 @@ import { homedir } from 'os';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { wasmFile } from '../../host/parser';
-import { asShellReads } from '../../rules/carriage-returns';
+import { asShellReads } from '../../rules/blanks';
 import { nativeParser } from '../../rules/native';
 import { installedParser, reparse, useParser, type ShellParser, type SyntaxNode, type Tree } from '../../rules/parse';
 import { plainTree, type PlainTree, type TreeCursorLike } from '../../rules/plain-tree';

@@ -1,0 +1,23 @@
+// Blanks, as shells read them. To every shell only a space and a tab separate
+// words (and a newline ends a line): a carriage return, form feed, vertical
+// tab, no-break space or any other Unicode space is an ordinary character. On
+// a line that ends CRLF the carriage return is the last character of the
+// line's last word, so `ll\r` names no alias and `shopt -s expand_aliases\r`
+// names no option; a no-break space pasted from a web page joins `ll` and its
+// argument into one word. tree-sitter-bash and the lexer's character classes
+// (`\s`) take all of these for blanks, so both are given the text with each
+// replaced by a character they read as part of a word. The replacement has
+// the same length, so every offset holds, and node texts are still cut from
+// the real text.
+
+/** A character `\s` matches and no shell takes for a blank: each is one UTF-16 unit. */
+export const IRREGULAR_WHITESPACE = /[^\S \t\n]/;
+const EVERY_IRREGULAR = new RegExp(IRREGULAR_WHITESPACE.source, 'g');
+
+/** A private-use character: part of a word to tree-sitter-bash, and no blank to `\s`. */
+const WORD_CHARACTER = '\uE000';
+
+/** The text with each character that only looks like a blank made a word character, as the shells read it. */
+export function asShellReads(text: string): string {
+  return IRREGULAR_WHITESPACE.test(text) ? text.replace(EVERY_IRREGULAR, WORD_CHARACTER) : text;
+}

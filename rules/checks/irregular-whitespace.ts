@@ -1,0 +1,106 @@
+import { IRREGULAR_WHITESPACE } from '../blanks';
+import { inDocument, mayDefineAlias } from '../engine';
+import type { SyntaxNode } from '../parse';
+import type { Diagnostic, Rule } from '../rule';
+import { code } from '../report';
+
+/** The option names whose state the model follows (engine/builtins.ts), as zsh compares them: lower case, no underscores. */
+const ALIAS_OPTIONS = new Set(['expandaliases', 'posix', 'aliases', 'noaliases']);
+/** The builtins that set those options. */
+const OPTION_COMMANDS = new Set(['shopt', 'set', 'setopt', 'unsetopt']);
+/** Builtins that define or remove aliases: joined to their next word, they never run. */
+const ALIAS_COMMANDS = new Set(['alias', 'unalias']);
+
+/** The characters that look like blanks most often, by name; any other by code point. */
+const NAMED: Record<string, { name: string; escape: string }> = {
+  '\r': { name: 'a carriage return (a Windows line ending)', escape: '\\r' },
+  '\f': { name: 'a form feed', escape: '\\f' },
+  '\v': { name: 'a vertical tab', escape: '\\v' },
+  '\u00a0': { name: 'a no-break space (U+00A0)', escape: '\\u00a0' },
+  '\ufeff': { name: 'a byte order mark (U+FEFF)', escape: '\\ufeff' },
+};
+const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(4, '0');
+const named = (c: string) => NAMED[c] ?? { name: `the Unicode space U+${hex(c).toUpperCase()}`, escape: `\\u${hex(c)}` };
+
+/** The word as a message shows it, each such character escaped. */
+const shown = (word: string) => code(word.replace(new RegExp(IRREGULAR_WHITESPACE.source, 'g'), (c) => named(c).escape));
+
+/** What to do about the character: carriage returns come with the whole file's line endings. */
+const remedy = (c: string) => (c === '\r'
+  ? 'Save the file with Unix line endings (`dos2unix FILE`, or `sed -i \'s/\\r$//\' FILE`).'
+  : 'Replace it with a plain space, or delete it.');
+
+/** The part of a word before its first such character, and that character; null when it has none. */
+function split(word: string): { before: string; char: string } | null {
+  const m = IRREGULAR_WHITESPACE.exec(word);
+  return m ? { before: word.slice(0, m.index), char: m[0] } : null;
+}
+
+export const irregularWhitespace: Rule = {
+  meta: {
+    id: 'irregular-whitespace',
+    severity: 'error',
+    shellcheck: ['SC1017', 'SC1018'],
+    fixable: false,
+    summary: 'A character that looks like a blank joins an alias name, alias value or option to the text around it',
+    docs: `## What it does
+Finds characters that look like blanks but are part of a word to every shell, where they change what an alias does: a carriage return (from Windows line endings), a form feed, a vertical tab, a no-break space or another Unicode space, in
+- a command word that would name an alias but for such a character in it or after it (\`ll\\r\`);
+- an \`alias\` or \`unalias\` command joined to its next word;
+- an alias value that ends in one;
+- an option that governs aliases (\`shopt -s expand_aliases\`, \`set -o posix\`, zsh's \`setopt aliases\`) spelt with one.
+
+## Why is this bad
+Shells separate words only at spaces and tabs. On a line that ends CRLF the carriage return is the last character of the line's last word, so \`alias ll='ls -l'\` gives \`ll\` the value \`ls -l\\r\` (and \`ls\` rejects the option), \`ll\` alone on a line runs a command named \`ll\\r\`, which is no alias ("command not found"), and bash rejects \`expand_aliases\\r\` as an invalid option name, so expansion stays off. A use with arguments after it still expands, because the carriage return goes to the last argument instead. A no-break space pasted from a web page joins \`ll\` and its argument into one word the same way.
+
+## Example
+A file saved with CRLF line endings:
+\`\`\`bash
+#!/bin/bash
+shopt -s expand_aliases
+alias ll='ls -l'
+ll
+\`\`\`
+
+## Fix
+Save the file with Unix (LF) line endings: \`dos2unix script.sh\`, or \`sed -i 's/\\r$//' script.sh\`. Editors show the line ending in their status bar; a \`.gitattributes\` line such as \`*.sh text eol=lf\` keeps Git from checking scripts out with CRLF. Retype any other such character as a plain space.`,
+  },
+  check(ctx) {
+    const { analysis } = ctx;
+    const { text } = analysis;
+    // before anything that may need the tree: only a text that can have aliases is read
+    if (!IRREGULAR_WHITESPACE.test(text) || (analysis.names.aliases.size === 0 && !mayDefineAlias(text))) return [];
+    const out: Diagnostic[] = [];
+    const report = (start: number, end: number, message: string) => out.push({ ruleId: this.meta.id, severity: this.meta.severity, message, start, end, related: [] });
+    const partOf = (c: string) => `${named(c).name} is part of the word, not a blank`;
+    for (const d of analysis.defs) {
+      // the character unquoted at the end of the `name=value` word (one inside quotes is meant)
+      const last = text[d.end - 1];
+      if (!inDocument(analysis, d) || d.start < 0 || !d.value?.endsWith(last) || !IRREGULAR_WHITESPACE.test(last)) continue;
+      const value = d.value.slice(0, -1);
+      const word = value.split(/[ \t]/).pop()!;
+      report(d.start, d.end - 1, `The value of alias ${code(d.name)} is read as ${shown(d.value)}: ${partOf(last)}, so its last word is ${shown(word + last)}, not ${code(word)}. ${remedy(last)}`);
+    }
+    const joined = (node: SyntaxNode) => {
+      const s = split(node.text);
+      return s && s.before ? s : null;
+    };
+    for (const command of analysis.tree.rootNode.descendantsOfType('command')) {
+      const name = command.childForFieldName('name');
+      const s = name && joined(name);
+      if (s && analysis.names.aliases.has(s.before)) {
+        report(name.startIndex, name.startIndex + s.before.length, `${code(s.before)} is read as ${shown(name.text)}: ${partOf(s.char)}, so the command runs no alias. ${remedy(s.char)}`);
+      } else if (s && ALIAS_COMMANDS.has(s.before)) {
+        report(name.startIndex, name.startIndex + s.before.length, `${code(s.before)} is read as ${shown(name.text)}: ${partOf(s.char)}, so no \`${s.before}\` command runs. ${remedy(s.char)}`);
+      }
+      if (!name || !OPTION_COMMANDS.has(name.text)) continue;
+      for (const arg of command.childrenForFieldName('argument')) {
+        const o = joined(arg);
+        if (o && ALIAS_OPTIONS.has(o.before.toLowerCase().replace(/_/g, ''))) {
+          report(arg.startIndex, arg.startIndex + o.before.length, `The option is read as ${shown(arg.text)}: ${partOf(o.char)}, so \`${name.text}\` rejects the name and the option is not changed. ${remedy(o.char)}`);
+        }
+      }
+    }
+    return out;
+  },
+};
