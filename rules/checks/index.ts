@@ -6,6 +6,7 @@ import { aliasFunctionClash } from './alias-function-clash';
 import { aliasInHeredocSubstitution } from './alias-in-heredoc-substitution';
 import { aliasInFunction } from './alias-in-function';
 import { aliasNeverExpands } from './alias-never-expands';
+import { aliasPassedToProgram } from './alias-passed-to-program';
 import { aliasPositionalParams } from './alias-positional-params';
 import { irregularWhitespace } from './irregular-whitespace';
 import { expandAliasesOff } from './expand-aliases-off';
@@ -17,7 +18,7 @@ import { useBeforeDefinition } from './use-before-definition';
 export const RULES: Rule[] = [
   sameUnit, functionReadBeforeAlias, aliasInFunction, expandAliasesOff, subshellAlias,
   useBeforeDefinition, aliasInHeredocSubstitution, aliasNeverExpands, aliasFunctionClash, aliasPositionalParams, aliasDefinitionExpansion,
-  aliasDiesWithScript, irregularWhitespace,
+  aliasDiesWithScript, aliasPassedToProgram, irregularWhitespace,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -126,6 +126,26 @@ describe.each(DIALECT_IDS)('an alias name joined by a character that looks like 
   });
 });
 
+// Programs that run a command by name (env, nohup, xargs, find -exec, sh -c, exec; `time` where
+// it is a program) never run an alias: the rule reports exactly the words whose alias body did
+// not run, and leaves those the shell expanded (mksh's own `nohup` alias ends in a blank).
+describe.each(DIALECT_IDS)('an alias name given to a program that runs commands in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('is reported exactly where the alias body does not run', () => {
+    const runs = ['env qa U1', 'env X=1 qa U2', 'nohup qa U3', 'nice -n 1 qa U4', 'timeout 5 qa U5', 'echo x | xargs qa U6',
+      'find . -maxdepth 0 -exec qa U7 \\;', "sh -c 'qa U8'", '(exec qa U9)', 'time qa U10'];
+    const text = `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\n${runs.map((r) => `${r} 2>/dev/null\n`).join('')}`;
+    const out = runScript(dialect, text);
+    const labels = runs.map((_, i) => `U${i + 1}`);
+    const notRun = labels.filter((l) => !out.split('\n').includes(`EXP ${l}`));
+    const result = lint(text, { dialect, filename: 'main.sh' });
+    const reported = result.diagnostics.filter((d) => d.ruleId === 'alias-passed-to-program')
+      .map((d) => /^qa (U\d+)/.exec(text.slice(d.start))?.[1]);
+    expect(reported).toEqual(notRun);
+    expect(notRun.length).toBeGreaterThan(7);
+  });
+});
+
 // The row scriptReturnGoesOn: a `return` outside functions in a script run on its own.
 describe.each(DIALECT_IDS)('a top-level `return` in a script run on its own in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);

@@ -1,0 +1,96 @@
+import { inDocument, type Analysis } from '../engine';
+import type { SyntaxNode } from '../parse';
+import type { Diagnostic, Rule } from '../rule';
+import { code } from '../report';
+import { commandRunBy, RUNNERS } from '../runners';
+import { literal } from '../words';
+
+/** The alias runs the program of its own name (`grep='grep --color'`, `apt-get='sudo apt-get'`): it decorates that program. */
+function decorates(name: string, value: string): boolean {
+  return value.split(/[\s;&|()]+/).some((w) => w.replace(/^\\|['"]/g, '') === name);
+}
+
+export const aliasPassedToProgram: Rule = {
+  meta: {
+    id: 'alias-passed-to-program',
+    severity: 'warning',
+    shellcheck: [],
+    fixable: false,
+    summary: 'An alias name is given to a program that runs commands (sudo, xargs, env, find -exec, sh -c)',
+    docs: `## What it does
+Finds an alias name given as the command to a program that runs commands by name: \`sudo\`, \`doas\`, \`env\`, \`nohup\`, \`nice\`, \`ionice\`, \`setsid\`, \`stdbuf\`, \`timeout\`, \`chroot\`, \`flock\`, \`watch\`, \`xargs\`, \`exec\`, \`find … -exec\` (and \`-execdir\`, \`-ok\`, \`-okdir\`), \`time\` where it is a program (dash, BusyBox), and the first word of the string a new shell runs (\`sh -c 'll'\`, \`bash -c …\`).
+
+Not reported: an alias that only a subshell, or a function never called, defines; an alias whose value runs the program of the same name (\`alias grep='grep --color=auto'\`, \`alias apt-get='sudo apt-get'\`, then \`xargs grep\`), which means the program; a word the shell does expand because the alias before it ends in a blank (\`alias sudo='sudo '\`, and mksh's own \`nohup\`); \`sh -i -c\`, whose startup files may define the alias.
+
+## Why is this bad
+Only the shell that defines an alias expands it, and only in command position. These programs receive the name as an argument and look it up on PATH, or hand it to a new shell that has none of this shell's aliases, so the alias body never runs: the command is not found, or a program of that name runs instead.
+
+## Example
+\`\`\`bash
+alias ll='ls -l'
+sudo ll /root
+find . -name '*.log' -exec ll {} +
+\`\`\`
+
+## Fix
+Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`alias sudo='sudo '\` also works: an alias whose value ends in a blank makes the shell check the next word for an alias too, when it directly follows.`,
+  },
+  check(ctx) {
+    const { analysis } = ctx;
+    const names = analysis.names.aliases;
+    const candidates = mentions(analysis);
+    if (candidates.length === 0) return [];
+    const out: Diagnostic[] = [];
+    const seen = new Set<SyntaxNode>();
+    for (const at of candidates) {
+      // the command whose argument (or `-c` string) holds the mention
+      let command: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(at);
+      while (command && command.type !== 'command') command = command.parent;
+      if (!command || seen.has(command)) continue;
+      seen.add(command);
+      const nameNode = command.childForFieldName('name');
+      const program = nameNode && literal(nameNode)?.replace(/^.*\//, '');
+      if (!program || !Object.hasOwn(RUNNERS, program)) continue;
+      const runner = RUNNERS[program];
+      const run = commandRunBy(runner, command.childrenForFieldName('argument'), analysis.dialect);
+      if (!run || !names.has(run.name) || !candidates.includes(run.start)) continue;
+      const defs = analysis.defs.filter((d) => d.name === run.name);
+      // an alias only a subshell or a function never called defines is not this shell's
+      if (!defs.some((d) => d.shellRuns > 0)) continue;
+      // `alias grep='grep --color'`: the program of that name is what `xargs grep` means
+      // (a value known only at run time is looked at as written: `"sudo -Hu '$owner' brew"`)
+      if (defs.every((d) => decorates(run.name, d.value ?? d.arg?.text ?? ''))) continue;
+      const values = [...new Set(defs.map((d) => d.value))];
+      const body = values.length === 1 && values[0] !== null ? ` (${code(values[0])})` : '';
+      const how = runner.shellString
+        ? `\`${program} -c\` runs its string in a new shell, which has none of this script's aliases`
+        : `\`${program}\` looks ${code(run.name)} up on PATH as a program, and only the shell that defines an alias expands it`;
+      const blank = run.next ? `, or define \`alias ${program}='${program} '\`, whose trailing blank makes the shell expand the word after it` : '';
+      out.push({
+        ruleId: this.meta.id, severity: this.meta.severity, start: run.start, end: run.end, related: [],
+        message: `${code(run.name)} is an alias, but ${how}: the alias body never runs here. Write out its body${body}${blank}.`,
+      });
+    }
+    return out;
+  },
+};
+
+/**
+ * Where the document spells an alias name as a word of its own, other than
+ * as a use the engine read or inside a definition: the only places this rule
+ * looks at, so the tree is read there alone.
+ */
+function mentions(analysis: Analysis): number[] {
+  const names = [...analysis.names.aliases].filter((n) => n !== '');
+  if (!names.length) return [];
+  const escaped = names.map((n) => n.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).sort((a, b) => b.length - a.length);
+  const word = new RegExp(`(?<=^|[\\s'"(;&|])(?:${escaped.join('|')})(?=$|[\\s'";&|)])`, 'g');
+  const used = new Set(analysis.uses.filter((u) => inDocument(analysis, u)).map((u) => u.start));
+  const defs = analysis.defs.filter((d) => inDocument(analysis, d) && d.start >= 0);
+  const out: number[] = [];
+  for (const m of analysis.text.matchAll(word)) {
+    const at = m.index!;
+    if (!used.has(at) && !defs.some((d) => d.start <= at && at < d.end)) out.push(at);
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import { RULES_BY_ID } from '../../rules';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester(RULES_BY_ID.get('alias-passed-to-program')!, {
+  valid: [
+    // an alias that decorates the program of its name: `xargs grep` means the program
+    { code: "alias grep='grep --color=auto'\nfind . -exec grep x {} +\n" },
+    { code: "alias apt-get='sudo apt-get'\nsudo apt-get install x\n" },
+    { code: "alias brew=\"sudo -Hu '$owner' brew\"\nbrew leaves | xargs brew deps\n" },
+    // a blank at the end of `sudo`'s alias makes the shell expand the next word
+    { code: "alias sudo='sudo '\nalias ll='ls -l'\nsudo ll\n" },
+    // an expansion before the command word: which word runs is known only at run time
+    { code: "alias ll='ls -l'\nsudo $opts ll\n" },
+    // an interactive shell reads startup files, which may define it
+    { code: "alias ll='ls -l'\nbash -i -c 'll'\n" },
+    { code: "alias ll='ls -l'\nsudo -u root ls\necho sudo ll\nsudo -u ll ls\n" },
+    // the alias exists only in the subshell that defines it
+    { code: "x=$(alias ll='ls -l'; ll)\nexec ll\n" },
+    // bash's `time` is a keyword: the command after it is the shell's own
+    { code: "alias ll='ls -l'\ntime ll\n", dialect: 'bash' },
+  ],
+  invalid: [
+    {
+      code: "alias ll='ls -l'\nsudo -u root ll /root\n",
+      errors: [{ line: 2, column: 14, endColumn: 16, message: '`sudo` looks `ll` up on PATH as a program' }],
+    },
+    {
+      code: "alias ll='ls -l'\nsudo ll /root\n",
+      errors: [{ line: 2, column: 6, endColumn: 8, message: "Write out its body (`ls -l`), or define `alias sudo='sudo '`" }],
+    },
+    {
+      code: "alias ll='ls -l'\nfind . -name x -execdir ll {} +\n",
+      errors: [{ line: 2, column: 25, endColumn: 27 }],
+    },
+    {
+      code: "alias ll='ls -l'\nbash -c 'll /tmp'\n",
+      errors: [{ line: 2, column: 10, endColumn: 12, message: '`bash -c` runs its string in a new shell' }],
+    },
+    {
+      code: "alias ll='ls -l'\ntime ll\n",
+      dialect: 'sh',
+      errors: [{ line: 2, column: 6, endColumn: 8 }],
+    },
+    {
+      code: "alias ll='ls -l'\nenv A=1 B=2 ll\ntimeout -s KILL 5 ll\n",
+      errors: [{ line: 2, column: 13, endColumn: 15 }, { line: 3, column: 19, endColumn: 21 }],
+    },
+  ],
+});
