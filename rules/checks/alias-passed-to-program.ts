@@ -1,6 +1,7 @@
+import { hasRedirection, isSimpleCommand } from '../alias-value';
 import { inDocument, type Analysis } from '../engine';
 import type { SyntaxNode } from '../parse';
-import type { Diagnostic, Rule } from '../rule';
+import type { Diagnostic, Fix, Rule } from '../rule';
 import { code } from '../report';
 import { commandRunBy, RUNNERS } from '../runners';
 import { literal } from '../words';
@@ -8,6 +9,17 @@ import { literal } from '../words';
 /** The alias runs the program of its own name (`grep='grep --color'`, `apt-get='sudo apt-get'`): it decorates that program. */
 function decorates(name: string, value: string): boolean {
   return value.split(/[\s;&|()]+/).some((w) => w.replace(/^\\|['"]/g, '') === name);
+}
+
+/**
+ * Writing the body in place of the name, when the program takes it as the
+ * alias's own words would be read: one simple command, no redirection of its
+ * own, no assignment first (`xargs` would run `X=1`), and inside a `-c`
+ * string nothing that could end the string's quotes.
+ */
+function bodyInPlace(value: string | null, inString: boolean): string | null {
+  if (value === null || !isSimpleCommand(value) || hasRedirection(value) || /^\s*[A-Za-z_]\w*=/.test(value)) return null;
+  return inString && /['"\\]/.test(value) ? null : value.trim();
 }
 
 export const aliasPassedToProgram: Rule = {
@@ -66,9 +78,15 @@ Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`ali
         ? `\`${program} -c\` runs its string in a new shell, which has none of this script's aliases`
         : `\`${program}\` looks ${code(run.name)} up on PATH as a program, and only the shell that defines an alias expands it`;
       const blank = run.next ? `, or define \`alias ${program}='${program} '\`, whose trailing blank makes the shell expand the word after it` : '';
+      const inPlace = values.length === 1 ? bodyInPlace(values[0], !!runner.shellString) : null;
+      const suggestion: Fix | undefined = inPlace === null ? undefined
+        : { title: `Write out the body of alias ${run.name}: ${inPlace}`, edits: [{ start: run.start, end: run.end, text: inPlace }] };
       out.push({
         ruleId: this.meta.id, severity: this.meta.severity, start: run.start, end: run.end, related: [],
         message: `${code(run.name)} is an alias, but ${how}: the alias body never runs here. Write out its body${body}${blank}.`,
+        ...(suggestion
+          ? { suggestions: [suggestion], fixRefusal: 'a program of that name may be what was meant, so writing out the body is only a suggestion' }
+          : { fixRefusal: 'the alias has no one known body that the program can take as its words (one simple command)' }),
       });
     }
     return out;

@@ -137,12 +137,18 @@ describe.each(DIALECT_IDS)('an alias name given to a program that runs commands 
     const text = `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\n${runs.map((r) => `${r} 2>/dev/null\n`).join('')}`;
     const out = runScript(dialect, text);
     const labels = runs.map((_, i) => `U${i + 1}`);
-    const notRun = labels.filter((l) => !out.split('\n').includes(`EXP ${l}`));
+    // `xargs` adds its input after the words: `EXP U6 x`
+    const ran = (output: string, l: string) => output.split('\n').some((line) => line === `EXP ${l}` || line.startsWith(`EXP ${l} `));
+    const notRun = labels.filter((l) => !ran(out, l));
     const result = lint(text, { dialect, filename: 'main.sh' });
     const reported = result.diagnostics.filter((d) => d.ruleId === 'alias-passed-to-program')
       .map((d) => /^qa (U\d+)/.exec(text.slice(d.start))?.[1]);
     expect(reported).toEqual(notRun);
     expect(notRun.length).toBeGreaterThan(7);
+    // each suggestion, written out, runs the alias body there
+    const fixed = applyFixes(text, result.diagnostics.flatMap((d) => d.suggestions?.slice(0, 1) ?? [])).text;
+    const after = runScript(dialect, fixed);
+    expect(notRun.filter((l) => !ran(after, l))).toEqual([]);
   });
 });
 

@@ -23,27 +23,39 @@ ruleTester(RULES_BY_ID.get('alias-passed-to-program')!, {
     {
       code: "alias ll='ls -l'\nsudo -u root ll /root\n",
       errors: [{ line: 2, column: 14, endColumn: 16, message: '`sudo` looks `ll` up on PATH as a program' }],
+      suggested: "alias ll='ls -l'\nsudo -u root ls -l /root\n",
     },
     {
       code: "alias ll='ls -l'\nsudo ll /root\n",
       errors: [{ line: 2, column: 6, endColumn: 8, message: "Write out its body (`ls -l`), or define `alias sudo='sudo '`" }],
+      suggested: "alias ll='ls -l'\nsudo ls -l /root\n",
+    },
+    {
+      // more than one command: `xargs` would take only the first
+      code: "alias up='cd ..; ls'\necho x | xargs up\n",
+      errors: [{ line: 2, column: 16, endColumn: 18 }],
+      refusal: 'no one known body',
     },
     {
       code: "alias ll='ls -l'\nfind . -name x -execdir ll {} +\n",
       errors: [{ line: 2, column: 25, endColumn: 27 }],
+      suggested: "alias ll='ls -l'\nfind . -name x -execdir ls -l {} +\n",
     },
     {
       code: "alias ll='ls -l'\nbash -c 'll /tmp'\n",
       errors: [{ line: 2, column: 10, endColumn: 12, message: '`bash -c` runs its string in a new shell' }],
+      suggested: "alias ll='ls -l'\nbash -c 'ls -l /tmp'\n",
     },
     {
       code: "alias ll='ls -l'\ntime ll\n",
       dialect: 'sh',
       errors: [{ line: 2, column: 6, endColumn: 8 }],
+      suggested: "alias ll='ls -l'\ntime ls -l\n",
     },
     {
       code: "alias ll='ls -l'\nenv A=1 B=2 ll\ntimeout -s KILL 5 ll\n",
       errors: [{ line: 2, column: 13, endColumn: 15 }, { line: 3, column: 19, endColumn: 21 }],
+      suggested: "alias ll='ls -l'\nenv A=1 B=2 ls -l\ntimeout -s KILL 5 ls -l\n",
     },
   ],
 });
