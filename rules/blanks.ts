@@ -12,10 +12,16 @@
 
 /** A character `\s` matches and no shell takes for a blank: each is one UTF-16 unit. */
 export const IRREGULAR_WHITESPACE = /[^\S \t\n]/;
-const EVERY_IRREGULAR = new RegExp(IRREGULAR_WHITESPACE.source, 'g');
+/** The same, for `replace`. */
+export const EVERY_IRREGULAR = new RegExp(IRREGULAR_WHITESPACE.source, 'g');
 
-/** A private-use character: part of a word to tree-sitter-bash, and no blank to `\s`. */
-const WORD_CHARACTER = '\uE000';
+/**
+ * Part of a word to tree-sitter-bash and the lexer, and no blank to `\s`. ASCII, since
+ * tree-sitter-bash's here-document scanner matches a delimiter such as `EOF\r` only
+ * when its characters are; and a comma, which unlike a letter or `_` cannot extend a
+ * parameter name (`$x\r`).
+ */
+const WORD_CHARACTER = ',';
 
 /** The text with each character that only looks like a blank made a word character, as the shells read it. */
 export function asShellReads(text: string): string {

@@ -133,7 +133,10 @@ export interface Dialect {
   anonymousFunctions: boolean;
   /** Here-strings (`<<<`); dash and busybox stop at the syntax error as they read the unit. */
   hereStrings: boolean;
-  /** The blanks that, ending an alias's value, make the shell read the next word as an alias too (not a tab in zsh). */
+  /**
+   * The characters that, ending an alias's value, make the shell read the next word as an alias too: not a tab
+   * in zsh; in mksh also a carriage return, form feed or vertical tab, which split no words there.
+   */
   aliasBlanks: string;
   /**
    * `function name { … }` defines a function; dash has no such keyword: it runs
@@ -343,7 +346,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
-    procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'], specialFunction: 'ignored', arithmeticComsub: 'unknown', refusedAliasName: /[*?{}^~#/]/,
+    procsub: null, functionNameExpands: 'never', blankAliases: ['nohup'], aliasBlanks: ' \t\r\f\v', specialFunction: 'ignored', arithmeticComsub: 'unknown', refusedAliasName: /[*?{}^~#/]/,
     functionNames: /^[^\s'"\\$`=|&;<>()[\]{}~#?*/]+$/, functionArgZero: 'function-keyword',
     sourceSearch: { '.': 'path', source: 'cwd' },
   },

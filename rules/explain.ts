@@ -96,9 +96,9 @@ function valueText(analysis: Analysis, v: number, line: LineOf): string {
 }
 
 function reading(analysis: Analysis, r: Resolution, line: LineOf, readLine: LineOf = line): string {
-  const verdict = r.outcome === 1 ? 'expands' : r.outcome === 0 ? 'does **not** expand' : 'may or may not expand';
+  const verdict = r.outcome === Tri.Yes ? 'expands' : r.outcome === Tri.No ? 'does **not** expand' : 'may or may not expand';
   const values = [...new Set(r.values)].map((v) => valueText(analysis, v, line)).join(' or ');
-  const flag = r.flag === 1 ? 'on' : r.flag === 0 ? 'off' : 'unknown';
+  const flag = r.flag === Tri.Yes ? 'on' : r.flag === Tri.No ? 'off' : 'unknown';
   const quirk = r.quirk || r.neverHere ? `; ${analysis.dialect.label} never expands aliases here` : '';
   const lines = span(readLine, r.readStart, r.readEnd);
   return `when ${lines} ${lines.startsWith('lines') ? 'are' : 'is'} read it ${verdict}: the alias is ${values}, expansion is ${flag}${quirk}`;

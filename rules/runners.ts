@@ -18,6 +18,8 @@ export interface Runner {
   after?: string[];
   /** The command is the first word of the string after `-c`, which a new shell runs. */
   shellString?: boolean;
+  /** Options after which no command word can be told from the text: it runs none (`sudo -e` edits a file), or takes it from the option's value (`env -S`). */
+  stops?: string[];
   /** Runs the command only in these dialects' shells: elsewhere the word is the shell's own (`time`). */
   onlyWhere?: (d: Dialect) => boolean;
 }
@@ -28,9 +30,10 @@ export const RUNNERS: Record<string, Runner> = {
   sudo: {
     valued: ['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '-R', '--user', '--group', '--host', '--prompt',
       '--close-from', '--chdir', '--role', '--type', '--other-user', '--command-timeout', '--chroot'],
+    stops: ['-e', '--edit', '-l', '--list', '-v', '--validate', '-K', '--remove-timestamp', '-V', '--version'],
   },
   doas: { valued: ['-u', '-C'] },
-  env: { valued: ['-u', '-C', '-S', '--unset', '--chdir', '--split-string'], assignments: true },
+  env: { valued: ['-u', '-C', '--unset', '--chdir'], stops: ['-S', '--split-string'], assignments: true },
   nohup: {},
   nice: { valued: ['-n', '--adjustment'] },
   ionice: { valued: ['-c', '-n', '--class', '--classdata'] },
@@ -40,9 +43,10 @@ export const RUNNERS: Record<string, Runner> = {
   chroot: { valued: ['--userspec', '--groups'], operands: 1 },
   flock: { valued: ['-w', '-E', '--timeout', '--conflict-exit-code'], operands: 1 },
   watch: { valued: ['-n', '--interval', '-q', '--equexit'] },
+  // `--replace`, `--eof` and `--max-lines` take a value only after `=`
   xargs: {
-    valued: ['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--eof', '--replace', '--max-lines',
-      '--max-args', '--max-procs', '--max-chars', '--process-slot-var'],
+    valued: ['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars',
+      '--process-slot-var'],
   },
   exec: { valued: ['-a'] },
   time: { valued: ['-o', '-f', '--output', '--format'], onlyWhere: (d) => d.time === 'program' },
@@ -84,6 +88,8 @@ export function commandRunBy(runner: Runner, args: SyntaxNode[], dialect: Dialec
       continue;
     }
     if (options && word.startsWith('-') && word !== '-') {
+      // `-S'…'`, `--split-string=…`: the option with its value attached
+      if (runner.stops?.some((o) => word === o || word.startsWith(o.startsWith('--') ? `${o}=` : o))) return null;
       takesValue = runner.valued?.includes(word) ?? false;
       continue;
     }

@@ -98,7 +98,7 @@ class Lexer {
     const s = this.s;
     while (this.i < s.length) {
       const c = s[this.i];
-      if (c === ' ' || c === '\t' || c === '\r') this.i++;
+      if (c === ' ' || c === '\t') this.i++;
       else if (c === '\\' && s[this.i + 1] === '\n') this.i += 2;
       else if (c === '#') while (this.i < s.length && s[this.i] !== '\n') this.i++;
       else if (c === '\n' && newlines) this.newline();

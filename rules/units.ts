@@ -269,7 +269,8 @@ function badHeredoc(node: SyntaxNode, text: string): boolean {
       if (c.startIndex >= start.endIndex && c !== body && c !== end && c.endIndex > lineEnd) return true;
     }
     const delim = start.text.replace(/['"\\]/g, '');
-    if (!end || end.text.trim() !== delim) return true;
+    // only blanks and a line's end are trimmed: a carriage return is part of the delimiter (`EOF\r`), as in the shells
+    if (!end || end.text.replace(/^[ \t]+|[ \t\n]+$/g, '') !== delim) return true;
     // backticks, or a substitution after an indented line: see the workarounds heredoc-backtick and heredoc-indent
     if (body && !/['"\\]/.test(start.text)) {
       // from the start of the body's first line (tree-sitter-bash may start it past the blanks there), without

@@ -1,6 +1,5 @@
 import { inDocument } from '../engine';
-import { leadingOptions } from '../engine/builtins';
-import type { SyntaxNode } from '../parse';
+import { isGlobalOrSuffix } from '../engine/builtins';
 import { roughWords } from '../engine/rough-text';
 import type { UnknownCode } from '../engine';
 import type { Diagnostic, Rule } from '../rule';
@@ -12,10 +11,6 @@ const OWN_ALIASES = /\bshopt\s+(?:-\w+\s+)*-s\b[^\n;&|]*\bexpand_aliases\b/;
 
 /** The script reads its alias table (zsh's `aliases`, bash's `BASH_ALIASES`, `alias` alone or `alias -p`): it looks at every alias. */
 const READS_ALIAS_TABLE = /\$\{\([^)]*\)aliases\b|\$\{!?aliases\[|\$\{!?BASH_ALIASES\b|(?:^|[;&|(]|(?<!\$)\{)\s*alias(?:\s+-p)?\s*(?:$|[;&|)}])/m;
-
-/** zsh's global (`-g`) and suffix (`-s`) aliases: their uses are not commands the model lists. */
-const isGlobalOrSuffix = (d: { command: SyntaxNode | null }): boolean =>
-  !!d.command && leadingOptions(d.command.childrenForFieldName('argument')).some((o) => /[gs]/.test(o.slice(1)));
 
 /** Code aliascope could not follow that may have run any command: a file it could not read, a dynamic eval. */
 const FOLLOWS_NOTHING = new Set<UnknownCode['what']>(['source', 'eval', 'depth']);

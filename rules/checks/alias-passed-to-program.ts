@@ -1,15 +1,30 @@
 import { hasRedirection, isSimpleCommand } from '../alias-value';
-import { inDocument, type Analysis } from '../engine';
+import { inDocument, type AliasDef, type Analysis } from '../engine';
+import { isGlobalOrSuffix } from '../engine/builtins';
 import type { SyntaxNode } from '../parse';
 import type { Diagnostic, Fix, Rule } from '../rule';
 import { code } from '../report';
 import { commandRunBy, RUNNERS } from '../runners';
 import { literal } from '../words';
 
-/** The alias runs the program of its own name (`grep='grep --color'`, `apt-get='sudo apt-get'`): it decorates that program. */
+/** Words before a value's command that leave it the command (`command grep`, zsh's `noglob`). */
+const PLAIN_PREFIXES = new Set(['command', 'builtin', 'exec', 'noglob', 'nocorrect']);
+
+/**
+ * The alias runs the program of its own name (`grep='grep --color'`,
+ * `apt-get='sudo apt-get'`): it decorates that program. Past prefixes, the
+ * command word is the name, or a program that runs commands has it among its
+ * words.
+ */
 function decorates(name: string, value: string): boolean {
-  return value.split(/[\s;&|()]+/).some((w) => w.replace(/^\\|['"]/g, '') === name);
+  const words = value.trim().split(/[ \t]+/).map((w) => w.replace(/^\\|['"]/g, ''));
+  let i = 0;
+  while (PLAIN_PREFIXES.has(words[i])) i++;
+  return words[i] === name || (Object.hasOwn(RUNNERS, words[i]) && words.slice(i + 1).includes(name));
 }
+
+/** Names of programs that run commands, as a word the text may hold: no other text needs looking at. */
+const RUNNER_WORD = new RegExp(`(?:^|[\\s;&|(\`/])(?:${Object.keys(RUNNERS).join('|')})(?=[\\s])`);
 
 /**
  * Writing the body in place of the name, when the program takes it as the
@@ -17,8 +32,10 @@ function decorates(name: string, value: string): boolean {
  * own, no assignment first (`xargs` would run `X=1`), and inside a `-c`
  * string nothing that could end the string's quotes.
  */
-function bodyInPlace(value: string | null, inString: boolean): string | null {
+function bodyInPlace(value: string | null, inString: boolean, aliases: ReadonlySet<string>): string | null {
   if (value === null || !isSimpleCommand(value) || hasRedirection(value) || /^\s*[A-Za-z_]\w*=/.test(value)) return null;
+  // a body that starts with an alias (`alias l='ll'`) would still name one there
+  if (aliases.has(value.trim().split(/[ \t]/)[0])) return null;
   return inString && /['"\\]/.test(value) ? null : value.trim();
 }
 
@@ -32,7 +49,7 @@ export const aliasPassedToProgram: Rule = {
     docs: `## What it does
 Finds an alias name given as the command to a program that runs commands by name: \`sudo\`, \`doas\`, \`env\`, \`nohup\`, \`nice\`, \`ionice\`, \`setsid\`, \`stdbuf\`, \`timeout\`, \`chroot\`, \`flock\`, \`watch\`, \`xargs\`, \`exec\`, \`find … -exec\` (and \`-execdir\`, \`-ok\`, \`-okdir\`), \`time\` where it is a program (dash, BusyBox), and the first word of the string a new shell runs (\`sh -c 'll'\`, \`bash -c …\`).
 
-Not reported: an alias that only a subshell, or a function never called, defines; an alias whose value runs the program of the same name (\`alias grep='grep --color=auto'\`, \`alias apt-get='sudo apt-get'\`, then \`xargs grep\`), which means the program; a word the shell does expand because the alias before it ends in a blank (\`alias sudo='sudo '\`, and mksh's own \`nohup\`); \`sh -i -c\`, whose startup files may define the alias.
+Not reported: an alias that only a subshell, or a function never called, defines, or one that is defined only further down the file or removed by an \`unalias\` before the program runs; zsh's global aliases (\`alias -g\`), which expand anywhere; an alias whose value runs the program of the same name (\`alias grep='grep --color=auto'\`, \`alias apt-get='sudo apt-get'\`, then \`xargs grep\`), which means the program; a word the shell does expand because the alias before it ends in a blank (\`alias sudo='sudo '\`, and mksh's own \`nohup\`); \`sh -i -c\`, whose startup files may define the alias.
 
 ## Why is this bad
 Only the shell that defines an alias expands it, and only in command position. These programs receive the name as an argument and look it up on PATH, or hand it to a new shell that has none of this shell's aliases, so the alias body never runs: the command is not found, or a program of that name runs instead.
@@ -50,6 +67,9 @@ Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`ali
   check(ctx) {
     const { analysis } = ctx;
     const names = analysis.names.aliases;
+    // before anything that may need the tree: most texts name no such program
+    const { text } = analysis;
+    if (names.size === 0 || !RUNNER_WORD.test(text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1) : text)) return [];
     const candidates = mentions(analysis);
     if (candidates.length === 0) return [];
     const out: Diagnostic[] = [];
@@ -66,19 +86,20 @@ Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`ali
       const runner = RUNNERS[program];
       const run = commandRunBy(runner, command.childrenForFieldName('argument'), analysis.dialect);
       if (!run || !names.has(run.name) || !candidates.includes(run.start)) continue;
-      const defs = analysis.defs.filter((d) => d.name === run.name);
-      // an alias only a subshell or a function never called defines is not this shell's
-      if (!defs.some((d) => d.shellRuns > 0)) continue;
+      const defs = analysis.defs.filter((d) => d.name === run.name && !isGlobalOrSuffix(d));
+      // an alias only a subshell or a function never called defines is not this shell's; nor one
+      // defined only further down, or removed on the way (zsh's global aliases expand anywhere)
+      if (!defs.some((d) => d.shellRuns > 0) || !inEffectBefore(analysis, run.name, defs, run.start)) continue;
       // `alias grep='grep --color'`: the program of that name is what `xargs grep` means
       // (a value known only at run time is looked at as written: `"sudo -Hu '$owner' brew"`)
-      if (defs.every((d) => decorates(run.name, d.value ?? d.arg?.text ?? ''))) continue;
+      if (defs.every((d) => decorates(run.name, d.value ?? d.arg?.text.slice(d.arg.text.indexOf('=') + 1) ?? ''))) continue;
       const values = [...new Set(defs.map((d) => d.value))];
       const body = values.length === 1 && values[0] !== null ? ` (${code(values[0])})` : '';
       const how = runner.shellString
         ? `\`${program} -c\` runs its string in a new shell, which has none of this script's aliases`
         : `\`${program}\` looks ${code(run.name)} up on PATH as a program, and only the shell that defines an alias expands it`;
       const blank = run.next ? `, or define \`alias ${program}='${program} '\`, whose trailing blank makes the shell expand the word after it` : '';
-      const inPlace = values.length === 1 ? bodyInPlace(values[0], !!runner.shellString) : null;
+      const inPlace = values.length === 1 ? bodyInPlace(values[0], !!runner.shellString, names) : null;
       const suggestion: Fix | undefined = inPlace === null ? undefined
         : { title: `Write out the body of alias ${run.name}: ${inPlace}`, edits: [{ start: run.start, end: run.end, text: inPlace }] };
       out.push({
@@ -94,6 +115,17 @@ Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`ali
 };
 
 /**
+ * A definition in the document comes before `at` with no `unalias` of the
+ * name between, or one comes from a file the document sources. Text order
+ * stands in for run time: a function body may run later, and is then left.
+ */
+function inEffectBefore(analysis: Analysis, name: string, defs: AliasDef[], at: number): boolean {
+  if (defs.some((d) => d.file !== analysis.file)) return true;
+  const last = Math.max(...defs.map((d) => (d.start >= 0 && d.start < at ? d.start : -1)));
+  return last >= 0 && !analysis.unaliases.some((u) => u.file === analysis.file && (u.name === name || u.name === null || u.name === '-a') && u.at > last && u.at < at);
+}
+
+/**
  * Where the document spells an alias name as a word of its own, other than
  * as a use the engine read or inside a definition: the only places this rule
  * looks at, so the tree is read there alone.
@@ -102,7 +134,7 @@ function mentions(analysis: Analysis): number[] {
   const names = [...analysis.names.aliases].filter((n) => n !== '');
   if (!names.length) return [];
   const escaped = names.map((n) => n.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).sort((a, b) => b.length - a.length);
-  const word = new RegExp(`(?<=^|[\\s'"(;&|])(?:${escaped.join('|')})(?=$|[\\s'";&|)])`, 'g');
+  const word = new RegExp(`(?<=^|[\\s'"(;&|])(?:${escaped.join('|')})(?=$|[\\s'";&|)<>])`, 'g');
   const used = new Set(analysis.uses.filter((u) => inDocument(analysis, u)).map((u) => u.start));
   const defs = analysis.defs.filter((d) => inDocument(analysis, d) && d.start >= 0);
   const out: number[] = [];

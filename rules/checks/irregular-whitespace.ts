@@ -1,4 +1,4 @@
-import { IRREGULAR_WHITESPACE } from '../blanks';
+import { EVERY_IRREGULAR, IRREGULAR_WHITESPACE } from '../blanks';
 import { inDocument, mayDefineAlias } from '../engine';
 import type { SyntaxNode } from '../parse';
 import type { Diagnostic, Rule } from '../rule';
@@ -23,7 +23,7 @@ const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(4, '0');
 const named = (c: string) => NAMED[c] ?? { name: `the Unicode space U+${hex(c).toUpperCase()}`, escape: `\\u${hex(c)}` };
 
 /** The word as a message shows it, each such character escaped. */
-const shown = (word: string) => code(word.replace(new RegExp(IRREGULAR_WHITESPACE.source, 'g'), (c) => named(c).escape));
+const shown = (word: string) => code(word.replace(EVERY_IRREGULAR, (c) => named(c).escape));
 
 /** What to do about the character: carriage returns come with the whole file's line endings. */
 const remedy = (c: string) => (c === '\r'
@@ -79,28 +79,48 @@ Save the file with Unix (LF) line endings: \`dos2unix script.sh\`, or \`sed -i '
       if (!inDocument(analysis, d) || d.start < 0 || !d.value?.endsWith(last) || !IRREGULAR_WHITESPACE.test(last)) continue;
       const value = d.value.slice(0, -1);
       const word = value.split(/[ \t]/).pop()!;
-      report(d.start, d.end - 1, `The value of alias ${code(d.name)} is read as ${shown(d.value)}: ${partOf(last)}, so its last word is ${shown(word + last)}, not ${code(word)}. ${remedy(last)}`);
+      const so = word ? `its last word is ${shown(word + last)}, not ${code(word)}` : `it ends in ${shown(last)}, not in the blank before it`;
+      report(d.start, d.end - 1, `The value of alias ${code(d.name)} is read as ${shown(d.value)}: ${partOf(last)}, so ${so}. ${remedy(last)}`);
     }
-    const joined = (node: SyntaxNode) => {
-      const s = split(node.text);
-      return s && s.before ? s : null;
-    };
-    for (const command of analysis.tree.rootNode.descendantsOfType('command')) {
-      const name = command.childForFieldName('name');
-      const s = name && joined(name);
+    for (const at of joinedWords(text, analysis.names.aliases)) {
+      // the command, or the option command, whose word starts there
+      let node: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(at);
+      while (node && node.startIndex === at && node.parent && node.type !== 'command') node = node.parent;
+      const command = node?.type === 'command' ? node : null;
+      const name = command?.childForFieldName('name');
+      if (!command || !name) continue;
+      const s = name.startIndex === at ? split(name.text) : null;
       if (s && analysis.names.aliases.has(s.before)) {
-        report(name.startIndex, name.startIndex + s.before.length, `${code(s.before)} is read as ${shown(name.text)}: ${partOf(s.char)}, so the command runs no alias. ${remedy(s.char)}`);
+        report(at, at + s.before.length, `${code(s.before)} is read as ${shown(name.text)}: ${partOf(s.char)}, so the command runs no alias. ${remedy(s.char)}`);
       } else if (s && ALIAS_COMMANDS.has(s.before)) {
-        report(name.startIndex, name.startIndex + s.before.length, `${code(s.before)} is read as ${shown(name.text)}: ${partOf(s.char)}, so no \`${s.before}\` command runs. ${remedy(s.char)}`);
+        report(at, at + s.before.length, `${code(s.before)} is read as ${shown(name.text)}: ${partOf(s.char)}, so no \`${s.before}\` command runs. ${remedy(s.char)}`);
       }
-      if (!name || !OPTION_COMMANDS.has(name.text)) continue;
-      for (const arg of command.childrenForFieldName('argument')) {
-        const o = joined(arg);
-        if (o && ALIAS_OPTIONS.has(o.before.toLowerCase().replace(/_/g, ''))) {
-          report(arg.startIndex, arg.startIndex + o.before.length, `The option is read as ${shown(arg.text)}: ${partOf(o.char)}, so \`${name.text}\` rejects the name and the option is not changed. ${remedy(o.char)}`);
-        }
+      if (!OPTION_COMMANDS.has(name.text)) continue;
+      const arg = command.childrenForFieldName('argument').find((a) => a.startIndex === at);
+      const o = arg && split(arg.text);
+      if (arg && o && ALIAS_OPTIONS.has(o.before.toLowerCase().replace(/_/g, ''))) {
+        report(at, at + o.before.length, `The option is read as ${shown(arg.text)}: ${partOf(o.char)}, so \`${name.text}\` rejects the name and the option is not changed. ${remedy(o.char)}`);
       }
     }
     return out;
   },
 };
+
+/** Characters that end a word in every shell. */
+const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>', '`', '"', "'"]);
+
+/**
+ * Where a word starts whose text before such a character is an alias name,
+ * `alias`, `unalias` or an option that governs aliases: the only words the
+ * tree is asked about, since a CRLF file has one such character a line.
+ */
+function joinedWords(text: string, aliases: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(EVERY_IRREGULAR)) {
+    let start = m.index!;
+    while (start > 0 && !WORD_END.has(text[start - 1]) && !IRREGULAR_WHITESPACE.test(text[start - 1])) start--;
+    const before = text.slice(start, m.index);
+    if (before && (aliases.has(before) || ALIAS_COMMANDS.has(before) || ALIAS_OPTIONS.has(before.toLowerCase().replace(/_/g, '')))) out.push(start);
+  }
+  return out;
+}

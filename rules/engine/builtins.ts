@@ -50,6 +50,11 @@ export interface Builtin {
   effect?: boolean;
 }
 
+/** zsh's global (`-g`) and suffix (`-s`) aliases: their uses are not commands the model lists. */
+export function isGlobalOrSuffix(d: { command: SyntaxNode | null }): boolean {
+  return !!d.command && leadingOptions(d.command.childrenForFieldName('argument')).some((o) => /[gs]/.test(o.slice(1)));
+}
+
 /** The options before a command's operands: its leading words that start with `-`, up to `--`. */
 export function leadingOptions(args: SyntaxNode[]): string[] {
   const out: string[] = [];

@@ -16,6 +16,13 @@ ruleTester(RULES_BY_ID.get('alias-passed-to-program')!, {
     { code: "alias ll='ls -l'\nsudo -u root ls\necho sudo ll\nsudo -u ll ls\n" },
     // the alias exists only in the subshell that defines it
     { code: "x=$(alias ll='ls -l'; ll)\nexec ll\n" },
+    // xargs's long options take a value only after `=`; `env -S` and `sudo -e` name no command in a word of their own
+    { code: "alias ll='ls -l'\necho a | xargs --replace echo ll\nenv -S 'echo' ll\nsudo -e ll\n" },
+    // zsh's global aliases expand anywhere, so `env` gets the value
+    { code: "alias -g qg='echo x'\nenv qg\n", dialect: 'zsh' },
+    // not an alias yet, or no longer one, where the program runs
+    { code: "sudo ll\nalias ll='ls -l'\n" },
+    { code: "alias ll='ls -l'\nunalias ll\nsudo ll\n" },
     // bash's `time` is a keyword: the command after it is the shell's own
     { code: "alias ll='ls -l'\ntime ll\n", dialect: 'bash' },
   ],
@@ -29,6 +36,17 @@ ruleTester(RULES_BY_ID.get('alias-passed-to-program')!, {
       code: "alias ll='ls -l'\nsudo ll /root\n",
       errors: [{ line: 2, column: 6, endColumn: 8, message: "Write out its body (`ls -l`), or define `alias sudo='sudo '`" }],
       suggested: "alias ll='ls -l'\nsudo ls -l /root\n",
+    },
+    {
+      // the body names another alias: no suggestion would run a body
+      code: "alias ll='ls -l'\nalias l='ll'\nsudo l>/dev/null\n",
+      errors: [{ line: 3, column: 6, endColumn: 7 }],
+      refusal: 'no one known body',
+    },
+    {
+      code: "alias st='git status'\nalias s2='git st'\nsudo s2\n",
+      errors: [{ line: 3, column: 6, endColumn: 8 }],
+      suggested: "alias st='git status'\nalias s2='git st'\nsudo git st\n",
     },
     {
       // more than one command: `xargs` would take only the first

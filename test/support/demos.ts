@@ -686,4 +686,15 @@ qa U1 || echo NX:U1
 shopt -s expand_aliases #
 qa U2 || echo NX:U2
 `), {}, ['U1', 'U2']),
+  // the delimiter of a here-document on a CRLF line is `EOF\r`, and its last line is too
+  d('crlf_heredoc', crlf(`alias qa='echo EXP'; cat <<EOF
+hi
+EOF
+qa U1 || echo NX:U1 #
+cat <<E
+$(qa U2 || echo NX:U2)
+E
+`), {}, ['U1', 'U2']),
+  // a value that ends in a form feed (or a line's carriage return): mksh reads the next word as an alias, as after a blank
+  d('alias_value_form_feed', "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP' #\nalias qs='echo CH\f'\nqs qa U1 || echo NX:U1\n", {}, ['U1']),
 ];
