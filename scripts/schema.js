@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Writes schema/aliascoperc.schema.json from the rules and dialects in out/
-// (run after `tsc -p .`; `npm run docs` does). test/host/config-schema.test.ts
-// checks the file against the rules and host/config.ts.
+// (run after `tsc -p .`; `npm run docs` does), and the extension's
+// `aliascope.rules` setting in package.json from the same rules.
+// test/host/config-schema.test.ts checks the file against the rules and
+// host/config.ts; test/editors/package.test.ts checks the setting.
 'use strict';
-const { writeFileSync } = require('fs');
+const { readFileSync, writeFileSync } = require('fs');
 const { join } = require('path');
 
 const ROOT = join(__dirname, '..');
@@ -54,3 +56,10 @@ const schema = {
   },
 };
 writeFileSync(join(ROOT, 'schema', 'aliascoperc.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
+
+// The extension's setting: one severity per rule, in the rules' order.
+const pkgPath = join(ROOT, 'package.json');
+const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+const SEVERITY = { type: 'string', enum: ['error', 'warning', 'info', 'off'] };
+pkg.contributes.configuration.properties['aliascope.rules'].properties = Object.fromEntries(RULES.map((r) => [r.meta.id, SEVERITY]));
+writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
