@@ -64,7 +64,7 @@ function baseName(path: string): string {
 }
 
 /** zsh spells an option in any case, with or without underscores. */
-const zshOption = (name: string): string => name.toLowerCase().replace(/_/g, '');
+export const zshOption = (name: string): string => name.toLowerCase().replace(/_/g, '');
 
 /** What the interpreter's own options (the words before the script's name) set. */
 function startOptions(program: string, words: string[], env: Record<string, string>): StartOptions {

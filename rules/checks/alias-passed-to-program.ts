@@ -1,26 +1,24 @@
 import { hasRedirection, isSimpleCommand } from '../alias-value';
 import { inDocument, type AliasDef, type Analysis } from '../engine';
 import { isGlobalOrSuffix } from '../engine/builtins';
+import { commandWord, removes } from '../verdicts/exemptions';
 import type { SyntaxNode } from '../parse';
 import type { Diagnostic, Fix, Rule } from '../rule';
 import { code } from '../report';
 import { commandRunBy, RUNNERS } from '../runners';
 import { literal } from '../words';
 
-/** Words before a value's command that leave it the command (`command grep`, zsh's `noglob`). */
-const PLAIN_PREFIXES = new Set(['command', 'builtin', 'exec', 'noglob', 'nocorrect']);
-
 /**
  * The alias runs the program of its own name (`grep='grep --color'`,
- * `apt-get='sudo apt-get'`): it decorates that program. Past prefixes, the
- * command word is the name, or a program that runs commands has it among its
- * words.
+ * `apt-get='sudo apt-get'`): it decorates that program. Its command word is
+ * the name, or a program that runs commands with the name among its words.
  */
-function decorates(name: string, value: string): boolean {
-  const words = value.trim().split(/[ \t]+/).map((w) => w.replace(/^\\|['"]/g, ''));
-  let i = 0;
-  while (PLAIN_PREFIXES.has(words[i])) i++;
-  return words[i] === name || (Object.hasOwn(RUNNERS, words[i]) && words.slice(i + 1).includes(name));
+function decorates(name: string, def: AliasDef): boolean {
+  const command = commandWord(def);
+  if (command === name) return true;
+  if (command === undefined || !Object.hasOwn(RUNNERS, command)) return false;
+  const value = def.value ?? def.arg?.text ?? '';
+  return value.split(/[ \t]+/).some((w) => w.replace(/^\\|['"]/g, '') === name);
 }
 
 /** Names of programs that run commands, as a word the text may hold: no other text needs looking at. */
@@ -66,9 +64,9 @@ Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`ali
   },
   check(ctx) {
     const { analysis } = ctx;
+    const { text } = analysis;
     const names = analysis.names.aliases;
     // before anything that may need the tree: most texts name no such program
-    const { text } = analysis;
     if (names.size === 0 || !RUNNER_WORD.test(text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1) : text)) return [];
     const candidates = mentions(analysis);
     if (candidates.length === 0) return [];
@@ -92,7 +90,7 @@ Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`ali
       if (!defs.some((d) => d.shellRuns > 0) || !inEffectBefore(analysis, run.name, defs, run.start)) continue;
       // `alias grep='grep --color'`: the program of that name is what `xargs grep` means
       // (a value known only at run time is looked at as written: `"sudo -Hu '$owner' brew"`)
-      if (defs.every((d) => decorates(run.name, d.value ?? d.arg?.text.slice(d.arg.text.indexOf('=') + 1) ?? ''))) continue;
+      if (defs.every((d) => decorates(run.name, d))) continue;
       const values = [...new Set(defs.map((d) => d.value))];
       const body = values.length === 1 && values[0] !== null ? ` (${code(values[0])})` : '';
       const how = runner.shellString
@@ -122,7 +120,7 @@ Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`ali
 function inEffectBefore(analysis: Analysis, name: string, defs: AliasDef[], at: number): boolean {
   if (defs.some((d) => d.file !== analysis.file)) return true;
   const last = Math.max(...defs.map((d) => (d.start >= 0 && d.start < at ? d.start : -1)));
-  return last >= 0 && !analysis.unaliases.some((u) => u.file === analysis.file && (u.name === name || u.name === null || u.name === '-a') && u.at > last && u.at < at);
+  return last >= 0 && !analysis.unaliases.some((u) => u.file === analysis.file && removes(u, name) && u.at > last && u.at < at);
 }
 
 /**

@@ -3,6 +3,7 @@ import { inDocument, mayDefineAlias } from '../engine';
 import type { SyntaxNode } from '../parse';
 import type { Diagnostic, Rule } from '../rule';
 import { code } from '../report';
+import { zshOption } from '../shebang';
 
 /** The option names whose state the model follows (engine/builtins.ts), as zsh compares them: lower case, no underscores. */
 const ALIAS_OPTIONS = new Set(['expandaliases', 'posix', 'aliases', 'noaliases']);
@@ -98,7 +99,7 @@ Save the file with Unix (LF) line endings: \`dos2unix script.sh\`, or \`sed -i '
       if (!OPTION_COMMANDS.has(name.text)) continue;
       const arg = command.childrenForFieldName('argument').find((a) => a.startIndex === at);
       const o = arg && split(arg.text);
-      if (arg && o && ALIAS_OPTIONS.has(o.before.toLowerCase().replace(/_/g, ''))) {
+      if (arg && o && ALIAS_OPTIONS.has(zshOption(o.before))) {
         report(at, at + o.before.length, `The option is read as ${shown(arg.text)}: ${partOf(o.char)}, so \`${name.text}\` rejects the name and the option is not changed. ${remedy(o.char)}`);
       }
     }
@@ -120,7 +121,7 @@ function joinedWords(text: string, aliases: ReadonlySet<string>): number[] {
     let start = m.index!;
     while (start > 0 && !WORD_END.has(text[start - 1]) && !IRREGULAR_WHITESPACE.test(text[start - 1])) start--;
     const before = text.slice(start, m.index);
-    if (before && (aliases.has(before) || ALIAS_COMMANDS.has(before) || ALIAS_OPTIONS.has(before.toLowerCase().replace(/_/g, '')))) out.push(start);
+    if (before && (aliases.has(before) || ALIAS_COMMANDS.has(before) || ALIAS_OPTIONS.has(zshOption(before)))) out.push(start);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // which words make misparsed text unknown) are derived from this table.
 import { Dialect, DIALECTS, TimeWord } from '../dialects';
 import { parse, SyntaxNode } from '../parse';
+import { zshOption } from '../shebang';
 import { literal } from '../words';
 import { Cwd, State } from './state';
 import { joinTri, REMOVED, Tri } from './values';
@@ -157,7 +158,7 @@ function runSet({ args, st, host }: BuiltinCall): State {
   if (!host.bashOptions && !host.zshOptions) return st;
   for (const o of namedOptions(args)) {
     if (host.zshOptions) {
-      const name = o?.name.toLowerCase().replace(/_/g, '');
+      const name = o && zshOption(o.name);
       if (!o) st.zshAliases = Tri.Maybe;
       else if (name === 'aliases' || name === 'noaliases') st.zshAliases = o.on === (name === 'aliases') ? Tri.Yes : Tri.No;
     } else if (!o) st.expandAliases = st.posix = Tri.Maybe;
@@ -175,10 +176,10 @@ function setopt(on: boolean) {
       return st;
     }
     for (const a of args) {
-      const v = literal(a)?.toLowerCase().replace(/_/g, '');
-      if (v === undefined) st.zshAliases = Tri.Maybe;
-      else if (v === 'aliases') st.zshAliases = on ? Tri.Yes : Tri.No;
-      else if (v === 'noaliases') st.zshAliases = on ? Tri.No : Tri.Yes;
+      const v = literal(a);
+      if (v === null) st.zshAliases = Tri.Maybe;
+      else if (zshOption(v) === 'aliases') st.zshAliases = on ? Tri.Yes : Tri.No;
+      else if (zshOption(v) === 'noaliases') st.zshAliases = on ? Tri.No : Tri.Yes;
     }
     return st;
   };
