@@ -35,13 +35,13 @@ function show(input: FuzzInput): void {
 function replay(input: FuzzInput): number {
   show(input);
   const r = check(input);
-  console.log(`lint ${r.lintMs.toFixed(0)} ms, ${r.diagnostics} diagnostics, ${r.fixes} distinct fixes`);
+  console.log(`lint ${r.lintMs.toFixed(0)} ms of CPU, ${r.diagnostics} diagnostics, ${r.fixes} distinct fixes`);
   for (const f of r.failures) console.log(`FAIL ${f.property}: ${f.message}`);
   return r.failures.length ? 1 : 0;
 }
 
 function slowest(label: string, s: Summary['slowestLint']): string {
-  return s ? `${label} ${s.ms.toFixed(0)} ms (${describeJob(s.job)}, ${s.kind}, ${s.chars} chars)` : `${label} -`;
+  return s ? `${label} ${s.ms.toFixed(0)} ms of CPU (${describeJob(s.job)}, ${s.kind}, ${s.chars} chars)` : `${label} -`;
 }
 
 async function main(): Promise<number> {
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
   const workers = num('--workers', Math.min(2, availableParallelism()));
   const dialects = value('--dialects', FUZZ_DIALECTS.join(',')).split(',') as DialectId[];
   const specials = flag('--no-specials') ? [] : Object.keys(SPECIALS).flatMap((name) => dialects.map((dialect) => ({ name, dialect })));
-  console.log(`fuzz: ${iterations} seeded iterations from seed ${seed} and ${specials.length} extreme inputs, in ${workers} processes; limit ${TIME_LIMIT_MS} ms per lint`);
+  console.log(`fuzz: ${iterations} seeded iterations from seed ${seed} and ${specials.length} extreme inputs, in ${workers} processes; limit ${TIME_LIMIT_MS} ms of CPU per lint`);
   const byProperty = new Map<string, number>();
   const summary = await runFuzz({
     iterations, seed, specials, workers,

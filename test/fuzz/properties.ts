@@ -1,6 +1,6 @@
 // The properties every input must keep, in every dialect:
 //   no exception escapes lint or fixAll;
-//   no lint call takes more than 2 s;
+//   no lint call takes more than 2 s of CPU;
 //   every offered fix applies cleanly (edits in bounds, not overlapping) and
 //   the text it yields parses no worse than the input, alone and all together;
 //   fixing is idempotent: fixAll(fixAll(x)) === fixAll(x).
@@ -10,7 +10,11 @@ import { fixAll } from '../support/fix';
 import type { Diagnostic, Fix, LintOptions } from '../../rules';
 import type { FuzzInput } from './generators';
 
-/** The limit per lint call. */
+/**
+ * The limit per lint call, in CPU time of the process: on a loaded machine
+ * (CI runs the shell suites beside this one) wall time stretched a 0.3 s call
+ * past 2 s, while CPU time counts only the work the call itself did.
+ */
 export const TIME_LIMIT_MS = 2000;
 
 export type Property = 'exception' | 'time' | 'range' | 'fix-edits' | 'fix-parses' | 'fix-all-parses' | 'idempotent';
@@ -22,9 +26,9 @@ export interface Failure {
 
 export interface CheckResult {
   failures: Failure[];
-  /** The slowest lint call on this input, after a retry when over the limit. */
+  /** The slowest lint call on this input, in ms of CPU, after a retry when over the limit. */
   lintMs: number;
-  /** The slowest fixAll call, per lint pass it made. */
+  /** The slowest fixAll call, per lint pass it made, in ms of CPU. */
   fixPassMs: number;
   diagnostics: number;
   fixes: number;
@@ -36,10 +40,12 @@ function describe(e: unknown): string {
   return stack.length > 1500 ? `${stack.slice(0, 1500)}…` : stack;
 }
 
+/** `f`'s value and the CPU time (user and system) the process spent on it. */
 function timed<T>(f: () => T): { value: T; ms: number } {
-  const start = performance.now();
+  const start = process.cpuUsage();
   const value = f();
-  return { value, ms: performance.now() - start };
+  const used = process.cpuUsage(start);
+  return { value, ms: (used.user + used.system) / 1000 };
 }
 
 /** Why a fix's edits cannot apply cleanly to `text`, or null. */
@@ -96,13 +102,13 @@ export function check(input: FuzzInput): CheckResult {
     const first = timed(() => lint(text, options));
     diagnostics = first.value.diagnostics;
     result.lintMs = first.ms;
-    // A busy machine can stall one call: a slow input stays slow on a second try.
+    // A first sight compiles code and grows the heap: a slow input stays slow on a second try.
     if (first.ms > TIME_LIMIT_MS) result.lintMs = Math.min(first.ms, timed(() => lint(text, options)).ms);
   } catch (e) {
     fail('exception', `lint threw: ${describe(e)}`);
     return result;
   }
-  if (result.lintMs > TIME_LIMIT_MS) fail('time', `lint took ${Math.round(result.lintMs)} ms (limit ${TIME_LIMIT_MS} ms)`);
+  if (result.lintMs > TIME_LIMIT_MS) fail('time', `lint took ${Math.round(result.lintMs)} ms of CPU (limit ${TIME_LIMIT_MS} ms)`);
   result.diagnostics = diagnostics.length;
 
   for (const d of diagnostics) {
