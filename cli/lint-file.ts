@@ -137,8 +137,13 @@ function readInput(task: FileTask, stamp: (st: ReadStamp) => void): { bytes: Buf
   }
 }
 
-/** Bytes to text; invalid UTF-8 is read as Latin-1, one character per byte, so columns stay meaningful and fixes round-trip. */
-export function decode(bytes: Buffer): { text: string; bom: boolean; encoding: 'utf8' | 'latin1' } {
+/**
+ * Bytes to text; invalid UTF-8 is read as Latin-1, one character per byte, so
+ * columns stay meaningful and fixes round-trip. A byte order mark stays in the
+ * text: every shell reads it as part of the first word (`\uFEFFalias` is no
+ * command), so the rules must see it; only what is shown leaves it out.
+ */
+export function decode(bytes: Buffer): { text: string; encoding: 'utf8' | 'latin1' } {
   let text: string;
   let encoding: 'utf8' | 'latin1' = 'utf8';
   try {
@@ -147,18 +152,30 @@ export function decode(bytes: Buffer): { text: string; bom: boolean; encoding: '
     text = bytes.toString('latin1');
     encoding = 'latin1';
   }
-  const bom = encoding === 'utf8' && text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, bom, encoding };
+  return { text, encoding };
 }
 
+const BOM = 0xfeff;
+
+/**
+ * How many characters of the text are not shown: editors hide a leading byte
+ * order mark, and ESLint's ranges count without it.
+ */
+const hiddenPrefix = (text: string): number => (text.charCodeAt(0) === BOM ? 1 : 0);
+
 function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'start' | 'end'> & Partial<Diagnostic>, text: string, lines: LineIndex): Message {
+  const hidden = hiddenPrefix(text);
+  const shown = (offset: number) => {
+    const p = lines.position(offset);
+    return { line: p.line + 1, column: (p.line === 0 ? Math.max(0, p.column - hidden) : p.column) + 1 };
+  };
   const pos = (start: number, end: number): Position => {
-    const s = lines.position(start);
-    const e = lines.position(end);
-    return { line: s.line + 1, column: s.column + 1, endLine: e.line + 1, endColumn: e.column + 1 };
+    const s = shown(start);
+    const e = shown(end);
+    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   };
   const at = pos(d.start, d.end);
-  const lineStart = lines.offset(at.line - 1, 0);
+  const lineStart = at.line === 1 ? hidden : lines.offset(at.line - 1, 0);
   const nl = text.indexOf('\n', lineStart);
   const m: Message = {
     ruleId: d.ruleId, severity: d.severity, message: d.message, ...at,
@@ -166,17 +183,17 @@ function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'star
     lineText: text.slice(lineStart, nl === -1 ? text.length : nl).replace(/\r$/, ''),
   };
   if (d.fix && d.fix.edits.length > 0) {
-    m.fix = eslintFix(text, d.fix);
+    m.fix = eslintFix(text, d.fix, hidden);
     m.fixTitle = d.fix.title;
   }
   const suggestions = (d.suggestions ?? []).filter((f) => f.edits.length > 0);
-  if (suggestions.length) m.suggestions = suggestions.map((f) => ({ desc: f.title, fix: eslintFix(text, f) }));
+  if (suggestions.length) m.suggestions = suggestions.map((f) => ({ desc: f.title, fix: eslintFix(text, f, hidden) }));
   if (d.fixRefusal) m.fixRefusal = d.fixRefusal;
   return m;
 }
 
-/** ESLint carries one range per fix: the edits joined into the span they cover. */
-function eslintFix(text: string, fix: Fix): { range: [number, number]; text: string } {
+/** ESLint carries one range per fix, without the hidden prefix: the edits joined into the span they cover. */
+function eslintFix(text: string, fix: Fix, hidden: number): { range: [number, number]; text: string } {
   const start = Math.min(...fix.edits.map((e) => e.start));
   const end = Math.max(...fix.edits.map((e) => e.end));
   const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
@@ -186,7 +203,7 @@ function eslintFix(text: string, fix: Fix): { range: [number, number]; text: str
     replaced += text.slice(cursor, e.start) + e.text;
     cursor = e.end;
   }
-  return { range: [start, end], text: replaced + text.slice(cursor, end) };
+  return { range: [Math.max(0, start - hidden), Math.max(0, end - hidden)], text: replaced + text.slice(cursor, end) };
 }
 
 /** How `path`, a file the linted one sources, fares in the linted one's context, after its own directives. */
@@ -212,7 +229,7 @@ export function lintFile(task: FileTask): FileReport {
   const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false };
   if (typeof input === 'string') return { ...report, error: input };
   if (input.bytes.includes(0)) return { ...report, binary: true, error: 'binary file (it contains NUL bytes), not linted' };
-  const { text, bom, encoding } = decode(input.bytes);
+  const { text, encoding } = decode(input.bytes);
 
   const seen = new Set<string>();
   let dialect = task.shell;
@@ -235,10 +252,10 @@ export function lintFile(task: FileTask): FileReport {
     if (outcome.refused) report.fixNote = outcome.refused;
     if (outcome.text !== text) {
       final = run(outcome.text);
-      const bytes = (bom ? '\uFEFF' : '') + outcome.text;
+      const bytes = outcome.text;
       if (task.output) report.output = bytes;
       if (task.diff) {
-        report.diff = unifiedDiff((bom ? '\uFEFF' : '') + text, bytes, task.path);
+        report.diff = unifiedDiff(text, bytes, task.path);
         if (encoding === 'latin1') report.latin1 = true;
       }
       if (task.fix && !task.stdin) {

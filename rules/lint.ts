@@ -199,8 +199,16 @@ export function vetFix(text: string, fix: Fix, options: LintOptions = {}): FixPr
   return checkFix(text, fix, errorCount(tree), options);
 }
 
+/**
+ * A fix at the very start of a file that starts with a byte order mark: text
+ * written before the mark moves it, and text written after it is joined to
+ * it, since every shell reads the mark as part of the first word.
+ */
+const AT_MARK = 'the file starts with a byte order mark, which the shell reads as part of the first word, so the rewritten first line would not run as written; save the file as UTF-8 without a byte order mark first';
+
 function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptions): FixProblem | null {
   if (fix.edits.some((e) => e.text.includes('\r'))) return { why: WRITES_CR, certain: true };
+  if (text.charCodeAt(0) === 0xfeff && fix.edits.some((e) => e.start <= 1)) return { why: AT_MARK, certain: true };
   const fixed = applyFixes(text, [fix]).text;
   const tree = parse(fixed);
   if (errorCount(tree) > baseErrors) return { why: 'the rewritten script would not parse', certain: true };

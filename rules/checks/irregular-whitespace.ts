@@ -49,7 +49,8 @@ Finds characters that look like blanks but are part of a word to every shell, wh
 - a command word that would name an alias but for such a character in it or after it (\`ll\\r\`);
 - an \`alias\` or \`unalias\` command joined to its next word;
 - an alias value that ends in one;
-- an option that governs aliases (\`shopt -s expand_aliases\`, \`set -o posix\`, zsh's \`setopt aliases\`) spelt with one.
+- an option that governs aliases (\`shopt -s expand_aliases\`, \`set -o posix\`, zsh's \`setopt aliases\`) spelt with one;
+- a byte order mark that starts the file, joined to a first word that defines, removes or uses an alias or sets an option (editors hide the mark, and shells do not).
 
 ## Why is this bad
 Shells separate words only at spaces and tabs. On a line that ends CRLF the carriage return is the last character of the line's last word, so \`alias ll='ls -l'\` gives \`ll\` the value \`ls -l\\r\` (and \`ls\` rejects the option), \`ll\` alone on a line runs a command named \`ll\\r\`, which is no alias ("command not found"), and bash rejects \`expand_aliases\\r\` as an invalid option name, so expansion stays off. A use with arguments after it still expands, because the carriage return goes to the last argument instead. A no-break space pasted from a web page joins \`ll\` and its argument into one word the same way.
@@ -83,6 +84,11 @@ Save the file with Unix (LF) line endings: \`dos2unix script.sh\`, or \`sed -i '
       const so = word ? `its last word is ${shown(word + last)}, not ${code(word)}` : `it ends in ${shown(last)}, not in the blank before it`;
       report(d.start, d.end - 1, `The value of alias ${code(d.name)} is read as ${shown(d.value)}: ${partOf(last)}, so ${so}. ${remedy(last)}`);
     }
+    const first = markedFirstWord(text);
+    if (first && (analysis.names.aliases.has(first) || ALIAS_COMMANDS.has(first) || OPTION_COMMANDS.has(first))) {
+      const so = analysis.names.aliases.has(first) ? 'the command runs no alias' : `no ${code(first)} command runs`;
+      report(0, 1 + first.length, `The file starts with a byte order mark, which editors hide: ${code(first)} is read as ${shown(BOM + first)}, so ${so}. Save the file as UTF-8 without a byte order mark.`);
+    }
     for (const at of joinedWords(text, analysis.names.aliases)) {
       // the command, or the option command, whose word starts there
       let node: SyntaxNode | null = analysis.tree.rootNode.descendantForIndex(at);
@@ -109,6 +115,17 @@ Save the file with Unix (LF) line endings: \`dos2unix script.sh\`, or \`sed -i '
 
 /** Characters that end a word in every shell. */
 const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>', '`', '"', "'"]);
+
+/** A byte order mark: at the start of a file, every shell reads it as part of the first word. */
+const BOM = '\ufeff';
+
+/** The first word of a text that starts with a byte order mark, without the mark; null when it does not. */
+function markedFirstWord(text: string): string | null {
+  if (!text.startsWith(BOM)) return null;
+  let end = BOM.length;
+  while (end < text.length && !WORD_END.has(text[end]) && !IRREGULAR_WHITESPACE.test(text[end])) end++;
+  return text.slice(BOM.length, end) || null;
+}
 
 /**
  * Where a word starts whose text before such a character is an alias name,

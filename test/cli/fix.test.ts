@@ -40,6 +40,27 @@ describe('--fix', () => {
     expect(after.toString()).toBe(`\uFEFF#!/bin/sh\n${FIXED}`);
   });
 
+  it('shows a file with a byte order mark as editors do, without the mark, and fixes it in place', () => {
+    const body = "echo a; alias k='kubectl'; k get pods\n";
+    const dir = project({ 'bom.sh': `\uFEFF${body}`, 'plain.sh': body });
+    const run = (...args: string[]) => JSON.parse(aliascope(['-f', 'json', ...args, 'bom.sh', 'plain.sh'], { cwd: dir }).stdout);
+    const [bom, plain] = run();
+    expect(plain.messages[0]).toMatchObject({ line: 1, column: 15, fix: { range: [8, 25] }, related: [{ line: 1, column: 28 }] });
+    expect(bom.messages).toEqual(plain.messages);
+    const [bomFixed, plainFixed] = run('--fix-dry-run');
+    expect(plainFixed.output).toContain('k() {');
+    expect(bomFixed.output).toBe(`\uFEFF${plainFixed.output}`);
+  });
+
+  it('refuses a fix that would write at the byte order mark, which the shell reads as part of the first word', () => {
+    const text = "\uFEFFecho start\nalias k='kubectl'\nk get pods\n";
+    const { after, status } = fixOne('bom.sh', text, ['-s', 'bash']);
+    expect(after.toString()).toBe(text);
+    expect(status).toBe(1);
+    const [report] = JSON.parse(aliascope(['-f', 'json', '-s', 'bash', 'bom.sh'], { cwd: project({ 'bom.sh': text }) }).stdout);
+    expect(report.messages.find((m: { ruleId: string }) => m.ruleId === 'expand-aliases-off').fixRefusal).toMatch(/byte order mark/);
+  });
+
   it('keeps a missing final newline', () => {
     const { after } = fixOne('nofinal.sh', `#!/bin/sh\n${SAME_UNIT.trimEnd()}`);
     expect(after.toString()).toBe(`#!/bin/sh\n${FIXED.trimEnd()}`);

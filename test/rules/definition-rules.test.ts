@@ -198,6 +198,9 @@ ruleTester(rule('irregular-whitespace'), {
     { code: "alias qa='echo \r' #\r\nqa U1\r\n" },
     // a no-break space in a word that is no alias, and a form feed alone on a line (a page break)
     { code: "alias qa='echo x'\necho a\u00a0b\n\f\nqa\n" },
+    // a byte order mark joined to a shebang, or to a command that touches no alias
+    { code: "\uFEFF#!/bin/sh\nalias qa='echo x'\nqa\n" },
+    { code: "\uFEFFecho hi\nalias qa='echo x'\nqa\n" },
   ],
   invalid: [
     {
@@ -237,6 +240,16 @@ ruleTester(rule('irregular-whitespace'), {
       code: "alias qa='echo x' #\r\nsetopt no_aliases\r\nqa U1 #\r\n",
       dialect: 'zsh',
       errors: [{ line: 2, column: 8, endColumn: 18 }],
+    },
+    {
+      // a byte order mark is part of the first word: the alias is never defined (the mark is column 1 here; the CLI hides it)
+      code: "\uFEFFalias qa='echo x'\nqa\n",
+      errors: [{ line: 1, column: 1, endColumn: 7, message: '`alias` is read as `\\ufeffalias`, so no `alias` command runs' }],
+    },
+    {
+      code: "\uFEFFshopt -s expand_aliases\nalias qa='echo x'\nqa\n",
+      dialect: 'bash',
+      errors: [{ line: 1, column: 1, endColumn: 7, message: 'no `shopt` command runs' }],
     },
   ],
 });

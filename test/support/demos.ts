@@ -696,5 +696,11 @@ $(qa U2 || echo NX:U2)
 E
 `), {}, ['U1', 'U2']),
   // a value that ends in a form feed (or a line's carriage return): mksh reads the next word as an alias, as after a blank
+  // a byte order mark is part of the file's first word: `\uFEFFalias` is no command
+  d('bom_first_word', `\uFEFFalias qa='echo EXP'
+qa U1 || echo NX:U1
+alias qa='echo EXP'
+qa U2 || echo NX:U2
+`, {}, ['U1', 'U2']),
   d('alias_value_form_feed', "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP' #\nalias qs='echo CH\f'\nqs qa U1 || echo NX:U1\n", {}, ['U1']),
 ];
