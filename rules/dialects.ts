@@ -5,7 +5,18 @@ import { readShebang, type StartOptions } from './shebang';
 export type DialectId = 'bash' | 'bash-posix' | 'sh' | 'busybox' | 'zsh' | 'ksh' | 'mksh';
 
 /** What the word `time` starts (see Dialect.time). */
-export type TimeWord = 'program' | 'keyword' | 'keyword-p';
+export type TimeWord = 'program' | 'keyword' | 'keyword-p' | 'keyword-unless-option';
+
+/**
+ * Whether `time` before a word with this text (null: known only at run time;
+ * undefined: none) is the program: always where it is no keyword, and before
+ * an option where an option makes it one. Null when that cannot be known.
+ */
+export function timeIsProgram(time: TimeWord, next: string | null | undefined): boolean | null {
+  if (time === 'program') return true;
+  if (time !== 'keyword-unless-option' || next === undefined) return false;
+  return next === null ? null : next.startsWith('-');
+}
 
 /**
  * Where `.` or `source` looks for a name without a slash: 'cwd' in the
@@ -178,8 +189,10 @@ export interface Dialect {
   /**
    * What `time` is. 'program': a command like any other (dash, busybox).
    * 'keyword': the command after it is read and run as one of the shell's own;
-   * a word after it that starts with `-` makes it a program (bash --posix) or
-   * an error (zsh, ksh93, mksh). 'keyword-p': also past its option `-p` (bash).
+   * a word after it that starts with `-` is run as the command (zsh), or taken
+   * for an option and the next word run without alias expansion (mksh).
+   * 'keyword-p': also past its option `-p` (bash). 'keyword-unless-option': a
+   * word after it that starts with `-` makes it the program (bash --posix, ksh93).
    */
   time: TimeWord;
   /**
@@ -309,6 +322,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     // `<( )` is read with its line and read again when it runs: it expands an alias in effect at either time
     procsub: 'unknown', prefixRule: 'assign-then-redir', functionNames: IDENTIFIER, comsubHeredocInCompoundFails: true,
     aliasArrays: ['BASH_ALIASES'], functionPrinters: ['declare -f', 'typeset -f'], coproc: true, specialBuiltins: SPECIAL_WITH_SOURCE,
+    time: 'keyword-unless-option',
   },
   sh: {
     ...base, id: 'sh', ampersandRedirect: false, hereStrings: false, label: 'sh (dash)',
@@ -339,7 +353,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
     lastPipeInShell: true, prefixRule: 'assign-then-last-redir', functionNameExpands: 'after-blank',
-    functionPrinters: ['typeset -f', 'functions'], functionNames: IDENTIFIER, functionArgZero: 'function-keyword',
+    functionPrinters: ['typeset -f', 'functions'], functionNames: IDENTIFIER, functionArgZero: 'function-keyword', time: 'keyword-unless-option',
   },
   mksh: {
     ...base, id: 'mksh', localDeclarations: ['integer'], versionVariable: 'KSH_VERSION', label: 'mksh',

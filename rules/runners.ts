@@ -3,7 +3,7 @@
 // hand it to a new shell, so an alias of that name never runs there: aliases
 // exist only in the shell that defines them. One row per program says where
 // its command word is.
-import type { Dialect } from './dialects';
+import { timeIsProgram, type Dialect } from './dialects';
 import type { SyntaxNode } from './parse';
 import { literal } from './words';
 
@@ -20,8 +20,8 @@ export interface Runner {
   shellString?: boolean;
   /** Options after which no command word can be told from the text: it runs none (`sudo -e` edits a file), or takes it from the option's value (`env -S`). */
   stops?: string[];
-  /** Runs the command only in these dialects' shells: elsewhere the word is the shell's own (`time`). */
-  onlyWhere?: (d: Dialect) => boolean;
+  /** Runs the command only where this holds: elsewhere the word is the shell's own (`time`). */
+  onlyWhere?: (d: Dialect, args: SyntaxNode[]) => boolean;
 }
 
 const SHELL: Runner = { shellString: true };
@@ -49,7 +49,7 @@ export const RUNNERS: Record<string, Runner> = {
       '--process-slot-var'],
   },
   exec: { valued: ['-a'] },
-  time: { valued: ['-o', '-f', '--output', '--format'], onlyWhere: (d) => d.time === 'program' },
+  time: { valued: ['-o', '-f', '--output', '--format'], onlyWhere: (d, args) => timeIsProgram(d.time, args[0] ? literal(args[0]) : undefined) === true },
   find: { after: ['-exec', '-execdir', '-ok', '-okdir'] },
   sh: SHELL, bash: SHELL, dash: SHELL, zsh: SHELL, ksh: SHELL, mksh: SHELL,
 };
@@ -65,7 +65,7 @@ export interface RunWord {
 
 /** The word a program runs as a command, or null when there is none or it cannot be known from the text. */
 export function commandRunBy(runner: Runner, args: SyntaxNode[], dialect: Dialect): RunWord | null {
-  if (runner.onlyWhere && !runner.onlyWhere(dialect)) return null;
+  if (runner.onlyWhere && !runner.onlyWhere(dialect, args)) return null;
   if (runner.shellString) return shellStringCommand(args);
   let operands = runner.operands ?? 0;
   let options = true;

@@ -45,7 +45,7 @@ export const aliasPassedToProgram: Rule = {
     fixable: false,
     summary: 'An alias name is given to a program that runs commands (sudo, xargs, env, find -exec, sh -c)',
     docs: `## What it does
-Finds an alias name given as the command to a program that runs commands by name: \`sudo\`, \`doas\`, \`env\`, \`nohup\`, \`nice\`, \`ionice\`, \`setsid\`, \`stdbuf\`, \`timeout\`, \`chroot\`, \`flock\`, \`watch\`, \`xargs\`, \`exec\`, \`find … -exec\` (and \`-execdir\`, \`-ok\`, \`-okdir\`), \`time\` where it is a program (dash, BusyBox), and the first word of the string a new shell runs (\`sh -c 'll'\`, \`bash -c …\`).
+Finds an alias name given as the command to a program that runs commands by name: \`sudo\`, \`doas\`, \`env\`, \`nohup\`, \`nice\`, \`ionice\`, \`setsid\`, \`stdbuf\`, \`timeout\`, \`chroot\`, \`flock\`, \`watch\`, \`xargs\`, \`exec\`, \`find … -exec\` (and \`-execdir\`, \`-ok\`, \`-okdir\`), \`time\` where it is a program (dash, BusyBox, and bash --posix and ksh93 when an option such as \`-p\` follows it), and the first word of the string a new shell runs (\`sh -c 'll'\`, \`bash -c …\`).
 
 Not reported: an alias that only a subshell, or a function never called, defines, or one that is defined only further down the file or removed by an \`unalias\` before the program runs; zsh's global aliases (\`alias -g\`), which expand anywhere; an alias whose value runs the program of the same name (\`alias grep='grep --color=auto'\`, \`alias apt-get='sudo apt-get'\`, then \`xargs grep\`), which means the program; a word the shell does expand because the alias before it ends in a blank (\`alias sudo='sudo '\`, and mksh's own \`nohup\`); \`sh -i -c\`, whose startup files may define the alias.
 

@@ -1,7 +1,7 @@
 // The builtins the model runs, one entry each with its effect. The gates'
 // word lists (what makes a statement worth running, or worth a prescan, and
 // which words make misparsed text unknown) are derived from this table.
-import { Dialect, DIALECTS, TimeWord } from '../dialects';
+import { Dialect, DIALECTS, TimeWord, timeIsProgram } from '../dialects';
 import { parse, SyntaxNode } from '../parse';
 import { zshOption } from '../shebang';
 import { literal } from '../words';
@@ -351,9 +351,14 @@ export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dial
   const { time, precommandModifiers } = dialect;
   while (name !== null && (PREFIX_WORDS.has(name) || (time !== 'program' && name === 'time') || Object.hasOwn(precommandModifiers, name))) {
     let after = rest ?? args();
-    if (name === 'time') after = afterTime(after, time);
-    // a word that starts with `-` makes `time` a program or an error: the command is not known
-    if (name === 'time' && after[0] && literal(after[0])?.startsWith('-') !== false) return { name: null, rest: after, functions, via };
+    if (name === 'time') {
+      after = afterTime(after, time);
+      const next = after[0] ? literal(after[0]) : undefined;
+      // the program `time` (bash --posix, ksh93 before an option): a command like any other
+      if (timeIsProgram(time, next)) return { name, rest: after, functions, via };
+      // elsewhere a word that starts with `-` is run as the command, or taken for an option: the command is not known
+      if (next !== undefined && next?.startsWith('-') !== false) return { name: null, rest: after, functions, via };
+    }
     if (PREFIX_WORDS.has(name)) {
       functions = false;
       via.push(name);

@@ -6,6 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, DIALECTS, DIALECT_IDS, DialectId, lint } from '../../rules';
+import { timeIsProgram } from '../../rules/dialects';
 import { DEMOS } from '../support/demos';
 import { claims } from '../support/engine-view';
 import { hasShell, runBatch, SHELL_COMMANDS } from '../support/shells';
@@ -94,7 +95,7 @@ describe.each(DIALECT_IDS)('a function defined under the name of an alias in %s'
 
 // The row time: where `time` is a keyword, the command after it is read and run as the
 // shell's own, and the engine claims its uses; elsewhere it is a program's argument. Past `-p`
-// only in bash: bash --posix runs the program, the others take `-p` for the command.
+// only in bash: bash --posix and ksh93 run the program; zsh runs `-p` as the command, and mksh takes it for an option but reads the next word as no alias.
 describe.each(DIALECT_IDS)('a command after `time` in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);
   it.skipIf(!available)('is claimed exactly where `time` is a keyword, and as the shell runs it', async () => {
@@ -129,6 +130,22 @@ describe.each(DIALECT_IDS)('an alias name joined by a character that looks like 
 // Programs that run a command by name (env, nohup, xargs, find -exec, sh -c, exec; `time` where
 // it is a program) never run an alias: the rule reports exactly the words whose alias body did
 // not run, and leaves those the shell expanded (mksh's own `nohup` alias ends in a blank).
+// The row time again, before an option: `time -p` is the program `time` where the row says
+// (it cannot run a function, and runs `echo`), and alias-passed-to-program reports an alias
+// given to it there and nowhere else; the alias body never runs where it reports.
+describe.each(DIALECT_IDS)('`time` before an option in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('is the program exactly where the row says, and an alias given to it is reported there', () => {
+    const probe = runScript(dialect, 'f() { echo F; }\ntime -p echo E 2>/dev/null\ntime -p f 2>/dev/null\n').split('\n');
+    const program = probe.includes('E') && !probe.includes('F');
+    expect(timeIsProgram(DIALECTS[dialect].time, '-p')).toBe(program);
+    const text = "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\ntime -p qa U1 2>/dev/null || echo NX:U1\n";
+    const reported = lint(text, { dialect, filename: 'main.sh' }).diagnostics.filter((d) => d.ruleId === 'alias-passed-to-program');
+    expect(reported.length).toBe(program ? 1 : 0);
+    if (program) expect(runScript(dialect, text)).not.toContain('EXP U1');
+  });
+});
+
 describe.each(DIALECT_IDS)('an alias name given to a program that runs commands in %s', (dialect: DialectId) => {
   const available = hasShell(dialect);
   it.skipIf(!available)('is reported exactly where the alias body does not run', () => {

@@ -25,6 +25,10 @@ ruleTester(RULES_BY_ID.get('alias-passed-to-program')!, {
     { code: "alias ll='ls -l'\nunalias ll\nsudo ll\n" },
     // bash's `time` is a keyword: the command after it is the shell's own
     { code: "alias ll='ls -l'\ntime ll\n", dialect: 'bash' },
+    // and past its option `-p` in bash; without an option in bash --posix and ksh93
+    { code: "alias ll='ls -l'\ntime -p ll\n", dialect: 'bash' },
+    { code: "alias ll='ls -l'\ntime ll\n", dialect: 'bash-posix' },
+    { code: "alias ll='ls -l'\ntime ll\n", dialect: 'ksh' },
   ],
   invalid: [
     {
@@ -64,6 +68,19 @@ ruleTester(RULES_BY_ID.get('alias-passed-to-program')!, {
       code: "alias ll='ls -l'\nbash -c 'll /tmp'\n",
       errors: [{ line: 2, column: 10, endColumn: 12, message: '`bash -c` runs its string in a new shell' }],
       suggested: "alias ll='ls -l'\nbash -c 'ls -l /tmp'\n",
+    },
+    {
+      // an option after `time` makes it the program in bash --posix and ksh93
+      code: "alias ll='ls -l'\ntime -p ll\n",
+      dialect: 'bash-posix',
+      errors: [{ line: 2, column: 9, endColumn: 11 }],
+      suggested: "alias ll='ls -l'\ntime -p ls -l\n",
+    },
+    {
+      code: "alias ll='ls -l'\ntime -p ll\n",
+      dialect: 'ksh',
+      errors: [{ line: 2, column: 9, endColumn: 11 }],
+      suggested: "alias ll='ls -l'\ntime -p ls -l\n",
     },
     {
       code: "alias ll='ls -l'\ntime ll\n",
