@@ -83,7 +83,8 @@ Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`ali
       if (!program || !Object.hasOwn(RUNNERS, program)) continue;
       const runner = RUNNERS[program];
       const run = commandRunBy(runner, command.childrenForFieldName('argument'), analysis.dialect);
-      if (!run || !names.has(run.name) || !candidates.includes(run.start)) continue;
+      // the mention is the name itself, inside the word's quotes when it has them (`sudo 'll'`)
+      if (!run || !names.has(run.name) || !candidates.some((at) => at >= run.start && at < run.end)) continue;
       const defs = analysis.defs.filter((d) => d.name === run.name && !isGlobalOrSuffix(d));
       // an alias only a subshell or a function never called defines is not this shell's; nor one
       // defined only further down, or removed on the way (zsh's global aliases expand anywhere)

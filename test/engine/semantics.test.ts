@@ -150,7 +150,7 @@ describe.each(DIALECT_IDS)('an alias name given to a program that runs commands 
   const available = hasShell(dialect);
   it.skipIf(!available)('is reported exactly where the alias body does not run', () => {
     const runs = ['env qa U1', 'env X=1 qa U2', 'nohup qa U3', 'nice -n 1 qa U4', 'timeout 5 qa U5', 'echo x | xargs qa U6',
-      'find . -maxdepth 0 -exec qa U7 \\;', "sh -c 'qa U8'", '(exec qa U9)', 'time qa U10'];
+      'find . -maxdepth 0 -exec qa U7 \\;', "sh -c 'qa U8'", '(exec qa U9)', 'time qa U10', "nohup 'qa' U11", 'env "qa" U12'];
     const text = `shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP'\n${runs.map((r) => `${r} 2>/dev/null\n`).join('')}`;
     const out = runScript(dialect, text);
     const labels = runs.map((_, i) => `U${i + 1}`);
@@ -159,7 +159,7 @@ describe.each(DIALECT_IDS)('an alias name given to a program that runs commands 
     const notRun = labels.filter((l) => !ran(out, l));
     const result = lint(text, { dialect, filename: 'main.sh' });
     const reported = result.diagnostics.filter((d) => d.ruleId === 'alias-passed-to-program')
-      .map((d) => /^qa (U\d+)/.exec(text.slice(d.start))?.[1]);
+      .map((d) => /^(['"]?)qa\1 (U\d+)/.exec(text.slice(d.start))?.[2]);
     expect(reported).toEqual(notRun);
     expect(notRun.length).toBeGreaterThan(7);
     // each suggestion, written out, runs the alias body there

@@ -70,6 +70,12 @@ ruleTester(RULES_BY_ID.get('alias-passed-to-program')!, {
       suggested: "alias ll='ls -l'\nbash -c 'ls -l /tmp'\n",
     },
     {
+      // quotes make no difference to the program, which gets the name without them
+      code: "alias ll='ls -l'\nsudo 'll' /root\nnohup \"ll\"\n",
+      errors: [{ line: 2, column: 6, endColumn: 10 }, { line: 3, column: 7, endColumn: 11 }],
+      suggested: "alias ll='ls -l'\nsudo ls -l /root\nnohup ls -l\n",
+    },
+    {
       // an option after `time` makes it the program in bash --posix and ksh93
       code: "alias ll='ls -l'\ntime -p ll\n",
       dialect: 'bash-posix',
