@@ -2,6 +2,7 @@
 // a decorating alias, a definition that changes nothing, an `unalias`.
 import type { AliasDef, Analysis, Unalias, Use } from '../engine';
 import type { SyntaxNode } from '../parse';
+import { roughWords } from '../engine/rough-text';
 import { within } from './places';
 
 /** Whether an `unalias` may remove `name`: by name, with `-a`, or with a name known only at run time. */
@@ -77,10 +78,12 @@ function variableNamesOwnPath(def: AliasDef, text: string): boolean {
  * A probe runs the real command to decide whether to define the alias:
  * `docker-compose >/dev/null 2>&1 || alias docker-compose='docker compose'`,
  * or the same with `if [ $? -ne 0 ]; then alias …; fi` on the next line. Its
- * use is meant to run the command, not the alias.
+ * use is meant to run the command, not the alias. So is a use in the body of
+ * a function the probe calls (`has_local() { local x; }`, then
+ * `has_local 2>/dev/null || alias local=typeset`): `caller` names that function.
  */
-export function isProbe(useStart: number, command: SyntaxNode, base: number): boolean {
-  const inside = (n: SyntaxNode | null): boolean => !!n && within(n, useStart, base);
+export function isProbe(useStart: number, command: SyntaxNode, base: number, caller?: string): boolean {
+  const inside = (n: SyntaxNode | null): boolean => !!n && (within(n, useStart, base) || (caller !== undefined && roughWords(n.text).includes(caller)));
   for (let child: SyntaxNode = command, p = child.parent; p; child = p, p = p.parent) {
     // (a body or the whole script has many children: asked for only where needed)
     if (p.type === 'list') {

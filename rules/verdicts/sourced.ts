@@ -59,7 +59,7 @@ export function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Sour
       const read = sites.length === 1 && !fn && isEval(command.node) && use.start > at && !/[\n(){}|&`]/.test(between);
       return read && !unaliasedBetween(analysis, use, at) ? { reason: 'same-unit', source: command } : null;
     }
-    if (isProbe(use.start, command.node, command.base) || onOtherBranch(use.start, command.node, command.base)) return null;
+    if (isProbe(use.start, command.node, command.base, fn?.name) || onOtherBranch(use.start, command.node, command.base)) return null;
     commands.push(command);
   }
   // a subshell's `source` reaches only the uses inside it

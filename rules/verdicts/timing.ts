@@ -63,7 +63,7 @@ function subshellCallingBoth(analysis: Analysis, a: FunctionDef, b: FunctionDef)
 /** Why a use that certainly does not get `def` misses it, or null when that is no bug. */
 export function timingReason(use: Use, def: AliasDef, analysis: Analysis): Reason | null {
   if (changesNothing(def, analysis)) return null;
-  if (def.command && (isProbe(use.start, def.command, def.base) || onOtherBranch(use.start, def.command, def.base))) return null;
+  if (def.command && (isProbe(use.start, def.command, def.base, use.inFunction?.name) || onOtherBranch(use.start, def.command, def.base))) return null;
   const fn = def.inFunction;
   const shell = subshellOf(def.command, false, analysis.dialect.ampersandRedirect);
   // a definition that runs only inside a command substitution whose later text names

@@ -188,8 +188,17 @@ ruleTester(rule('function-read-before-alias'), {
     // so do code that prints it through a filter, and a `source` of its printed text
     { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\neval \"$(declare -f f | sed 's/x/y/')\"\nf\n", dialect: 'bash' },
     { code: "shopt -s expand_aliases\nf() { k; }\nalias k='echo hi'\nsource <(declare -f f)\nf\n", dialect: 'bash' },
+    // a probe that calls a function, whose body runs the plain command to decide whether to define the alias (rustup-init.sh)
+    { code: "has_local() {\n  local _has_local\n}\nhas_local 2>/dev/null || alias local=typeset\n" },
+    { code: "has_local() { local x; }\nif ! has_local 2>/dev/null; then alias local=typeset; fi\n" },
+    { code: "has_local() { local x; }\nhas_local 2>/dev/null\nif [ $? -ne 0 ]; then alias local=typeset; fi\n" },
   ],
   invalid: [
+    {
+      // a condition that does not call the function is no probe of it
+      code: "f() { k; }\ntrue || alias k='echo hi'\nf\n",
+      errors: [{ line: 1, column: 7, endColumn: 8 }],
+    },
     {
       // another use runs before the definition: moving it up as a function fixes both, where a rewrite in place would not
       code: "f() { k 1; }\nk 2\nalias k='echo hi'\nf\n",
