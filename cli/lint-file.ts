@@ -80,6 +80,8 @@ export interface FileReport {
   fixNote?: string;
   /** Not linted: one line saying why. */
   error?: string;
+  /** The file has an exec bit (undefined for standard input): one without may run only where it is sourced (for cli/project.ts). */
+  executable?: boolean;
   /** Not linted because it holds NUL bytes: an error when named, a note when found in a folder. */
   binary?: boolean;
   /** The error is a bug in aliascope, not a problem with the file. */
@@ -228,6 +230,7 @@ export function lintFile(task: FileTask): FileReport {
   const input = readInput(task, (st) => { read = st; });
   const report: FileReport = { path: task.path, messages: [], suppressedCount: 0, written: false };
   if (typeof input === 'string') return { ...report, error: input };
+  report.executable = input.file.executable;
   if (input.bytes.includes(0)) return { ...report, binary: true, error: 'binary file (it contains NUL bytes), not linted' };
   const { text, encoding } = decode(input.bytes);
 

@@ -36,7 +36,7 @@ export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): voi
   reports.forEach((r, i) => {
     const path = tasks[i].path;
     if (!sourcers.has(path) && named(path)) {
-      reports[i] = { ...r, messages: mayBeSourced(r.messages, (m) => m.ruleId) };
+      reports[i] = { ...r, messages: mayBeSourced(r.messages, (m) => m.ruleId, r.executable === false) };
     }
   });
   if (!sourcers.size) return;

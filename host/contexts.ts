@@ -18,13 +18,19 @@ export interface Findings<T> {
 /** The rule whose findings a file that is sourced does not have: its aliases outlive it. */
 const DIES_WITH_SCRIPT = 'alias-dies-with-script';
 
+/** Rules whose findings depend on the state the file starts in (bash's `expand_aliases`), which a sourcing shell sets. */
+const ENTRY_STATE = new Set(['expand-aliases-off', 'alias-never-expands']);
+
 /**
  * The findings of a file that other files source, or may (from a folder known
  * only at run time: `. "$OS/bash_colors"`, rules' `sourcedNames`), judged on
- * its own: all but that its aliases die with it.
+ * its own: all but that its aliases die with it. When it runs only where it is
+ * sourced (`onlySourced`: it has no exec bit, or files seen here certainly
+ * source it), it starts in the state of a shell not seen here, as a file with
+ * no shebang does, and what depends on that state is not known either.
  */
-export function mayBeSourced<T>(own: T[], ruleId: (t: T) => string): T[] {
-  return own.filter((t) => ruleId(t) !== DIES_WITH_SCRIPT);
+export function mayBeSourced<T>(own: T[], ruleId: (t: T) => string, onlySourced: boolean): T[] {
+  return own.filter((t) => ruleId(t) !== DIES_WITH_SCRIPT && !(onlySourced && ENTRY_STATE.has(ruleId(t))));
 }
 
 /**
@@ -63,7 +69,7 @@ const OWN = new Set(['directive', ANALYSIS_INCOMPLETE, 'file-size']);
  * sourced, so its aliases do not die with it.
  */
 export function judgeInContexts<T>(own: T[], ownDialect: string, contexts: { findings: T[]; sites: string[]; dialect: string }[], f: Findings<T>): T[] {
-  if (!contexts.length) return mayBeSourced(own, f.ruleId);
+  if (!contexts.length) return mayBeSourced(own, f.ruleId, true);
   const ownByKey = new Map(contexts.every((c) => c.dialect === ownDialect) ? own.map((t) => [f.key(t), t]) : []);
   const everywhere = contexts.slice(1).map((c) => new Set(c.findings.map((t) => f.key(t))));
   const worded = contexts.map((c) => new Map(c.findings.map((t) => [f.key(t), f.message(t)])));

@@ -58,7 +58,6 @@ export function pathOf(uri: string): string | undefined {
   }
 }
 
-/** The real path, or the path itself for a file not (yet) on disk. */
 /** Whether the file on disk has an exec bit; undefined for a file not saved yet. */
 function executable(path: string): boolean | undefined {
   try {
@@ -279,7 +278,7 @@ export class Linter {
     }
     const sourcers = this.index.contextsOf(path).slice(0, MAX_CONTEXTS);
     this.contexts.set(doc.uri, new Set(sourcers));
-    if (!sourcers.length) return this.index.namedByOthers(path) ? mayBeSourced(own, (d) => d.ruleId) : own;
+    if (!sourcers.length) return this.index.namedByOthers(path) ? mayBeSourced(own, (d) => d.ruleId, executable(path) === false) : own;
     const contexts: { findings: Diagnostic[]; sites: string[]; dialect: DialectId }[] = [];
     for (const s of sourcers) {
       const text = this.openText(s) ?? readSmall(s, MAX_DOCUMENT_CHARS);

@@ -122,6 +122,16 @@ describe('a file other linted files source', () => {
     expect(found['os/other'].map((m) => m.split(' ')[1])).toEqual(['alias-dies-with-script:']);
   });
 
+  it('a file with no exec bit that another linted file may source from a folder known only at run time starts in that file\'s state, not with expand_aliases off', () => {
+    const lib = "#!/bin/bash\nalias ll='echo EXP'\nf() { ll U1 || echo NX:U1; }\n";
+    const dir = project({ 'main.sh': '#!/bin/bash\nshopt -s expand_aliases\nsource "${LIBDIR}/lib.sh"\nf\n', 'lib.sh': lib });
+    expect(spawnSync('bash', ['main.sh'], { cwd: dir, env: { ...process.env, LIBDIR: dir }, encoding: 'utf8' }).stdout).toBe('EXP U1\n');
+    expect(lintJson(dir)).toEqual({ 'lib.sh': [], 'main.sh': [] });
+    // with an exec bit it may also run on its own, where expand_aliases is off: that run is reported
+    chmodSync(join(dir, 'lib.sh'), 0o755);
+    expect(lintJson(dir)['lib.sh'].map((m) => m.split(' ')[1])).toEqual(['alias-never-expands:', 'expand-aliases-off:']);
+  });
+
   it('an executable file that a loop over a glob may source keeps its aliases; one the glob does not match does not', () => {
     const ls = "#!/bin/bash\nalias ll='ls -l'\n";
     const dir = project({
