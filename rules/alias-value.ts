@@ -1,6 +1,7 @@
 // An alias value read as shell code: what its own command would expand and
 // run once it is pasted in place of the alias word.
 import { parse, SyntaxNode } from './parse';
+import { segments } from './segments';
 import { literal } from './words';
 
 /**
@@ -19,6 +20,35 @@ let lastRead: { value: string; root: SyntaxNode } | undefined;
 function read(value: string): SyntaxNode {
   if (lastRead?.value !== value) lastRead = { value, root: parse(value).rootNode };
   return lastRead.root;
+}
+
+/** Texts already asked about by `readsAroundUse`: an analysis asks for each use it reads. */
+const wholeness = new Map<string, boolean>();
+/** Entries kept at most: a fuzzer's thousands of distinct values must not grow the map without end. */
+const MAX_WHOLENESS = 4096;
+
+/** Whether the text is whole commands, as the segment lexer reads it. */
+function isWhole(text: string): boolean {
+  let whole = wholeness.get(text);
+  if (whole === undefined) {
+    whole = readable(text) && segments(text).complete;
+    if (wholeness.size >= MAX_WHOLENESS) wholeness.clear();
+    wholeness.set(text, whole);
+  }
+  return whole;
+}
+
+/**
+ * Whether the shell reads the text around a use of this value otherwise than it
+ * is written: the value opens a here-document, a compound command, a quote or a
+ * substitution, or closes what it did not open (`cat <<E`, `{`, `case x in `,
+ * `}`), so what follows the use, or what came before it, becomes part of what
+ * the value starts. A value that only ends in an operator (`ls |`, `true &&`)
+ * takes the rest of its line, as the model reads it, unless the use ends the
+ * line (`endsLine`): then it takes the next line too.
+ */
+export function readsAroundUse(value: string, endsLine: boolean): boolean {
+  return !isWhole(endsLine ? value : `${value} :`);
 }
 
 /** Parameters that an alias's command would take from the script or function it is pasted into. */

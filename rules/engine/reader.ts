@@ -1,6 +1,7 @@
 // Read time: resolves every word in command position that names a known
 // alias, against the state the shell has when it reads the text. Text read
 // later (deferred `$( )` and backticks) is left to the runner.
+import { readsAroundUse } from '../alias-value';
 import { chainsNextWord, definesFunction, type Dialect, type ReadTime } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { firstAtLeast } from '../sorted';
@@ -14,6 +15,11 @@ import { forAnotherShell } from './shell-guards';
 import type { FunctionDef, Source, State } from './state';
 import type { Resolution } from './types';
 import { isAbsent, isDefinition, Tri } from './values';
+
+/** Whether only blanks, or a comment, follow `at` on its line. */
+function endsLine(text: string, at: number): boolean {
+  return /^[ \t]*(?:#.*)?(?:\n|$)/.test(text.slice(at, at + 256));
+}
 
 export interface ReadCtx {
   src: Source;
@@ -102,6 +108,23 @@ export class Reader {
     private readonly gates: Gates,
     private readonly budget: Budget,
   ) {}
+
+  /**
+   * Set when a use read may expand to a value that makes the shell read the
+   * text around it otherwise than it is written (readsAroundUse); the runner
+   * clears it before it reads a unit.
+   */
+  readsAround = false;
+
+  /**
+   * Notes a use's resolution for `readsAround`, given whether the use is the
+   * last word of its line; values known only at run time, or from unknown
+   * code, are not looked at.
+   */
+  private noteValues(res: Resolution, endsLine: boolean): void {
+    if (res.outcome === Tri.No) return;
+    if (res.values.some((v) => isDefinition(v) && readsAroundUse(this.catalogue.defs[v].value ?? '', endsLine))) this.readsAround = true;
+  }
 
   /** The flag that switches alias expansion on in this dialect. */
   flag(st: State): Tri {
@@ -305,7 +328,9 @@ export class Reader {
     if (!keyword || keyword.isNamed) return;
     const name = keyword.text;
     if (!this.catalogue.knownNames.has(name)) return;
-    this.catalogue.recordUse(keyword, name, this.resolve(name, st, rc), rc.src, rc.fn, this.uncertainAt(keyword, rc), false);
+    const res = this.resolve(name, st, rc);
+    this.catalogue.recordUse(keyword, name, res, rc.src, rc.fn, this.uncertainAt(keyword, rc), false);
+    this.noteValues(res, false);
   }
 
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
@@ -343,6 +368,7 @@ export class Reader {
       if (carry === Tri.Maybe) res.outcome = res.outcome === Tri.No ? Tri.No : Tri.Maybe;
       this.catalogue.recordUse(word, name, res, rc.src, rc.fn, this.uncertainAt(word, rc), chained);
       if (res.outcome === Tri.No) return;
+      this.noteValues(res, word.endIndex === node.endIndex && endsLine(rc.src.text, node.endIndex));
       const blanks = res.values.map((v) => {
         const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
         return value !== null && chainsNextWord(value, this.dialect);

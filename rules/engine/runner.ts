@@ -132,21 +132,32 @@ export class Runner {
     return EFFECT_WORDS.test(text) || (this.arrayWrite?.test(text) ?? false);
   }
 
-  /** Reads then runs each unit of a text, as the shell does; `topLevel` numbers the document's units. */
+  /**
+   * Reads then runs each unit of a text, as the shell does; `topLevel` numbers
+   * the document's units. After a use that may expand to a value the shell
+   * reads on into the text after it (an alias that opens a here-document or a
+   * compound command), the rest of the text is not known to be read as it is
+   * written: it is uncertain, like text the parser got wrong.
+   */
   runUnits(units: Unit[], st: State | null, rc: RunCtx, topLevel = false): State | null {
+    let readAround = false;
     for (let i = 0; i < units.length; i++) {
       if (!st) return null;
       const unit = units[i];
       const parts = unit.parts ?? [unit];
       if (unreadable(parts, rc.src.text, this.dialect)) return null;
-      this.readUnit(unit, st, rc);
+      this.reader.readsAround = false;
+      this.readUnit(unit, st, rc, readAround);
+      const aroundHere = readAround;
+      readAround ||= this.reader.readsAround;
       for (const part of parts) {
         if (!st) return null;
-        const urc = { ...rc, src: unitSource(part, rc.src), uncertain: part.uncertain || rc.uncertain, unit: topLevel ? i : rc.unit };
+        const uncertain = part.uncertain || aroundHere;
+        const urc = { ...rc, src: unitSource(part, rc.src), uncertain: uncertain || rc.uncertain, unit: topLevel ? i : rc.unit };
         st = this.runSeq(part.statements, st, urc);
-        if (st && part.uncertain && part.statements.length === 0) st = this.runUnparsed(rc.src.text.slice(part.start, part.end), st, urc);
+        if (st && uncertain && part.statements.length === 0) st = this.runUnparsed(rc.src.text.slice(part.start, part.end), st, urc);
         // misparsed text that names a builtin changing aliases or options, or writes an alias array: its effect is unknown
-        if (st && part.uncertain && this.changesAliases(rc.src.text.slice(part.start, part.end))) {
+        if (st && uncertain && this.changesAliases(rc.src.text.slice(part.start, part.end))) {
           this.unknownAt(st, rc.src, part.start, part.end, 'misparsed');
         }
       }
@@ -154,11 +165,11 @@ export class Runner {
     return st;
   }
 
-  /** Reads every part of a unit of `rc.src`, before any of it runs, as the shell reads one unit. */
-  private readUnit(unit: Unit, st: State, rc: Pick<RunCtx, 'src' | 'uncertain' | 'fn' | 'printed'>): void {
+  /** Reads every part of a unit of `rc.src`, before any of it runs, as the shell reads one unit; `uncertain` as if its parts were. */
+  private readUnit(unit: Unit, st: State, rc: Pick<RunCtx, 'src' | 'uncertain' | 'fn' | 'printed'>, uncertain = false): void {
     for (const part of unit.parts ?? [unit]) {
       const read: ReadCtx = {
-        src: unitSource(part, rc.src), unit, unitBase: rc.src.base ?? 0, uncertain: part.uncertain || rc.uncertain,
+        src: unitSource(part, rc.src), unit, unitBase: rc.src.base ?? 0, uncertain: part.uncertain || uncertain || rc.uncertain,
         heredoc: false, forceNo: false, eager: false, fn: rc.fn, printed: rc.printed,
       };
       for (const s of part.statements) this.reader.read(s.node, st, read);

@@ -696,6 +696,14 @@ $(qa U2 || echo NX:U2)
 E
 `), {}, ['U1', 'U2']),
   // a value that ends in a form feed (or a line's carriage return): mksh reads the next word as an alias, as after a blank
+  // an alias whose value opens a brace group: the shell reads the lines after its use into the group, up to `end`
+  d('alias_opens_brace', `alias begin='{' end='}'
+begin
+alias qa='echo EXP'
+qa U1 || echo NX:U1
+end
+qa U2 || echo NX:U2
+`),
   // a byte order mark is part of the file's first word: `\uFEFFalias` is no command
   d('bom_first_word', `\uFEFFalias qa='echo EXP'
 qa U1 || echo NX:U1
