@@ -121,9 +121,11 @@ export class Reader {
    * last word of its line; values known only at run time, or from unknown
    * code, are not looked at.
    */
-  private noteValues(res: Resolution, endsLine: boolean): void {
-    if (res.outcome === Tri.No) return;
-    if (res.values.some((v) => isDefinition(v) && readsAroundUse(this.catalogue.defs[v].value ?? '', endsLine))) this.readsAround = true;
+  private noteValues(res: Resolution, endsLine: boolean): boolean {
+    if (res.outcome === Tri.No) return false;
+    const around = res.values.some((v) => isDefinition(v) && readsAroundUse(this.catalogue.defs[v].value ?? '', endsLine));
+    this.readsAround ||= around;
+    return around;
   }
 
   /** The flag that switches alias expansion on in this dialect. */
@@ -341,6 +343,8 @@ export class Reader {
     let word: SyntaxNode | null = nameNode.firstChild;
     let carry: Tri = Tri.Yes; // whether the previous alias left this word in alias position
     let chained = false;
+    // a word after a value that is not whole commands is read as part of what it opened (`case x in `): not as written
+    let around = false;
     // the arguments are needed only after an alias whose value ends in a blank, or the `time` keyword
     let args: SyntaxNode[] | undefined;
     let next = 0;
@@ -366,9 +370,9 @@ export class Reader {
       if (!isAliasName(name) || !this.catalogue.knownNames.has(name) || name === 'alias' || name === 'unalias') return;
       const res = this.resolve(name, st, rc);
       if (carry === Tri.Maybe) res.outcome = res.outcome === Tri.No ? Tri.No : Tri.Maybe;
-      this.catalogue.recordUse(word, name, res, rc.src, rc.fn, this.uncertainAt(word, rc), chained);
+      this.catalogue.recordUse(word, name, res, rc.src, rc.fn, around || this.uncertainAt(word, rc), chained);
       if (res.outcome === Tri.No) return;
-      this.noteValues(res, word.endIndex === node.endIndex && endsLine(rc.src.text, node.endIndex));
+      around ||= this.noteValues(res, word.endIndex === node.endIndex && endsLine(rc.src.text, node.endIndex));
       const blanks = res.values.map((v) => {
         const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
         return value !== null && chainsNextWord(value, this.dialect);
