@@ -35,9 +35,9 @@ export function judgeSourcedFiles(tasks: FileTask[], reports: FileReport[]): voi
   const named = namedByOthers(reports.flatMap((r, i): [string, string[]][] => (r.sourcedNames ? [[tasks[i].path, r.sourcedNames]] : [])));
   reports.forEach((r, i) => {
     const path = tasks[i].path;
-    if (!sourcers.has(path) && named(path)) {
-      reports[i] = { ...r, messages: mayBeSourced(r.messages, (m) => m.ruleId, r.executable === false) };
-    }
+    const naming = sourcers.has(path) ? null : named(path);
+    // a glob names every file it matches, scripts run on their own among them: only a name says the file is a library
+    if (naming) reports[i] = { ...r, messages: mayBeSourced(r.messages, (m) => m.ruleId, naming === 'name' && r.executable === false) };
   });
   if (!sourcers.size) return;
   // A sourcer that is itself sourced by a linted file is not where the file

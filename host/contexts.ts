@@ -25,20 +25,23 @@ const ENTRY_STATE = new Set(['expand-aliases-off', 'alias-never-expands']);
  * The findings of a file that other files source, or may (from a folder known
  * only at run time: `. "$OS/bash_colors"`, rules' `sourcedNames`), judged on
  * its own: all but that its aliases die with it. When it runs only where it is
- * sourced (`onlySourced`: it has no exec bit, or files seen here certainly
- * source it), it starts in the state of a shell not seen here, as a file with
- * no shebang does, and what depends on that state is not known either.
+ * sourced (`onlySourced`: files seen here certainly source it, or one names it
+ * and it has no exec bit), it starts in the state of a shell not seen here, as
+ * a file with no shebang does, and what depends on that state is not known either.
  */
 export function mayBeSourced<T>(own: T[], ruleId: (t: T) => string, onlySourced: boolean): T[] {
   return own.filter((t) => ruleId(t) !== DIES_WITH_SCRIPT && !(onlySourced && ENTRY_STATE.has(ruleId(t))));
 }
 
+/** How other files may source a file from a run-time folder: by its own name, or only by a glob its name matches. */
+export type Naming = 'name' | 'glob';
+
 /**
  * Given each file with the file names its `source` commands read from a
- * run-time folder (rules' `sourcedNames`, globs such as `*.sh` among them): whether another of them may source
- * the file at a path.
+ * run-time folder (rules' `sourcedNames`, globs such as `*.sh` among them): how another of them may source
+ * the file at a path, or null when none may.
  */
-export function namedByOthers(named: Iterable<[string, Iterable<string>]>): (path: string) => boolean {
+export function namedByOthers(named: Iterable<[string, Iterable<string>]>): (path: string) => Naming | null {
   const byName = new Map<string, Set<string>>();
   for (const [from, names] of named) {
     for (const name of names) {
@@ -50,8 +53,12 @@ export function namedByOthers(named: Iterable<[string, Iterable<string>]>): (pat
   // a loop over a glob names every file its pattern matches (`*.sh`)
   const patterns = [...byName].filter(([name]) => /[*?]/.test(name))
     .map(([name, namers]): [RegExp, Set<string>] => [new RegExp(`^${name.replace(/[.+]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`), namers]);
-  const namersOf = (file: string) => [...(byName.get(file) ?? []), ...patterns.flatMap(([re, namers]) => (re.test(file) ? [...namers] : []))];
-  return (path) => namersOf(basename(path)).some((from) => from !== path);
+  const other = (path: string) => (from: string) => from !== path;
+  return (path) => {
+    const file = basename(path);
+    if ([...byName.get(file) ?? []].some(other(path))) return 'name';
+    return patterns.some(([re, namers]) => re.test(file) && [...namers].some(other(path))) ? 'glob' : null;
+  };
 }
 
 /** Rules whose reports do not come from the analysis: they stay as the file's own run gave them. */

@@ -8,14 +8,13 @@ export type DialectId = 'bash' | 'bash-posix' | 'sh' | 'busybox' | 'zsh' | 'ksh'
 export type TimeWord = 'program' | 'keyword' | 'keyword-p' | 'keyword-unless-option';
 
 /**
- * Whether `time` before a word with this text (null: known only at run time;
- * undefined: none) is the program: always where it is no keyword, and before
- * an option where an option makes it one. Null when that cannot be known.
+ * Whether `time` before a word written as `next` (undefined: none) is the
+ * program: always where it is no keyword, and before an option where an
+ * option makes it one. The shell decides on the word as written: `"-p"` and
+ * `$opt` are no options to it.
  */
-export function timeIsProgram(time: TimeWord, next: string | null | undefined): boolean | null {
-  if (time === 'program') return true;
-  if (time !== 'keyword-unless-option' || next === undefined) return false;
-  return next === null ? null : next.startsWith('-');
+export function timeIsProgram(time: TimeWord, next: string | undefined): boolean {
+  return time === 'program' || (time === 'keyword-unless-option' && next !== undefined && next.startsWith('-'));
 }
 
 /**

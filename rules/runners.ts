@@ -49,7 +49,7 @@ export const RUNNERS: Record<string, Runner> = {
       '--process-slot-var'],
   },
   exec: { valued: ['-a'] },
-  time: { valued: ['-o', '-f', '--output', '--format'], onlyWhere: (d, args) => timeIsProgram(d.time, args[0] ? literal(args[0]) : undefined) === true },
+  time: { valued: ['-o', '-f', '--output', '--format'], onlyWhere: (d, args) => timeIsProgram(d.time, args[0]?.text) },
   find: { after: ['-exec', '-execdir', '-ok', '-okdir'] },
   sh: SHELL, bash: SHELL, dash: SHELL, zsh: SHELL, ksh: SHELL, mksh: SHELL,
 };

@@ -278,7 +278,10 @@ export class Linter {
     }
     const sourcers = this.index.contextsOf(path).slice(0, MAX_CONTEXTS);
     this.contexts.set(doc.uri, new Set(sourcers));
-    if (!sourcers.length) return this.index.namedByOthers(path) ? mayBeSourced(own, (d) => d.ruleId, executable(path) === false) : own;
+    if (!sourcers.length) {
+      const naming = this.index.namedByOthers(path);
+      return naming ? mayBeSourced(own, (d) => d.ruleId, naming === 'name' && executable(path) === false) : own;
+    }
     const contexts: { findings: Diagnostic[]; sites: string[]; dialect: DialectId }[] = [];
     for (const s of sourcers) {
       const text = this.openText(s) ?? readSmall(s, MAX_DOCUMENT_CHARS);
@@ -307,7 +310,7 @@ export class Linter {
       this.index.build();
       const sourced = [...this.host.documents.keys()].filter((uri) => {
         const path = pathOf(uri);
-        return path !== undefined && (this.index.contextsOf(path).length > 0 || this.index.namedByOthers(path));
+        return path !== undefined && (this.index.contextsOf(path).length > 0 || this.index.namedByOthers(path) !== null);
       });
       this.host.refresh?.(sourced);
     }, INDEX_DELAY_MS);

@@ -5,7 +5,7 @@
 // again alone. Nothing is read on a keystroke.
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'fs';
 import { dirname, join } from 'path';
-import { namedByOthers } from '../host/contexts';
+import { namedByOthers, type Naming } from '../host/contexts';
 import { readSmall, sourceResolver } from '../host/sources';
 import { sourcedNames, sourcedPaths } from '../rules';
 
@@ -44,7 +44,7 @@ export class SourcerIndex {
   /** File → what its `source` commands read; undefined until first asked. */
   private sources: Map<string, Sources> | undefined;
   /** namedByOthers over the index as it is; dropped when a file's names change. */
-  private named: ((path: string) => boolean) | undefined;
+  private named: ((path: string) => Naming | null) | undefined;
   /** Files changed since: read again when the index is next asked. */
   private readonly stale = new Set<string>();
 
@@ -68,8 +68,8 @@ export class SourcerIndex {
     return out;
   }
 
-  /** Whether another file may source `path` by its name, from a folder known only at run time. */
-  namedByOthers(path: string): boolean {
+  /** How another file may source `path` from a folder known only at run time: by its name, by a glob, or null. */
+  namedByOthers(path: string): Naming | null {
     const sources = this.built();
     this.named ??= namedByOthers([...sources].map(([from, to]): [string, Set<string>] => [from, to.names]));
     return this.named(path);

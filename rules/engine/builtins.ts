@@ -353,9 +353,9 @@ export function pastPrefixes(name: string | null, args: () => SyntaxNode[], dial
     let after = rest ?? args();
     if (name === 'time') {
       after = afterTime(after, time);
-      const next = after[0] ? literal(after[0]) : undefined;
       // the program `time` (bash --posix, ksh93 before an option): a command like any other
-      if (timeIsProgram(time, next)) return { name, rest: after, functions, via };
+      if (timeIsProgram(time, after[0]?.text)) return { name, rest: after, functions, via };
+      const next = after[0] ? literal(after[0]) : undefined;
       // elsewhere a word that starts with `-` is run as the command, or taken for an option: the command is not known
       if (next !== undefined && next?.startsWith('-') !== false) return { name: null, rest: after, functions, via };
     }

@@ -83,7 +83,7 @@ function variableNamesOwnPath(def: AliasDef, text: string): boolean {
  * `has_local 2>/dev/null || alias local=typeset`): `caller` names that function.
  */
 export function isProbe(useStart: number, command: SyntaxNode, base: number, caller?: string): boolean {
-  const inside = (n: SyntaxNode | null): boolean => !!n && (within(n, useStart, base) || (caller !== undefined && roughWords(n.text).includes(caller)));
+  const inside = (n: SyntaxNode | null): boolean => !!n && (within(n, useStart, base) || (caller !== undefined && calls(n, caller)));
   for (let child: SyntaxNode = command, p = child.parent; p; child = p, p = p.parent) {
     // (a body or the whole script has many children: asked for only where needed)
     if (p.type === 'list') {
@@ -106,6 +106,13 @@ export function isProbe(useStart: number, command: SyntaxNode, base: number, cal
     }
   }
   return false;
+}
+
+/** Whether a command in `node` is named `name`: `has_local 2>/dev/null`, `! has_local`; not `[ "$1" = has_local ]`. */
+function calls(node: SyntaxNode, name: string): boolean {
+  // only where the text names it at all: most probes are asked about other functions
+  return roughWords(node.text).includes(name)
+    && node.descendantsOfType('command').some((c) => c.childForFieldName('name')?.text === name);
 }
 
 /** Nodes whose body may run again after it was read: a use there may run after a definition an earlier round made. */

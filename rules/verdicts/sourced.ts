@@ -48,10 +48,12 @@ export function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Sour
   if (sites.length === 0) return null;
   const fn = use.inFunction;
   if (fn && (fn.src.file !== analysis.file || fn.src.base === null)) return null;
+  const placed = sites.map((at) => ({ at, command: sourceCommandAt(analysis, at) }));
+  // `has_local 2>/dev/null || . ./compat.sh`: a use in the function the probe calls is part of the probe
+  if (fn && placed.some(({ command }) => command && isProbe(use.start, command.node, command.base, fn.name))) return null;
   if (fn && def.shellRuns > 0 && sites.every((at) => at >= fn.node.endIndex + fn.src.base!)) return { reason: 'function-read-before-alias' };
   const commands: Placed[] = [];
-  for (const at of sites) {
-    const command = sourceCommandAt(analysis, at);
+  for (const { at, command } of placed) {
     if (!command) return null;
     if (within(command.node, use.start, command.base)) {
       // a use after the `source` on its line of the eval string that holds both: read with it
@@ -59,7 +61,7 @@ export function sourcedReason(use: Use, def: AliasDef, analysis: Analysis): Sour
       const read = sites.length === 1 && !fn && isEval(command.node) && use.start > at && !/[\n(){}|&`]/.test(between);
       return read && !unaliasedBetween(analysis, use, at) ? { reason: 'same-unit', source: command } : null;
     }
-    if (isProbe(use.start, command.node, command.base, fn?.name) || onOtherBranch(use.start, command.node, command.base)) return null;
+    if (isProbe(use.start, command.node, command.base) || onOtherBranch(use.start, command.node, command.base)) return null;
     commands.push(command);
   }
   // a subshell's `source` reaches only the uses inside it

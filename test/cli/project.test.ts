@@ -132,6 +132,13 @@ describe('a file other linted files source', () => {
     expect(lintJson(dir)['lib.sh'].map((m) => m.split(' ')[1])).toEqual(['alias-never-expands:', 'expand-aliases-off:']);
   });
 
+  it('a script with no exec bit that a loop over a glob may source keeps its findings: `bash build.sh` runs it with expand_aliases off', () => {
+    const build = "#!/bin/bash\nalias mk='echo EXP'\nmk U1 || echo NX:U1\n";
+    const dir = project({ 'loader.sh': '#!/bin/bash\nfor f in "$HOME"/rc.d/*.sh; do . "$f"; done\n', 'build.sh': build });
+    expect(bash(dir, 'build.sh')).toContain('NX:U1');
+    expect(lintJson(dir)['build.sh'].map((m) => m.split(' ')[1])).toEqual(['alias-never-expands:', 'expand-aliases-off:']);
+  });
+
   it('an executable file that a loop over a glob may source keeps its aliases; one the glob does not match does not', () => {
     const ls = "#!/bin/bash\nalias ll='ls -l'\n";
     const dir = project({

@@ -161,6 +161,16 @@ describe('a use outside functions and the `source` command that defines its alia
     expect(await bash(branch)).toEqual({ U2: 'E' });
   });
 
+  it('is not reported in the body of a function that a probe calls to decide whether the file is sourced', async () => {
+    const probe = { 'main.sh': main('has_qa() { qa U1 >/dev/null 2>&1; }\nhas_qa || source ./lib.sh\nqa U2 || echo NX:U2\n'), './lib.sh': LIB };
+    expect(lintMain(probe)).toEqual([]);
+    expect(await bash(probe)).toEqual({ U2: 'E' });
+    // a test that only mentions the function's name calls no function
+    const dispatch = { 'main.sh': main('build() { qa U1 || echo NX:U1; }\n[ "$1" = build ] || source ./lib.sh\nbuild\n'), './lib.sh': LIB };
+    expect(lintMain(dispatch).map((d) => d.split(' ')[1])).toEqual(['function-read-before-alias:']);
+    expect(await bash(dispatch)).toEqual({ U1: 'N' });
+  });
+
   it('is reported where the unit was parsed again on its own, past a tree-sitter misparse', async () => {
     const files = { 'main.sh': main('[ "$1" = - ] || source ./lib.sh; qa U1 || echo NX:U1\n'), './lib.sh': LIB };
     const { analysis, diagnostics } = lint(files['main.sh'], { filename: 'main.sh', resolveSource: resolver(files) });

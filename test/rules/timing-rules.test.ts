@@ -197,9 +197,14 @@ ruleTester(rule('function-read-before-alias'), {
   ],
   invalid: [
     {
-      // a condition that does not call the function is no probe of it
+      // a condition that does not call the function is no probe of it, nor one that only tests its name
       code: "f() { k; }\ntrue || alias k='echo hi'\nf\n",
       errors: [{ line: 1, column: 7, endColumn: 8 }],
+    },
+    {
+      code: "build() { k; }\nif [ \"$1\" = build ]; then alias k='echo hi'; fi\nbuild\n",
+      errors: [{ line: 1, column: 11, endColumn: 12 }],
+      output: "build() { k; }\nif [ \"$1\" = build ]; then k() { echo hi \"$@\"; }; fi\nbuild\n",
     },
     {
       // another use runs before the definition: moving it up as a function fixes both, where a rewrite in place would not
