@@ -3,7 +3,7 @@
 import { sourceResolver } from '../host/sources';
 import { closeSync, fstatSync, openSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { aliasUses, applyDirectives, detectDialect, Diagnostic, DialectId, FileFacts, Fix, incompleteDiagnostic, LineIndex, lint, LintResult, lintSourced, parse, ParsedTexts, RULES, sourcedNames, Severity, UseReport } from '../rules';
+import { aliasUses, applyDirectives, BYTE_ORDER_MARK, detectDialect, Diagnostic, DialectId, FileFacts, Fix, incompleteDiagnostic, LineIndex, lint, LintResult, lintSourced, parse, ParsedTexts, RULES, sourcedNames, Severity, UseReport } from '../rules';
 import type { FileConfig } from '../host/config';
 import { unifiedDiff } from './diff';
 import { describeStatError } from './files';
@@ -157,13 +157,11 @@ export function decode(bytes: Buffer): { text: string; encoding: 'utf8' | 'latin
   return { text, encoding };
 }
 
-const BOM = 0xfeff;
-
 /**
  * How many characters of the text are not shown: editors hide a leading byte
  * order mark, and ESLint's ranges count without it.
  */
-const hiddenPrefix = (text: string): number => (text.charCodeAt(0) === BOM ? 1 : 0);
+const hiddenPrefix = (text: string): number => (text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK.length : 0);
 
 function toMessage(d: Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'start' | 'end'> & Partial<Diagnostic>, text: string, lines: LineIndex): Message {
   const hidden = hiddenPrefix(text);

@@ -38,17 +38,42 @@ function isWhole(text: string): boolean {
   return whole;
 }
 
+/** An unescaped backslash at the end of a value: at the end of its line, the use joins the next line. */
+const TRAILING_BACKSLASH = /(^|[^\\])(\\\\)*\\$/;
+
 /**
  * Whether the shell reads the text around a use of this value otherwise than it
  * is written: the value opens a here-document, a compound command, a quote or a
  * substitution, or closes what it did not open (`cat <<E`, `{`, `case x in `,
  * `}`), so what follows the use, or what came before it, becomes part of what
- * the value starts. A value that only ends in an operator (`ls |`, `true &&`)
- * takes the rest of its line, as the model reads it, unless the use ends the
- * line (`endsLine`): then it takes the next line too.
+ * the value starts; or it holds a comment, which takes the rest of the line. A
+ * value that only ends in an operator or a backslash (`ls |`, `true &&`) takes
+ * the rest of its line, as the model reads it, unless the use ends the line
+ * (`endsLine`): then it takes the next line too.
  */
 export function readsAroundUse(value: string, endsLine: boolean): boolean {
-  return !isWhole(endsLine ? value : `${value} :`);
+  if (endsLine && TRAILING_BACKSLASH.test(value)) return true;
+  return !isWhole(endsLine ? value : `${value} :`) || read(value).descendantsOfType('comment').length > 0;
+}
+
+/** How far past a use the shell is looked at for the end of what its value opened. */
+const AROUND_WINDOW = 64 * 1024;
+
+/**
+ * Where the shell stops reading into what a value opened at a use that ends at
+ * `useEnd` of `text`: the end of the first unit of the value followed by the
+ * rest of the text, as the segment lexer finds it; the end of the text when
+ * that unit does not end within reach (the lexer knows no alias, so `}` from
+ * an alias never closes a `{`).
+ */
+export function readAroundEnd(value: string, text: string, useEnd: number): number {
+  const rest = text.slice(useEnd, useEnd + AROUND_WINDOW);
+  const lexed = segments(value + rest);
+  const first = lexed.segments[0];
+  // one unit that reaches the window's end may go on past it
+  const cut = useEnd + rest.length < text.length;
+  const closed = first !== undefined && (lexed.segments.length > 1 || (lexed.complete && !cut));
+  return closed ? Math.max(useEnd, useEnd + first.end - value.length) : text.length;
 }
 
 /** Parameters that an alias's command would take from the script or function it is pasted into. */

@@ -27,3 +27,6 @@ const WORD_CHARACTER = ',';
 export function asShellReads(text: string): string {
   return IRREGULAR_WHITESPACE.test(text) ? text.replace(EVERY_IRREGULAR, WORD_CHARACTER) : text;
 }
+
+/** A byte order mark: at the start of a file every shell reads it as part of the first word, and editors hide it. */
+export const BYTE_ORDER_MARK = '\ufeff';

@@ -1,5 +1,6 @@
 // Every place where the supported shells differ, in one table. Each row is
 // checked against the real shell by test/engine/semantics.test.ts.
+import { BYTE_ORDER_MARK } from './blanks';
 import { readShebang, type StartOptions } from './shebang';
 
 export type DialectId = 'bash' | 'bash-posix' | 'sh' | 'busybox' | 'zsh' | 'ksh' | 'mksh';
@@ -459,7 +460,7 @@ export function detectDialect(text: string, filename?: string, option?: DialectI
     const d = dialectByName(directive[1]);
     if (d) return { dialect: d, source: 'directive' };
   }
-  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  const first = (head.startsWith(BYTE_ORDER_MARK) ? head.slice(BYTE_ORDER_MARK.length) : head).split(/\r?\n/, 1)[0];
   const bang = fromShebang(first);
   if (bang) return { dialect: DIALECTS[bang.id], source: 'shebang', start: bang.start };
   const ext = filename ? /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() : undefined;

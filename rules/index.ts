@@ -20,3 +20,4 @@ export { aliasAt, bypassesAlias, definitionsOf, explain, usesOf } from './explai
 export type { Found } from './explain';
 export { segments } from './segments';
 export type { Lexed } from './segments';
+export { BYTE_ORDER_MARK } from './blanks';

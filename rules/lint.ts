@@ -1,4 +1,5 @@
 // Text in, diagnostics and fixes out: the entry point every face uses.
+import { BYTE_ORDER_MARK } from './blanks';
 import { LineIndex } from './line-index';
 import { detectDialect, DialectChoice, DialectId, dialectLabel } from './dialects';
 import { analyze, Analysis, ParsedTexts, SourceResolver, Tri } from './engine';
@@ -208,7 +209,7 @@ const AT_MARK = 'the file starts with a byte order mark, which the shell reads a
 
 function checkFix(text: string, fix: Fix, baseErrors: number, options: LintOptions): FixProblem | null {
   if (fix.edits.some((e) => e.text.includes('\r'))) return { why: WRITES_CR, certain: true };
-  if (text.charCodeAt(0) === 0xfeff && fix.edits.some((e) => e.start <= 1)) return { why: AT_MARK, certain: true };
+  if (text.startsWith(BYTE_ORDER_MARK) && fix.edits.some((e) => e.start <= 1)) return { why: AT_MARK, certain: true };
   const fixed = applyFixes(text, [fix]).text;
   const tree = parse(fixed);
   if (errorCount(tree) > baseErrors) return { why: 'the rewritten script would not parse', certain: true };

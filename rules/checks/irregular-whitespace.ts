@@ -1,4 +1,4 @@
-import { EVERY_IRREGULAR, IRREGULAR_WHITESPACE } from '../blanks';
+import { BYTE_ORDER_MARK, EVERY_IRREGULAR, IRREGULAR_WHITESPACE } from '../blanks';
 import { inDocument, mayDefineAlias } from '../engine';
 import type { SyntaxNode } from '../parse';
 import type { Diagnostic, Rule } from '../rule';
@@ -87,7 +87,7 @@ Save the file with Unix (LF) line endings: \`dos2unix script.sh\`, or \`sed -i '
     const first = markedFirstWord(text);
     if (first && (analysis.names.aliases.has(first) || ALIAS_COMMANDS.has(first) || OPTION_COMMANDS.has(first))) {
       const so = analysis.names.aliases.has(first) ? 'the command runs no alias' : `no ${code(first)} command runs`;
-      report(0, 1 + first.length, `The file starts with a byte order mark, which editors hide: ${code(first)} is read as ${shown(BOM + first)}, so ${so}. Save the file as UTF-8 without a byte order mark.`);
+      report(0, BYTE_ORDER_MARK.length + first.length, `The file starts with a byte order mark, which editors hide: ${code(first)} is read as ${shown(BYTE_ORDER_MARK + first)}, so ${so}. Save the file as UTF-8 without a byte order mark.`);
     }
     for (const at of joinedWords(text, analysis.names.aliases)) {
       // the command, or the option command, whose word starts there
@@ -116,15 +116,13 @@ Save the file with Unix (LF) line endings: \`dos2unix script.sh\`, or \`sed -i '
 /** Characters that end a word in every shell. */
 const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>', '`', '"', "'"]);
 
-/** A byte order mark: at the start of a file, every shell reads it as part of the first word. */
-const BOM = '\ufeff';
 
 /** The first word of a text that starts with a byte order mark, without the mark; null when it does not. */
 function markedFirstWord(text: string): string | null {
-  if (!text.startsWith(BOM)) return null;
-  let end = BOM.length;
+  if (!text.startsWith(BYTE_ORDER_MARK)) return null;
+  let end = BYTE_ORDER_MARK.length;
   while (end < text.length && !WORD_END.has(text[end]) && !IRREGULAR_WHITESPACE.test(text[end])) end++;
-  return text.slice(BOM.length, end) || null;
+  return text.slice(BYTE_ORDER_MARK.length, end) || null;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Read time: resolves every word in command position that names a known
 // alias, against the state the shell has when it reads the text. Text read
 // later (deferred `$( )` and backticks) is left to the runner.
-import { readsAroundUse } from '../alias-value';
+import { readAroundEnd, readsAroundUse } from '../alias-value';
 import { chainsNextWord, definesFunction, type Dialect, type ReadTime } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { firstAtLeast } from '../sorted';
@@ -110,22 +110,39 @@ export class Reader {
   ) {}
 
   /**
-   * Set when a use read may expand to a value that makes the shell read the
-   * text around it otherwise than it is written (readsAroundUse); the runner
-   * clears it before it reads a unit.
+   * Where the text that a use read since `startUnit` makes the shell read
+   * otherwise than it is written ends (readsAroundUse: an alias that opens a
+   * here-document or a brace group), as an offset of that text; -1 when there
+   * is none. Later uses of the unit, and units that start before it, are read
+   * as uncertain.
    */
-  readsAround = false;
+  private around = -1;
+
+  get aroundUntil(): number {
+    return this.around;
+  }
+
+  /** A unit is about to be read: what an earlier one's uses opened is the runner's to carry. */
+  startUnit(): void {
+    this.around = -1;
+  }
 
   /**
-   * Notes a use's resolution for `readsAround`, given whether the use is the
-   * last word of its line; values known only at run time, or from unknown
-   * code, are not looked at.
+   * Notes a use's resolution for `aroundUntil`: `endsLine` says whether the use
+   * is the last word of its line. Values known only at run time, or from
+   * unknown code, are not looked at.
    */
-  private noteValues(res: Resolution, endsLine: boolean): boolean {
-    if (res.outcome === Tri.No) return false;
-    const around = res.values.some((v) => isDefinition(v) && readsAroundUse(this.catalogue.defs[v].value ?? '', endsLine));
-    this.readsAround ||= around;
-    return around;
+  private noteValues(res: Resolution, word: SyntaxNode, endsLine: boolean, rc: ReadCtx): void {
+    if (res.outcome === Tri.No) return;
+    for (const v of res.values) {
+      const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
+      if (value !== null && readsAroundUse(value, endsLine)) this.around = Math.max(this.around, readAroundEnd(value, rc.src.text, word.endIndex));
+    }
+  }
+
+  /** A use read after one whose value the shell reads on from, in the same unit, is read otherwise than written. */
+  private readAround(word: SyntaxNode, rc: ReadCtx): boolean {
+    return this.around >= 0 || this.uncertainAt(word, rc);
   }
 
   /** The flag that switches alias expansion on in this dialect. */
@@ -331,8 +348,8 @@ export class Reader {
     const name = keyword.text;
     if (!this.catalogue.knownNames.has(name)) return;
     const res = this.resolve(name, st, rc);
-    this.catalogue.recordUse(keyword, name, res, rc.src, rc.fn, this.uncertainAt(keyword, rc), false);
-    this.noteValues(res, false);
+    this.catalogue.recordUse(keyword, name, res, rc.src, rc.fn, this.readAround(keyword, rc), false);
+    this.noteValues(res, keyword, false, rc);
   }
 
   private readCommand(node: SyntaxNode, st: State, rc: ReadCtx): void {
@@ -343,8 +360,6 @@ export class Reader {
     let word: SyntaxNode | null = nameNode.firstChild;
     let carry: Tri = Tri.Yes; // whether the previous alias left this word in alias position
     let chained = false;
-    // a word after a value that is not whole commands is read as part of what it opened (`case x in `): not as written
-    let around = false;
     // the arguments are needed only after an alias whose value ends in a blank, or the `time` keyword
     let args: SyntaxNode[] | undefined;
     let next = 0;
@@ -370,9 +385,10 @@ export class Reader {
       if (!isAliasName(name) || !this.catalogue.knownNames.has(name) || name === 'alias' || name === 'unalias') return;
       const res = this.resolve(name, st, rc);
       if (carry === Tri.Maybe) res.outcome = res.outcome === Tri.No ? Tri.No : Tri.Maybe;
-      this.catalogue.recordUse(word, name, res, rc.src, rc.fn, around || this.uncertainAt(word, rc), chained);
+      // a word chained after a value that is not whole commands is part of what it opened (`case x in `)
+      this.catalogue.recordUse(word, name, res, rc.src, rc.fn, this.readAround(word, rc), chained);
       if (res.outcome === Tri.No) return;
-      around ||= this.noteValues(res, word.endIndex === node.endIndex && endsLine(rc.src.text, node.endIndex));
+      this.noteValues(res, word, word.endIndex === node.endIndex && endsLine(rc.src.text, node.endIndex), rc);
       const blanks = res.values.map((v) => {
         const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
         return value !== null && chainsNextWord(value, this.dialect);

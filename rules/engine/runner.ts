@@ -135,21 +135,21 @@ export class Runner {
   /**
    * Reads then runs each unit of a text, as the shell does; `topLevel` numbers
    * the document's units. After a use that may expand to a value the shell
-   * reads on into the text after it (an alias that opens a here-document or a
-   * compound command), the rest of the text is not known to be read as it is
-   * written: it is uncertain, like text the parser got wrong.
+   * reads on from into the text after it (an alias that opens a here-document
+   * or a compound command), the units up to where that closes are not read as
+   * written: they are uncertain, like text the parser got wrong.
    */
   runUnits(units: Unit[], st: State | null, rc: RunCtx, topLevel = false): State | null {
-    let readAround = false;
+    let aroundUntil = -1;
     for (let i = 0; i < units.length; i++) {
       if (!st) return null;
       const unit = units[i];
       const parts = unit.parts ?? [unit];
       if (unreadable(parts, rc.src.text, this.dialect)) return null;
-      this.reader.readsAround = false;
-      this.readUnit(unit, st, rc, readAround);
-      const aroundHere = readAround;
-      readAround ||= this.reader.readsAround;
+      const aroundHere = unit.start < aroundUntil;
+      this.reader.startUnit();
+      this.readUnit(unit, st, rc, aroundHere);
+      aroundUntil = Math.max(aroundUntil, this.reader.aroundUntil);
       for (const part of parts) {
         if (!st) return null;
         const uncertain = part.uncertain || aroundHere;

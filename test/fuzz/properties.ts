@@ -11,9 +11,10 @@ import type { Diagnostic, Fix, LintOptions } from '../../rules';
 import type { FuzzInput } from './generators';
 
 /**
- * The limit per lint call, in CPU time of the process: on a loaded machine
- * (CI runs the shell suites beside this one) wall time stretched a 0.3 s call
- * past 2 s, while CPU time counts only the work the call itself did.
+ * The limit per lint call, in CPU time of the fuzz process (V8's compiler and
+ * collector threads included): on a loaded machine (CI runs the shell suites
+ * beside this one) wall time stretched a 0.3 s call past 2 s, while CPU time
+ * leaves out the other processes' work.
  */
 export const TIME_LIMIT_MS = 2000;
 

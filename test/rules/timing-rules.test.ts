@@ -459,6 +459,9 @@ ruleTester(rule('subshell-alias'), {
 ruleTester(rule('use-before-definition'), {
   valid: [
     { code: "alias k='echo hi'\nk\n" },
+    // an alias whose value holds a comment takes the rest of its line; one that ends in a backslash, at a line's end, the next line
+    { code: "alias note='echo # note:'\nnote; ll /\nalias ll='ls -l'\n" },
+    { code: "alias e='echo \\'\ne\nll /\nalias ll='ls -l'\n" },
     // the plain command is what the alias decorates, also past `command` and with a value known only at run time
     { code: "ls /tmp\nalias ls='ls -F'\n" },
     { code: "ls /tmp\nalias ls='command ls -F'\n" },
@@ -476,6 +479,12 @@ ruleTester(rule('use-before-definition'), {
     { code: "f() { x=$(ls); }\nf\nalias ls='ls -F'\n", dialect: 'bash' },
   ],
   invalid: [
+    {
+      // once the here-document an alias opened has closed, the text is read as written again
+      code: "alias t='cat >/dev/null <<\\E'\nt\nany text\nE\nll /\nalias ll='ls -l'\n",
+      errors: [{ line: 5, column: 1, endColumn: 3 }],
+      output: "alias t='cat >/dev/null <<\\E'\nt\nany text\nE\nll() { ls -l \"$@\"; }\nll /\n",
+    },
     {
       // zsh reads a trap's handler as the trap is set
       code: "trap 'k' EXIT\nalias k='echo hi'\n",

@@ -695,7 +695,14 @@ cat <<E
 $(qa U2 || echo NX:U2)
 E
 `), {}, ['U1', 'U2']),
-  // a value that ends in a form feed (or a line's carriage return): mksh reads the next word as an alias, as after a blank
+  // an alias whose value opens a here-document: the lines after its use are its body, up to the delimiter
+  d('alias_opens_heredoc', `alias qa='echo EXP'
+alias t='cat >/dev/null <<\\E'
+t
+qa U1 || echo NX:U1
+E
+qa U2 || echo NX:U2
+`, {}, ['U2']),
   // an alias whose value opens a brace group: the shell reads the lines after its use into the group, up to `end`
   d('alias_opens_brace', `alias begin='{' end='}'
 begin
@@ -710,5 +717,6 @@ qa U1 || echo NX:U1
 alias qa='echo EXP'
 qa U2 || echo NX:U2
 `, {}, ['U1', 'U2']),
+  // a value that ends in a form feed (or a line's carriage return): mksh reads the next word as an alias, as after a blank
   d('alias_value_form_feed', "shopt -s expand_aliases 2>/dev/null\nalias qa='echo EXP' #\nalias qs='echo CH\f'\nqs qa U1 || echo NX:U1\n", {}, ['U1']),
 ];
