@@ -241,6 +241,12 @@ export interface Dialect {
    * mksh's `typeset -f` escapes every command word, so nothing expands there.
    */
   functionPrinters: readonly string[];
+  /**
+   * Builtins that scripts probe for and alias where a shell lacks them
+   * (`has_local 2>/dev/null || alias local=typeset`, for ksh93): those this
+   * shell has, where such a probe always succeeds and the alias is never defined.
+   */
+  probedBuiltins: readonly string[];
 }
 
 /** zsh's builtins when no module is loaded: `print -l ${(k)builtins}` in `zsh -f`, without the completion system's. */
@@ -276,6 +282,7 @@ const base = {
   comsubPrinted: false,
   aliasArrays: [],
   blankAliases: [],
+  probedBuiltins: ['local'],
   commandSkips: new Set<string>(),
   trapRead: 'fired',
   functionArgZero: 'never',
@@ -307,6 +314,7 @@ const base = {
 export const DIALECTS: Record<DialectId, Dialect> = {
   bash: {
     ...base, id: 'bash', bashSource: true, namedDescriptors: true, versionVariable: 'BASH_VERSION', label: 'bash',
+    probedBuiltins: ['local', 'typeset', 'declare', 'readarray'],
     expandsByDefault: false, bashOptions: true,
     comsub: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'run-lines', heredocBacktick: 'run-lines',
@@ -316,6 +324,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
   },
   'bash-posix': {
     ...base, id: 'bash-posix', bashSource: true, namedDescriptors: true, versionVariable: 'BASH_VERSION', label: 'bash --posix',
+    probedBuiltins: ['local', 'typeset', 'declare', 'readarray'],
     bashOptions: true, startsInPosixMode: true,
     comsub: 'enclosing', comsubReadWithAliasesOff: 'run-lines', backtick: 'run-lines', backtickInEagerComsub: 'run-lines',
     heredocComsub: 'never', heredocBacktick: 'run-lines',
@@ -338,6 +347,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
   },
   zsh: {
     ...base, id: 'zsh', namedDescriptors: true, versionVariable: 'ZSH_VERSION', label: 'zsh', zshOptions: true,
+    probedBuiltins: ['local', 'typeset', 'declare', 'print', 'whence'],
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'run-whole', evalRead: 'run-whole', lastPipeInShell: true, aliasArrays: ['aliases', 'galiases'],
@@ -349,6 +359,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
   },
   ksh: {
     ...base, id: 'ksh', refusedAliasName: /[*?{}[/]/, functionKeywordParens: false, namedDescriptors: true, builtinRuns: false, versionVariable: 'KSH_VERSION', label: 'ksh93',
+    probedBuiltins: ['typeset', 'print', 'whence'],
     comsub: 'run-whole', backtick: 'run-whole', backtickInEagerComsub: 'run-whole',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',
     procsub: 'enclosing', evalRead: 'run-whole', sourceRead: 'run-whole',
@@ -357,6 +368,7 @@ export const DIALECTS: Record<DialectId, Dialect> = {
   },
   mksh: {
     ...base, id: 'mksh', localDeclarations: ['integer'], versionVariable: 'KSH_VERSION', label: 'mksh',
+    probedBuiltins: ['local', 'typeset', 'print', 'whence'],
     // backticks nested in `$( )` behave differently with nesting depth
     comsub: 'enclosing', backtick: 'run-whole', backtickInEagerComsub: 'unknown',
     heredocComsub: 'run-whole', heredocBacktick: 'run-whole',

@@ -37,6 +37,8 @@ export const expandAliasesOff: Rule = {
     docs: `## What it does
 Finds alias uses in a bash script that are read while \`expand_aliases\` is off. Interactive start-up files (\`.bashrc\`, \`.bash_profile\`, \`.profile\`, \`.bash_aliases\`, \`bash.bashrc\`, \`profile.d/*\`) are exempt. In zsh, the same for uses read after the script switched its \`aliases\` option off (\`unsetopt aliases\`, \`set +o aliases\`).
 
+Not reported: uses of a fallback alias for a builtin the shell has, defined only where a probe of it fails (\`has_local 2>/dev/null || alias local=typeset\`, for ksh93, which has no \`local\`): in bash the probe always succeeds, so the alias is never defined.
+
 ## Why is this bad
 Non-interactive bash does not expand aliases at all unless \`shopt -s expand_aliases\` (or \`set -o posix\`, or setting \`POSIXLY_CORRECT\`) has run before the line with the use is read. A \`shopt\` on the same line, in the same block, or in a function not yet called is too late.
 

@@ -85,8 +85,12 @@ export function sourcedPaths(text: string): string[] {
   return out;
 }
 
-/** A `source` word whose folder is an expansion and whose file name is literal: `"$OS/bash_colors"`. */
-const NAMED_IN_RUNTIME_FOLDER = /^("?)[^\s;&|()<>'"]*\$[^\s;&|()<>'"]*\/([\w.+-]+)\1(?=[\s;&|)]|$)/;
+/**
+ * A `source` word whose folder is known only at run time and whose file name
+ * is literal: an expansion (`"$OS/bash_colors"`, `"$HOME"/lib/aliases`) or an
+ * unquoted tilde (`~/scripts/aliases`) in the folder.
+ */
+const NAMED_IN_RUNTIME_FOLDER = /^(?=~|[^\s;&|()<>']*\$)[^\s;&|()<>']*\/([\w.+-]+)"?(?=[\s;&|)]|$)/;
 
 /**
  * The file names of the `source` paths that `sourcedPaths` leaves out because
@@ -98,7 +102,7 @@ export function sourcedNames(text: string): string[] {
   for (const at of sourceArguments(text)) {
     const word = restOfLine(text, at);
     const named = NAMED_IN_RUNTIME_FOLDER.exec(word);
-    if (named) out.push(named[2]);
+    if (named) out.push(named[1]);
     else out.push(...loopedNames(text, at, word));
   }
   return out;

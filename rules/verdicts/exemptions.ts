@@ -115,6 +115,62 @@ function calls(node: SyntaxNode, name: string): boolean {
     && node.descendantsOfType('command').some((c) => c.childForFieldName('name')?.text === name);
 }
 
+/** Builtins that say whether a name is a command: for a builtin of the shell, they succeed. */
+const LOOKUPS = new Set(['command', 'type', 'whence', 'hash']);
+
+/**
+ * Whether `node` runs `name` (`local _x`), looks it up (`command -v local`,
+ * `type local`), or calls a function defined under `root` whose body does
+ * (`has_local() { local _x; }`), one call deep.
+ */
+function probesName(node: SyntaxNode, name: string, root: SyntaxNode, viaFunction = true): boolean {
+  for (const c of node.descendantsOfType(['command', 'declaration_command'])) {
+    if (c.type === 'declaration_command') {
+      if (c.firstChild?.text === name) return true;
+      continue;
+    }
+    const command = c.childForFieldName('name')?.text;
+    if (!command) continue;
+    if (command === name) return true;
+    if (LOOKUPS.has(command) && c.childrenForFieldName('argument').some((a) => a.text === name)) return true;
+    if (!viaFunction) continue;
+    const fn = root.descendantsOfType('function_definition').find((f) => f.childForFieldName('name')?.text === command);
+    const body = fn?.childForFieldName('body');
+    if (body && probesName(body, name, root, false)) return true;
+  }
+  return false;
+}
+
+/**
+ * A fallback for a builtin this shell has: the definition runs only where a
+ * probe of the name failed (`has_local 2>/dev/null || alias local=typeset`,
+ * `if command -v local >/dev/null; then :; else alias local=typeset; fi`),
+ * and here the probe always succeeds, so the alias is never defined and no
+ * use is meant to get it.
+ */
+export function neverDefinedHere(def: AliasDef, analysis: Analysis): boolean {
+  if (!def.command || !analysis.dialect.probedBuiltins.includes(def.name)) return false;
+  let root = def.command;
+  while (root.parent) root = root.parent;
+  for (let child: SyntaxNode = def.command, p = child.parent; p; child = p, p = p.parent) {
+    if (p.type === 'list') {
+      const [left, op] = p.children;
+      if (op?.type === '||' && left.startIndex !== child.startIndex && probesName(left, def.name, root)) return true;
+    }
+    if (p.type === 'if_statement') {
+      const kids = p.children;
+      const thenAt = kids.findIndex((k) => k.type === 'then');
+      if (thenAt < 0 || kids.indexOf(child) < thenAt) continue;
+      const condition = kids.slice(1, thenAt).filter((k) => k.isNamed);
+      const negated = condition.length === 1 && condition[0].type === 'negated_command';
+      // the first body runs when the condition succeeds; the `elif`s and the `else` when it failed
+      const inFirstBody = child.type !== 'elif_clause' && child.type !== 'else_clause';
+      if (inFirstBody === negated && condition.some((c) => probesName(c, def.name, root))) return true;
+    }
+  }
+  return false;
+}
+
 /** Nodes whose body may run again after it was read: a use there may run after a definition an earlier round made. */
 const RUN_AGAIN = new Set(['while_statement', 'for_statement', 'c_style_for_statement', 'function_definition']);
 

@@ -11,6 +11,7 @@ import { Tri, inDocument, isDefinition, isUnknown, unknownIndex } from '../engin
 import type { Place, SourcedVerdict } from './sourced';
 import { runsThrough, sourcedReason, sourcerReason, startOf } from './sourced';
 import { timingReason } from './timing';
+import { neverDefinedHere } from './exemptions';
 
 export type Reason =
   | 'expand-aliases-off'
@@ -93,7 +94,7 @@ export function verdicts(analysis: Analysis): Verdict[] {
   for (const use of analysis.uses) {
     if (use.uncertain || !inDocument(analysis, use) || use.resolutions.length === 0 || use.resolutions.some((r) => r.quirk)) continue;
     const def = intendedDef(use, analysis);
-    if (!def) continue;
+    if (!def || neverDefinedHere(def, analysis)) continue;
     // read only where the dialect never expands an alias: no definition, wherever it runs, reaches it
     const never = use.resolutions.filter((r) => r.neverHere).length;
     if (never === use.resolutions.length) {

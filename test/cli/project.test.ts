@@ -139,6 +139,12 @@ describe('a file other linted files source', () => {
     expect(lintJson(dir)['build.sh'].map((m) => m.split(' ')[1])).toEqual(['alias-never-expands:', 'expand-aliases-off:']);
   });
 
+  it('an executable file another linted file sources from the home folder, by tilde, keeps its aliases', () => {
+    const dir = project({ 'scripts/functions': '#!/usr/bin/env bash\nsource ~/scripts/aliases\n', 'scripts/aliases': "#!/usr/bin/env bash\nalias qa='echo EXP'\n" });
+    chmodSync(join(dir, 'scripts/aliases'), 0o755);
+    expect(lintJson(dir)['scripts/aliases']).toEqual([]);
+  });
+
   it('an executable file that a loop over a glob may source keeps its aliases; one the glob does not match does not', () => {
     const ls = "#!/bin/bash\nalias ll='ls -l'\n";
     const dir = project({

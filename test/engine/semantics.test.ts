@@ -130,6 +130,17 @@ describe.each(DIALECT_IDS)('an alias name joined by a character that looks like 
 // Programs that run a command by name (env, nohup, xargs, find -exec, sh -c, exec; `time` where
 // it is a program) never run an alias: the rule reports exactly the words whose alias body did
 // not run, and leaves those the shell expanded (mksh's own `nohup` alias ends in a blank).
+// The row probedBuiltins: `command -v NAME` succeeds in the shell exactly for the names listed,
+// so a probe of one never fails there and the fallback alias it guards is never defined.
+describe.each(DIALECT_IDS)('the builtins scripts probe for in %s', (dialect: DialectId) => {
+  const available = hasShell(dialect);
+  it.skipIf(!available)('are found by `command -v` exactly where the row lists them', () => {
+    const every = [...new Set(DIALECT_IDS.flatMap((d) => DIALECTS[d].probedBuiltins))].sort();
+    const found = runScript(dialect, `for n in ${every.join(' ')}; do command -v "$n" >/dev/null 2>&1 && echo "$n"; done\n`).split('\n').filter(Boolean);
+    expect(found.sort()).toEqual([...DIALECTS[dialect].probedBuiltins].sort());
+  });
+});
+
 // The row time again, before an option: `time -p` is the program `time` where the row says
 // (it cannot run a function, and runs `echo`), and alias-passed-to-program reports an alias
 // given to it there and nowhere else; the alias body never runs where it reports.

@@ -118,6 +118,8 @@ describe('file names sourced from a folder known only at run time', () => {
     ['a loop over names, in a folder', 'for f in lib.sh util.sh; do . "./$f"; done', ['lib.sh', 'util.sh']],
     ['a loop in a function, over several lines', 'load() {\n  for file in "$1"/*.bash; do\n    source "${file}"\n  done\n}', ['*.bash']],
     ['a variable no loop sets', 'f=x\n. "$f"', []],
+    ['a home folder, by tilde or quoted variable', '. ~/scripts/aliases\n[ -f ~/x ] && . ~/x\nsource "$HOME"/lib/util.sh', ['aliases', 'x', 'util.sh']],
+    ['a quoted tilde, never expanded', '. "~/scripts/aliases"', []],
   ])('%s', (_, line, names) => {
     expect(sourcedNames(`#!/bin/bash\n${line}\n`)).toEqual(names);
   });

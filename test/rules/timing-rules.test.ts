@@ -575,6 +575,10 @@ ruleTester(rule('use-before-definition'), {
 ruleTester(rule('expand-aliases-off'), {
   valid: [
     { code: "#!/bin/bash\nshopt -s expand_aliases\nalias k='echo hi'\nk\n" },
+    // a fallback for a builtin bash has: the probe always succeeds, so the alias is never defined (installers modelled on rustup's)
+    { code: "#!/bin/bash\nhas_local() {\n  local _has_local\n}\nhas_local 2>/dev/null || alias local=typeset\nf() { local v=x; }\n" },
+    { code: "#!/bin/bash\nif command -v local >/dev/null; then :; elif command -v typeset >/dev/null; then alias local=typeset; fi\nf() { local v=x; }\n" },
+    { code: "#!/bin/bash\nlocal _x 2>/dev/null || alias local=typeset\nf() { local v=x; }\n" },
     { code: "alias k='echo hi'\nk\n", dialect: 'bash', filename: 'home/.bashrc' },
     { code: "alias k='echo hi'\nk\n", dialect: 'bash-posix' },
     { code: "#!/bin/sh\nalias k='echo hi'\nk\n" },
@@ -589,6 +593,12 @@ ruleTester(rule('expand-aliases-off'), {
     { code: "unsetopt aliases\noptions[aliases]=on\nalias k='echo hi'\nk\n", dialect: 'zsh' },
   ],
   invalid: [
+    {
+      // a fallback for a program, which a machine may lack: there the alias is defined and does not expand
+      code: "#!/bin/bash\ncommand -v kubectl >/dev/null || alias kubectl='minikube kubectl --'\nkubectl get pods\n",
+      errors: [{ line: 3, column: 1, endColumn: 8 }],
+      suggested: "#!/bin/bash\nshopt -s expand_aliases\ncommand -v kubectl >/dev/null || alias kubectl='minikube kubectl --'\nkubectl get pods\n",
+    },
     {
       code: "#!/bin/bash\nalias k='echo hi'\nk\n",
       errors: [{ line: 3, column: 1, endColumn: 2, message: '`expand_aliases` is off' }],
