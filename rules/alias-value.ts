@@ -22,24 +22,39 @@ function read(value: string): SyntaxNode {
   return lastRead.root;
 }
 
-/** Texts already asked about by `readsAroundUse`: an analysis asks for each use it reads. */
-const wholeness = new Map<string, boolean>();
-/** Entries kept at most: a fuzzer's thousands of distinct values must not grow the map without end. */
-const MAX_WHOLENESS = 4096;
-
-/** Whether the text is whole commands, as the segment lexer reads it. */
-function isWhole(text: string): boolean {
-  let whole = wholeness.get(text);
-  if (whole === undefined) {
-    whole = readable(text) && segments(text).complete;
-    if (wholeness.size >= MAX_WHOLENESS) wholeness.clear();
-    wholeness.set(text, whole);
-  }
-  return whole;
+/** How a value reads into the text around its use (see readsAroundUse). */
+interface Shape {
+  /** Not whole commands even with a word after it on the line: it opens a here-document, a compound command, a quote. */
+  opens: boolean;
+  /** Not whole commands alone: it also ends in an operator or a backslash, which takes the next line where the use ends its line. */
+  opensAtLineEnd: boolean;
+  /** It holds a comment, which takes the rest of its use's line. */
+  comment: boolean;
 }
+
+/** Values already asked about: an analysis asks for each use it reads, and alternates between aliases. */
+const shapes = new Map<string, Shape>();
+/** Entries kept at most: a fuzzer's thousands of distinct values must not grow the map without end. */
+const MAX_SHAPES = 4096;
 
 /** An unescaped backslash at the end of a value: at the end of its line, the use joins the next line. */
 const TRAILING_BACKSLASH = /(^|[^\\])(\\\\)*\\$/;
+
+function shapeOf(value: string): Shape {
+  let shape = shapes.get(value);
+  if (!shape) {
+    const whole = (text: string) => readable(text) && segments(text).complete;
+    const opens = !whole(`${value} :`);
+    shape = {
+      opens,
+      opensAtLineEnd: opens || !whole(value) || TRAILING_BACKSLASH.test(value),
+      comment: readable(value) && read(value).descendantsOfType('comment').length > 0,
+    };
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    shapes.set(value, shape);
+  }
+  return shape;
+}
 
 /**
  * Whether the shell reads the text around a use of this value otherwise than it
@@ -52,28 +67,36 @@ const TRAILING_BACKSLASH = /(^|[^\\])(\\\\)*\\$/;
  * (`endsLine`): then it takes the next line too.
  */
 export function readsAroundUse(value: string, endsLine: boolean): boolean {
-  if (endsLine && TRAILING_BACKSLASH.test(value)) return true;
-  return !isWhole(endsLine ? value : `${value} :`) || read(value).descendantsOfType('comment').length > 0;
+  const shape = shapeOf(value);
+  return shape.comment || (endsLine ? shape.opensAtLineEnd : shape.opens);
 }
 
-/** How far past a use the shell is looked at for the end of what its value opened. */
-const AROUND_WINDOW = 64 * 1024;
+/** The first window past a use in which the end of what its value opened is looked for; it doubles until that end is in it. */
+const FIRST_WINDOW = 1024;
+/** Past this, the end is not looked for: the rest of the text is taken, so a value that never closes costs no more per use. */
+const LAST_WINDOW = 64 * 1024;
 
 /**
  * Where the shell stops reading into what a value opened at a use that ends at
- * `useEnd` of `text`: the end of the first unit of the value followed by the
- * rest of the text, as the segment lexer finds it; the end of the text when
- * that unit does not end within reach (the lexer knows no alias, so `}` from
- * an alias never closes a `{`).
+ * `useEnd` of `text`: the end of the line for a comment; else the end of the
+ * first unit of the value followed by the rest of the text, as the segment
+ * lexer finds it, or the end of the text when that unit never ends (the lexer
+ * knows no alias, so `}` from an alias never closes a `{`).
  */
 export function readAroundEnd(value: string, text: string, useEnd: number): number {
-  const rest = text.slice(useEnd, useEnd + AROUND_WINDOW);
-  const lexed = segments(value + rest);
-  const first = lexed.segments[0];
-  // one unit that reaches the window's end may go on past it
-  const cut = useEnd + rest.length < text.length;
-  const closed = first !== undefined && (lexed.segments.length > 1 || (lexed.complete && !cut));
-  return closed ? Math.max(useEnd, useEnd + first.end - value.length) : text.length;
+  if (shapeOf(value).comment) {
+    const eol = text.indexOf('\n', useEnd);
+    return eol < 0 ? text.length : eol;
+  }
+  for (let window = FIRST_WINDOW; ; window *= 2) {
+    const rest = text.slice(useEnd, useEnd + window);
+    const lexed = segments(value + rest);
+    const first = lexed.segments[0];
+    const cut = useEnd + rest.length < text.length;
+    // one unit that reaches the window's end may go on past it: look further
+    if (first !== undefined && (lexed.segments.length > 1 || (lexed.complete && !cut))) return Math.max(useEnd, useEnd + first.end - value.length);
+    if (!cut || window >= LAST_WINDOW) return text.length;
+  }
 }
 
 /** Parameters that an alias's command would take from the script or function it is pasted into. */

@@ -116,7 +116,6 @@ Save the file with Unix (LF) line endings: \`dos2unix script.sh\`, or \`sed -i '
 /** Characters that end a word in every shell. */
 const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>', '`', '"', "'"]);
 
-
 /** The first word of a text that starts with a byte order mark, without the mark; null when it does not. */
 function markedFirstWord(text: string): string | null {
   if (!text.startsWith(BYTE_ORDER_MARK)) return null;

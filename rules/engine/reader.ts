@@ -23,6 +23,8 @@ function endsLine(text: string, at: number): boolean {
 
 export interface ReadCtx {
   src: Source;
+  /** Where `src.text` starts in the text the runner's units index: a unit parsed again on its own has its own text. */
+  partBase: number;
   unit: Unit;
   /** Where the unit's own offsets land in the document. */
   unitBase: number;
@@ -110,39 +112,46 @@ export class Reader {
   ) {}
 
   /**
-   * Where the text that a use read since `startUnit` makes the shell read
-   * otherwise than it is written ends (readsAroundUse: an alias that opens a
-   * here-document or a brace group), as an offset of that text; -1 when there
-   * is none. Later uses of the unit, and units that start before it, are read
-   * as uncertain.
+   * Where the text ends that the uses read since `startUnit` make the shell
+   * read otherwise than it is written (readsAroundUse: an alias that opens a
+   * here-document or a brace group), as an offset of the text the runner's
+   * units index; -1 when there is none. Later uses before it, and units that
+   * start before it, are read as uncertain.
    */
   private around = -1;
+  /** How far the runner already takes the text as read around: no use need look for its end again. */
+  private covered = -1;
 
   get aroundUntil(): number {
     return this.around;
   }
 
-  /** A unit is about to be read: what an earlier one's uses opened is the runner's to carry. */
-  startUnit(): void {
+  /** A unit is about to be read, with the text up to `covered` already read around. */
+  startUnit(covered: number): void {
     this.around = -1;
+    this.covered = covered;
   }
 
   /**
    * Notes a use's resolution for `aroundUntil`: `endsLine` says whether the use
    * is the last word of its line. Values known only at run time, or from
-   * unknown code, are not looked at.
+   * unknown code, are not looked at. In a unit the parser got wrong, parsed
+   * again on its own, the end is looked for in that unit's text; where it is
+   * not found, the rest of the text is taken (Infinity).
    */
   private noteValues(res: Resolution, word: SyntaxNode, endsLine: boolean, rc: ReadCtx): void {
-    if (res.outcome === Tri.No) return;
+    if (res.outcome === Tri.No || this.covered === Infinity) return;
     for (const v of res.values) {
       const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
-      if (value !== null && readsAroundUse(value, endsLine)) this.around = Math.max(this.around, readAroundEnd(value, rc.src.text, word.endIndex));
+      if (value === null || !readsAroundUse(value, endsLine)) continue;
+      const end = readAroundEnd(value, rc.src.text, word.endIndex);
+      this.around = Math.max(this.around, end >= rc.src.text.length ? Infinity : rc.partBase + end);
     }
   }
 
-  /** A use read after one whose value the shell reads on from, in the same unit, is read otherwise than written. */
-  private readAround(word: SyntaxNode, rc: ReadCtx): boolean {
-    return this.around >= 0 || this.uncertainAt(word, rc);
+  /** A use before the end of what an earlier use of its unit opened is read otherwise than written. */
+  private isReadAround(word: SyntaxNode, rc: ReadCtx): boolean {
+    return rc.partBase + word.startIndex < this.around || this.uncertainAt(word, rc);
   }
 
   /** The flag that switches alias expansion on in this dialect. */
@@ -348,7 +357,7 @@ export class Reader {
     const name = keyword.text;
     if (!this.catalogue.knownNames.has(name)) return;
     const res = this.resolve(name, st, rc);
-    this.catalogue.recordUse(keyword, name, res, rc.src, rc.fn, this.readAround(keyword, rc), false);
+    this.catalogue.recordUse(keyword, name, res, rc.src, rc.fn, this.isReadAround(keyword, rc), false);
     this.noteValues(res, keyword, false, rc);
   }
 
@@ -386,7 +395,7 @@ export class Reader {
       const res = this.resolve(name, st, rc);
       if (carry === Tri.Maybe) res.outcome = res.outcome === Tri.No ? Tri.No : Tri.Maybe;
       // a word chained after a value that is not whole commands is part of what it opened (`case x in `)
-      this.catalogue.recordUse(word, name, res, rc.src, rc.fn, this.readAround(word, rc), chained);
+      this.catalogue.recordUse(word, name, res, rc.src, rc.fn, this.isReadAround(word, rc), chained);
       if (res.outcome === Tri.No) return;
       this.noteValues(res, word, word.endIndex === node.endIndex && endsLine(rc.src.text, node.endIndex), rc);
       const blanks = res.values.map((v) => {

@@ -102,7 +102,8 @@ export function sourcedNames(text: string): string[] {
   for (const at of sourceArguments(text)) {
     const word = restOfLine(text, at);
     const named = NAMED_IN_RUNTIME_FOLDER.exec(word);
-    if (named) out.push(named[1]);
+    // a quote the word opens must close in it (`"$HOME/my aliases"` names no file `my`)
+    if (named && (named[0].split('"').length - 1) % 2 === 0) out.push(named[1]);
     else out.push(...loopedNames(text, at, word));
   }
   return out;

@@ -147,7 +147,7 @@ export class Runner {
       const parts = unit.parts ?? [unit];
       if (unreadable(parts, rc.src.text, this.dialect)) return null;
       const aroundHere = unit.start < aroundUntil;
-      this.reader.startUnit();
+      this.reader.startUnit(aroundUntil);
       this.readUnit(unit, st, rc, aroundHere);
       aroundUntil = Math.max(aroundUntil, this.reader.aroundUntil);
       for (const part of parts) {
@@ -169,7 +169,7 @@ export class Runner {
   private readUnit(unit: Unit, st: State, rc: Pick<RunCtx, 'src' | 'uncertain' | 'fn' | 'printed'>, uncertain = false): void {
     for (const part of unit.parts ?? [unit]) {
       const read: ReadCtx = {
-        src: unitSource(part, rc.src), unit, unitBase: rc.src.base ?? 0, uncertain: part.uncertain || uncertain || rc.uncertain,
+        src: unitSource(part, rc.src), partBase: part.src?.base ?? 0, unit, unitBase: rc.src.base ?? 0, uncertain: part.uncertain || uncertain || rc.uncertain,
         heredoc: false, forceNo: false, eager: false, fn: rc.fn, printed: rc.printed,
       };
       for (const s of part.statements) this.reader.read(s.node, st, read);

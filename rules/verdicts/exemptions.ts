@@ -115,57 +115,85 @@ function calls(node: SyntaxNode, name: string): boolean {
     && node.descendantsOfType('command').some((c) => c.childForFieldName('name')?.text === name);
 }
 
-/** Builtins that say whether a name is a command: for a builtin of the shell, they succeed. */
-const LOOKUPS = new Set(['command', 'type', 'whence', 'hash']);
+/** Per tree, the bodies of its functions by name: a probe may call one. Built once, as every definition may ask. */
+const bodies = new WeakMap<SyntaxNode, Map<string, SyntaxNode>>();
 
-/**
- * Whether `node` runs `name` (`local _x`), looks it up (`command -v local`,
- * `type local`), or calls a function defined under `root` whose body does
- * (`has_local() { local _x; }`), one call deep.
- */
-function probesName(node: SyntaxNode, name: string, root: SyntaxNode, viaFunction = true): boolean {
-  for (const c of node.descendantsOfType(['command', 'declaration_command'])) {
-    if (c.type === 'declaration_command') {
-      if (c.firstChild?.text === name) return true;
-      continue;
+function bodyOf(root: SyntaxNode, name: string): SyntaxNode | undefined {
+  let byName = bodies.get(root);
+  if (!byName) {
+    byName = new Map();
+    for (const f of root.descendantsOfType('function_definition')) {
+      const fname = f.childForFieldName('name')?.text;
+      const body = f.childForFieldName('body');
+      if (fname && body && !byName.has(fname)) byName.set(fname, body);
     }
-    const command = c.childForFieldName('name')?.text;
-    if (!command) continue;
-    if (command === name) return true;
-    if (LOOKUPS.has(command) && c.childrenForFieldName('argument').some((a) => a.text === name)) return true;
-    if (!viaFunction) continue;
-    const fn = root.descendantsOfType('function_definition').find((f) => f.childForFieldName('name')?.text === command);
-    const body = fn?.childForFieldName('body');
-    if (body && probesName(body, name, root, false)) return true;
+    bodies.set(root, byName);
   }
-  return false;
+  return byName.get(name);
+}
+
+/** The one command a probe is, past its redirections (`has_local 2>/dev/null`); null for a list, a pipeline or a test. */
+function soleCommand(node: SyntaxNode): SyntaxNode | null {
+  const n = node.type === 'redirected_statement' ? node.childForFieldName('body') : node;
+  return n?.type === 'command' ? n : null;
 }
 
 /**
+ * Whether `node` is a probe that succeeds wherever `name` is a builtin:
+ * `command -v name`, `type name`, `whence name`, or a call of a function
+ * whose body runs it (`has_local() { local _x; }`: in a function, `local`
+ * succeeds). Not `local _x` itself, which fails outside a function.
+ */
+function probesBuiltin(node: SyntaxNode, name: string, root: SyntaxNode): boolean {
+  const command = soleCommand(node);
+  const word = command?.childForFieldName('name')?.text;
+  if (!command || !word) return false;
+  const args = command.childrenForFieldName('argument').map((a) => a.text);
+  if (word === 'command') return args.length === 2 && (args[0] === '-v' || args[0] === '-V') && args[1] === name;
+  if (word === 'type' || word === 'whence') return args.length === 1 && args[0] === name;
+  const body = bodyOf(root, word);
+  return body !== undefined && body.descendantsOfType(['command', 'declaration_command']).some((c) =>
+    (c.type === 'declaration_command' ? c.firstChild?.text : c.childForFieldName('name')?.text) === name);
+}
+
+/** Per definition, whether it never runs here: every use of the name asks. */
+const neverHere = new WeakMap<AliasDef, boolean>();
+
+/**
  * A fallback for a builtin this shell has: the definition runs only where a
- * probe of the name failed (`has_local 2>/dev/null || alias local=typeset`,
+ * probe of it failed (`has_local 2>/dev/null || alias local=typeset`,
  * `if command -v local >/dev/null; then :; else alias local=typeset; fi`),
- * and here the probe always succeeds, so the alias is never defined and no
- * use is meant to get it.
+ * and here that probe always succeeds, so the alias is never defined and no
+ * use is meant to get it. The probe must be the whole condition.
  */
 export function neverDefinedHere(def: AliasDef, analysis: Analysis): boolean {
-  if (!def.command || !analysis.dialect.probedBuiltins.includes(def.name)) return false;
-  let root = def.command;
+  let never = neverHere.get(def);
+  if (never === undefined) {
+    never = def.command !== null && analysis.dialect.probedBuiltins.includes(def.name) && guardedByProbe(def.command, def.name);
+    neverHere.set(def, never);
+  }
+  return never;
+}
+
+function guardedByProbe(command: SyntaxNode, name: string): boolean {
+  let root = command;
   while (root.parent) root = root.parent;
-  for (let child: SyntaxNode = def.command, p = child.parent; p; child = p, p = p.parent) {
+  for (let child: SyntaxNode = command, p = child.parent; p; child = p, p = p.parent) {
     if (p.type === 'list') {
       const [left, op] = p.children;
-      if (op?.type === '||' && left.startIndex !== child.startIndex && probesName(left, def.name, root)) return true;
+      if (op?.type === '||' && left.startIndex !== child.startIndex && probesBuiltin(left, name, root)) return true;
     }
     if (p.type === 'if_statement') {
       const kids = p.children;
       const thenAt = kids.findIndex((k) => k.type === 'then');
       if (thenAt < 0 || kids.indexOf(child) < thenAt) continue;
       const condition = kids.slice(1, thenAt).filter((k) => k.isNamed);
-      const negated = condition.length === 1 && condition[0].type === 'negated_command';
+      if (condition.length !== 1) continue;
+      const negated = condition[0].type === 'negated_command';
+      const probe = negated ? condition[0].namedChildren[0] : condition[0];
       // the first body runs when the condition succeeds; the `elif`s and the `else` when it failed
       const inFirstBody = child.type !== 'elif_clause' && child.type !== 'else_clause';
-      if (inFirstBody === negated && condition.some((c) => probesName(c, def.name, root))) return true;
+      if (inFirstBody === negated && probe && probesBuiltin(probe, name, root)) return true;
     }
   }
   return false;

@@ -120,6 +120,7 @@ describe('file names sourced from a folder known only at run time', () => {
     ['a variable no loop sets', 'f=x\n. "$f"', []],
     ['a home folder, by tilde or quoted variable', '. ~/scripts/aliases\n[ -f ~/x ] && . ~/x\nsource "$HOME"/lib/util.sh', ['aliases', 'x', 'util.sh']],
     ['a quoted tilde, never expanded', '. "~/scripts/aliases"', []],
+    ['a name with a blank in quotes', '. "$HOME/my aliases"', []],
   ])('%s', (_, line, names) => {
     expect(sourcedNames(`#!/bin/bash\n${line}\n`)).toEqual(names);
   });

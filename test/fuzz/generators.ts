@@ -266,6 +266,11 @@ export const SPECIALS: Record<string, () => string | { text: string; files: Reco
   'source-self': () => ({ text: SELF_SOURCING, files: { 'self.sh': SELF_SOURCING } }),
   'source-mutual': () => ({ text: 'alias a=b\n. ./p.sh\n', files: { 'p.sh': 'alias p=q\n. ./q.sh\n. ./q.sh\n', 'q.sh': 'alias q=r\n. ./p.sh\n. ./p.sh\n' } }),
   'bom-everywhere': () => '\uFEFFalias\uFEFF k=\uFEFFx\n\uFEFFk\n',
+  // a use per definition asks whether the definition is a fallback never defined here: once, not per use
+  'fallback-builtin-5000-uses': () => `has_local() { local _h; }\nhas_local 2>/dev/null || alias local=typeset\n${'f() { local a=1; local b=2; }\n'.repeat(2500)}`,
+  // each use of an alias that opens a here-document looks for where it closes: near the use, not to the end
+  'heredoc-alias-2000-uses': () => `shopt -s expand_aliases\nalias t='cat >/dev/null <<E'\n${'t\nbody\nE\n'.repeat(2000)}`,
+  'comment-alias-2000-uses': () => `shopt -s expand_aliases\nalias n='echo # note'\n${'n; echo y\necho x\n'.repeat(2000)}`,
 };
 
 export function specialInput(name: string, dialect: DialectId): FuzzInput {

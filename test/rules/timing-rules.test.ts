@@ -578,7 +578,7 @@ ruleTester(rule('expand-aliases-off'), {
     // a fallback for a builtin bash has: the probe always succeeds, so the alias is never defined (installers modelled on rustup's)
     { code: "#!/bin/bash\nhas_local() {\n  local _has_local\n}\nhas_local 2>/dev/null || alias local=typeset\nf() { local v=x; }\n" },
     { code: "#!/bin/bash\nif command -v local >/dev/null; then :; elif command -v typeset >/dev/null; then alias local=typeset; fi\nf() { local v=x; }\n" },
-    { code: "#!/bin/bash\nlocal _x 2>/dev/null || alias local=typeset\nf() { local v=x; }\n" },
+
     { code: "alias k='echo hi'\nk\n", dialect: 'bash', filename: 'home/.bashrc' },
     { code: "alias k='echo hi'\nk\n", dialect: 'bash-posix' },
     { code: "#!/bin/sh\nalias k='echo hi'\nk\n" },
@@ -598,6 +598,17 @@ ruleTester(rule('expand-aliases-off'), {
       code: "#!/bin/bash\ncommand -v kubectl >/dev/null || alias kubectl='minikube kubectl --'\nkubectl get pods\n",
       errors: [{ line: 3, column: 1, endColumn: 8 }],
       suggested: "#!/bin/bash\nshopt -s expand_aliases\ncommand -v kubectl >/dev/null || alias kubectl='minikube kubectl --'\nkubectl get pods\n",
+    },
+    {
+      // `local` outside a function fails in bash, so this probe defines the alias; so may one that is not the whole condition
+      code: "#!/bin/bash\nlocal _x 2>/dev/null || alias local=typeset\nf() { local v=x; }\n",
+      errors: [{ line: 3, column: 7, endColumn: 12 }],
+      suggested: "#!/bin/bash\nshopt -s expand_aliases\nlocal _x 2>/dev/null || alias local=typeset\nf() { local v=x; }\n",
+    },
+    {
+      code: "#!/bin/bash\n[ -n \"$X\" ] && command -v local >/dev/null || alias local=typeset\nf() { local v=x; }\n",
+      errors: [{ line: 3, column: 7, endColumn: 12 }],
+      suggested: "#!/bin/bash\nshopt -s expand_aliases\n[ -n \"$X\" ] && command -v local >/dev/null || alias local=typeset\nf() { local v=x; }\n",
     },
     {
       code: "#!/bin/bash\nalias k='echo hi'\nk\n",
