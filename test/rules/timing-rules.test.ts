@@ -197,6 +197,12 @@ ruleTester(rule('function-read-before-alias'), {
   ],
   invalid: [
     {
+      // `alias debug='#'` hides the rest of its own line only: the next line is read as written
+      code: "alias debug='#'\nf() {\n  debug \"entering f\"\n  ll /\n}\nalias ll='echo EXP'\nf\n",
+      errors: [{ line: 4, column: 3, endColumn: 5 }],
+      output: "alias debug='#'\nf() {\n  debug \"entering f\"\n  ll /\n}\nll() { echo EXP \"$@\"; }\nf\n",
+    },
+    {
       // a condition that does not call the function is no probe of it, nor one that only tests its name
       code: "f() { k; }\ntrue || alias k='echo hi'\nf\n",
       errors: [{ line: 1, column: 7, endColumn: 8 }],
@@ -462,6 +468,8 @@ ruleTester(rule('use-before-definition'), {
     // an alias whose value holds a comment takes the rest of its line; one that ends in a backslash, at a line's end, the next line
     { code: "alias note='echo # note:'\nnote; ll /\nalias ll='ls -l'\n" },
     { code: "alias e='echo \\'\ne\nll /\nalias ll='ls -l'\n" },
+    // a here-document opened by an alias on a line tree-sitter misreads (`= -`), parsed again on its own: its body is still no code
+    { code: "alias t='cat >/dev/null <<E'\nt; [ \"$1\" = - ]\nll body\nE\nalias ll='ls -l'\n" },
     // the plain command is what the alias decorates, also past `command` and with a value known only at run time
     { code: "ls /tmp\nalias ls='ls -F'\n" },
     { code: "ls /tmp\nalias ls='command ls -F'\n" },
