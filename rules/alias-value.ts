@@ -30,7 +30,12 @@ interface Shape {
   opensAtLineEnd: boolean;
   /** It holds a comment, which takes the rest of its use's line. */
   comment: boolean;
+  /** What it opens is here-documents alone: the lines after its use, up to their delimiters, are bodies no shell runs. */
+  onlyHeredocs: boolean;
 }
+
+/** A here-document operator and its delimiter word (`<<E`, `<<-'EOF'`, `<<\E`). */
+const HEREDOC_OPERATOR = /<<-?[ \t]*(?:'(\w+)'|"(\w+)"|\\?(\w+))/g;
 
 /** Values already asked about: an analysis asks for each use it reads, and alternates between aliases. */
 const shapes = new Map<string, Shape>();
@@ -45,10 +50,14 @@ function shapeOf(value: string): Shape {
   if (!shape) {
     const whole = (text: string) => readable(text) && segments(text).complete;
     const opens = !whole(`${value} :`);
+    const comment = readable(value) && read(value).descendantsOfType('comment').length > 0;
+    const delimiters = opens && !comment ? [...value.matchAll(HEREDOC_OPERATOR)].map((m) => m[1] ?? m[2] ?? m[3]) : [];
     shape = {
       opens,
       opensAtLineEnd: opens || !whole(value) || TRAILING_BACKSLASH.test(value),
-      comment: readable(value) && read(value).descendantsOfType('comment').length > 0,
+      comment,
+      // closed by its delimiters alone, it opened nothing else
+      onlyHeredocs: delimiters.length > 0 && whole(`${value} :\n${delimiters.join('\n')}\n`),
     };
     if (shapes.size >= MAX_SHAPES) shapes.clear();
     shapes.set(value, shape);
@@ -69,6 +78,11 @@ function shapeOf(value: string): Shape {
 export function readsAroundUse(value: string, endsLine: boolean): boolean {
   const shape = shapeOf(value);
   return shape.comment || (endsLine ? shape.opensAtLineEnd : shape.opens);
+}
+
+/** Whether all a value opens is here-documents: the text after its use, up to where they close, is their bodies. */
+export function opensOnlyHeredocs(value: string): boolean {
+  return shapeOf(value).onlyHeredocs;
 }
 
 /** The first window past a use in which the end of what its value opened is looked for; it doubles until that end is in it. */

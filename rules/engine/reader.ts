@@ -1,7 +1,7 @@
 // Read time: resolves every word in command position that names a known
 // alias, against the state the shell has when it reads the text. Text read
 // later (deferred `$( )` and backticks) is left to the runner.
-import { readAroundEnd, readsAroundUse } from '../alias-value';
+import { opensOnlyHeredocs, readAroundEnd, readsAroundUse } from '../alias-value';
 import { chainsNextWord, definesFunction, type Dialect, type ReadTime } from '../dialects';
 import type { SyntaxNode } from '../parse';
 import { firstAtLeast } from '../sorted';
@@ -121,15 +121,23 @@ export class Reader {
   private around = -1;
   /** How far the runner already takes the text as read around: no use need look for its end again. */
   private covered = -1;
+  /** Every value behind `around` opens only here-documents, whose end was found: the text up to it is their bodies. */
+  private bodies = true;
 
   get aroundUntil(): number {
     return this.around;
+  }
+
+  /** Whether the text up to `aroundUntil`, past the unit read, is here-document bodies, which no shell runs. */
+  get aroundIsBodies(): boolean {
+    return this.around >= 0 && this.bodies;
   }
 
   /** A unit is about to be read, with the text up to `covered` already read around. */
   startUnit(covered: number): void {
     this.around = -1;
     this.covered = covered;
+    this.bodies = true;
   }
 
   /**
@@ -145,6 +153,8 @@ export class Reader {
       const value = isDefinition(v) ? this.catalogue.defs[v].value : null;
       if (value === null || !readsAroundUse(value, endsLine)) continue;
       const end = readAroundEnd(value, rc.src.text, word.endIndex);
+      // an end not found is no end of bodies: the text after is only uncertain
+      this.bodies &&= end < rc.src.text.length && opensOnlyHeredocs(value);
       this.around = Math.max(this.around, end >= rc.src.text.length ? Infinity : rc.partBase + end);
     }
   }

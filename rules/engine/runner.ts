@@ -137,19 +137,24 @@ export class Runner {
    * the document's units. After a use that may expand to a value the shell
    * reads on from into the text after it (an alias that opens a here-document
    * or a compound command), the units up to where that closes are not read as
-   * written: they are uncertain, like text the parser got wrong.
+   * written: they are uncertain, like text the parser got wrong; where the value
+   * opened here-documents alone, they are those documents' bodies, and skipped.
    */
   runUnits(units: Unit[], st: State | null, rc: RunCtx, topLevel = false): State | null {
     let aroundUntil = -1;
+    // where the here-document bodies that a use's value opened end: units wholly before it are no code
+    let bodiesUntil = -1;
     for (let i = 0; i < units.length; i++) {
       if (!st) return null;
       const unit = units[i];
+      if (unit.end <= bodiesUntil) continue;
       const parts = unit.parts ?? [unit];
       if (unreadable(parts, rc.src.text, this.dialect)) return null;
       const aroundHere = unit.start < aroundUntil;
       this.reader.startUnit(aroundUntil);
       this.readUnit(unit, st, rc, aroundHere);
       aroundUntil = Math.max(aroundUntil, this.reader.aroundUntil);
+      if (this.reader.aroundIsBodies) bodiesUntil = Math.max(bodiesUntil, this.reader.aroundUntil);
       for (const part of parts) {
         if (!st) return null;
         const uncertain = part.uncertain || aroundHere;

@@ -699,7 +699,7 @@ E
   d('alias_opens_heredoc', `alias qa='echo EXP'
 alias t='cat >/dev/null <<\\E'
 t
-qa U1 || echo NX:U1
+alias qa='echo CHANGED'; qa U1 || echo NX:U1
 E
 qa U2 || echo NX:U2
 `, {}, ['U2']),
