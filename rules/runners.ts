@@ -59,6 +59,8 @@ export interface RunWord {
   name: string;
   start: number;
   end: number;
+  /** Where the shell word that holds it starts: its own start, or that of the `-c` string. */
+  wordStart: number;
   /** It directly follows the runner's own name, where an alias of the runner ending in a blank would make the shell expand it. */
   next: boolean;
 }
@@ -98,7 +100,7 @@ export function commandRunBy(runner: Runner, args: SyntaxNode[], dialect: Dialec
       operands--;
       continue;
     }
-    return { name: word, start: args[i].startIndex, end: args[i].endIndex, next: i === 0 && !runner.after };
+    return { name: word, start: args[i].startIndex, end: args[i].endIndex, wordStart: args[i].startIndex, next: i === 0 && !runner.after };
   }
   return null;
 }
@@ -117,7 +119,7 @@ function shellStringCommand(args: SyntaxNode[]): RunWord | null {
     if (!m) return null;
     // the word's place in the document, when the string is written plainly inside its quotes
     const at = code.text.indexOf(m[1]);
-    return at < 0 ? null : { name: m[1], start: code.startIndex + at, end: code.startIndex + at + m[1].length, next: false };
+    return at < 0 ? null : { name: m[1], start: code.startIndex + at, end: code.startIndex + at + m[1].length, wordStart: code.startIndex, next: false };
   }
   return null;
 }

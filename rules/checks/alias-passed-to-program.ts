@@ -1,6 +1,7 @@
 import { hasRedirection, isSimpleCommand } from '../alias-value';
 import { inDocument, type AliasDef, type Analysis } from '../engine';
 import { isGlobalOrSuffix } from '../engine/builtins';
+import { knownNameOffsets } from '../engine/gates';
 import { commandWord, removes } from '../verdicts/exemptions';
 import type { SyntaxNode } from '../parse';
 import type { Diagnostic, Fix, Rule } from '../rule';
@@ -83,8 +84,8 @@ Write out the alias body: \`sudo ls -l /root\`. For \`sudo\` and the like, \`ali
       if (!program || !Object.hasOwn(RUNNERS, program)) continue;
       const runner = RUNNERS[program];
       const run = commandRunBy(runner, command.childrenForFieldName('argument'), analysis.dialect);
-      // the mention is the name itself, inside the word's quotes when it has them (`sudo 'll'`)
-      if (!run || !names.has(run.name) || !candidates.some((at) => at >= run.start && at < run.end)) continue;
+      // the mention starts the shell word that holds the name, its quotes included (`sudo 'll'`, `sh -c 'll /'`)
+      if (!run || !names.has(run.name) || !candidates.some((at) => at >= run.wordStart && at < run.end)) continue;
       const defs = analysis.defs.filter((d) => d.name === run.name && !isGlobalOrSuffix(d));
       // an alias only a subshell or a function never called defines is not this shell's; nor one
       // defined only further down, or removed on the way (zsh's global aliases expand anywhere)
@@ -125,21 +126,13 @@ function inEffectBefore(analysis: Analysis, name: string, defs: AliasDef[], at: 
 }
 
 /**
- * Where the document spells an alias name as a word of its own, other than
- * as a use the engine read or inside a definition: the only places this rule
- * looks at, so the tree is read there alone.
+ * Where the document spells an alias name as a word of its own (the engine's
+ * knownNameOffsets, quotes removed), other than as a use the engine read or
+ * inside a definition: the only places this rule looks at, so the tree is read
+ * there alone.
  */
 function mentions(analysis: Analysis): number[] {
-  const names = [...analysis.names.aliases].filter((n) => n !== '');
-  if (!names.length) return [];
-  const escaped = names.map((n) => n.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).sort((a, b) => b.length - a.length);
-  const word = new RegExp(`(?<=^|[\\s'"(;&|])(?:${escaped.join('|')})(?=$|[\\s'";&|)<>])`, 'g');
   const used = new Set(analysis.uses.filter((u) => inDocument(analysis, u)).map((u) => u.start));
   const defs = analysis.defs.filter((d) => inDocument(analysis, d) && d.start >= 0);
-  const out: number[] = [];
-  for (const m of analysis.text.matchAll(word)) {
-    const at = m.index!;
-    if (!used.has(at) && !defs.some((d) => d.start <= at && at < d.end)) out.push(at);
-  }
-  return out;
+  return knownNameOffsets(analysis.text, analysis.names.aliases).filter((at) => !used.has(at) && !defs.some((d) => d.start <= at && at < d.end));
 }

@@ -83,7 +83,7 @@ function variableNamesOwnPath(def: AliasDef, text: string): boolean {
  * `has_local 2>/dev/null || alias local=typeset`): `caller` names that function.
  */
 export function isProbe(useStart: number, command: SyntaxNode, base: number, caller?: string): boolean {
-  const inside = (n: SyntaxNode | null): boolean => !!n && (within(n, useStart, base) || (caller !== undefined && calls(n, caller)));
+  const inside = (n: SyntaxNode | null): boolean => !!n && (within(n, useStart, base) || (caller !== undefined && runsCommand(n, caller)));
   for (let child: SyntaxNode = command, p = child.parent; p; child = p, p = p.parent) {
     // (a body or the whole script has many children: asked for only where needed)
     if (p.type === 'list') {
@@ -108,11 +108,11 @@ export function isProbe(useStart: number, command: SyntaxNode, base: number, cal
   return false;
 }
 
-/** Whether a command in `node` is named `name`: `has_local 2>/dev/null`, `! has_local`; not `[ "$1" = has_local ]`. */
-function calls(node: SyntaxNode, name: string): boolean {
+/** Whether a command in `node` is named `name`: `has_local 2>/dev/null`, `! has_local`, `local _x`; not `[ "$1" = has_local ]`. */
+function runsCommand(node: SyntaxNode, name: string): boolean {
   // only where the text names it at all: most probes are asked about other functions
-  return roughWords(node.text).includes(name)
-    && node.descendantsOfType('command').some((c) => c.childForFieldName('name')?.text === name);
+  return roughWords(node.text).includes(name) && node.descendantsOfType(['command', 'declaration_command']).some((c) =>
+    (c.type === 'declaration_command' ? c.firstChild?.text : c.childForFieldName('name')?.text) === name);
 }
 
 /** Per tree, the bodies of its functions by name: a probe may call one. Built once, as every definition may ask. */
@@ -152,8 +152,7 @@ function probesBuiltin(node: SyntaxNode, name: string, root: SyntaxNode): boolea
   if (word === 'command') return args.length === 2 && (args[0] === '-v' || args[0] === '-V') && args[1] === name;
   if (word === 'type' || word === 'whence') return args.length === 1 && args[0] === name;
   const body = bodyOf(root, word);
-  return body !== undefined && body.descendantsOfType(['command', 'declaration_command']).some((c) =>
-    (c.type === 'declaration_command' ? c.firstChild?.text : c.childForFieldName('name')?.text) === name);
+  return body !== undefined && runsCommand(body, name);
 }
 
 /** Per definition, whether it never runs here: every use of the name asks. */
